@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+using SkillBot.Core.Catalogue;
+
+namespace SkillBot.Core.Answers;
+
+/// <summary>The channel-neutral answer (docs: answer-api.md). Every channel renders this; the JSON API serves it.</summary>
+public sealed record Answer(
+    string Question,
+    Intent Intent,
+    string? Domain,
+    string? Skill,
+    string? Role,
+    string? Level,
+    string? CompareTo,
+    LevelExpectation? Current,
+    LevelExpectation? Next,
+    IReadOnlyList<AnswerItem> Items,
+    Clarification? Clarify,
+    IReadOnlyList<string> Suggestions,
+    string Message,
+    DateOnly? Updated,
+    string CatalogueVersion)
+{
+    /// <summary>The language of the question ("en" or "zh"): channels label their renderings with it. Not part of the JSON contract.</summary>
+    [JsonIgnore]
+    public string Language { get; init; } = "en";
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<Intent>))]
+public enum Intent
+{
+    [JsonStringEnumMemberName("expectation")] Expectation,
+    [JsonStringEnumMemberName("compare")] Compare,
+    [JsonStringEnumMemberName("role_profile")] RoleProfile,
+    [JsonStringEnumMemberName("skill_overview")] SkillOverview,
+    [JsonStringEnumMemberName("clarify")] Clarify,
+    [JsonStringEnumMemberName("not_found")] NotFound,
+    [JsonStringEnumMemberName("help")] Help,
+}
+
+/// <summary>One level's expectation. <see cref="Segments"/> is set only on the higher level of an expectation or comparison.</summary>
+public sealed record LevelExpectation(
+    string Level,
+    Necessity Necessity,
+    string Description,
+    IReadOnlyList<Segment>? Segments);
+
+/// <summary>A run of the higher level's text; <see cref="Added"/> marks words the lower level's text lacks.</summary>
+public sealed record Segment(string Text, bool Added);
+
+public sealed record Clarification(
+    Missing Missing,
+    IReadOnlyList<string> Options);
+
+[JsonConverter(typeof(JsonStringEnumConverter<Missing>))]
+public enum Missing
+{
+    [JsonStringEnumMemberName("role")] Role,
+    [JsonStringEnumMemberName("level")] Level,
+    [JsonStringEnumMemberName("skill")] Skill,
+}
+
+/// <summary>An entry of <see cref="Answer.Items"/>: a skill of a role profile, or a rung of a skill's ladder.</summary>
+[JsonDerivedType(typeof(ProfileItem))]
+[JsonDerivedType(typeof(LadderItem))]
+public abstract record AnswerItem;
+
+/// <summary>role_profile: one skill the role has, at the asked level and the next.</summary>
+public sealed record ProfileItem(string Skill, string Domain, LevelExpectation? Current, LevelExpectation? Next) : AnswerItem;
+
+/// <summary>skill_overview: one rung of the ladder for one role.</summary>
+public sealed record LadderItem(
+    string Role,
+    string Level,
+    Necessity Necessity,
+    string Description) : AnswerItem;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(Answer))]
+public sealed partial class AnswerJsonContext : JsonSerializerContext;

@@ -1,0 +1,248 @@
+using System.Collections.Immutable;
+using SkillBot.Core.Catalogue;
+using SkillBot.Core.Understanding;
+
+namespace SkillBot.Core.Answers;
+
+/// <summary>Turns a <see cref="Query"/> into the <see cref="Answer"/> for one catalogue. Pure: no I/O, no state.</summary>
+public sealed class AnswerComposer(SkillCatalogue catalogue)
+{
+    public SkillCatalogue Catalogue => catalogue;
+
+    public Answer Compose(Query query)
+    {
+        if (query.SkillOptions.Length > 1)
+        {
+            return Clarify(query, Missing.Skill, query.SkillOptions.Select(s => s.Name),
+                $"Which skill do you mean: {Or(query.SkillOptions.Select(s => s.Name))}?");
+        }
+        if (query.RoleOptions.Length > 1)
+        {
+            return Clarify(query, Missing.Role, query.RoleOptions.Select(r => r.Name),
+                $"Which role do you mean: {Or(query.RoleOptions.Select(r => r.Name))}?");
+        }
+        if (query.Skill is { } skill)
+        {
+            return ForSkill(query, skill);
+        }
+        if (query.Role is { } role)
+        {
+            return query.Level is { } level
+                ? RoleProfile(query, role, level)
+                : Clarify(query, Missing.Level, catalogue.Levels.Select(l => l.Name),
+                    $"Which level of {role.Name}: {Or(catalogue.Levels.Select(l => l.Name))}?");
+        }
+        if (query.Domain is { } domain)
+        {
+            var skills = catalogue.SkillsIn(domain);
+            return skills.Length == 1
+                ? Compose(query with { Skill = skills[0] })
+                : Clarify(query, Missing.Skill, skills.Select(s => s.Name), $"Which skill in {domain}?");
+        }
+        if (query.UnknownWords.Length > 0)
+        {
+            return NotFound(query);
+        }
+        if (query.Level is { } onlyLevel)
+        {
+            return catalogue.Roles.Length == 1
+                ? RoleProfile(query, catalogue.Roles[0], onlyLevel)
+                : Clarify(query, Missing.Role, catalogue.Roles.Select(r => r.Name),
+                    $"Which role at {onlyLevel.Name}: {Or(catalogue.Roles.Select(r => r.Name))}?");
+        }
+        return Help(query, "Ask me what a level expects in a skill, for example:");
+    }
+
+    public Answer Help(Query query, string message) =>
+        Base(query, Intent.Help, message) with { Suggestions = ExampleQuestions() };
+
+    private Answer ForSkill(Query query, Skill skill)
+    {
+        if (query.Role is not { } role)
+        {
+            if (query.Level is not null && skill.Roles.Length > 1 && !query.Overview)
+            {
+                var names = skill.Roles.Select(r => r.Role.Name).ToList();
+                return Clarify(query, Missing.Role, names, $"{skill.Name} is defined for {And(names)}. Which role?");
+            }
+            if (query.Level is not null && !query.Overview)
+            {
+                return ForSkill(query with { Role = skill.Roles[0].Role }, skill);
+            }
+            return Overview(query, skill, null);
+        }
+        if (skill.For(role) is not { } expectations)
+        {
+            var names = skill.Roles.Select(r => r.Role.Name).ToList();
+            return Base(query, Intent.NotFound,
+                    $"{skill.Name} has no expectations for {role.Name}. It is defined for {And(names)}.")
+                with { Suggestions = names };
+        }
+        if (query.Level is not { } level || query.Overview)
+        {
+            return Overview(query, skill, role);
+        }
+        if (query.CompareTo is { } higher)
+        {
+            return Compare(query, skill, expectations, level, higher);
+        }
+        return Expectation(query, skill, expectations, level);
+    }
+
+    private Answer Expectation(Query query, Skill skill, RoleExpectations expectations, Level level)
+    {
+        var current = expectations.At(level);
+        var nextLevel = catalogue.Above(level);
+        var next = nextLevel is null ? null : expectations.At(nextLevel);
+        var who = $"{Article(level.Name)} {level.Name} {expectations.Role.Name}";
+        var message = (current, nextLevel, next) switch
+        {
+            (null, _, _) => $"{skill.Name} has no expectation at {level.Name} for {expectations.Role.Name}.",
+            (_, null, _) => $"{skill.Name} for {who}: the top of the ladder.",
+            (_, _, null) => $"{skill.Name} for {who}. {nextLevel.Name} has no expectation in it.",
+            _ => $"{skill.Name} for {who}, and what {nextLevel.Name} asks next.",
+        };
+        return Base(query, Intent.Expectation, message) with
+        {
+            Current = Of(current),
+            Next = Of(next, current),
+        };
+    }
+
+    private Answer Compare(Query query, Skill skill, RoleExpectations expectations, Level lower, Level higher)
+    {
+        var from = expectations.At(lower);
+        var to = expectations.At(higher);
+        return Base(query, Intent.Compare,
+                $"{skill.Name} for {Article(expectations.Role.Name)} {expectations.Role.Name}: {lower.Name} compared with {higher.Name}.")
+            with
+            {
+                Current = Of(from),
+                Next = Of(to, from),
+            };
+    }
+
+    private Answer RoleProfile(Query query, Role role, Level level)
+    {
+        var next = catalogue.Above(level);
+        var items = catalogue.SkillsOf(role)
+            .Select(s => (Skill: s, Expectations: s.For(role)!))
+            .Select(x => (AnswerItem)new ProfileItem(
+                x.Skill.Name,
+                x.Skill.Domain,
+                Of(x.Expectations.At(level)),
+                next is null ? null : Of(x.Expectations.At(next))))
+            .ToList();
+        var count = items.Count == 1 ? "1 skill" : $"{items.Count} skills";
+        var message = items.Count == 0
+            ? $"No skill lists expectations for {role.Name} yet."
+            : $"What {Article(level.Name)} {level.Name} {role.Name} is expected to know, skill by skill ({count}).";
+        return Base(query with { Skill = null, Domain = null }, Intent.RoleProfile, message) with { Items = items };
+    }
+
+    private Answer Overview(Query query, Skill skill, Role? role)
+    {
+        var items = skill.Roles
+            .Where(r => role is null || ReferenceEquals(r.Role, role))
+            .SelectMany(r => r.ByLevel.OfType<Expectation>()
+                .Select(e => (AnswerItem)new LadderItem(r.Role.Name, e.Level.Name, e.Necessity, e.Description)))
+            .ToList();
+        var whom = role is null ? "every role" : role.Name;
+        return Base(query with { Level = null, CompareTo = null }, Intent.SkillOverview,
+                $"{skill.Name} across the ladder, for {whom}.")
+            with { Items = items };
+    }
+
+    private Answer Clarify(Query query, Missing missing, IEnumerable<string> options, string message) =>
+        Base(query, Intent.Clarify, message) with { Clarify = new Clarification(missing, [.. options]) };
+
+    private Answer NotFound(Query query)
+    {
+        var words = string.Join(' ', query.UnknownWords);
+        var nearest = NearestNames.Find(catalogue, query.UnknownWords);
+        var message = nearest.Count > 0
+            ? $"I don't know \"{words}\". Did you mean {Or(nearest)}?"
+            : $"I don't know \"{words}\". I know these skills: {And(catalogue.Skills.Take(5).Select(s => s.Name))}.";
+        return Base(query, Intent.NotFound, message)
+            with { Suggestions = nearest.Count > 0 ? nearest : [.. catalogue.Skills.Take(5).Select(s => s.Name)] };
+    }
+
+    /// <summary>Example questions built from the loaded catalogue, each one a question the bot answers.</summary>
+    public IReadOnlyList<string> ExampleQuestions()
+    {
+        var skill = catalogue.Skills[0];
+        var role = skill.Roles[^1].Role;
+        var levels = catalogue.Levels;
+        var upper = levels[Math.Min(2, levels.Length - 1)];
+        var lower = levels[Math.Max(0, upper.Number - 2)];
+        var other = skill.Roles[0].Role;
+        var examples = new List<string>
+        {
+            $"What does {Article(upper.Name)} {upper.Name} {role.Name} need in {skill.Name}?",
+            $"{skill.Name}: {lower.Name} vs {upper.Name} {other.Name}",
+            $"{skill.Name} overview",
+            $"I'm {Article(lower.Name)} {lower.Name} {other.Name}",
+        };
+        if (upper == lower)
+        {
+            examples.RemoveAt(1);
+        }
+        return examples;
+    }
+
+    private Answer Base(Query query, Intent intent, string message)
+    {
+        var skill = query.Skill;
+        return new Answer(
+            Question: query.Question,
+            Intent: intent,
+            Domain: skill?.Domain ?? query.Domain,
+            Skill: skill?.Name,
+            Role: query.Role?.Name,
+            Level: query.Level?.Name,
+            CompareTo: query.CompareTo?.Name,
+            Current: null,
+            Next: null,
+            Items: [],
+            Clarify: null,
+            Suggestions: [],
+            Message: message,
+            Updated: skill?.Updated,
+            CatalogueVersion: catalogue.Version) { Language = query.Language };
+    }
+
+    private static LevelExpectation? Of(Expectation? expectation, Expectation? lower = null) =>
+        expectation is null
+            ? null
+            : new LevelExpectation(expectation.Level.Name, expectation.Necessity, expectation.Description,
+                lower is null ? null : WordDiff.Added(lower.Description, expectation.Description));
+
+    /// <summary>"a" or "an" by how the word is said: an LLM Engineer, an Intern, a Senior.</summary>
+    internal static string Article(string word)
+    {
+        if (word.Length == 0)
+        {
+            return "a";
+        }
+        var first = word.Split(' ')[0];
+        var acronym = first.Length > 1 && first.All(c => !char.IsLetter(c) || char.IsUpper(c));
+        return acronym
+            ? ("AEFHILMNORSX".Contains(first[0]) ? "an" : "a")
+            : ("AEIOUaeiou".Contains(first[0]) ? "an" : "a");
+    }
+
+    private static string And(IEnumerable<string> items) => Join(items, "and");
+
+    private static string Or(IEnumerable<string> items) => Join(items, "or");
+
+    private static string Join(IEnumerable<string> items, string last)
+    {
+        var list = items.ToList();
+        return list.Count switch
+        {
+            0 => "",
+            1 => list[0],
+            _ => $"{string.Join(", ", list.Take(list.Count - 1))} {last} {list[^1]}",
+        };
+    }
+}

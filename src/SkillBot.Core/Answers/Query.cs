@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using SkillBot.Core.Catalogue;
+
+namespace SkillBot.Core.Answers;
+
+/// <summary>
+/// A request in canonical catalogue terms: what the question (and the user's context) resolved to, or
+/// what a card button carries. Composing an answer from it needs no text understanding.
+/// </summary>
+public sealed record Query(string Question)
+{
+    public Skill? Skill { get; init; }
+    public Role? Role { get; init; }
+    public Level? Level { get; init; }
+
+    /// <summary>The higher level of a comparison.</summary>
+    public Level? CompareTo { get; init; }
+
+    public string? Domain { get; init; }
+
+    /// <summary>Several skills (or roles) were named: the user must pick one.</summary>
+    public ImmutableArray<Skill> SkillOptions { get; init; } = [];
+
+    public ImmutableArray<Role> RoleOptions { get; init; } = [];
+
+    /// <summary>Words that named nothing the catalogue has.</summary>
+    public ImmutableArray<string> UnknownWords { get; init; } = [];
+
+    /// <summary>The whole ladder was asked for, so no level is filled in from context.</summary>
+    public bool Overview { get; init; }
+
+    public string Language { get; init; } = "en";
+}

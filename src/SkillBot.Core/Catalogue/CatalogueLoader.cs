@@ -1,0 +1,511 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using SkillBot.Core.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SkillBot.Core.Catalogue;
+
+/// <summary>The outcome of loading: a catalogue, or every problem found (never both).</summary>
+public sealed record CatalogueLoadResult(SkillCatalogue? Catalogue, ImmutableArray<CatalogueProblem> Problems)
+{
+    public bool Succeeded => Catalogue is not null;
+}
+
+/// <summary>Loads catalogue format version 1 (docs: catalogue-format.md) and validates all of it.</summary>
+public static class CatalogueLoader
+{
+    public const string LevelsFile = "levels.yaml";
+    public const string RolesFile = "roles.yaml";
+    public const string SkillsFolder = "skills";
+
+    public static readonly ImmutableArray<(string Name, string[] Aliases)> DefaultLadder =
+    [
+        ("Junior", ["jr", "junior", "entry level", "L1", "初级"]),
+        ("Middle", ["mid", "middle", "mid-level", "intermediate", "L2", "中级"]),
+        ("Senior", ["sr", "senior", "L3", "高级"]),
+        ("Lead", ["lead", "team lead", "L4", "主管"]),
+        ("Principal", ["principal", "L5", "首席"]),
+    ];
+
+    /// <summary>Reads the catalogue files of a folder: levels.yaml, roles.yaml and skills/**/*.yaml|yml.</summary>
+    public static CatalogueLoadResult LoadFolder(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return Failed(new CatalogueProblem(folder, 0, 0, "catalogue folder not found"));
+        }
+        var files = new List<CatalogueFile>();
+        foreach (var name in new[] { LevelsFile, RolesFile })
+        {
+            var path = Path.Combine(folder, name);
+            if (File.Exists(path))
+            {
+                files.Add(new CatalogueFile(name, File.ReadAllText(path)));
+            }
+        }
+        var skills = Path.Combine(folder, SkillsFolder);
+        if (Directory.Exists(skills))
+        {
+            files.AddRange(Directory.EnumerateFiles(skills, "*", SearchOption.AllDirectories)
+                .Where(IsSkillFile)
+                .Select(p => new CatalogueFile(Path.GetRelativePath(folder, p).Replace('\\', '/'), File.ReadAllText(p))));
+        }
+        return Load(files);
+    }
+
+    public static bool IsSkillFile(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Loads from files already read; paths are relative to the catalogue folder, with '/'.</summary>
+    public static CatalogueLoadResult Load(IEnumerable<CatalogueFile> files)
+    {
+        var all = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var builder = new Builder();
+        var levelsFile = all.FirstOrDefault(f => f.Path == LevelsFile);
+        var rolesFile = all.FirstOrDefault(f => f.Path == RolesFile);
+        var skillFiles = all.Where(f => f.Path.StartsWith(SkillsFolder + "/", StringComparison.Ordinal) && IsSkillFile(f.Path)).ToList();
+
+        if (levelsFile is null)
+        {
+            builder.UseDefaultLadder();
+        }
+        else
+        {
+            builder.ReadLevels(levelsFile);
+        }
+        if (rolesFile is not null)
+        {
+            builder.ReadRoles(rolesFile);
+        }
+        if (skillFiles.Count == 0)
+        {
+            builder.Problems.Add(new CatalogueProblem(SkillsFolder, 0, 0, "no skill files: add at least one skills/**/*.yaml"));
+        }
+        foreach (var file in skillFiles)
+        {
+            builder.ReadSkill(file);
+        }
+
+        if (builder.Problems.Count > 0)
+        {
+            return new CatalogueLoadResult(null, [.. builder.Problems]);
+        }
+        return new CatalogueLoadResult(builder.Build(VersionOf(all)), []);
+    }
+
+    private static CatalogueLoadResult Failed(CatalogueProblem problem) => new(null, [problem]);
+
+    private static string VersionOf(IEnumerable<CatalogueFile> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(file.Path));
+            hash.AppendData([0]);
+            hash.AppendData(Encoding.UTF8.GetBytes(file.Text.ReplaceLineEndings("\n")));
+            hash.AppendData([0]);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..8];
+    }
+
+    /// <summary>Collects levels, roles and skills, and every problem on the way.</summary>
+    private sealed class Builder
+    {
+        public List<CatalogueProblem> Problems { get; } = [];
+
+        private readonly List<Level> _levels = [];
+        private readonly Dictionary<string, Level> _levelKeys = new(StringComparer.Ordinal);
+        private readonly List<Role> _roles = [];
+        private readonly Dictionary<string, int> _roleKeys = new(StringComparer.Ordinal);
+        private readonly List<Skill> _skills = [];
+        private readonly Dictionary<string, (string Skill, string File)> _skillKeys = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _domains = new(StringComparer.OrdinalIgnoreCase);
+
+        public void UseDefaultLadder()
+        {
+            foreach (var (name, aliases) in DefaultLadder)
+            {
+                var level = new Level(_levels.Count + 1, name, [.. aliases]);
+                _levels.Add(level);
+                foreach (var key in NamesOf(name, level.Aliases))
+                {
+                    _levelKeys[key] = level;
+                }
+            }
+        }
+
+        public void ReadLevels(CatalogueFile file)
+        {
+            if (Root(file, "levels") is not { } list)
+            {
+                return;
+            }
+            foreach (var (node, name, aliases) in NamedEntries(file, list, "level"))
+            {
+                var level = new Level(_levels.Count + 1, name, aliases);
+                if (Claim(file, node, name, level.Aliases, _levelKeys, level, l => $"level '{l.Name}'", ReferenceEquals))
+                {
+                    _levels.Add(level);
+                }
+            }
+            if (_levels.Count == 0)
+            {
+                Add(file, list, "'levels' must list at least one level");
+            }
+        }
+
+        public void ReadRoles(CatalogueFile file)
+        {
+            if (Root(file, "roles") is not { } list)
+            {
+                return;
+            }
+            foreach (var (node, name, aliases) in NamedEntries(file, list, "role"))
+            {
+                var index = _roles.Count;
+                if (Claim(file, node, name, aliases, _roleKeys, index, i => $"role '{_roles[i].Name}'", (a, b) => a == b))
+                {
+                    _roles.Add(new Role(name, aliases));
+                }
+            }
+        }
+
+        public void ReadSkill(CatalogueFile file)
+        {
+            if (Parse(file) is not { } root)
+            {
+                return;
+            }
+            if (root is not YamlMappingNode map)
+            {
+                Add(file, root, "a skill file must be a mapping with skill, domain and roles");
+                return;
+            }
+            CheckKeys(file, map, "skill", "domain", "aliases", "updated", "roles");
+
+            var name = RequiredText(file, map, "skill");
+            var domain = RequiredText(file, map, "domain");
+            var aliases = Aliases(file, map);
+            DateOnly? updated = null;
+            if (Value(map, "updated") is { } updatedNode)
+            {
+                if (updatedNode is YamlScalarNode { Value: { } text }
+                    && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    updated = date;
+                }
+                else
+                {
+                    Add(file, updatedNode, "'updated' must be an ISO date such as 2026-02-22");
+                }
+            }
+
+            var roles = ImmutableArray.CreateBuilder<RoleExpectations>();
+            switch (Value(map, "roles"))
+            {
+                case null:
+                    Add(file, map, "missing required field 'roles'");
+                    break;
+                case YamlMappingNode { Children.Count: 0 } empty:
+                    Add(file, empty, "'roles' must list at least one role");
+                    break;
+                case YamlMappingNode rolesMap:
+                    ReadSkillRoles(file, rolesMap, roles);
+                    break;
+                case var other:
+                    Add(file, other, "'roles' must be a mapping of role name to levels");
+                    break;
+            }
+
+            if (name is null || domain is null)
+            {
+                return;
+            }
+            var skillNode = Value(map, "skill")!;
+            var skillIndex = _skills.Count.ToString(CultureInfo.InvariantCulture);
+            foreach (var key in NamesOf(name, aliases))
+            {
+                if (key.Length == 0)
+                {
+                    Add(file, skillNode, $"skill '{name}' has a name or alias without letters or digits");
+                }
+                else if (_skillKeys.TryGetValue(key, out var owner))
+                {
+                    var what = Tokenizer.Key(owner.Skill) == Tokenizer.Key(name) && key == Tokenizer.Key(name)
+                        ? $"skill name '{name}' is used twice (also in {owner.File})"
+                        : $"'{key}' is claimed by skill '{owner.Skill}' ({owner.File}) and skill '{name}'";
+                    Add(file, skillNode, what);
+                }
+                else
+                {
+                    _skillKeys[key] = (name, file.Path);
+                }
+            }
+            if (!_domains.TryGetValue(domain, out var canonicalDomain))
+            {
+                _domains[domain] = canonicalDomain = domain;
+            }
+            _skills.Add(new Skill(name, canonicalDomain, aliases, updated, roles.ToImmutable()));
+        }
+
+        private void ReadSkillRoles(CatalogueFile file, YamlMappingNode rolesMap, ImmutableArray<RoleExpectations>.Builder roles)
+        {
+            var seenRoles = new HashSet<int>();
+            foreach (var (roleKey, roleValue) in rolesMap.Children)
+            {
+                var roleName = ScalarText(roleKey);
+                if (string.IsNullOrWhiteSpace(roleName))
+                {
+                    Add(file, roleKey, "a role name must be text");
+                    continue;
+                }
+                var roleIndex = RoleIndex(roleName);
+                if (!seenRoles.Add(roleIndex))
+                {
+                    Add(file, roleKey, $"role '{_roles[roleIndex].Name}' is listed twice in this skill");
+                    continue;
+                }
+                if (roleValue is not YamlMappingNode levelsMap || levelsMap.Children.Count == 0)
+                {
+                    Add(file, roleValue, $"role '{roleName}' must map level names to expectations");
+                    continue;
+                }
+                var byLevel = new Expectation?[_levels.Count];
+                foreach (var (levelKey, levelValue) in levelsMap.Children)
+                {
+                    var levelName = ScalarText(levelKey) ?? "";
+                    if (!_levelKeys.TryGetValue(Tokenizer.Key(levelName), out var level))
+                    {
+                        Add(file, levelKey, $"unknown level '{levelName}' (the ladder is {string.Join(", ", _levels.Select(l => l.Name))})");
+                        continue;
+                    }
+                    if (byLevel[level.Number - 1] is not null)
+                    {
+                        Add(file, levelKey, $"level '{level.Name}' is given twice for role '{roleName}'");
+                        continue;
+                    }
+                    if (ReadExpectation(file, level, levelValue) is { } expectation)
+                    {
+                        byLevel[level.Number - 1] = expectation;
+                    }
+                }
+                roles.Add(new RoleExpectations(_roles[roleIndex], [.. byLevel]));
+            }
+        }
+
+        private Expectation? ReadExpectation(CatalogueFile file, Level level, YamlNode node)
+        {
+            if (node is not YamlMappingNode map)
+            {
+                Add(file, node, $"level '{level.Name}' must be a mapping with a description (and optionally necessity)");
+                return null;
+            }
+            CheckKeys(file, map, "necessity", "description");
+            var necessity = Necessity.Optional;
+            if (Value(map, "necessity") is { } necessityNode)
+            {
+                switch (ScalarText(necessityNode))
+                {
+                    case "required": necessity = Necessity.Required; break;
+                    case "optional": necessity = Necessity.Optional; break;
+                    case var other:
+                        Add(file, necessityNode, $"necessity must be 'required' or 'optional', not '{other}'");
+                        break;
+                }
+            }
+            var description = Value(map, "description");
+            if (description is null)
+            {
+                Add(file, map, "missing required field 'description'");
+                return null;
+            }
+            var text = ScalarText(description);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                Add(file, description, "description must not be empty");
+                return null;
+            }
+            return new Expectation(level, necessity, text.Trim());
+        }
+
+        /// <summary>A role named in a skill file: a known name or alias, or a new role with no aliases.</summary>
+        private int RoleIndex(string name)
+        {
+            var key = Tokenizer.Key(name);
+            if (_roleKeys.TryGetValue(key, out var index))
+            {
+                return index;
+            }
+            _roles.Add(new Role(name.Trim(), []));
+            _roleKeys[key] = _roles.Count - 1;
+            return _roles.Count - 1;
+        }
+
+        public SkillCatalogue Build(string version) => new([.. _levels], [.. _roles], [.. _skills], version);
+
+        // ---- YAML helpers ----
+
+        private YamlNode? Parse(CatalogueFile file)
+        {
+            try
+            {
+                var stream = new YamlStream();
+                stream.Load(new StringReader(file.Text));
+                switch (stream.Documents.Count)
+                {
+                    case 0:
+                        Problems.Add(new CatalogueProblem(file.Path, 1, 1, "the file is empty"));
+                        return null;
+                    case > 1:
+                        Add(file, stream.Documents[1].RootNode, "a catalogue file holds one YAML document");
+                        return null;
+                    default:
+                        return stream.Documents[0].RootNode;
+                }
+            }
+            catch (YamlException e)
+            {
+                var message = (e.InnerException?.Message ?? e.Message).Trim();
+                Problems.Add(new CatalogueProblem(file.Path, (int)e.Start.Line, (int)e.Start.Column, $"YAML syntax: {message}"));
+                return null;
+            }
+        }
+
+        private YamlSequenceNode? Root(CatalogueFile file, string key)
+        {
+            if (Parse(file) is not { } root)
+            {
+                return null;
+            }
+            if (root is not YamlMappingNode map || Value(map, key) is not { } value)
+            {
+                Add(file, root, $"expected a mapping with '{key}:'");
+                return null;
+            }
+            CheckKeys(file, map, key);
+            if (value is not YamlSequenceNode list)
+            {
+                Add(file, value, $"'{key}' must be a list");
+                return null;
+            }
+            return list;
+        }
+
+        private IEnumerable<(YamlNode Node, string Name, ImmutableArray<string> Aliases)> NamedEntries(
+            CatalogueFile file, YamlSequenceNode list, string kind)
+        {
+            foreach (var item in list.Children)
+            {
+                if (item is not YamlMappingNode map)
+                {
+                    Add(file, item, $"each {kind} must be a mapping with 'name' (and optionally 'aliases')");
+                    continue;
+                }
+                CheckKeys(file, map, "name", "aliases");
+                var aliases = Aliases(file, map);
+                if (RequiredText(file, map, "name") is { } name)
+                {
+                    yield return (Value(map, "name")!, name, aliases);
+                }
+            }
+        }
+
+        /// <summary>Registers a name and its aliases; reports a clash with another entry of the same kind.</summary>
+        private bool Claim<T>(
+            CatalogueFile file, YamlNode node, string name, ImmutableArray<string> aliases,
+            Dictionary<string, T> keys, T owner, Func<T, string> describe, Func<T, T, bool> same)
+        {
+            var ok = true;
+            foreach (var key in NamesOf(name, aliases))
+            {
+                if (key.Length == 0)
+                {
+                    Add(file, node, $"'{name}' has a name or alias without letters or digits");
+                    ok = false;
+                }
+                else if (keys.TryGetValue(key, out var existing) && !same(existing, owner))
+                {
+                    Add(file, node, $"'{key}' is claimed by {describe(existing)} and '{name}'");
+                    ok = false;
+                }
+            }
+            if (ok)
+            {
+                foreach (var key in NamesOf(name, aliases))
+                {
+                    keys[key] = owner;
+                }
+            }
+            return ok;
+        }
+
+        private static IEnumerable<string> NamesOf(string name, ImmutableArray<string> aliases) =>
+            aliases.Prepend(name).Select(Tokenizer.Key).Distinct();
+
+        private ImmutableArray<string> Aliases(CatalogueFile file, YamlMappingNode map)
+        {
+            switch (Value(map, "aliases"))
+            {
+                case null:
+                    return [];
+                case YamlSequenceNode list:
+                    var aliases = ImmutableArray.CreateBuilder<string>();
+                    foreach (var item in list.Children)
+                    {
+                        if (ScalarText(item) is { Length: > 0 } alias && !string.IsNullOrWhiteSpace(alias))
+                        {
+                            aliases.Add(alias.Trim());
+                        }
+                        else
+                        {
+                            Add(file, item, "an alias must be non-empty text");
+                        }
+                    }
+                    return aliases.ToImmutable();
+                case var other:
+                    Add(file, other, "'aliases' must be a list, such as [DL, deep-learning]");
+                    return [];
+            }
+        }
+
+        private string? RequiredText(CatalogueFile file, YamlMappingNode map, string key)
+        {
+            var node = Value(map, key);
+            if (node is null)
+            {
+                Add(file, map, $"missing required field '{key}'");
+                return null;
+            }
+            var text = ScalarText(node);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                Add(file, node, $"'{key}' must be non-empty text");
+                return null;
+            }
+            return text.Trim();
+        }
+
+        private void CheckKeys(CatalogueFile file, YamlMappingNode map, params string[] known)
+        {
+            foreach (var key in map.Children.Keys)
+            {
+                var name = ScalarText(key);
+                if (name is null || !known.Contains(name, StringComparer.Ordinal))
+                {
+                    Add(file, key, $"unknown key '{name}' (expected {string.Join(", ", known)})");
+                }
+            }
+        }
+
+        private static YamlNode? Value(YamlMappingNode map, string key) =>
+            map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+        private static string? ScalarText(YamlNode node) => node is YamlScalarNode scalar ? scalar.Value : null;
+
+        private void Add(CatalogueFile file, YamlNode node, string message) =>
+            Problems.Add(new CatalogueProblem(file.Path, (int)node.Start.Line, (int)node.Start.Column, message));
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+namespace SkillBot.Core.Catalogue;
+
+[JsonConverter(typeof(JsonStringEnumConverter<Necessity>))]
+public enum Necessity
+{
+    [JsonStringEnumMemberName("optional")] Optional,
+    [JsonStringEnumMemberName("required")] Required,
+}
+
+/// <summary>A rung of the ladder. <see cref="Number"/> is 1-based: "Level 3" and "L3" mean Number 3.</summary>
+public sealed record Level(int Number, string Name, ImmutableArray<string> Aliases);
+
+public sealed record Role(string Name, ImmutableArray<string> Aliases);
+
+public sealed record Expectation(Level Level, Necessity Necessity, string Description);
+
+/// <summary>What one role is expected to do in one skill, indexed by level (null where the role has a gap).</summary>
+public sealed record RoleExpectations(Role Role, ImmutableArray<Expectation?> ByLevel)
+{
+    public Expectation? At(Level level) => ByLevel[level.Number - 1];
+}
+
+public sealed record Skill(
+    string Name,
+    string Domain,
+    ImmutableArray<string> Aliases,
+    DateOnly? Updated,
+    ImmutableArray<RoleExpectations> Roles)
+{
+    public RoleExpectations? For(Role role)
+    {
+        foreach (var r in Roles)
+        {
+            if (ReferenceEquals(r.Role, role))
+            {
+                return r;
+            }
+        }
+        return null;
+    }
+}
+
+/// <summary>One place in a catalogue file, reported as <c>FILE:LINE:COLUMN: message</c>.</summary>
+public sealed record CatalogueProblem(string File, int Line, int Column, string Message)
+{
+    public override string ToString() => $"{File}:{Line}:{Column}: {Message}";
+}
+
+/// <summary>A catalogue file's path relative to the catalogue folder (with '/') and its text.</summary>
+public sealed record CatalogueFile(string Path, string Text);

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace SkillBot.Core.Conversation;
+
+/// <summary>What a user last talked about, by canonical names, so "what about deep learning?" can be completed.</summary>
+public sealed record UserContext(string? Skill, string? Role, string? Level);
+
+public sealed record ConversationMemoryOptions
+{
+    /// <summary>How many users are remembered at most; the least recently used are forgotten first.</summary>
+    public int MaxUsers { get; init; } = 100_000;
+
+    /// <summary>How long a user's context lives after their last question.</summary>
+    public TimeSpan SlidingExpiration { get; init; } = TimeSpan.FromHours(12);
+}
+
+/// <summary>Per-user context in a size-limited memory cache with sliding expiry. Keys are channel-qualified user ids.</summary>
+public sealed class ConversationMemory : IDisposable
+{
+    private readonly MemoryCache _cache;
+    private readonly MemoryCacheEntryOptions _entryOptions;
+
+    public ConversationMemory(ConversationMemoryOptions? options = null)
+    {
+        options ??= new ConversationMemoryOptions();
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.MaxUsers, CompactionPercentage = 0.1 });
+        _entryOptions = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = options.SlidingExpiration };
+    }
+
+    public UserContext? Recall(string user) => _cache.TryGetValue(user, out UserContext? context) ? context : null;
+
+    public void Remember(string user, UserContext context) => _cache.Set(user, context, _entryOptions);
+
+    public void Dispose() => _cache.Dispose();
+}

@@ -1,0 +1,243 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using SkillBot.Core.Catalogue;
+using SkillBot.Core.Text;
+
+namespace SkillBot.Core.Understanding;
+
+/// <summary>
+/// Reads free text against one catalogue: every name and alias becomes a phrase of tokens, indexed by
+/// its first token; a question is matched left to right, longest phrase first, after misspelt words
+/// have been corrected against the catalogue's vocabulary. Built once per catalogue; thread-safe.
+/// </summary>
+public sealed class QuestionReader
+{
+    private sealed record Phrase(string[] Tokens, Named[] Targets);
+
+    private readonly record struct Named(Skill? Skill, Role? Role, Level? Level, string? Domain);
+
+    private readonly SkillCatalogue _catalogue;
+    private readonly FrozenDictionary<string, Phrase[]> _phrasesByFirstToken;
+    private readonly FrozenSet<string> _vocabulary;
+    private readonly FuzzyWords _fuzzy;
+
+    public QuestionReader(SkillCatalogue catalogue)
+    {
+        _catalogue = catalogue;
+        var targets = new Dictionary<string, List<Named>>(StringComparer.Ordinal);
+        void Add(string name, Named named)
+        {
+            var key = Tokenizer.Key(name);
+            if (key.Length == 0)
+            {
+                return;
+            }
+            if (!targets.TryGetValue(key, out var list))
+            {
+                targets[key] = list = [];
+            }
+            if (!list.Contains(named))
+            {
+                list.Add(named);
+            }
+        }
+        foreach (var skill in catalogue.Skills)
+        {
+            foreach (var name in skill.Aliases.Prepend(skill.Name))
+            {
+                Add(name, new Named(skill, null, null, null));
+            }
+        }
+        foreach (var role in catalogue.Roles)
+        {
+            foreach (var name in role.Aliases.Prepend(role.Name))
+            {
+                Add(name, new Named(null, role, null, null));
+            }
+        }
+        foreach (var level in catalogue.Levels)
+        {
+            foreach (var name in level.Aliases.Prepend(level.Name))
+            {
+                Add(name, new Named(null, null, level, null));
+            }
+        }
+        foreach (var domain in catalogue.Domains)
+        {
+            Add(domain, new Named(null, null, null, domain));
+        }
+
+        var phrases = targets.Select(t => new Phrase(t.Key.Split(' '), [.. t.Value])).ToList();
+        _phrasesByFirstToken = phrases
+            .GroupBy(p => p.Tokens[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Tokens.Length).ToArray(), StringComparer.Ordinal);
+        _vocabulary = phrases.SelectMany(p => p.Tokens).ToFrozenSet(StringComparer.Ordinal);
+        _fuzzy = new FuzzyWords(_vocabulary);
+    }
+
+    public Reading Read(string text)
+    {
+        var tokens = Tokenizer.Tokenize(ChatText.Strip(text));
+        var isChinese = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            isChinese |= Tokenizer.IsCjkToken(tokens[i]);
+            tokens[i] = Resolve(tokens[i]);
+        }
+
+        var matched = new List<Named[]>();
+        var unknown = ImmutableArray.CreateBuilder<string>();
+        bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text);
+        for (var i = 0; i < tokens.Count;)
+        {
+            if (MatchPhrase(tokens, i) is { } phrase)
+            {
+                matched.Add(phrase.Targets);
+                i += phrase.Tokens.Length;
+                continue;
+            }
+            var token = tokens[i];
+            if (LevelByNumber(tokens, i, out var width) is { } level)
+            {
+                matched.Add([new Named(null, null, level, null)]);
+                i += width;
+                continue;
+            }
+            asksHelp |= Words.Help.Contains(token);
+            asksOverview |= Words.Overview.Contains(token);
+            asksCompare |= Words.Compare.Contains(token);
+            if (IsUnknownWord(token))
+            {
+                unknown.Add(token);
+            }
+            i++;
+        }
+
+        var skills = new List<Skill>();
+        var roles = new List<Role>();
+        var levels = new List<Level>();
+        var domains = new List<string>();
+        // A phrase that names one thing is taken first; one that names several (an alias shared by a
+        // role and a skill, say) then fills whichever kind the question still lacks.
+        foreach (var targets in matched.Where(t => t.Length == 1).Concat(matched.Where(t => t.Length > 1)))
+        {
+            var pick = targets.Length == 1
+                ? targets[0]
+                : targets.FirstOrDefault(t => t.Skill is not null && skills.Count == 0,
+                  targets.FirstOrDefault(t => t.Role is not null && roles.Count == 0,
+                  targets.FirstOrDefault(t => t.Level is not null && levels.Count == 0, targets[0])));
+            AddDistinct(skills, pick.Skill);
+            AddDistinct(roles, pick.Role);
+            AddDistinct(levels, pick.Level);
+            AddDistinct(domains, pick.Domain);
+        }
+        return new Reading([.. skills], [.. roles], [.. levels], [.. domains], unknown.ToImmutable(),
+            asksHelp, asksOverview, asksCompare, isChinese);
+    }
+
+    /// <summary>The catalogue word a token stands for: itself, its singular, or the nearest word within the typo budget.</summary>
+    private string Resolve(string token)
+    {
+        if (_vocabulary.Contains(token) || Tokenizer.IsCjkToken(token))
+        {
+            return token;
+        }
+        foreach (var singular in Singulars(token))
+        {
+            if (_vocabulary.Contains(singular))
+            {
+                return singular;
+            }
+        }
+        if (Words.Filler.Contains(token))
+        {
+            return token;
+        }
+        return _fuzzy.Nearest(token) ?? token;
+    }
+
+    private static IEnumerable<string> Singulars(string token)
+    {
+        if (token.Length < 3 || token[^1] != 's')
+        {
+            yield break;
+        }
+        yield return token[..^1];
+        if (token.EndsWith("ies", StringComparison.Ordinal))
+        {
+            yield return string.Concat(token.AsSpan(0, token.Length - 3), "y");
+        }
+        if (token.EndsWith("es", StringComparison.Ordinal))
+        {
+            yield return token[..^2];
+        }
+    }
+
+    private Phrase? MatchPhrase(List<string> tokens, int start)
+    {
+        if (!_phrasesByFirstToken.TryGetValue(tokens[start], out var candidates))
+        {
+            return null;
+        }
+        foreach (var phrase in candidates)
+        {
+            if (start + phrase.Tokens.Length > tokens.Count)
+            {
+                continue;
+            }
+            var all = true;
+            for (var k = 1; k < phrase.Tokens.Length && all; k++)
+            {
+                all = string.Equals(tokens[start + k], phrase.Tokens[k], StringComparison.Ordinal);
+            }
+            if (all)
+            {
+                return phrase;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"level 3", "lvl 3" and "L3" name the third level of whatever ladder is loaded.</summary>
+    private Level? LevelByNumber(List<string> tokens, int i, out int width)
+    {
+        width = 1;
+        var token = tokens[i];
+        string? digits = null;
+        if (token.Length >= 2 && token[0] == 'l' && token.AsSpan(1).ContainsAnyExceptInRange('0', '9') is false)
+        {
+            digits = token[1..];
+        }
+        else if (Words.LevelWords.Contains(token) && i + 1 < tokens.Count && !tokens[i + 1].AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            digits = tokens[i + 1];
+            width = 2;
+        }
+        if (digits is not null
+            && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            && number >= 1 && number <= _catalogue.Levels.Length)
+        {
+            return _catalogue.Levels[number - 1];
+        }
+        return null;
+    }
+
+    private bool IsUnknownWord(string token) =>
+        token.Length >= 2
+        && !Words.Filler.Contains(token)
+        && !Tokenizer.IsCjkToken(token)
+        && token.AsSpan().ContainsAnyExcept("0123456789");
+
+    private static bool HasArrow(string text) =>
+        text.Contains('→') || text.Contains("->", StringComparison.Ordinal) || text.Contains("=>", StringComparison.Ordinal)
+        || text.Contains('⇒') || text.Contains('➡');
+
+    private static void AddDistinct<T>(List<T> list, T? item) where T : class
+    {
+        if (item is not null && !list.Contains(item))
+        {
+            list.Add(item);
+        }
+    }
+}

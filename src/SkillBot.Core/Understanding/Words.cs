@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+
+namespace SkillBot.Core.Understanding;
+
+/// <summary>The small vocabulary of chat around the names: filler, greetings and the words that ask for something.</summary>
+internal static class Words
+{
+    /// <summary>Words that carry no name: never fuzzy-matched, never reported as unknown.</summary>
+    public static readonly FrozenSet<string> Filler = FrozenSet.ToFrozenSet(
+    [
+        // the bot's own name and chat courtesy
+        "skillbot", "bot", "hey", "hi", "hello", "hiya", "yo", "morning", "afternoon", "evening", "please", "pls", "plz",
+        "thanks", "thank", "thx", "ty", "cheers", "ok", "okay", "sure", "great", "cool", "good",
+        // question words and pronouns
+        "what", "whats", "which", "who", "how", "why", "when", "where", "whom", "whose",
+        "i", "i'm", "im", "i've", "ive", "i'd", "me", "my", "mine", "myself", "we", "our", "us", "you", "your", "it", "its",
+        "they", "them", "their", "he", "she", "his", "her", "someone", "somebody", "one", "person", "people", "folks",
+        // articles, prepositions, conjunctions
+        "a", "an", "the", "this", "that", "these", "those", "of", "in", "on", "at", "for", "to", "from", "into", "onto",
+        "with", "without", "within", "by", "as", "about", "around", "regarding", "re", "per", "via", "and", "or", "but",
+        "so", "if", "then", "than", "vs", "versus", "between", "against", "up", "over", "under", "across",
+        // verbs of asking
+        "is", "are", "am", "be", "being", "been", "was", "were", "do", "does", "did", "doing", "done", "have", "has",
+        "had", "having", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "need", "needs",
+        "needed", "require", "requires", "required", "requirement", "requirements", "expect", "expects", "expected",
+        "expectation", "expectations", "know", "knows", "learn", "learns", "master", "show", "tell", "give", "list",
+        "get", "gets", "getting", "go", "going", "move", "moving", "reach", "become", "becoming", "grow", "want",
+        "wants", "like", "look", "looks", "mean", "means", "ask", "asks", "explain", "describe", "see", "find",
+        "work", "works", "working", "let", "let's", "lets", "there",
+        // words about the matrix itself
+        "skill", "skills", "role", "roles", "level", "levels", "lvl", "position", "title", "job", "grade", "rank",
+        "track", "career", "promotion", "promoted", "promote", "next", "previous", "prev", "current", "currently",
+        "now", "step", "stage", "area", "topic", "field", "domain", "competency", "competencies", "matrix",
+        "profile", "overview", "ladder", "path", "growth", "all", "every", "each", "any", "some", "more", "most",
+        "compare", "comparison", "difference", "differences", "different", "differ", "change", "changes",
+        "new", "added", "adds", "else", "also", "too", "just", "only", "really", "exactly", "actually", "again",
+        "help", "start", "commands", "usage", "example", "examples", "info", "information", "details", "detail",
+        "expected", "expectancy", "responsibilities", "responsibility", "duties", "scope", "bar", "standard", "standards",
+        "not", "no", "yes", "well", "very", "much", "many", "lot", "need", "things", "thing", "stuff",
+        "to", "be", "good", "better", "best", "at", "am", "who's", "it's", "that's", "what's",
+    ]);
+
+    public static readonly FrozenSet<string> Help = FrozenSet.ToFrozenSet(
+        ["help", "start", "commands", "usage", "example", "examples", "帮", "助"]);
+
+    public static readonly FrozenSet<string> Overview = FrozenSet.ToFrozenSet(
+        ["overview", "ladder", "levels", "path", "growth", "all", "every", "each", "track", "career"]);
+
+    public static readonly FrozenSet<string> Compare = FrozenSet.ToFrozenSet(
+        ["compare", "comparison", "vs", "versus", "between", "difference", "differences", "differ", "change", "changes", "对", "比"]);
+
+    /// <summary>Words that introduce a level by its position: "level 3", "lvl 3".</summary>
+    public static readonly FrozenSet<string> LevelWords = FrozenSet.ToFrozenSet(["level", "lvl", "grade"]);
+}

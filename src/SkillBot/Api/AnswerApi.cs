@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SkillBot.Core;
+using SkillBot.Core.Answers;
+
+namespace SkillBot.Api;
+
+/// <summary>The public JSON API (docs: answer-api.md): the channel-neutral answer for any question.</summary>
+public static class AnswerApi
+{
+    public static IEndpointRouteBuilder MapAnswerApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapGet("/answer", (string? q, string? user, Assistant assistant) => Answer(q, user, assistant));
+        api.MapPost("/answer", Post);
+        return app;
+    }
+
+    private static async Task<Results<Ok<Answer>, ProblemHttpResult>> Post(HttpRequest request, Assistant assistant)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return Problem("Send JSON: Content-Type: application/json with {\"q\": \"your question\"}.", StatusCodes.Status415UnsupportedMediaType);
+        }
+        AnswerRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync(ApiJsonContext.Default.AnswerRequest, request.HttpContext.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return Problem("The body is not valid JSON. Send {\"q\": \"your question\"}.");
+        }
+        return Answer(body?.Q, body?.User, assistant);
+    }
+
+    private static Results<Ok<Answer>, ProblemHttpResult> Answer(string? q, string? user, Assistant assistant)
+    {
+        if (q is null)
+        {
+            return Problem("Missing 'q': the question to answer, e.g. ?q=what does a senior data scientist need in deep learning");
+        }
+        if (q.Length > Assistant.MaxQuestionLength)
+        {
+            return Problem($"'q' is {q.Length} characters long; the limit is {Assistant.MaxQuestionLength}.");
+        }
+        if (user is { Length: > 200 })
+        {
+            return Problem("'user' is longer than 200 characters.");
+        }
+        return TypedResults.Ok(assistant.Ask(q, user is null ? null : "api:" + user));
+    }
+
+    private static ProblemHttpResult Problem(string detail, int status = StatusCodes.Status400BadRequest) =>
+        TypedResults.Problem(detail: detail, statusCode: status);
+}
+
+public sealed record AnswerRequest(string? Q, string? User);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(AnswerRequest))]
+[JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

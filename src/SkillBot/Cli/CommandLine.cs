@@ -1,0 +1,151 @@
+using System.Text.Json;
+using SkillBot.Cards.Text;
+using SkillBot.Core;
+using SkillBot.Core.Answers;
+using SkillBot.Core.Catalogue;
+using SkillBot.Hosting;
+
+namespace SkillBot.Cli;
+
+/// <summary>
+/// The command-line verbs. Each writes its result to stdout and nothing else (problems with the
+/// invocation go to stderr), so `ask --json` can be piped. Exit codes: 0 done, 1 the work failed, 2 usage.
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        Usage:
+          SkillBot                                   start the server (http://localhost:3978)
+                   [--catalogue DIR] [--urls URL]
+          SkillBot ask "QUESTION" [--json] [--catalogue DIR]
+                                                     answer one question, for a person or as JSON
+          SkillBot catalogue validate DIR            check a catalogue folder; list every problem
+          SkillBot catalogue import FILE.csv --out DIR
+                                                     turn a spreadsheet export into a catalogue folder
+          SkillBot help                              this text
+        """;
+
+    private static readonly HashSet<string> Verbs = ["ask", "catalogue", "help", "--help", "-h"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return args switch
+            {
+                ["ask", .. var rest] => Ask(rest, stdout, stderr),
+                ["catalogue", "validate", var dir] => Validate(dir, stdout),
+                ["catalogue", "import", .. var rest] => Import(rest, stdout, stderr),
+                ["help" or "--help" or "-h"] => Help(stdout),
+                _ => UsageError(stderr, $"unknown command: {string.Join(' ', args)}"),
+            };
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Ask(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        string? question = null;
+        string? catalogue = null;
+        var json = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--json":
+                    json = true;
+                    break;
+                case "--catalogue" when i + 1 < args.Length:
+                    catalogue = args[++i];
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    return UsageError(stderr, $"unknown or incomplete option: {option}");
+                case var text when question is null:
+                    question = text;
+                    break;
+                default:
+                    return UsageError(stderr, "ask takes one question: put it in quotes");
+            }
+        }
+        if (question is null)
+        {
+            return UsageError(stderr, "ask needs a question, e.g. ask \"what does a senior data scientist need in deep learning?\"");
+        }
+        if (question.Length > Assistant.MaxQuestionLength)
+        {
+            stderr.WriteLine($"error: the question is {question.Length} characters long; the limit is {Assistant.MaxQuestionLength}.");
+            return 2;
+        }
+        if (LoadOrReport(catalogue ?? CatalogueOptions.BuiltInPath, stderr) is not { } loaded)
+        {
+            return 1;
+        }
+        var answer = new Assistant(loaded).Ask(question);
+        stdout.Write(json ? JsonSerializer.Serialize(answer, AnswerJsonContext.Default.Answer) + Environment.NewLine : TextRenderer.Render(answer));
+        return 0;
+    }
+
+    private static int Validate(string dir, TextWriter stdout)
+    {
+        var result = CatalogueLoader.LoadFolder(dir);
+        if (result.Catalogue is { } catalogue)
+        {
+            stdout.WriteLine($"OK: {catalogue.Skills.Length} skills in {catalogue.Domains.Length} domains, {catalogue.Roles.Length} roles, {catalogue.Levels.Length} levels (version {catalogue.Version})");
+            return 0;
+        }
+        foreach (var problem in result.Problems)
+        {
+            stdout.WriteLine(problem);
+        }
+        stdout.WriteLine($"{result.Problems.Length} problem(s)");
+        return 1;
+    }
+
+    private static int Import(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args is not [var csv, "--out", var outDir])
+        {
+            return UsageError(stderr, "catalogue import takes FILE.csv --out DIR");
+        }
+        _ = (csv, outDir, stdout);
+        return UsageError(stderr, "catalogue import is not available yet");
+    }
+
+    private static SkillCatalogue? LoadOrReport(string dir, TextWriter stderr)
+    {
+        var result = CatalogueLoader.LoadFolder(dir);
+        if (result.Catalogue is null)
+        {
+            stderr.WriteLine($"error: the catalogue at {dir} has {result.Problems.Length} problem(s):");
+            foreach (var problem in result.Problems)
+            {
+                stderr.WriteLine(problem);
+            }
+        }
+        return result.Catalogue;
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(Usage);
+        return 0;
+    }
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"error: {message}");
+        stderr.WriteLine(Usage);
+        return 2;
+    }
+}

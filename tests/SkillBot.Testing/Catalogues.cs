@@ -1,0 +1,39 @@
+using SkillBot.Core.Catalogue;
+
+namespace SkillBot.Testing;
+
+/// <summary>Catalogues for tests and benchmarks.</summary>
+public static class Catalogues
+{
+    /// <summary>The built-in catalogue as shipped (src/SkillBot/catalogue), found from the test's own folder.</summary>
+    public static string BuiltInFolder => Path.Combine(RepoRoot, "src", "SkillBot", "catalogue");
+
+    public static SkillCatalogue BuiltIn() => Load(BuiltInFolder);
+
+    public static SkillCatalogue Load(string folder)
+    {
+        var result = CatalogueLoader.LoadFolder(folder);
+        return result.Catalogue ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems));
+    }
+
+    public static SkillCatalogue Load(params CatalogueFile[] files)
+    {
+        var result = CatalogueLoader.Load(files);
+        return result.Catalogue ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems));
+    }
+
+    public static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "SkillBot.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+            throw new InvalidOperationException("SkillBot.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
