@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
@@ -58,6 +59,40 @@ public sealed class Assistant
             Remember(user, answer, _memory?.Recall(user));
         }
         return answer;
+    }
+
+    /// <summary>Answers a card button. Names that no longer exist (a reloaded catalogue) are reported, not guessed.</summary>
+    public Answer Act(CardAction action, string? user = null)
+    {
+        if (action.Verb == CardAction.AskVerb)
+        {
+            return Ask(action.Question, user);
+        }
+        if (action.Verb != CardAction.AnswerVerb)
+        {
+            return Composer.Help(new Query(action.Verb), $"I don't know the action '{action.Verb}'. Ask me a question instead, for example:");
+        }
+        var skill = Catalogue.FindSkill(action.Skill);
+        var role = Catalogue.FindRole(action.Role);
+        var level = Catalogue.FindLevel(action.Level);
+        var compareTo = Catalogue.FindLevel(action.CompareTo);
+        var unknown = new[] { (action.Skill, skill is null), (action.Role, role is null), (action.Level, level is null), (action.CompareTo, compareTo is null) }
+            .Where(x => x.Item1 is not null && x.Item2)
+            .Select(x => x.Item1!)
+            .ToImmutableArray();
+        var question = string.Join(", ", new[] { action.Skill, action.Role, action.Level, action.CompareTo }.OfType<string>());
+        var query = new Query(question)
+        {
+            Skill = skill,
+            Role = role,
+            Level = level is not null && compareTo is not null && compareTo.Number < level.Number ? compareTo : level,
+            CompareTo = level is not null && compareTo is not null && compareTo != level
+                ? (compareTo.Number < level.Number ? level : compareTo)
+                : null,
+            UnknownWords = unknown,
+            Overview = skill is not null && level is null,
+        };
+        return unknown.IsEmpty ? Answer(query, user) : Composer.Compose(query with { Skill = null, Role = null, Level = null, CompareTo = null, Overview = false });
     }
 
     private Query Interpret(string text, Reading reading, UserContext? context)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SkillBot.Api;
+using SkillBot.Cards.Adaptive;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
@@ -29,6 +30,7 @@ public static class SkillBotApp
         builder.Services.AddProblemDetails();
         builder.Services.Configure<CatalogueOptions>(builder.Configuration.GetSection(CatalogueOptions.Section));
         builder.Services.AddSingleton(new ConversationMemory());
+        builder.Services.AddSingleton<AdaptiveCardRenderer>();
 
         var catalogueOptions = builder.Configuration.GetSection(CatalogueOptions.Section).Get<CatalogueOptions>() ?? new();
         var loaded = CatalogueLoader.LoadFolder(catalogueOptions.ResolvedPath);

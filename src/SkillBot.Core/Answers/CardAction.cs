@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace SkillBot.Core.Answers;
+
+/// <summary>
+/// What a button on a card carries, in every channel: the Adaptive Card <c>Action.Execute</c> verb and
+/// data (Teams, web chat) and the Slack action value. Names are canonical, so a click re-answers
+/// without re-reading free text. Verbs:
+/// <list type="bullet">
+/// <item><c>skillbot.answer</c>: answer for <see cref="Skill"/>, <see cref="Role"/>, <see cref="Level"/>
+/// (and <see cref="CompareTo"/> for a comparison; no level means the skill's ladder).</item>
+/// <item><c>skillbot.ask</c>: answer <see cref="Question"/> as if typed (example questions, suggestions).</item>
+/// </list>
+/// </summary>
+public sealed record CardAction(
+    string Verb,
+    string? Skill = null,
+    string? Role = null,
+    string? Level = null,
+    string? CompareTo = null,
+    string? Question = null)
+{
+    public const string AnswerVerb = "skillbot.answer";
+    public const string AskVerb = "skillbot.ask";
+
+    public static CardAction Answer(string? skill, string? role, string? level, string? compareTo = null) =>
+        new(AnswerVerb, skill, role, level, compareTo);
+
+    public static CardAction Ask(string question) => new(AskVerb, Question: question);
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(CardAction))]
+public sealed partial class CardActionJsonContext : JsonSerializerContext;
