@@ -24,6 +24,19 @@ public sealed record Answer(
     /// <summary>The language of the question ("en" or "zh"): channels label their renderings with it. Not part of the JSON contract.</summary>
     [JsonIgnore]
     public string Language { get; init; } = "en";
+
+    /// <summary>The catalogue around the answer, for navigation buttons. Not part of the JSON contract.</summary>
+    [JsonIgnore]
+    public Ladder Ladder { get; init; } = Ladder.Empty;
+}
+
+/// <summary>
+/// What a card needs to offer moves: every level of the ladder, lowest first, and the roles one can
+/// switch to (the skill's roles, or for a role profile every role).
+/// </summary>
+public sealed record Ladder(IReadOnlyList<string> Levels, IReadOnlyList<string> Roles)
+{
+    public static readonly Ladder Empty = new([], []);
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Intent>))]

@@ -7,6 +7,9 @@ namespace SkillBot.Core.Answers;
 /// <summary>Turns a <see cref="Query"/> into the <see cref="Answer"/> for one catalogue. Pure: no I/O, no state.</summary>
 public sealed class AnswerComposer(SkillCatalogue catalogue)
 {
+    private readonly string[] _levelNames = [.. catalogue.Levels.Select(l => l.Name)];
+    private readonly string[] _rolesWithSkills = [.. catalogue.Roles.Where(r => !catalogue.SkillsOf(r).IsEmpty).Select(r => r.Name)];
+
     public SkillCatalogue Catalogue => catalogue;
 
     public Answer Compose(Query query)
@@ -208,7 +211,11 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
             Suggestions: [],
             Message: message,
             Updated: skill?.Updated,
-            CatalogueVersion: catalogue.Version) { Language = query.Language };
+            CatalogueVersion: catalogue.Version)
+        {
+            Language = query.Language,
+            Ladder = new Ladder(_levelNames, skill is null ? _rolesWithSkills : [.. skill.Roles.Select(r => r.Role.Name)]),
+        };
     }
 
     private static LevelExpectation? Of(Expectation? expectation, Expectation? lower = null) =>

@@ -17,6 +17,7 @@ public static class WordDiff
         var lowerKeys = Words(lower).Select(w => Key(lower, w)).ToArray();
         var higherKeys = higherWords.Select(w => Key(higher, w)).ToArray();
         var kept = CommonWords(lowerKeys, higherKeys);
+        AbsorbIslands(kept);
 
         var segments = new List<Segment>();
         var runStart = 0;
@@ -73,6 +74,33 @@ public static class WordDiff
             last--;
         }
         return first <= last ? span[first..(last + 1)].ToString().ToLowerInvariant() : span.ToString();
+    }
+
+    /// <summary>
+    /// A word or two that both texts happen to share ("for", "the", "training"), sitting between new
+    /// words, reads as part of the new phrase: marking it unchanged would chop the phrase into islands.
+    /// Runs of kept words no longer than the added runs on both sides become added.
+    /// </summary>
+    private static void AbsorbIslands(bool[] kept)
+    {
+        var runs = new List<(int Start, int Length, bool Kept)>();
+        for (var i = 0; i < kept.Length;)
+        {
+            var start = i;
+            while (i < kept.Length && kept[i] == kept[start])
+            {
+                i++;
+            }
+            runs.Add((start, i - start, kept[start]));
+        }
+        for (var r = 1; r + 1 < runs.Count; r++)
+        {
+            var (start, length, isKept) = runs[r];
+            if (isKept && length <= 2 && length <= runs[r - 1].Length && length <= runs[r + 1].Length)
+            {
+                Array.Fill(kept, false, start, length);
+            }
+        }
     }
 
     /// <summary>For each word of b, whether it belongs to a longest common subsequence with a.</summary>

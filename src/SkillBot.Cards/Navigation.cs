@@ -1,0 +1,130 @@
+using SkillBot.Core.Answers;
+
+namespace SkillBot.Cards;
+
+/// <summary>A button: what it says and what it asks for.</summary>
+public sealed record Move(string Title, CardAction Action);
+
+/// <summary>A level picker: the ladder as choices, answering for the skill and role once a level is picked.</summary>
+public sealed record LevelPicker(string Label, string Value, IReadOnlyList<(string Title, string Level)> Choices, string Button, CardAction Action);
+
+/// <summary>
+/// The moves every channel offers on an answer — up and down the ladder, compare, switch role, pick a
+/// level, pick an option — computed once here so Teams, Slack and the web chat offer the same.
+/// </summary>
+public static class Navigation
+{
+    public static IReadOnlyList<Move> Steps(Answer answer, Labels labels)
+    {
+        var levels = answer.Ladder.Levels;
+        var at = answer.Level is null ? -1 : IndexOf(levels, answer.Level);
+        var moves = new List<Move>();
+        switch (answer.Intent)
+        {
+            case Intent.Expectation when at >= 0:
+                if (at > 0)
+                {
+                    moves.Add(new(labels.Format("previousLevel", labels.Level(levels[at - 1])), CardAction.Answer(answer.Skill, answer.Role, levels[at - 1])));
+                }
+                if (at + 1 < levels.Count)
+                {
+                    moves.Add(new(labels.Format("nextLevel", labels.Level(levels[at + 1])), CardAction.Answer(answer.Skill, answer.Role, levels[at + 1])));
+                    moves.Add(new(labels.Format("compareWith", labels.Level(levels[at + 1])), CardAction.Answer(answer.Skill, answer.Role, answer.Level, levels[at + 1])));
+                }
+                moves.Add(new(labels["wholeLadder"], CardAction.Answer(answer.Skill, answer.Role, null)));
+                break;
+            case Intent.Compare when answer.CompareTo is { } higher:
+                moves.Add(new($"{labels["show"]} {labels.Level(answer.Level!)}", CardAction.Answer(answer.Skill, answer.Role, answer.Level)));
+                moves.Add(new($"{labels["show"]} {labels.Level(higher)}", CardAction.Answer(answer.Skill, answer.Role, higher)));
+                var top = IndexOf(levels, higher);
+                if (top >= 0 && top + 1 < levels.Count)
+                {
+                    moves.Add(new(labels.Format("compareWith", labels.Level(levels[top + 1])), CardAction.Answer(answer.Skill, answer.Role, higher, levels[top + 1])));
+                }
+                break;
+            case Intent.RoleProfile when at >= 0:
+                if (at > 0)
+                {
+                    moves.Add(new(labels.Format("previousLevel", labels.Level(levels[at - 1])), CardAction.Answer(null, answer.Role, levels[at - 1])));
+                }
+                if (at + 1 < levels.Count)
+                {
+                    moves.Add(new(labels.Format("nextLevel", labels.Level(levels[at + 1])), CardAction.Answer(null, answer.Role, levels[at + 1])));
+                }
+                break;
+        }
+        return moves;
+    }
+
+    /// <summary>The same question for each other role.</summary>
+    public static IReadOnlyList<Move> RoleSwitches(Answer answer)
+    {
+        if (answer.Role is null || answer.Intent is not (Intent.Expectation or Intent.Compare or Intent.RoleProfile or Intent.SkillOverview))
+        {
+            return [];
+        }
+        return answer.Ladder.Roles
+            .Where(r => r != answer.Role)
+            .Select(r => new Move(r, CardAction.Answer(answer.Skill, r, answer.Level, answer.CompareTo)))
+            .ToList();
+    }
+
+    public static LevelPicker? Picker(Answer answer, Labels labels)
+    {
+        if (answer.Intent is not (Intent.Expectation or Intent.Compare or Intent.RoleProfile) || answer.Level is null)
+        {
+            return null;
+        }
+        return new LevelPicker(
+            labels["pickLevel"],
+            answer.Level,
+            [.. answer.Ladder.Levels.Select(l => (labels.Level(l), l))],
+            labels["show"],
+            CardAction.Answer(answer.Skill, answer.Role, null));
+    }
+
+    /// <summary>One move per role-profile item or ladder rung: its own expectation.</summary>
+    public static CardAction ForItem(Answer answer, AnswerItem item) => item switch
+    {
+        ProfileItem p => CardAction.Answer(p.Skill, answer.Role, answer.Level),
+        LadderItem l => CardAction.Answer(answer.Skill, l.Role, l.Level),
+        _ => throw new ArgumentOutOfRangeException(nameof(item)),
+    };
+
+    /// <summary>The options of a clarify answer, the suggestions of not_found, the examples of help.</summary>
+    public static IReadOnlyList<Move> Choices(Answer answer)
+    {
+        switch (answer.Intent)
+        {
+            case Intent.Clarify when answer.Clarify is { } clarify:
+                return clarify.Options.Select(option => new Move(option, clarify.Missing switch
+                {
+                    Missing.Role => CardAction.Answer(answer.Skill, option, answer.Level, answer.CompareTo),
+                    Missing.Level => CardAction.Answer(answer.Skill, answer.Role, option),
+                    _ => CardAction.Answer(option, answer.Role, answer.Level, answer.CompareTo),
+                })).ToList();
+            case Intent.NotFound when answer.Skill is not null:
+                // The skill exists but not for that role: the suggestions are the skill's roles.
+                return answer.Suggestions.Select(role => new Move(role, CardAction.Answer(answer.Skill, role, answer.Level))).ToList();
+            case Intent.NotFound:
+                return answer.Suggestions.Select(name => new Move(name,
+                    CardAction.Ask(string.Join(", ", new[] { name, answer.Role, answer.Level }.OfType<string>())))).ToList();
+            case Intent.Help:
+                return answer.Suggestions.Select(example => new Move(example, CardAction.Ask(example))).ToList();
+            default:
+                return [];
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> levels, string level)
+    {
+        for (var i = 0; i < levels.Count; i++)
+        {
+            if (string.Equals(levels[i], level, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using SkillBot.Cards.Slack;
+using SkillBot.Core;
+using SkillBot.Core.Answers;
+using SkillBot.Testing;
+
+namespace SkillBot.Cards.Tests;
+
+public sealed class BlockKitRendererTests
+{
+    public static TheoryData<string, int> EveryAnswer()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var (name, catalogue) in new[] { ("built-in", Catalogues.BuiltIn()), ("long", LongTextCatalogue.Build()) })
+        {
+            for (var i = 0; i < SampleAnswers.For(catalogue).Count; i++)
+            {
+                data.Add(name, i);
+            }
+        }
+        return data;
+    }
+
+    private static readonly Dictionary<string, IReadOnlyList<Answer>> Answers = new()
+    {
+        ["built-in"] = SampleAnswers.For(Catalogues.BuiltIn()),
+        ["long"] = SampleAnswers.For(LongTextCatalogue.Build()),
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryAnswer))]
+    public void Every_message_keeps_every_Slack_limit(string catalogue, int index)
+    {
+        var answer = Answers[catalogue][index];
+        var message = BlockKitRenderer.Render(answer);
+
+        Assert.False(string.IsNullOrWhiteSpace(message["text"]!.GetValue<string>()));
+        Assert.True(message["text"]!.GetValue<string>().Length <= 3000);
+        var blocks = message["blocks"]!.AsArray();
+        Assert.InRange(blocks.Count, 1, 50);
+        foreach (var block in blocks.Select(b => b!.AsObject()))
+        {
+            switch (block["type"]!.GetValue<string>())
+            {
+                case "header":
+                    Assert.InRange(Text(block["text"]).Length, 1, 150);
+                    break;
+                case "section":
+                    Assert.InRange(Text(block["text"]).Length, 1, 3000);
+                    if (block["accessory"] is JsonObject accessory)
+                    {
+                        AssertElement(accessory);
+                    }
+                    break;
+                case "actions":
+                    var elements = block["elements"]!.AsArray();
+                    Assert.InRange(elements.Count, 1, 25);
+                    foreach (var element in elements)
+                    {
+                        AssertElement(element!.AsObject());
+                    }
+                    break;
+                case "context":
+                    Assert.InRange(block["elements"]!.AsArray().Count, 1, 10);
+                    break;
+                default:
+                    Assert.Fail("unexpected block " + block["type"]);
+                    break;
+            }
+        }
+        // Nothing from the catalogue or the user can mention, link or break out: every '<' we send is escaped.
+        foreach (var text in MrkdwnTexts(message))
+        {
+            Assert.DoesNotContain('<', text);
+            Assert.DoesNotContain('>', text);
+            Assert.DoesNotMatch("&(?!amp;|lt;|gt;)", text);
+        }
+    }
+
+    [Fact]
+    public void The_seed_answer_shows_both_levels_with_the_additions_in_bold()
+    {
+        var answer = new Assistant(Catalogues.BuiltIn()).Ask("what does senior LLM engineer need in deep learning?");
+        var message = BlockKitRenderer.Render(answer);
+        var texts = MrkdwnTexts(message).ToList();
+        Assert.Contains(texts, t => t.StartsWith("*Current level: Senior* · Optional\nDesigns custom training loops", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("*Next level: Lead* · Optional\n*Defines deep learning best practices* for the *LLM team.*", StringComparison.Ordinal)
+            || t.Contains("*Defines deep learning best practices*", StringComparison.Ordinal));
+        var actionIds = message["blocks"]!.AsArray().SelectMany(b => b!["elements"]?.AsArray() ?? []).Select(e => e!["action_id"]?.GetValue<string>()).ToList();
+        Assert.Contains(BlockKitRenderer.ShareActionId, actionIds);
+        Assert.Contains(BlockKitRenderer.LevelActionId, actionIds);
+    }
+
+    [Fact]
+    public void A_user_cannot_make_the_bot_ping_a_channel_or_disguise_a_link()
+    {
+        var answer = new Assistant(Catalogues.BuiltIn()).Ask("<!channel> <https://evil.example|click here> & friends");
+        var message = BlockKitRenderer.Render(answer);
+        var all = message.ToJsonString();
+        Assert.DoesNotContain("<!channel>", MrkdwnTexts(message).Aggregate("", string.Concat));
+        Assert.DoesNotContain("<https://evil", all);
+    }
+
+    [Fact]
+    public void Long_text_is_cut_at_a_word_with_an_ellipsis_and_never_inside_an_escape()
+    {
+        Assert.Equal("a &amp; b…", SlackText.Mrkdwn("a & b & c & d", 10));
+        Assert.Equal("&lt;&lt;…", SlackText.Mrkdwn("<<<<<<<<<<<<", 9));
+        var cut = SlackText.Mrkdwn(string.Join(' ', Enumerable.Repeat("word&", 1000)), 3000);
+        Assert.True(cut.Length <= 3000);
+        Assert.EndsWith("…", cut);
+        Assert.Matches(@"(word&amp; )+word&amp;…$", cut);
+    }
+
+    private static void AssertElement(JsonObject element)
+    {
+        Assert.True(element["action_id"]!.GetValue<string>().Length <= 255);
+        switch (element["type"]!.GetValue<string>())
+        {
+            case "button":
+                Assert.InRange(Text(element["text"]).Length, 1, 75);
+                Assert.InRange(element["value"]!.GetValue<string>().Length, 1, 2000);
+                break;
+            case "static_select":
+                var options = element["options"]!.AsArray();
+                Assert.InRange(options.Count, 1, 100);
+                foreach (var option in options)
+                {
+                    Assert.InRange(Text(option!["text"]).Length, 1, 75);
+                    Assert.InRange(option["value"]!.GetValue<string>().Length, 1, 150);
+                }
+                break;
+            default:
+                Assert.Fail("unexpected element " + element["type"]);
+                break;
+        }
+    }
+
+    private static string Text(JsonNode? textObject) => textObject!["text"]!.GetValue<string>();
+
+    private static IEnumerable<string> MrkdwnTexts(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj when obj["type"]?.GetValue<string>() == "mrkdwn":
+                yield return obj["text"]!.GetValue<string>();
+                break;
+            case JsonObject obj:
+                foreach (var child in obj.SelectMany(p => MrkdwnTexts(p.Value)))
+                {
+                    yield return child;
+                }
+                break;
+            case JsonArray array:
+                foreach (var child in array.SelectMany(MrkdwnTexts))
+                {
+                    yield return child;
+                }
+                break;
+        }
+    }
+}

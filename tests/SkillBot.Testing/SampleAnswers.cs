@@ -1,0 +1,31 @@
+using SkillBot.Core;
+using SkillBot.Core.Answers;
+using SkillBot.Core.Catalogue;
+
+namespace SkillBot.Testing;
+
+/// <summary>One answer of every intent a catalogue can produce, for checking every rendering of every kind of answer.</summary>
+public static class SampleAnswers
+{
+    public static IReadOnlyList<Answer> For(SkillCatalogue catalogue)
+    {
+        var assistant = new Assistant(catalogue);
+        var skill = catalogue.Skills[0];
+        var role = skill.Roles[0].Role;
+        var levels = catalogue.Levels;
+        var answers = new List<Answer>
+        {
+            assistant.Act(CardAction.Answer(skill.Name, role.Name, levels[0].Name)),
+            assistant.Act(CardAction.Answer(skill.Name, role.Name, levels[^1].Name)),
+            assistant.Act(CardAction.Answer(skill.Name, role.Name, levels[0].Name, levels[^1].Name)),
+            assistant.Act(CardAction.Answer(null, role.Name, levels[Math.Min(2, levels.Length - 1)].Name)),
+            assistant.Act(CardAction.Answer(skill.Name, null, null)),
+            assistant.Act(CardAction.Answer(skill.Name, role.Name, null)),
+            assistant.Act(CardAction.Answer(null, role.Name, null)),
+            assistant.Ask(levels[^1].Name),
+            assistant.Ask("kubernetes operator"),
+            assistant.Ask(""),
+        };
+        return answers;
+    }
+}
