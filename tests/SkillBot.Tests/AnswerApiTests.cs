@@ -102,6 +102,29 @@ public sealed class AnswerApiTests : IAsyncLifetime
         await AssertProblem(response, HttpStatusCode.UnsupportedMediaType, "JSON");
     }
 
+    [Theory]
+    [InlineData("text", "text/plain", "[Senior] (current)")]
+    [InlineData("blockkit", "application/json", "\"blocks\"")]
+    [InlineData("adaptive", "application/json", "\"AdaptiveCard\"")]
+    [InlineData("json", "application/json", "\"intent\"")]
+    public async Task The_format_parameter_picks_the_rendering(string format, string mediaType, string contains)
+    {
+        var response = await _app.Client.GetAsync($"/api/v1/answer?format={format}&q=" + Uri.EscapeDataString("senior llm engineer deep learning"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(contains, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var posted = await _app.Client.PostAsJsonAsync("/api/v1/answer", new { q = "senior llm engineer deep learning", format });
+        Assert.Equal(mediaType, posted.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_unknown_format_is_a_400()
+    {
+        var response = await _app.Client.GetAsync("/api/v1/answer?format=xml&q=hello");
+        await AssertProblem(response, HttpStatusCode.BadRequest, "format");
+    }
+
     private static async Task<string?> Intent(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SkillBot.Cards.Adaptive;
+using SkillBot.Rendering;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 
@@ -11,12 +13,13 @@ public static class AnswerApi
     public static IEndpointRouteBuilder MapAnswerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapGet("/answer", (string? q, string? user, Assistant assistant) => Answer(q, user, assistant));
+        api.MapGet("/answer", (string? q, string? user, string? format, Assistant assistant, AdaptiveCardRenderer cards) =>
+            Answer(q, user, format, assistant, cards));
         api.MapPost("/answer", Post);
         return app;
     }
 
-    private static async Task<Results<Ok<Answer>, ProblemHttpResult>> Post(HttpRequest request, Assistant assistant)
+    private static async Task<IResult> Post(HttpRequest request, Assistant assistant, AdaptiveCardRenderer cards)
     {
         if (!request.HasJsonContentType())
         {
@@ -31,11 +34,15 @@ public static class AnswerApi
         {
             return Problem("The body is not valid JSON. Send {\"q\": \"your question\"}.");
         }
-        return Answer(body?.Q, body?.User, assistant);
+        return Answer(body?.Q, body?.User, body?.Format, assistant, cards);
     }
 
-    private static Results<Ok<Answer>, ProblemHttpResult> Answer(string? q, string? user, Assistant assistant)
+    private static IResult Answer(string? q, string? user, string? format, Assistant assistant, AdaptiveCardRenderer cards)
     {
+        if (!AnswerFormats.TryParse(format, out var answerFormat))
+        {
+            return Problem($"Unknown format '{format}': use one of {AnswerFormats.Names}.");
+        }
         if (q is null)
         {
             return Problem("Missing 'q': the question to answer, e.g. ?q=what does a senior data scientist need in deep learning");
@@ -48,14 +55,17 @@ public static class AnswerApi
         {
             return Problem("'user' is longer than 200 characters.");
         }
-        return TypedResults.Ok(assistant.Ask(q, user is null ? null : "api:" + user));
+        var answer = assistant.Ask(q, user is null ? null : "api:" + user);
+        return answerFormat == AnswerFormat.Json
+            ? TypedResults.Ok(answer)
+            : TypedResults.Text(AnswerFormats.Render(answer, answerFormat, cards), AnswerFormats.ContentType(answerFormat));
     }
 
     private static ProblemHttpResult Problem(string detail, int status = StatusCodes.Status400BadRequest) =>
         TypedResults.Problem(detail: detail, statusCode: status);
 }
 
-public sealed record AnswerRequest(string? Q, string? User);
+public sealed record AnswerRequest(string? Q, string? User, string? Format);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(AnswerRequest))]

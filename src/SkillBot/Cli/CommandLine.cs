@@ -1,9 +1,8 @@
-using System.Text.Json;
-using SkillBot.Cards.Text;
+using SkillBot.Cards.Adaptive;
 using SkillBot.Core;
-using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Hosting;
+using SkillBot.Rendering;
 
 namespace SkillBot.Cli;
 
@@ -17,8 +16,9 @@ public static class CommandLine
         Usage:
           SkillBot                                   start the server (http://localhost:3978)
                    [--catalogue DIR] [--urls URL]
-          SkillBot ask "QUESTION" [--json] [--catalogue DIR]
-                                                     answer one question, for a person or as JSON
+          SkillBot ask "QUESTION" [--json | --format json|adaptive|blockkit|text] [--catalogue DIR]
+                                                     answer one question: text for a person (default),
+                                                     the answer JSON, an Adaptive Card or a Slack message
           SkillBot catalogue validate DIR            check a catalogue folder; list every problem
           SkillBot catalogue import FILE.csv --out DIR
                                                      turn a spreadsheet export into a catalogue folder
@@ -58,13 +58,19 @@ public static class CommandLine
     {
         string? question = null;
         string? catalogue = null;
-        var json = false;
+        var format = AnswerFormat.Text;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--json":
-                    json = true;
+                    format = AnswerFormat.Json;
+                    break;
+                case "--format" when i + 1 < args.Length:
+                    if (!AnswerFormats.TryParse(args[++i], out format))
+                    {
+                        return UsageError(stderr, $"unknown format '{args[i]}': use one of {AnswerFormats.Names}");
+                    }
                     break;
                 case "--catalogue" when i + 1 < args.Length:
                     catalogue = args[++i];
@@ -92,7 +98,8 @@ public static class CommandLine
             return 1;
         }
         var answer = new Assistant(loaded).Ask(question);
-        stdout.Write(json ? JsonSerializer.Serialize(answer, AnswerJsonContext.Default.Answer) + Environment.NewLine : TextRenderer.Render(answer));
+        var output = AnswerFormats.Render(answer, format, new AdaptiveCardRenderer());
+        stdout.Write(format == AnswerFormat.Text ? output : output + Environment.NewLine);
         return 0;
     }
 
