@@ -121,7 +121,8 @@ public static class AdaptiveCardData
             ["heading"] = level is null ? label : $"{label}: {labels.Level(level)}",
             ["necessity"] = expectation is null ? "" : labels.Necessity(expectation.Necessity),
             ["segments"] = new JsonArray([.. segments.Select(s => (JsonNode)new JsonObject { ["text"] = s.Text, ["added"] = s.Added })]),
-            ["hasAdded"] = expectation?.Segments is not null && added.Count > 0,
+            // The note lists what is new only when something is not: a wholly new text is emphasised as a whole.
+            ["hasAdded"] = added.Count > 0 && segments.Any(s => !s.Added),
             ["addedNote"] = level is null ? "" : labels.Format("newAtNext", labels.Level(level)) + ": " + string.Join(" … ", added),
         };
     }
