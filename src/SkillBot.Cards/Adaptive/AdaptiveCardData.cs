@@ -65,7 +65,8 @@ public static class AdaptiveCardData
                     ["verb"] = CardAction.AnswerVerb,
                     ["data"] = ActionData(Navigation.ForItem(answer, item)),
                 })]);
-                data["navigation"] = Moves([.. Navigation.Steps(answer, labels), .. Navigation.RoleSwitches(answer)]);
+                AddRoles(data, answer);
+                data["navigation"] = Moves(Navigation.Steps(answer, labels));
                 break;
             case Intent.SkillOverview:
                 data["roles"] = new JsonArray([.. answer.Items.OfType<LadderItem>().GroupBy(i => i.Role).Select(role => (JsonNode)new JsonObject
@@ -152,6 +153,7 @@ public static class AdaptiveCardData
     {
         var roles = Navigation.RoleSwitches(answer);
         data["hasRoles"] = roles.Count > 0;
+        data["rolesLabel"] = Labels.For(answer.Language)["switchRole"];
         data["roles"] = Moves(roles);
     }
 
