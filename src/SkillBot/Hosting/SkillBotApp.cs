@@ -5,6 +5,7 @@ using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
+using SkillBot.WebChat;
 
 namespace SkillBot.Hosting;
 
@@ -19,13 +20,15 @@ public static class SkillBotApp
 
     public static WebApplication? Build(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
+        // Content root next to the binary: settings, the web chat and the built-in catalogue are found from any working directory.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, AnswerJsonContext.Default);
             o.SerializerOptions.TypeInfoResolverChain.Insert(1, ApiJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(2, WebChatJsonContext.Default);
         });
         builder.Services.AddProblemDetails();
         builder.Services.Configure<CatalogueOptions>(builder.Configuration.GetSection(CatalogueOptions.Section));
@@ -50,6 +53,10 @@ public static class SkillBotApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapAnswerApi();
+        if (WebChatApi.IsEnabled(app.Configuration, app.Environment))
+        {
+            app.MapWebChat();
+        }
         app.Logger.LogInformation(
             "Catalogue {Path}: {Skills} skills, {Roles} roles, {Levels} levels, version {Version}",
             catalogueOptions.ResolvedPath, loaded.Catalogue.Skills.Length, loaded.Catalogue.Roles.Length,
