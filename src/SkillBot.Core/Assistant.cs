@@ -7,42 +7,49 @@ using SkillBot.Core.Understanding;
 namespace SkillBot.Core;
 
 /// <summary>
-/// SkillBot's brain for one loaded catalogue: reads a question, completes it from what the user said
-/// before, and composes the answer. Immutable apart from the shared conversation memory; a reloaded
-/// catalogue gets a new Assistant while answers in flight finish on the old one.
+/// SkillBot's brain: reads a question, completes it from what the user said before, and composes the
+/// answer from the loaded catalogue. A new catalogue replaces the old one atomically
+/// (<see cref="Use"/>): each answer is composed on the one snapshot it started with.
 /// </summary>
 public sealed class Assistant
 {
     /// <summary>Longer than any real question; longer text is refused rather than read.</summary>
     public const int MaxQuestionLength = 1000;
 
-    private readonly QuestionReader _reader;
+    /// <summary>One catalogue with the indexes built for it; replaced whole, never changed.</summary>
+    private sealed record Snapshot(SkillCatalogue Catalogue, QuestionReader Reader, AnswerComposer Composer);
+
     private readonly ConversationMemory? _memory;
+    private volatile Snapshot _current;
 
     public Assistant(SkillCatalogue catalogue, ConversationMemory? memory = null)
     {
-        Catalogue = catalogue;
-        Composer = new AnswerComposer(catalogue);
-        _reader = new QuestionReader(catalogue);
+        _current = Build(catalogue);
         _memory = memory;
     }
 
-    public SkillCatalogue Catalogue { get; }
+    public SkillCatalogue Catalogue => _current.Catalogue;
 
-    public AnswerComposer Composer { get; }
+    public AnswerComposer Composer => _current.Composer;
+
+    /// <summary>Serves a new catalogue from now on; answers in flight finish on the one they began with.</summary>
+    public void Use(SkillCatalogue catalogue) => _current = Build(catalogue);
+
+    private static Snapshot Build(SkillCatalogue catalogue) => new(catalogue, new QuestionReader(catalogue), new AnswerComposer(catalogue));
 
     /// <summary>Answers free text. Never throws. <paramref name="user"/> (channel-qualified) enables follow-up questions.</summary>
     public Answer Ask(string? text, string? user = null)
     {
         text ??= "";
+        var snapshot = _current;
         if (text.Length > MaxQuestionLength)
         {
-            return Composer.Help(new Query(text[..80] + "…"),
+            return snapshot.Composer.Help(new Query(text[..80] + "…"),
                 $"That question is too long ({text.Length} characters). Please keep it under {MaxQuestionLength} characters, for example:");
         }
-        var reading = _reader.Read(text);
+        var reading = snapshot.Reader.Read(text);
         var context = user is null ? null : _memory?.Recall(user);
-        var answer = Composer.Compose(Interpret(text, reading, context));
+        var answer = snapshot.Composer.Compose(Interpret(snapshot.Catalogue, text, reading, context));
         if (user is not null)
         {
             Remember(user, answer, context);
@@ -51,9 +58,11 @@ public sealed class Assistant
     }
 
     /// <summary>Answers a request already in canonical terms (a card button), remembering it as context.</summary>
-    public Answer Answer(Query query, string? user = null)
+    public Answer Answer(Query query, string? user = null) => Answer(_current, query, user);
+
+    private Answer Answer(Snapshot snapshot, Query query, string? user)
     {
-        var answer = Composer.Compose(query);
+        var answer = snapshot.Composer.Compose(query);
         if (user is not null)
         {
             Remember(user, answer, _memory?.Recall(user));
@@ -64,18 +73,20 @@ public sealed class Assistant
     /// <summary>Answers a card button. Names that no longer exist (a reloaded catalogue) are reported, not guessed.</summary>
     public Answer Act(CardAction action, string? user = null)
     {
+        var snapshot = _current;
         if (action.Verb == CardAction.AskVerb)
         {
             return Ask(action.Question, user);
         }
         if (action.Verb != CardAction.AnswerVerb)
         {
-            return Composer.Help(new Query(action.Verb), $"I don't know the action '{action.Verb}'. Ask me a question instead, for example:");
+            return snapshot.Composer.Help(new Query(action.Verb), $"I don't know the action '{action.Verb}'. Ask me a question instead, for example:");
         }
-        var skill = Catalogue.FindSkill(action.Skill);
-        var role = Catalogue.FindRole(action.Role);
-        var level = Catalogue.FindLevel(action.Level);
-        var compareTo = Catalogue.FindLevel(action.CompareTo);
+        var catalogue = snapshot.Catalogue;
+        var skill = catalogue.FindSkill(action.Skill);
+        var role = catalogue.FindRole(action.Role);
+        var level = catalogue.FindLevel(action.Level);
+        var compareTo = catalogue.FindLevel(action.CompareTo);
         var unknown = new[] { (action.Skill, skill is null), (action.Role, role is null), (action.Level, level is null), (action.CompareTo, compareTo is null) }
             .Where(x => x.Item1 is not null && x.Item2)
             .Select(x => x.Item1!)
@@ -92,10 +103,10 @@ public sealed class Assistant
             UnknownWords = unknown,
             Overview = skill is not null && level is null,
         };
-        return unknown.IsEmpty ? Answer(query, user) : Composer.Compose(query with { Skill = null, Role = null, Level = null, CompareTo = null, Overview = false });
+        return unknown.IsEmpty ? Answer(snapshot, query, user) : snapshot.Composer.Compose(query with { Skill = null, Role = null, Level = null, CompareTo = null, Overview = false });
     }
 
-    private Query Interpret(string text, Reading reading, UserContext? context)
+    private static Query Interpret(SkillCatalogue catalogue, string text, Reading reading, UserContext? context)
     {
         var levels = reading.Levels;
         var query = new Query(text)
@@ -116,9 +127,9 @@ public sealed class Assistant
             return query;
         }
 
-        var skill = Catalogue.FindSkill(context.Skill);
-        var role = Catalogue.FindRole(context.Role);
-        var level = Catalogue.FindLevel(context.Level);
+        var skill = catalogue.FindSkill(context.Skill);
+        var role = catalogue.FindRole(context.Role);
+        var level = catalogue.FindLevel(context.Level);
         if (query.Skill is { } asked)
         {
             // "what about deep learning?": the role and level the user gave before still hold.

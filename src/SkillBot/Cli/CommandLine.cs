@@ -1,6 +1,7 @@
 using SkillBot.Cards.Adaptive;
 using SkillBot.Core;
 using SkillBot.Core.Catalogue;
+using SkillBot.Catalogue;
 using SkillBot.Hosting;
 using SkillBot.Rendering;
 

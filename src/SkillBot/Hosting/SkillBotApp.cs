@@ -1,6 +1,7 @@
-using Microsoft.Extensions.Options;
+using SkillBot.Admin;
 using SkillBot.Api;
 using SkillBot.Cards.Adaptive;
+using SkillBot.Catalogue;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
@@ -29,9 +30,11 @@ public static class SkillBotApp
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, AnswerJsonContext.Default);
             o.SerializerOptions.TypeInfoResolverChain.Insert(1, ApiJsonContext.Default);
             o.SerializerOptions.TypeInfoResolverChain.Insert(2, WebChatJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(3, AdminJsonContext.Default);
         });
         builder.Services.AddProblemDetails();
         builder.Services.Configure<CatalogueOptions>(builder.Configuration.GetSection(CatalogueOptions.Section));
+        builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
         builder.Services.AddSingleton(new ConversationMemory());
         builder.Services.AddSingleton<AdaptiveCardRenderer>();
 
@@ -48,11 +51,16 @@ public static class SkillBotApp
             return null;
         }
         builder.Services.AddSingleton(sp => new Assistant(loaded.Catalogue, sp.GetRequiredService<ConversationMemory>()));
+        builder.Services.AddSingleton(sp => new CatalogueReloader(
+            sp.GetRequiredService<Assistant>(), catalogueOptions.ResolvedPath, sp.GetRequiredService<ILogger<CatalogueReloader>>(), TimeProvider.System));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueReloader>());
+        builder.Services.AddHealthChecks().AddCheck<CatalogueHealthCheck>("catalogue", tags: ["ready"]);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapAnswerApi();
+        app.MapAdminApi();
         if (WebChatApi.IsEnabled(app.Configuration, app.Environment))
         {
             app.MapWebChat();

@@ -1,4 +1,4 @@
-namespace SkillBot.Hosting;
+namespace SkillBot.Catalogue;
 
 public sealed class CatalogueOptions
 {
