@@ -6,11 +6,29 @@ using SkillBot.Core.Answers;
 namespace SkillBot.Cards.Adaptive;
 
 /// <summary>
+/// How much of a long catalogue one card may carry: the length of each description and how many list
+/// entries (skills, rungs, options). The renderer tightens it until the card fits Teams' size limit.
+/// </summary>
+public sealed record CardBudget(int TextLength, int Items)
+{
+    public static readonly CardBudget Generous = new(2000, 60);
+
+    public CardBudget Tighter() => new(Math.Max(80, TextLength / 2), Math.Max(3, Items / 2));
+
+    public bool IsTightest => TextLength == 80 && Items == 3;
+}
+
+/// <summary>
 /// The data a card template binds to, for one answer: display strings already labelled in the
 /// question's language, and buttons as <c>{ title, verb, data }</c>. Which template it fills is the intent's.
 /// </summary>
 public static class AdaptiveCardData
 {
+    /// <summary>Above this many, role switches become a picker: a card may show at most five actions in a row.</summary>
+    public const int MaxButtons = 5;
+
+    private const int NameLength = 120;
+
     public static string TemplateFor(Intent intent) => intent switch
     {
         Intent.Expectation => "expectation",
@@ -22,64 +40,77 @@ public static class AdaptiveCardData
         _ => "help",
     };
 
-    public static JsonObject Build(Answer answer)
+    public static JsonObject Build(Answer answer) => Build(answer, CardBudget.Generous);
+
+    public static JsonObject Build(Answer answer, CardBudget budget)
     {
         var labels = Labels.For(answer.Language);
         var data = new JsonObject
         {
-            ["title"] = Title(answer, labels),
-            ["subtitle"] = string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>()),
-            ["message"] = answer.Message,
+            ["title"] = Name(Title(answer, labels)),
+            ["subtitle"] = Name(string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>()), 2 * NameLength),
+            ["message"] = TextFit.Fit(answer.Message, budget.TextLength),
             ["footer"] = Footer(answer, labels),
         };
         switch (answer.Intent)
         {
             case Intent.Expectation:
-                data["current"] = Level(answer.Current, answer.Level, labels["current"], labels);
-                data["next"] = Level(answer.Next, answer.Ladder.Levels.SkipWhile(l => l != answer.Level).Skip(1).FirstOrDefault(), labels["next"], labels);
+                data["current"] = Level(answer.Current, answer.Level, labels["current"], labels, budget);
+                data["next"] = Level(answer.Next, answer.Ladder.Levels.SkipWhile(l => l != answer.Level).Skip(1).FirstOrDefault(), labels["next"], labels, budget);
                 data["hasNote"] = answer.Next is null;
                 data["note"] = answer.Next is null && answer.Level is not null && answer.Current is not null
                     ? labels.Format("topOfLadder", labels.Level(answer.Level))
-                    : answer.Message;
-                data["levelPicker"] = Picker(answer, labels);
-                AddRoles(data, answer);
+                    : data["message"]!.GetValue<string>();
+                data["levelPicker"] = LevelPicker(answer, labels);
+                AddRoles(data, answer, labels, budget);
                 data["navigation"] = Moves(Navigation.Steps(answer, labels));
                 break;
             case Intent.Compare:
-                data["current"] = Level(answer.Current, answer.Level, labels["from"], labels);
-                data["next"] = Level(answer.Next, answer.CompareTo, labels["goal"], labels);
-                AddRoles(data, answer);
+                data["current"] = Level(answer.Current, answer.Level, labels["from"], labels, budget);
+                data["next"] = Level(answer.Next, answer.CompareTo, labels["goal"], labels, budget);
+                AddRoles(data, answer, labels, budget);
                 data["navigation"] = Moves(Navigation.Steps(answer, labels));
                 break;
             case Intent.RoleProfile:
-                data["items"] = new JsonArray([.. answer.Items.OfType<ProfileItem>().Select(item => (JsonNode)new JsonObject
+                var profile = answer.Items.OfType<ProfileItem>().ToList();
+                data["items"] = new JsonArray([.. profile.Take(budget.Items).Select(item => (JsonNode)new JsonObject
                 {
-                    ["skill"] = item.Skill,
-                    ["domain"] = item.Domain,
+                    ["skill"] = Name(item.Skill),
+                    ["domain"] = Name(item.Domain),
                     ["currentHeading"] = Heading(labels["current"], answer.Level, item.Current, labels),
-                    ["current"] = item.Current?.Description ?? labels["noExpectation"],
+                    ["current"] = TextFit.Fit(item.Current?.Description ?? labels["noExpectation"], budget.TextLength),
                     ["hasNext"] = item.Next is not null,
                     ["nextHeading"] = item.Next is null ? "" : Heading(labels["next"], item.Next.Level, item.Next, labels),
-                    ["next"] = item.Next?.Description ?? "",
+                    ["next"] = TextFit.Fit(item.Next?.Description ?? "", budget.TextLength),
                     ["detailsTitle"] = labels["details"],
                     ["verb"] = CardAction.AnswerVerb,
                     ["data"] = ActionData(Navigation.ForItem(answer, item)),
                 })]);
-                AddRoles(data, answer);
+                AddMore(data, profile.Count - budget.Items, labels);
+                AddRoles(data, answer, labels, budget);
                 data["navigation"] = Moves(Navigation.Steps(answer, labels));
                 break;
             case Intent.SkillOverview:
-                data["roles"] = new JsonArray([.. answer.Items.OfType<LadderItem>().GroupBy(i => i.Role).Select(role => (JsonNode)new JsonObject
+                var roles = answer.Items.OfType<LadderItem>().GroupBy(i => i.Role).ToList();
+                // The budget counts rungs: whole roles are shown while they fit, the rest are counted.
+                var shown = 0;
+                var rungs = 0;
+                while (shown < roles.Count && (shown == 0 || rungs + roles[shown].Count() <= budget.Items))
                 {
-                    ["role"] = role.Key,
+                    rungs += roles[shown++].Count();
+                }
+                data["roles"] = new JsonArray([.. roles.Take(shown).Select(role => (JsonNode)new JsonObject
+                {
+                    ["role"] = Name(role.Key),
                     ["levels"] = new JsonArray([.. role.Select(rung => (JsonNode)new JsonObject
                     {
-                        ["heading"] = $"{labels.Level(rung.Level)} · {labels.Necessity(rung.Necessity)}",
-                        ["description"] = rung.Description,
+                        ["heading"] = $"{Name(labels.Level(rung.Level))} · {labels.Necessity(rung.Necessity)}",
+                        ["description"] = TextFit.Fit(rung.Description, budget.TextLength),
                         ["verb"] = CardAction.AnswerVerb,
                         ["data"] = ActionData(Navigation.ForItem(answer, rung)),
                     })]),
                 })]);
+                AddMore(data, roles.Count - shown, labels);
                 break;
             default:
                 var choices = Navigation.Choices(answer);
@@ -90,7 +121,8 @@ public static class AdaptiveCardData
                     Intent.NotFound => "suggestions",
                     _ => "examples",
                 }];
-                data["choices"] = Moves(choices);
+                data["choices"] = Moves(choices.Take(budget.Items));
+                AddMore(data, choices.Count - budget.Items, labels);
                 break;
         }
         return data;
@@ -103,6 +135,8 @@ public static class AdaptiveCardData
         _ => "SkillBot",
     };
 
+    private static string Name(string name, int limit = NameLength) => TextFit.Fit(name, limit);
+
     private static string Footer(Answer answer, Labels labels)
     {
         var catalogue = labels.Format("catalogue", answer.CatalogueVersion);
@@ -112,55 +146,97 @@ public static class AdaptiveCardData
     }
 
     /// <summary>One level's box: heading, necessity and the text as runs (the added runs emphasised by the template).</summary>
-    private static JsonObject Level(LevelExpectation? expectation, string? level, string label, Labels labels)
+    private static JsonObject Level(LevelExpectation? expectation, string? level, string label, Labels labels, CardBudget budget)
     {
-        var segments = expectation?.Segments ?? (expectation is null ? [new Segment(labels["noExpectation"], false)] : [new Segment(expectation.Description, false)]);
+        var segments = Fit(
+            expectation?.Segments ?? [new Segment(expectation?.Description ?? labels["noExpectation"], false)],
+            budget.TextLength);
         var added = segments.Where(s => s.Added).Select(s => s.Text.Trim()).Where(s => s.Length > 0).ToList();
         return new JsonObject
         {
             ["present"] = level is not null,
-            ["heading"] = level is null ? label : $"{label}: {labels.Level(level)}",
+            ["heading"] = level is null ? label : Name($"{label}: {labels.Level(level)}"),
             ["necessity"] = expectation is null ? "" : labels.Necessity(expectation.Necessity),
             ["segments"] = new JsonArray([.. segments.Select(s => (JsonNode)new JsonObject { ["text"] = s.Text, ["added"] = s.Added })]),
             // The note lists what is new only when something is not: a wholly new text is emphasised as a whole.
             ["hasAdded"] = added.Count > 0 && segments.Any(s => !s.Added),
-            ["addedNote"] = level is null ? "" : labels.Format("newAtNext", labels.Level(level)) + ": " + string.Join(" … ", added),
+            ["addedNote"] = level is null ? "" : TextFit.Fit(labels.Format("newAtNext", labels.Level(level)) + ": " + string.Join(" … ", added), budget.TextLength),
         };
     }
 
-    private static string Heading(string label, string? level, LevelExpectation? expectation, Labels labels) =>
-        expectation is null
-            ? $"{label}: {labels.Level(level ?? "")}"
-            : $"{label}: {labels.Level(level ?? "")} · {labels.Necessity(expectation.Necessity)}";
-
-    private static JsonObject Picker(Answer answer, Labels labels)
+    /// <summary>The runs, cut at a word with "…" once they reach <paramref name="length"/> characters in all.</summary>
+    private static List<Segment> Fit(IReadOnlyList<Segment> segments, int length)
     {
-        var picker = Navigation.Picker(answer, labels);
-        return picker is null
-            ? new JsonObject { ["label"] = "", ["value"] = "", ["choices"] = new JsonArray(), ["button"] = "", ["verb"] = "", ["data"] = new JsonObject() }
-            : new JsonObject
+        var fitted = new List<Segment>();
+        var room = length;
+        foreach (var segment in segments)
+        {
+            if (segment.Text.Length <= room)
             {
-                ["label"] = picker.Label,
-                ["value"] = picker.Value,
-                ["choices"] = new JsonArray([.. picker.Choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Level })]),
-                ["button"] = picker.Button,
-                ["verb"] = picker.Action.Verb,
-                ["data"] = ActionData(picker.Action),
-            };
+                fitted.Add(segment);
+                room -= segment.Text.Length;
+                continue;
+            }
+            fitted.Add(segment with { Text = TextFit.Fit(segment.Text, Math.Max(room, TextFit.Ellipsis.Length)) });
+            break;
+        }
+        return fitted;
     }
 
-    private static void AddRoles(JsonObject data, Answer answer)
+    private static string Heading(string label, string? level, LevelExpectation? expectation, Labels labels) =>
+        Name(expectation is null
+            ? $"{label}: {labels.Level(level ?? "")}"
+            : $"{label}: {labels.Level(level ?? "")} · {labels.Necessity(expectation.Necessity)}");
+
+    private static JsonObject LevelPicker(Answer answer, Labels labels)
     {
-        var roles = Navigation.RoleSwitches(answer);
-        data["hasRoles"] = roles.Count > 0;
-        data["rolesLabel"] = Labels.For(answer.Language)["switchRole"];
-        data["roles"] = Moves(roles);
+        var picker = Navigation.Picker(answer, labels);
+        return Picker(
+            picker is not null,
+            picker?.Label ?? "",
+            picker?.Value ?? "",
+            picker?.Choices.Select(c => (c.Title, c.Level)) ?? [],
+            picker?.Button ?? "",
+            picker?.Action);
+    }
+
+    /// <summary>Role switches: a few as buttons, more as a picker (input id "role") with one button.</summary>
+    private static void AddRoles(JsonObject data, Answer answer, Labels labels, CardBudget budget)
+    {
+        var roles = Navigation.RoleSwitches(answer).Take(budget.Items).ToList();
+        data["rolesLabel"] = labels["switchRole"];
+        data["hasRoleButtons"] = roles.Count is > 0 and <= MaxButtons;
+        data["roleButtons"] = Moves(roles.Count <= MaxButtons ? roles : []);
+        data["rolePicker"] = Picker(
+            roles.Count > MaxButtons,
+            labels["switchRole"],
+            answer.Role ?? "",
+            roles.Select(r => (Name(r.Title), r.Title)).Prepend((Name(answer.Role ?? ""), answer.Role ?? "")),
+            labels["show"],
+            CardAction.Answer(answer.Skill, null, answer.Level, answer.CompareTo));
+    }
+
+    private static JsonObject Picker(bool present, string label, string value, IEnumerable<(string Title, string Value)> choices, string button, CardAction? action) => new()
+    {
+        ["present"] = present,
+        ["label"] = label,
+        ["value"] = value,
+        ["choices"] = new JsonArray([.. choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })]),
+        ["button"] = button,
+        ["verb"] = action?.Verb ?? CardAction.AnswerVerb,
+        ["data"] = action is null ? new JsonObject() : ActionData(action),
+    };
+
+    private static void AddMore(JsonObject data, int more, Labels labels)
+    {
+        data["hasMore"] = more > 0;
+        data["more"] = labels.Format("more", more.ToString(CultureInfo.InvariantCulture));
     }
 
     private static JsonArray Moves(IEnumerable<Move> moves) =>
         new([.. moves.Select(m => (JsonNode)new JsonObject
         {
-            ["title"] = m.Title,
+            ["title"] = Name(m.Title, 75),
             ["verb"] = m.Action.Verb,
             ["data"] = ActionData(m.Action),
         })]);

@@ -161,13 +161,13 @@ public static class BlockKitRenderer
             {
                 // Out of room: cut this run at a word and stop, keeping the bold markers paired.
                 var room = budget - lead.Length - (2 * marker.Length);
-                if (room > SlackText.Ellipsis.Length + 1)
+                if (room > TextFit.Ellipsis.Length + 1)
                 {
                     text.Append(lead).Append(marker).Append(SlackText.Mrkdwn(core, room)).Append(marker);
                 }
                 else
                 {
-                    text.Append(SlackText.Ellipsis);
+                    text.Append(TextFit.Ellipsis);
                 }
                 break;
             }
@@ -233,7 +233,7 @@ public static class BlockKitRenderer
         ["type"] = "button",
         ["text"] = PlainText(title, MaxButtonText),
         ["action_id"] = actionId,
-        ["value"] = Serialize(action) is { Length: <= MaxButtonValue } value ? value : Serialize(CardAction.Ask(SlackText.Shorten(action.Question ?? title, 500))),
+        ["value"] = Serialize(action) is { Length: <= MaxButtonValue } value ? value : Serialize(CardAction.Ask(TextFit.CutAtWord(action.Question ?? title, 500))),
     };
 
     private static string Serialize(CardAction action) => JsonSerializer.Serialize(action, CardActionJsonContext.Default.CardAction);
@@ -254,13 +254,13 @@ public static class BlockKitRenderer
         {
             return mrkdwn;
         }
-        var cut = MaxSectionText - SlackText.Ellipsis.Length;
+        var cut = MaxSectionText - TextFit.Ellipsis.Length;
         var amp = mrkdwn.LastIndexOf('&', cut - 1, Math.Min(cut, 5));
         if (amp >= 0 && mrkdwn.IndexOf(';', amp) >= cut)
         {
             cut = amp;
         }
-        return mrkdwn[..cut] + SlackText.Ellipsis;
+        return mrkdwn[..cut] + TextFit.Ellipsis;
     }
 
     /// <summary>The message's blocks, refusing to grow past Slack's 50.</summary>

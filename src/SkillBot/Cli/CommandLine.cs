@@ -1,4 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using SkillBot.Cards.Adaptive;
+using SkillBot.Cards.Templating;
 using SkillBot.Core;
 using SkillBot.Core.Catalogue;
 using SkillBot.Catalogue;
@@ -23,10 +27,11 @@ public static class CommandLine
           SkillBot catalogue validate DIR            check a catalogue folder; list every problem
           SkillBot catalogue import FILE.csv --out DIR
                                                      turn a spreadsheet export into a catalogue folder
+          SkillBot card TEMPLATE.json DATA.json      expand an Adaptive Card template with data
           SkillBot help                              this text
         """;
 
-    private static readonly HashSet<string> Verbs = ["ask", "catalogue", "help", "--help", "-h"];
+    private static readonly HashSet<string> Verbs = ["ask", "catalogue", "card", "help", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -39,6 +44,7 @@ public static class CommandLine
                 ["ask", .. var rest] => Ask(rest, stdout, stderr),
                 ["catalogue", "validate", var dir] => Validate(dir, stdout),
                 ["catalogue", "import", .. var rest] => Import(rest, stdout, stderr),
+                ["card", var template, var data] => Card(template, data, stdout, stderr),
                 ["help" or "--help" or "-h"] => Help(stdout),
                 _ => UsageError(stderr, $"unknown command: {string.Join(' ', args)}"),
             };
@@ -129,6 +135,25 @@ public static class CommandLine
         _ = (csv, outDir, stdout);
         return UsageError(stderr, "catalogue import is not available yet");
     }
+
+    private static int Card(string templatePath, string dataPath, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var template = CardTemplate.Parse(File.ReadAllText(templatePath));
+            var data = JsonNode.Parse(File.ReadAllText(dataPath));
+            var card = template.Expand(data);
+            stdout.WriteLine(card?.ToJsonString(Indented) ?? "null");
+            return 0;
+        }
+        catch (Exception e) when (e is JsonException or TemplateException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static SkillCatalogue? LoadOrReport(string dir, TextWriter stderr)
     {

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using SkillBot.Cards.Adaptive;
+using SkillBot.Cards.Templating;
+using SkillBot.Core;
+using SkillBot.Core.Answers;
+using SkillBot.Testing;
+
+namespace SkillBot.Cards.Tests;
+
+/// <summary>Every card SkillBot can produce, checked by the official Adaptive Cards libraries.</summary>
+public sealed class AdaptiveCardTests
+{
+    private static readonly AdaptiveCardRenderer Renderer = new();
+
+    private static IEnumerable<(string Name, Answer Answer)> EveryAnswer() =>
+        new[] { ("built-in", Catalogues.BuiltIn()), ("long-text", LongTextCatalogue.Build()) }
+            .SelectMany(c => SampleAnswers.For(c.Item2).Select(a => ($"{c.Item1} {a.Intent} '{a.Question}'", a)))
+            .Append(("chinese", new Assistant(Catalogues.BuiltIn()).Ask("高级LLM工程师在深度学习方面需要什么？")));
+
+    [Fact]
+    public void Every_card_passes_the_official_parser_and_schema_and_stays_under_28KB()
+    {
+        var answers = EveryAnswer().ToList();
+        Assert.Contains(answers, a => a.Answer.Intent == Intent.Expectation);
+        Assert.Equal(Enum.GetValues<Intent>().Length, answers.Select(a => a.Answer.Intent).Distinct().Count());
+
+        var cards = answers.Select(a => (JsonNode?)Renderer.Render(a.Answer)).ToList();
+        var problems = OfficialCards.Validate(cards);
+
+        var report = answers.Zip(problems).Where(p => p.Second.Count > 0).Select(p => $"{p.First.Name}: {string.Join("; ", p.Second)}").ToList();
+        Assert.True(report.Count == 0, string.Join("\n", report));
+    }
+
+    [Fact]
+    public void Every_template_with_its_sample_data_expands_exactly_as_the_official_engine_does()
+    {
+        var cards = Path.Combine(Catalogues.RepoRoot, "cards");
+        var templates = Directory.GetFiles(cards, "*.json").Where(f => !f.EndsWith(".data.json", StringComparison.Ordinal)).Order().ToList();
+        Assert.Equal(7, templates.Count);
+        var cases = templates.Select(t => new TemplateCase(
+            JsonNode.Parse(File.ReadAllText(t)),
+            JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(t, ".data.json"))))).ToList();
+
+        var official = OfficialCards.ExpandWithOfficialEngine(cases);
+        foreach (var (template, (@case, expected)) in templates.Zip(cases.Zip(official)))
+        {
+            Assert.Null(expected.Error);
+            var ours = CardTemplate.Parse(@case.Template).Expand(@case.Data);
+            Assert.True(JsonNode.DeepEquals(expected.Card, ours), $"{Path.GetFileName(template)}:\nofficial {expected.Card?.ToJsonString()}\nours     {ours?.ToJsonString()}");
+        }
+        Assert.All(OfficialCards.Validate(official.Select(o => o.Card).ToList()), Assert.Empty);
+    }
+
+    [Fact]
+    public void The_expectation_card_shows_where_you_are_what_is_next_and_lets_you_move()
+    {
+        var answer = new Assistant(Catalogues.BuiltIn()).Ask("what does senior LLM engineer need in deep learning?");
+        var card = Renderer.Render(answer).ToJsonString();
+        Assert.Contains("\"Current level: Senior\"", card, StringComparison.Ordinal);
+        Assert.Contains("\"Next level: Lead\"", card, StringComparison.Ordinal);
+        Assert.Contains("Updated 2026-02-22", card, StringComparison.Ordinal);
+        foreach (var title in new[] { "◀ Middle", "Lead ▶", "Compare with Lead", "Data Scientist" })
+        {
+            Assert.Contains($"\"title\":\"{title}\"", JsonNode.Parse(card)!.ToJsonString(CardSampleDataTests.Readable).Replace("\": \"", "\":\"", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        Assert.Contains("\"verb\":\"skillbot.answer\"", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Principal_is_the_top_of_the_ladder()
+    {
+        var card = Renderer.Render(new Assistant(Catalogues.BuiltIn()).Ask("principal data scientist deep learning")).ToJsonString(CardSampleDataTests.Readable);
+        Assert.Contains("Top of the ladder: there is no level above Principal.", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next level", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_in_Chinese_gets_Chinese_labels_and_the_catalogue_text_as_written()
+    {
+        var card = Renderer.Render(new Assistant(Catalogues.BuiltIn()).Ask("高级LLM工程师在深度学习方面需要什么？")).ToJsonString(CardSampleDataTests.Readable);
+        Assert.Contains("当前级别: 高级", card, StringComparison.Ordinal);
+        Assert.Contains("下一级别: 主管", card, StringComparison.Ordinal);
+        Assert.Contains("Designs custom training loops for LLM", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_button_round_trips_to_the_answer_it_promises()
+    {
+        var assistant = new Assistant(Catalogues.BuiltIn());
+        var card = Renderer.Render(assistant.Ask("what does senior LLM engineer need in deep learning?"));
+        var next = card["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Lead ▶")!;
+        var action = ExecuteAction.Parse(next["verb"]!.GetValue<string>(), next["data"]);
+        var answer = assistant.Act(action!);
+        Assert.Equal(("Lead", "LLM Engineer", "Deep Learning"), (answer.Level, answer.Role, answer.Skill));
+        Assert.Equal("Principal", answer.Next!.Level);
+    }
+}
