@@ -103,7 +103,7 @@ public sealed class AnswerApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("text", "text/plain", "[Senior] (current)")]
+    [InlineData("text", "text/plain", "▶ Current level: Senior")]
     [InlineData("blockkit", "application/json", "\"blocks\"")]
     [InlineData("adaptive", "application/json", "\"AdaptiveCard\"")]
     [InlineData("json", "application/json", "\"intent\"")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SkillBot.Core.Answers;
 
@@ -10,6 +11,7 @@ public static class TextRenderer
 
     public static string Render(Answer answer)
     {
+        var labels = Labels.For(answer.Language);
         var text = new StringBuilder();
         var header = string.Join(" · ", new[] { answer.Skill, answer.Role, answer.Domain }.OfType<string>());
         if (header.Length > 0)
@@ -21,29 +23,31 @@ public static class TextRenderer
         switch (answer.Intent)
         {
             case Intent.Expectation or Intent.Compare:
-                Level(text, answer.Current, answer.Intent == Intent.Compare ? "from" : "current", answer.Level);
+                var compare = answer.Intent == Intent.Compare;
+                Level(text, labels, answer.Current, compare ? labels["from"] : labels["current"], answer.Level);
                 if (answer.Next is { } next)
                 {
-                    Level(text, next, answer.Intent == Intent.Compare ? "goal" : "next", next.Level);
+                    Level(text, labels, next, compare ? labels["goal"] : labels["next"], next.Level);
                     var added = next.Segments?.Where(s => s.Added).Select(s => s.Text.Trim()).Where(s => s.Length > 0).ToList();
-                    if (added is { Count: > 0 })
+                    if (added is { Count: > 0 } && next.Segments!.Any(s => !s.Added))
                     {
-                        Wrap(text, "New at " + next.Level + ": " + string.Join(" … ", added), "  ");
+                        Wrap(text, labels.Format("newAtNext", labels.Level(next.Level)) + ": " + string.Join(" … ", added), "  ");
                     }
                 }
-                else if (answer.Intent == Intent.Expectation && answer.Current is not null)
+                else if (!compare && answer.Current is not null && answer.Level is not null)
                 {
-                    text.AppendLine().AppendLine("  (top of the ladder)");
+                    text.AppendLine();
+                    Wrap(text, labels.Format("topOfLadder", labels.Level(answer.Level)), "  ");
                 }
                 break;
             case Intent.RoleProfile:
                 foreach (var item in answer.Items.OfType<ProfileItem>())
                 {
                     text.AppendLine().AppendLine($"## {item.Skill} ({item.Domain})");
-                    Level(text, item.Current, "current", answer.Level);
+                    Level(text, labels, item.Current, labels["current"], answer.Level);
                     if (item.Next is not null)
                     {
-                        Level(text, item.Next, "next", item.Next.Level);
+                        Level(text, labels, item.Next, labels["next"], item.Next.Level);
                     }
                 }
                 break;
@@ -53,7 +57,7 @@ public static class TextRenderer
                     text.AppendLine().AppendLine($"## {role.Key}");
                     foreach (var item in role)
                     {
-                        Level(text, new LevelExpectation(item.Level, item.Necessity, item.Description, null), null, item.Level);
+                        Level(text, labels, new LevelExpectation(item.Level, item.Necessity, item.Description, null), null, item.Level);
                     }
                 }
                 break;
@@ -74,23 +78,26 @@ public static class TextRenderer
                 Wrap(text, "- " + suggestion, "  ");
             }
         }
-        if (answer.Updated is { } updated)
-        {
-            text.AppendLine().AppendLine($"Updated {updated:yyyy-MM-dd} · catalogue {answer.CatalogueVersion}");
-        }
+        var catalogue = labels.Format("catalogue", answer.CatalogueVersion);
+        text.AppendLine().AppendLine(answer.Updated is { } updated
+            ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
+            : catalogue);
         return text.ToString();
     }
 
-    private static void Level(StringBuilder text, LevelExpectation? expectation, string? mark, string? levelName)
+    /// <summary>A level's heading line ("▶ Next level: Lead · Optional") and its text, indented.</summary>
+    private static void Level(StringBuilder text, Labels labels, LevelExpectation? expectation, string? mark, string? levelName)
     {
         text.AppendLine();
-        var label = mark is null ? $"[{levelName}]" : $"[{levelName}] ({mark})";
+        var level = labels.Level(levelName ?? "");
+        var heading = mark is null ? $"▶ {level}" : $"▶ {mark}: {level}";
         if (expectation is null)
         {
-            text.AppendLine($"{label} no expectation at this level");
+            text.AppendLine(heading);
+            Wrap(text, labels["noExpectation"], "  ");
             return;
         }
-        text.AppendLine($"{label} {expectation.Necessity.ToString().ToLowerInvariant()}");
+        text.AppendLine($"{heading} · {labels.Necessity(expectation.Necessity)}");
         Wrap(text, expectation.Description, "  ");
     }
 
