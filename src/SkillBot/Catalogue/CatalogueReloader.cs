@@ -44,11 +44,13 @@ public sealed partial class CatalogueReloader(
             {
                 var previous = assistant.Catalogue.Version;
                 assistant.Use(catalogue);
+                SkillBotMetrics.RecordReload(loaded: true);
                 LogReloaded(reason, previous, catalogue.Version, catalogue.Skills.Length);
                 Status = new CatalogueStatus(time.GetUtcNow(), reason, true, catalogue.Version, []);
             }
             else
             {
+                SkillBotMetrics.RecordReload(loaded: false);
                 LogRefused(reason, result.Problems.Length, assistant.Catalogue.Version);
                 foreach (var problem in result.Problems)
                 {

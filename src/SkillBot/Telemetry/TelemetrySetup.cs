@@ -1,0 +1,57 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using SkillBot.Core;
+
+namespace SkillBot.Telemetry;
+
+/// <summary>
+/// OpenTelemetry metrics and traces: SkillBot's own (meter and activity source "SkillBot"), ASP.NET
+/// Core's, outbound HttpClient calls and the runtime's. Exported over OTLP when
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set, and to the console in Development.
+/// </summary>
+public static class TelemetrySetup
+{
+    public static WebApplicationBuilder AddSkillBotTelemetry(this WebApplicationBuilder builder)
+    {
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var console = builder.Environment.IsDevelopment();
+
+        // Every log line written inside a request carries its trace id, so logs and traces join up.
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("skillbot"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(SkillBotMetrics.MeterName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation();
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+                if (console)
+                {
+                    metrics.AddConsoleExporter();
+                }
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(SkillBotMetrics.MeterName)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/healthz"))
+                    .AddHttpClientInstrumentation();
+                if (otlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+                if (console)
+                {
+                    tracing.AddConsoleExporter();
+                }
+            });
+        return builder;
+    }
+}
