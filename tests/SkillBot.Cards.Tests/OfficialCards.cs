@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SkillBot.Testing;
 
@@ -19,7 +18,7 @@ public static class OfficialCards
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
-    public static string NodeDirectory => Path.Combine(Catalogues.RepoRoot, "tests", "SkillBot.Cards.Tests", "node");
+    public static string NodeDirectory => NodeScript.Directory;
 
     /// <summary>Expands every case with <c>new Template(t).expand({$root: data, $host: host})</c>.</summary>
     public static IReadOnlyList<OfficialExpansion> ExpandWithOfficialEngine(IReadOnlyList<TemplateCase> cases)
@@ -73,27 +72,7 @@ public static class OfficialCards
 
     private static (int ExitCode, string Output, string Errors) RunNode(string script, string input)
     {
-        var start = new ProcessStartInfo("node", [Path.Combine(NodeDirectory, script)])
-        {
-            WorkingDirectory = NodeDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // The official engine formats numbers with the machine's locale: pin it so results don't vary.
-        start.Environment["LC_ALL"] = "en_US.UTF-8";
-        start.Environment["LANG"] = "en_US.UTF-8";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(input);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {script} did not finish in {Timeout}");
-        }
-        return (process.ExitCode, output.GetAwaiter().GetResult(), errors.GetAwaiter().GetResult());
+        var result = NodeScript.Run(script, [], input, Timeout);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

@@ -2,43 +2,48 @@ using System.Diagnostics;
 
 namespace SkillBot.Testing;
 
-/// <summary>Runs a Node.js script from the tests (the official Adaptive Cards libraries, Playwright) and captures its output.</summary>
+/// <summary>
+/// Runs a script of tests/node (the official Adaptive Cards libraries, Playwright) with node, feeding
+/// stdin and capturing output. node_modules there is installed by this project's build.
+/// </summary>
 public static class NodeScript
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(string script, IEnumerable<string> arguments, string? stdin = null, TimeSpan? timeout = null)
+    public static string Directory => Path.Combine(Catalogues.RepoRoot, "tests", "node");
+
+    public static Result Run(string script, IEnumerable<string> arguments, string? stdin = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo("node")
         {
+            WorkingDirectory = Directory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(script)!,
+            UseShellExecute = false,
         };
-        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(Path.Combine(Directory, script));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+        // The official engine formats numbers with the machine's locale: pin it so results don't vary.
+        start.Environment["LC_ALL"] = "en_US.UTF-8";
+        start.Environment["LANG"] = "en_US.UTF-8";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null)
         {
-            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Write(stdin);
         }
         process.StandardInput.Close();
-        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
+        var limit = timeout ?? TimeSpan.FromMinutes(3);
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {Path.GetFileName(script)} did not finish: {await stderr}");
+            throw new TimeoutException($"node {script} did not finish in {limit}");
         }
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return new Result(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }
 }

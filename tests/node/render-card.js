@@ -14,7 +14,7 @@ async function main() {
         process.exit(2);
     }
     const card = JSON.parse(fs.readFileSync(cardPath, "utf8"));
-    const hostConfig = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "cards", "host-configs", "microsoft-teams-light.json"), "utf8"));
+    const hostConfig = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "cards", "host-configs", "microsoft-teams-light.json"), "utf8"));
     const browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
         args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
