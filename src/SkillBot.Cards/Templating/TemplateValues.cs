@@ -15,6 +15,20 @@ internal sealed class Undefined
     }
 }
 
+/// <summary>An array from the data, read in place: items are converted only when looked at.</summary>
+internal sealed class DataArray(JsonArray array) : IReadOnlyList<object?>
+{
+    public JsonArray Array { get; } = array;
+
+    public int Count => Array.Count;
+
+    public object? this[int index] => TemplateValues.FromNode(Array[index]);
+
+    public IEnumerator<object?> GetEnumerator() => Array.Select(TemplateValues.FromNode).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
 /// <summary>The values expressions work on, with the official (JavaScript) engine's semantics: null,
 /// <see cref="Undefined"/>, bool, double (JavaScript has one number type), string,
 /// <see cref="JsonObject"/> (read-only data), and <see cref="IReadOnlyList{T}"/> for arrays.</summary>
@@ -29,7 +43,7 @@ internal static class TemplateValues
     {
         null => null,
         JsonObject obj => obj,
-        JsonArray array => array.Select(FromNode).ToList(),
+        JsonArray array => new DataArray(array),
         JsonValue value => FromJsonValue(value),
         _ => null,
     };
@@ -52,6 +66,7 @@ internal static class TemplateValues
         double number => NumberNode(number),
         string text => JsonValue.Create(text),
         JsonObject obj => obj.DeepClone(),
+        DataArray data => data.Array.DeepClone(),
         IReadOnlyList<object?> list => new JsonArray(list.Select(ToNode).ToArray()),
         _ => throw new InvalidOperationException($"Unexpected template value {value.GetType().Name}"),
     };
