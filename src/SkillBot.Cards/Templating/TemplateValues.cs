@@ -34,8 +34,7 @@ internal sealed class DataArray(JsonArray array) : IReadOnlyList<object?>
 /// <see cref="JsonObject"/> (read-only data), and <see cref="IReadOnlyList{T}"/> for arrays.</summary>
 internal static class TemplateValues
 {
-    // Integers up to 2^53 are exact in a double; past that JavaScript prints them in full too, but
-    // the bot's cards never hold such numbers.
+    // Whole numbers up to 2^53 (exact in a double) are written as integers, larger ones as JavaScript writes them.
     private const double MaxExactInteger = 9007199254740992d;
     private const double JavaScriptEpsilon = 2.220446049250313e-16; // Number.EPSILON
 
