@@ -23,11 +23,14 @@ public static class OfficialCards
     /// <summary>Expands every case with <c>new Template(t).expand({$root: data, $host: host})</c>.</summary>
     public static IReadOnlyList<OfficialExpansion> ExpandWithOfficialEngine(IReadOnlyList<TemplateCase> cases)
     {
-        var input = new JsonArray(cases.Select(c => (JsonNode)new JsonObject
+        var input = new JsonArray(cases.Select(c =>
         {
-            ["template"] = c.Template?.DeepClone(),
-            ["data"] = c.Data?.DeepClone(),
-            ["host"] = c.Host?.DeepClone(),
+            var entry = new JsonObject { ["template"] = c.Template?.DeepClone(), ["data"] = c.Data?.DeepClone() };
+            if (c.Host is not null)
+            {
+                entry["host"] = c.Host.DeepClone(); // absent, not null: "$host" is then undefined, as for our engine
+            }
+            return (JsonNode)entry;
         }).ToArray());
         var (exitCode, output, errors) = RunNode("expand.js", input.ToJsonString());
         if (exitCode != 0)

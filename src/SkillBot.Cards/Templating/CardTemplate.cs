@@ -11,7 +11,7 @@ namespace SkillBot.Cards.Templating;
 /// at <see cref="Parse(string)"/>; null inside a string reads as ""; an expression that fails on its
 /// data is left in place as <c>${…}</c> (so card validation catches it) instead of throwing; a
 /// literal <c>${true}</c> keeps its type and a JSON boolean <c>$when</c> is honoured.
-/// Immutable: one parsed template can expand concurrently.
+/// Immutable: one parsed template can expand concurrently (each call with its own data).
 /// </summary>
 public sealed class CardTemplate
 {

@@ -5,7 +5,7 @@ namespace SkillBot.Cards.Templating;
 
 /// <summary>Parses one Adaptive Expression (the text between <c>${</c> and <c>}</c>) into an
 /// <see cref="Expression"/>. Precedence, lowest first, as in the expression language's grammar:
-/// <c>||</c>, <c>&amp;&amp;</c>, <c>&lt; &lt;= &gt; &gt;=</c>, <c>== != &lt;&gt;</c>, <c>+ -</c>, <c>* / %</c>,
+/// <c>||</c>, <c>&amp;&amp;</c>, <c>&lt; &lt;= &gt; &gt;=</c>, <c>== !=</c>, <c>+ -</c>, <c>* / %</c>,
 /// unary <c>! - +</c>, then member access, indexing and calls.</summary>
 internal sealed class ExpressionParser
 {
@@ -20,7 +20,7 @@ internal sealed class ExpressionParser
 
     private sealed record Token(Kind Kind, string Text, object? Value, int Start, int End);
 
-    private static readonly string[] Symbols = ["&&", "||", "==", "!=", "<>", "<=", ">=", "<", ">", "!", "+", "-", "*", "/", "%", "(", ")", "[", "]", ",", "."];
+    private static readonly string[] Symbols = ["&&", "||", "==", "!=", "<=", ">=", "<", ">", "!", "+", "-", "*", "/", "%", "(", ")", "[", "]", ",", "."];
 
     private readonly string _source;
     private readonly List<Token> _tokens;
@@ -55,7 +55,7 @@ internal sealed class ExpressionParser
 
     private Expression ParseRelational() => ParseBinary(ParseEquality, "<", "<=", ">", ">=");
 
-    private Expression ParseEquality() => ParseBinary(ParseAdditive, "==", "!=", "<>");
+    private Expression ParseEquality() => ParseBinary(ParseAdditive, "==", "!=");
 
     private Expression ParseAdditive() => ParseBinary(ParseMultiplicative, "+", "-");
 
@@ -67,7 +67,7 @@ internal sealed class ExpressionParser
         var left = operand();
         while (Current.Kind == Kind.Symbol && operators.Contains(Current.Text))
         {
-            var op = Current.Text == "<>" ? "!=" : Current.Text;
+            var op = Current.Text;
             _position++;
             var right = operand();
             left = new BinaryExpression(op, left, right, TextFrom(start));
@@ -224,8 +224,7 @@ internal sealed class ExpressionParser
             else if (IsNameStart(c))
             {
                 var start = i++;
-                // The expression language allows '-' inside names: write "n - 1", not "n-1".
-                while (i < source.Length && (char.IsLetterOrDigit(source[i]) || source[i] is '_' or '-'))
+                while (i < source.Length && (char.IsLetterOrDigit(source[i]) || source[i] == '_'))
                 {
                     i++;
                 }

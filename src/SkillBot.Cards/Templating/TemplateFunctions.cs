@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using static SkillBot.Cards.Templating.TemplateValues;
 
 namespace SkillBot.Cards.Templating;
@@ -53,6 +54,9 @@ internal static class TemplateFunctions
         Lambda("where", (item, result) => IsTrue(result) ? [item] : []),
         Lambda("select", (_, result) => [result]),
     }.ToDictionary(function => function.Name, StringComparer.Ordinal);
+
+    private static readonly Regex LeadingInteger = new(@"^\s*[+-]?\d+", RegexOptions.CultureInvariant);
+    private static readonly Regex LeadingFloat = new(@"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", RegexOptions.CultureInvariant);
 
     public static IEnumerable<string> Names => ByName.Keys.Order(StringComparer.Ordinal);
 
@@ -213,22 +217,11 @@ internal static class TemplateFunctions
         _ => throw Fail($"float() needs a number or a numeric string, not {Describe(value)}"),
     };
 
+    // parseInt / parseFloat: the longest number at the start of the text.
     private static double? LeadingNumber(string text, bool allowFraction)
     {
-        var trimmed = text.TrimStart();
-        var end = 0;
-        if (end < trimmed.Length && trimmed[end] is '+' or '-')
-        {
-            end++;
-        }
-        var digitsStart = end;
-        while (end < trimmed.Length && (char.IsAsciiDigit(trimmed[end]) || (allowFraction && trimmed[end] == '.' && !trimmed[digitsStart..end].Contains('.'))))
-        {
-            end++;
-        }
-        return double.TryParse(trimmed[..end], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : null;
+        var match = (allowFraction ? LeadingFloat : LeadingInteger).Match(text);
+        return match.Success ? double.Parse(match.Value, NumberStyles.Float, CultureInfo.InvariantCulture) : null;
     }
 
     private static object? Pick(object? collection, bool first) => collection switch

@@ -33,7 +33,7 @@ internal sealed record TemplateText(IReadOnlyList<TemplateText.Part> Parts)
                 literal.Append("${");
                 i += 3;
             }
-            else if (At(value, i, "${") && ClosingBrace(value, i + 2) is { } close)
+            else if (At(value, i, "${") && EndOfExpression(value, i + 2) is { } close)
             {
                 if (literal.Length > 0)
                 {
@@ -57,7 +57,17 @@ internal sealed record TemplateText(IReadOnlyList<TemplateText.Part> Parts)
 
     private static bool At(string value, int index, string text) => string.CompareOrdinal(value, index, text, 0, text.Length) == 0;
 
-    // The '}' that ends an expression starting at 'start': skips quoted strings and nested brackets.
+    // The '}' that ends an expression starting at 'start'. When brackets or quotes don't balance, the
+    // first '}' still ends it, so the parser reports the broken expression; with no '}' at all the
+    // text stays as it is, as the official engine leaves "price ${ amount".
+    private static int? EndOfExpression(string value, int start)
+    {
+        var balanced = ClosingBrace(value, start);
+        var first = value.IndexOf('}', start);
+        return balanced ?? (first < 0 ? null : first);
+    }
+
+    // The '}' that ends an expression, skipping quoted strings and nested brackets.
     private static int? ClosingBrace(string value, int start)
     {
         var depth = 0;

@@ -15,13 +15,26 @@ internal sealed class Undefined
     }
 }
 
+/// <summary>An array from the data, read in place: items are converted only when looked at.</summary>
+internal sealed class DataArray(JsonArray array) : IReadOnlyList<object?>
+{
+    public JsonArray Array { get; } = array;
+
+    public int Count => Array.Count;
+
+    public object? this[int index] => TemplateValues.FromNode(Array[index]);
+
+    public IEnumerator<object?> GetEnumerator() => Array.Select(TemplateValues.FromNode).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
 /// <summary>The values expressions work on, with the official (JavaScript) engine's semantics: null,
 /// <see cref="Undefined"/>, bool, double (JavaScript has one number type), string,
 /// <see cref="JsonObject"/> (read-only data), and <see cref="IReadOnlyList{T}"/> for arrays.</summary>
 internal static class TemplateValues
 {
-    // Integers up to 2^53 are exact in a double; past that JavaScript prints them in full too, but
-    // the bot's cards never hold such numbers.
+    // Whole numbers up to 2^53 (exact in a double) are written as integers, larger ones as JavaScript writes them.
     private const double MaxExactInteger = 9007199254740992d;
     private const double JavaScriptEpsilon = 2.220446049250313e-16; // Number.EPSILON
 
@@ -29,7 +42,7 @@ internal static class TemplateValues
     {
         null => null,
         JsonObject obj => obj,
-        JsonArray array => array.Select(FromNode).ToList(),
+        JsonArray array => new DataArray(array),
         JsonValue value => FromJsonValue(value),
         _ => null,
     };
@@ -52,12 +65,16 @@ internal static class TemplateValues
         double number => NumberNode(number),
         string text => JsonValue.Create(text),
         JsonObject obj => obj.DeepClone(),
+        DataArray data => data.Array.DeepClone(),
         IReadOnlyList<object?> list => new JsonArray(list.Select(ToNode).ToArray()),
         _ => throw new InvalidOperationException($"Unexpected template value {value.GetType().Name}"),
     };
 
-    private static JsonValue NumberNode(double number) =>
-        IsWhole(number) && Math.Abs(number) <= MaxExactInteger ? JsonValue.Create((long)number) : JsonValue.Create(number);
+    // Written as JavaScript writes numbers (5 not 5.0, 12345678901234567000 not 1.2345678901234567E+19).
+    private static JsonNode NumberNode(double number) =>
+        IsWhole(number) && Math.Abs(number) <= MaxExactInteger
+            ? JsonValue.Create((long)number)
+            : double.IsFinite(number) ? JsonNode.Parse(NumberText(number))! : throw new EvaluationException($"{NumberText(number)} is not a JSON number.");
 
     public static bool IsWhole(double number) => double.IsFinite(number) && Math.Floor(number) == number;
 
@@ -92,7 +109,8 @@ internal static class TemplateValues
         _ => Interpolate(value),
     };
 
-    /// <summary>JavaScript's Number.prototype.toString for the numbers cards hold.</summary>
+    /// <summary>JavaScript's Number.prototype.toString: the shortest digits that round-trip, written
+    /// out in full from 1e-7 to 1e21, in exponent form outside that range.</summary>
     public static string NumberText(double number)
     {
         if (double.IsNaN(number))
@@ -103,19 +121,30 @@ internal static class TemplateValues
         {
             return number > 0 ? "Infinity" : "-Infinity";
         }
-        if (IsWhole(number) && Math.Abs(number) < 1e21)
+        if (number == 0)
         {
-            return number.ToString("F0", CultureInfo.InvariantCulture);
+            return "0";
         }
-        var text = number.ToString("R", CultureInfo.InvariantCulture);
-        var exponent = text.IndexOf('E', StringComparison.Ordinal);
-        if (exponent < 0)
+        // "R" gives the shortest round-trip digits, e.g. "-1.2345E+19" or "0.25".
+        var shortest = number.ToString("R", CultureInfo.InvariantCulture);
+        var exponentAt = shortest.IndexOf('E', StringComparison.Ordinal);
+        if (exponentAt < 0)
         {
-            return text;
+            return shortest;
         }
-        // .NET writes 1E-07 / 1E+21, JavaScript 1e-7 / 1e+21.
-        var power = int.Parse(text.AsSpan(exponent + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return $"{text[..exponent]}e{(power < 0 ? "-" : "+")}{Math.Abs(power)}";
+        var sign = number < 0 ? "-" : "";
+        var mantissa = shortest[..exponentAt].TrimStart('-');
+        var digits = mantissa.Replace(".", "", StringComparison.Ordinal);
+        var power = int.Parse(shortest.AsSpan(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        if (power is >= 0 and < 21)
+        {
+            return sign + (digits.Length <= power + 1 ? digits.PadRight(power + 1, '0') : digits.Insert(power + 1, "."));
+        }
+        if (power is < 0 and >= -6)
+        {
+            return sign + "0." + new string('0', -power - 1) + digits;
+        }
+        return $"{sign}{mantissa}e{(power < 0 ? "-" : "+")}{Math.Abs(power)}";
     }
 
     /// <summary>The expression language's equality: null equals undefined, numbers within epsilon,
