@@ -134,7 +134,8 @@ public sealed class Assistant
         else if (query.SkillOptions.IsEmpty && query.Domain is null && (query.Role is null) != (query.Level is null))
         {
             // "and lead?", "what about LLM engineer?": one thing changes, the rest of the last question stays.
-            query = query with { Skill = skill, Role = query.Role ?? role, Level = query.Level ?? level };
+            // Unknown words ("kubernetes for lead?") stand where the skill would be: the last skill does not.
+            query = query with { Skill = query.UnknownWords.IsEmpty ? skill : null, Role = query.Role ?? role, Level = query.Level ?? level };
         }
         if (reading.AsksCompare && query.Level is { } one && query.CompareTo is null && level is not null && level != one)
         {

@@ -25,23 +25,22 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
         {
             return ForSkill(query, skill);
         }
+        if (query.Domain is { } domain)
+        {
+            return ForDomain(query, domain);
+        }
+        if (query.UnknownWords.Length > 0)
+        {
+            // No skill, but words the catalogue does not know: "what does a senior DS need in kubernetes?"
+            // asks about a skill it lacks, and a role profile would hide that.
+            return NotFound(query);
+        }
         if (query.Role is { } role)
         {
             return query.Level is { } level
                 ? RoleProfile(query, role, level)
                 : Clarify(query, Missing.Level, catalogue.Levels.Select(l => l.Name),
                     $"Which level of {role.Name}: {Or(catalogue.Levels.Select(l => l.Name))}?");
-        }
-        if (query.Domain is { } domain)
-        {
-            var skills = catalogue.SkillsIn(domain);
-            return skills.Length == 1
-                ? Compose(query with { Skill = skills[0] })
-                : Clarify(query, Missing.Skill, skills.Select(s => s.Name), $"Which skill in {domain}?");
-        }
-        if (query.UnknownWords.Length > 0)
-        {
-            return NotFound(query);
         }
         if (query.Level is { } onlyLevel)
         {
@@ -55,6 +54,19 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
 
     public Answer Help(Query query, string message) =>
         Base(query, Intent.Help, message) with { Suggestions = ExampleQuestions() };
+
+    /// <summary>A domain named instead of a skill: its only skill (of the role, when one is named), or a choice.</summary>
+    private Answer ForDomain(Query query, string domain)
+    {
+        var skills = catalogue.SkillsIn(domain);
+        if (query.Role is { } role && skills.Where(s => s.For(role) is not null).ToImmutableArray() is { Length: > 0 } ofRole)
+        {
+            skills = ofRole;
+        }
+        return skills.Length == 1
+            ? Compose(query with { Skill = skills[0] })
+            : Clarify(query, Missing.Skill, skills.Select(s => s.Name), $"Which skill in {domain}: {Or(skills.Select(s => s.Name))}?");
+    }
 
     private Answer ForSkill(Query query, Skill skill)
     {
@@ -105,7 +117,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
         return Base(query, Intent.Expectation, message) with
         {
             Current = Of(current),
-            Next = Of(next, current),
+            Next = Higher(next, current),
         };
     }
 
@@ -118,7 +130,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
             with
             {
                 Current = Of(from),
-                Next = Of(to, from),
+                Next = Higher(to, from),
             };
     }
 
@@ -160,11 +172,15 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
     {
         var words = string.Join(' ', query.UnknownWords);
         var nearest = NearestNames.Find(catalogue, query.UnknownWords);
-        var message = nearest.Count > 0
-            ? $"I don't know \"{words}\". Did you mean {Or(nearest)}?"
-            : $"I don't know \"{words}\". I know these skills: {And(catalogue.Skills.Take(5).Select(s => s.Name))}.";
-        return Base(query, Intent.NotFound, message)
-            with { Suggestions = nearest.Count > 0 ? nearest : [.. catalogue.Skills.Take(5).Select(s => s.Name)] };
+        if (nearest.Count > 0)
+        {
+            return Base(query, Intent.NotFound, $"I don't know \"{words}\". Did you mean {Or(nearest)}?") with { Suggestions = nearest };
+        }
+        // Nothing close: offer the skills the named role has, or the first few of the catalogue.
+        var ofRole = query.Role is null ? [] : catalogue.SkillsOf(query.Role);
+        var known = (ofRole.IsEmpty ? catalogue.Skills : ofRole).Take(5).Select(s => s.Name).ToList();
+        var whose = ofRole.IsEmpty ? "I know these skills" : $"{query.Role!.Name} has these skills";
+        return Base(query, Intent.NotFound, $"I don't know \"{words}\". {whose}: {And(known)}.") with { Suggestions = known };
     }
 
     /// <summary>Example questions built from the loaded catalogue, each one a question the bot answers.</summary>
@@ -211,11 +227,17 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
             CatalogueVersion: catalogue.Version) { Language = query.Language };
     }
 
-    private static LevelExpectation? Of(Expectation? expectation, Expectation? lower = null) =>
+    private static LevelExpectation? Of(Expectation? expectation) =>
         expectation is null
             ? null
-            : new LevelExpectation(expectation.Level.Name, expectation.Necessity, expectation.Description,
-                lower is null ? null : WordDiff.Added(lower.Description, expectation.Description));
+            : new LevelExpectation(expectation.Level.Name, expectation.Necessity, expectation.Description, null);
+
+    /// <summary>The higher level of an expectation or comparison, with what it adds; all of it is new when the lower level has a gap.</summary>
+    private static LevelExpectation? Higher(Expectation? higher, Expectation? lower) =>
+        higher is null
+            ? null
+            : new LevelExpectation(higher.Level.Name, higher.Necessity, higher.Description,
+                lower is null ? [new Segment(higher.Description, true)] : WordDiff.Added(lower.Description, higher.Description));
 
     /// <summary>"a" or "an" by how the word is said: an LLM Engineer, an Intern, a Senior.</summary>
     internal static string Article(string word)

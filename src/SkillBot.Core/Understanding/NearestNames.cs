@@ -8,13 +8,19 @@ public static class NearestNames
 {
     public static IReadOnlyList<string> Find(SkillCatalogue catalogue, IReadOnlyCollection<string> words, int max = 5)
     {
-        var scored = new List<(string Name, double Score)>();
+        var scored = new List<(string Name, double Score, double Coverage)>();
         void Score(string canonical, IEnumerable<string> names)
         {
-            var best = names.Max(n => Similarity(words, Tokenizer.Tokenize(n)));
-            if (best > 0)
+            // Coverage breaks ties: "learning" is more of "Deep Learning" than of "machine learning engineer".
+            var best = names
+                .Select(n => Tokenizer.Tokenize(n))
+                .Where(tokens => tokens.Count > 0)
+                .Select(tokens => Rate(words, tokens))
+                .DefaultIfEmpty()
+                .MaxBy(s => (s.Score, s.Coverage));
+            if (best.Score > 0)
             {
-                scored.Add((canonical, best));
+                scored.Add((canonical, best.Score, best.Coverage));
             }
         }
         foreach (var skill in catalogue.Skills)
@@ -27,11 +33,18 @@ public static class NearestNames
         }
         return scored
             .OrderByDescending(s => s.Score)
+            .ThenByDescending(s => s.Coverage)
             .ThenBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
             .Select(s => s.Name)
             .Distinct()
             .Take(max)
             .ToList();
+    }
+
+    private static (double Score, double Coverage) Rate(IReadOnlyCollection<string> words, List<string> nameTokens)
+    {
+        var score = Similarity(words, nameTokens);
+        return (score, score / nameTokens.Count);
     }
 
     /// <summary>How many of the words are close to a word of the name, each 1 for exact and less for near.</summary>

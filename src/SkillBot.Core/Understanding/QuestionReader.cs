@@ -78,12 +78,13 @@ public sealed class QuestionReader
 
     public Reading Read(string text)
     {
-        var tokens = Tokenizer.Tokenize(ChatText.Strip(text));
+        var typed = Tokenizer.Tokenize(ChatText.Strip(text));
+        var tokens = new List<string>(typed.Count);
         var isChinese = false;
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var token in typed)
         {
-            isChinese |= Tokenizer.IsCjkToken(tokens[i]);
-            tokens[i] = Resolve(tokens[i]);
+            isChinese |= Tokenizer.IsCjkToken(token);
+            Resolve(token, tokens);
         }
 
         var matched = new List<Named[]>();
@@ -136,25 +137,65 @@ public sealed class QuestionReader
             asksHelp, asksOverview, asksCompare, isChinese);
     }
 
-    /// <summary>The catalogue word a token stands for: itself, its singular, or the nearest word within the typo budget.</summary>
-    private string Resolve(string token)
+    /// <summary>
+    /// Adds the catalogue word(s) a token stands for: itself, its singular, the two words of a name typed
+    /// without its space ("deeplearning"), or the nearest word within the typo budget.
+    /// </summary>
+    private void Resolve(string token, List<string> resolved)
     {
         if (_vocabulary.Contains(token) || Tokenizer.IsCjkToken(token))
         {
-            return token;
+            resolved.Add(token);
+            return;
         }
         foreach (var singular in Singulars(token))
         {
             if (_vocabulary.Contains(singular))
             {
-                return singular;
+                resolved.Add(singular);
+                return;
             }
         }
         if (Words.Filler.Contains(token))
         {
-            return token;
+            resolved.Add(token);
+            return;
         }
-        return _fuzzy.Nearest(token) ?? token;
+        if (SplitJoined(token) is var (first, second))
+        {
+            resolved.Add(first);
+            resolved.Add(second);
+            return;
+        }
+        resolved.Add(_fuzzy.Nearest(token) ?? token);
+    }
+
+    /// <summary>"deeplearning" is "deep learning": a cut where both halves are catalogue words that begin a name together.</summary>
+    private (string First, string Second)? SplitJoined(string token)
+    {
+        const int MinPart = 2;
+        if (token.Length < 2 * MinPart + 1)
+        {
+            return null;
+        }
+        var words = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var cut = MinPart; cut <= token.Length - MinPart; cut++)
+        {
+            if (!words.TryGetValue(token.AsSpan(0, cut), out var first)
+                || !words.TryGetValue(token.AsSpan(cut), out var second)
+                || !_phrasesByFirstToken.TryGetValue(first, out var phrases))
+            {
+                continue;
+            }
+            foreach (var phrase in phrases)
+            {
+                if (phrase.Tokens.Length > 1 && phrase.Tokens[1] == second)
+                {
+                    return (first, second);
+                }
+            }
+        }
+        return null;
     }
 
     private static IEnumerable<string> Singulars(string token)

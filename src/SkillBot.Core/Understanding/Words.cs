@@ -38,6 +38,16 @@ internal static class Words
         "expected", "expectancy", "responsibilities", "responsibility", "duties", "scope", "bar", "standard", "standards",
         "not", "no", "yes", "well", "very", "much", "many", "lot", "need", "things", "thing", "stuff",
         "to", "be", "good", "better", "best", "at", "am", "who's", "it's", "that's", "what's",
+        // small talk around a question, which must not read as an unknown skill
+        "bye", "goodbye", "cya", "hmm", "um", "uh", "oh", "wow", "lol", "btw", "fyi", "asap", "quick", "quickly",
+        "question", "questions", "wondering", "wonder", "curious", "interested", "think", "guess", "maybe", "perhaps",
+        "today", "here", "soon", "yet", "still", "already", "year", "years", "month", "months", "team", "company",
+        "description", "descriptions", "summary", "overall", "typical", "typically", "usually", "exact",
+        "day", "daily", "basically", "kind", "sort", "type", "main", "key", "important", "whole", "entire", "full",
+        "anyone", "anybody", "everyone", "everything", "something", "anything", "nothing", "other", "others",
+        "am", "i'll", "ill", "you're", "youre", "don't", "dont", "doesn't", "doesnt", "can't", "cant",
+        "plan", "planning", "aim", "aiming", "hope", "hoping", "try", "trying", "understand", "check", "read",
+        "should", "supposed", "able", "ready", "enough", "same", "both", "either", "neither", "after", "before",
     ]);
 
     public static readonly FrozenSet<string> Help = FrozenSet.ToFrozenSet(
