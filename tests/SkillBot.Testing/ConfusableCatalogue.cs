@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using SkillBot.Core.Catalogue;
 
 namespace SkillBot.Testing;
@@ -124,5 +125,5 @@ public static class ConfusableCatalogue
     private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static string Slug(string name) =>
-        string.Concat(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')).Replace("--", "-", StringComparison.Ordinal).Trim('-');
+        Regex.Replace(name.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
 }

@@ -136,7 +136,8 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
 
     private Answer RoleProfile(Query query, Role role, Level level)
     {
-        var next = catalogue.Above(level);
+        // Two levels ("senior vs principal data scientist") show the higher one beside each skill.
+        var next = query.CompareTo ?? catalogue.Above(level);
         var items = catalogue.SkillsOf(role)
             .Select(s => (Skill: s, Expectations: s.For(role)!))
             .Select(x => (AnswerItem)new ProfileItem(
@@ -148,7 +149,9 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
         var count = items.Count == 1 ? "1 skill" : $"{items.Count} skills";
         var message = items.Count == 0
             ? $"No skill lists expectations for {role.Name} yet."
-            : $"What {Article(level.Name)} {level.Name} {role.Name} is expected to know, skill by skill ({count}).";
+            : query.CompareTo is null
+                ? $"What {Article(level.Name)} {level.Name} {role.Name} is expected to know, skill by skill ({count})."
+                : $"{role.Name}: {level.Name} compared with {query.CompareTo.Name}, skill by skill ({count}).";
         return Base(query with { Skill = null, Domain = null }, Intent.RoleProfile, message) with { Items = items };
     }
 

@@ -240,29 +240,49 @@ public sealed class QuestionReader
         return null;
     }
 
-    /// <summary>"level 3", "lvl 3" and "L3" name the third level of whatever ladder is loaded.</summary>
+    /// <summary>
+    /// "level 3", "L3", "L 3", "lvl3", "level three", "level III" and "3rd level" name the third level of
+    /// whatever ladder is loaded.
+    /// </summary>
     private Level? LevelByNumber(List<string> tokens, int i, out int width)
     {
         width = 1;
         var token = tokens[i];
-        string? digits = null;
-        if (token.Length >= 2 && token[0] == 'l' && token.AsSpan(1).ContainsAnyExceptInRange('0', '9') is false)
+        var next = i + 1 < tokens.Count ? tokens[i + 1] : null;
+        int? number = null;
+        if (DigitsAfterLevelWord(token) is { } joined)
         {
-            digits = token[1..];
+            number = joined;
         }
-        else if (Words.LevelWords.Contains(token) && i + 1 < tokens.Count && !tokens[i + 1].AsSpan().ContainsAnyExceptInRange('0', '9'))
+        else if (next is not null && (Words.LevelWords.Contains(token) || token == "l"))
         {
-            digits = tokens[i + 1];
+            number = Digits(next) ?? (token != "l" && Words.Cardinals.TryGetValue(next, out var cardinal) ? cardinal : null);
             width = 2;
         }
-        if (digits is not null
-            && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            && number >= 1 && number <= _catalogue.Levels.Length)
+        else if (next is not null && Words.LevelWords.Contains(next) && Words.Ordinals.TryGetValue(token, out var ordinal))
         {
-            return _catalogue.Levels[number - 1];
+            number = ordinal;
+            width = 2;
         }
-        return null;
+        return number is >= 1 && number <= _catalogue.Levels.Length ? _catalogue.Levels[number.Value - 1] : null;
     }
+
+    /// <summary>"l3", "lvl3", "level3": a level word and its number typed as one token.</summary>
+    private static int? DigitsAfterLevelWord(string token)
+    {
+        var letters = token.AsSpan().IndexOfAnyInRange('0', '9');
+        if (letters < 1)
+        {
+            return null;
+        }
+        var prefix = token[..letters];
+        return prefix == "l" || Words.LevelWords.Contains(prefix) ? Digits(token[letters..]) : null;
+    }
+
+    private static int? Digits(string token) =>
+        token.Length is > 0 and < 4 && !token.AsSpan().ContainsAnyExceptInRange('0', '9')
+            ? int.Parse(token, NumberStyles.None, CultureInfo.InvariantCulture)
+            : null;
 
     private bool IsUnknownWord(string token) =>
         token.Length >= 2

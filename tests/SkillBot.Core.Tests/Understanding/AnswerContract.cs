@@ -53,7 +53,8 @@ internal static class AnswerContract
         if (compareTo is not null)
         {
             // Only a comparison has two levels, or a clarify/not_found that keeps what is known of one.
-            Assert.Contains(answer.Intent, new[] { Intent.Compare, Intent.Clarify, Intent.NotFound });
+            // (A role profile of two levels shows the higher one as each skill's next.)
+            Assert.Contains(answer.Intent, new[] { Intent.Compare, Intent.RoleProfile, Intent.Clarify, Intent.NotFound });
             Assert.NotNull(level);
             Assert.True(level.Number < compareTo.Number, "level is the lower of the two");
         }
@@ -87,6 +88,9 @@ internal static class AnswerContract
                 Assert.NotNull(level);
                 var profile = answer.Items.Select(i => Assert.IsType<ProfileItem>(i)).ToList();
                 Assert.Equal(catalogue.SkillsOf(role).Select(s => s.Name), profile.Select(p => p.Skill));
+                var nextLevel = compareTo ?? catalogue.Above(level);
+                Assert.All(profile, p => Assert.True(p.Current is null || p.Current.Level == level.Name));
+                Assert.All(profile, p => Assert.True(p.Next is null || p.Next.Level == nextLevel?.Name));
                 Assert.All(profile, p => Assert.True(p.Current?.Segments is null && p.Next?.Segments is null));
                 break;
             case Intent.SkillOverview:

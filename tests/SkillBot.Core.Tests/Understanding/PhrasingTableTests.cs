@@ -49,6 +49,11 @@ public sealed class PhrasingTableTests
         { "lvl 2 DS DL", E, DeepLearning, Ds, "Middle", null, null },
         { "DL for a level-5 DS", E, DeepLearning, Ds, "Principal", null, null },
         { "l1 llm eng dl", E, DeepLearning, Llm, "Junior", null, null },
+        { "level three data scientist deep learning", E, DeepLearning, Ds, "Senior", null, null },
+        { "DL for a DS at level IV", E, DeepLearning, Ds, "Lead", null, null },
+        { "L 2 LLM engineer deep learning", E, DeepLearning, Llm, "Middle", null, null },
+        { "4th level data scientist, DL", E, DeepLearning, Ds, "Lead", null, null },
+        { "lvl5 DS DL", E, DeepLearning, Ds, "Principal", null, null },
         // plurals and possessives
         { "data scientists' deep learning at senior level", E, DeepLearning, Ds, "Senior", null, null },
         { "senior data scientists deep learning", E, DeepLearning, Ds, "Senior", null, null },
@@ -108,6 +113,8 @@ public sealed class PhrasingTableTests
         { "what does a lead LLM engineer do?", RP, null, Llm, "Lead", null, null },
         { "principal data scientist profile", RP, null, Ds, "Principal", null, null },
         { "i am an intermediate llm eng", RP, null, Llm, "Middle", null, null },
+        { "senior vs principal data scientist", RP, null, Ds, "Senior", "Principal", null },
+        { "how is a senior data scientist different from a lead data scientist?", RP, null, Ds, "Senior", "Lead", null },
 
         // skill overview: a skill, no level
         { "deep learning", SO, DeepLearning, null, null, null, null },
@@ -211,6 +218,8 @@ public sealed class PhrasingTableTests
         { "data enginer, sql, principal", E, Sql, De, "Principal", null, null },
         { "level 2 DE python", E, Python, De, "Middle", null, null },
         { "L5 PM SQL", E, Sql, Pm, "Principal", null, null },
+        { "lvl3 DS python", E, Python, Ds, "Senior", null, null },
+        { "level two data engineer, SQL", E, Sql, De, "Middle", null, null },
         { "ＭＬ ｓｅｎｉｏｒ ＤＳ", E, Ml, Ds, "Senior", null, null },
         { "<@U99ZZ> hi, what does a senior ML engineer need in computer vision? thanks", E, Cv, Mle, "Senior", null, null },
         { "<at>SkillBot</at> torch, junior, machine learning engineer", E, PyTorch, Mle, "Junior", null, null },
