@@ -22,8 +22,9 @@ public sealed class Assistant
     public Assistant(SkillCatalogue catalogue, ConversationMemory? memory = null)
     {
         Catalogue = catalogue;
-        Composer = new AnswerComposer(catalogue);
         _reader = new QuestionReader(catalogue);
+        Composer = new AnswerComposer(catalogue);
+        Composer = new AnswerComposer(catalogue, AnswerableExamples());
         _memory = memory;
     }
 
@@ -93,6 +94,28 @@ public sealed class Assistant
             Overview = skill is not null && level is null,
         };
         return unknown.IsEmpty ? Answer(query, user) : Composer.Compose(query with { Skill = null, Role = null, Level = null, CompareTo = null, Overview = false });
+    }
+
+    /// <summary>The first example question of each kind that this assistant answers as meant.</summary>
+    private List<string> AnswerableExamples()
+    {
+        var found = new Dictionary<Intent, string>();
+        foreach (var (intent, question) in AnswerComposer.ExampleCandidates(Catalogue))
+        {
+            if (found.ContainsKey(intent))
+            {
+                continue;
+            }
+            if (Composer.Compose(Interpret(question, _reader.Read(question), null)).Intent == intent)
+            {
+                found[intent] = question;
+                if (found.Count == AnswerComposer.ExampleKinds.Length)
+                {
+                    break;
+                }
+            }
+        }
+        return [.. AnswerComposer.ExampleKinds.Where(found.ContainsKey).Select(k => found[k])];
     }
 
     private Query Interpret(string text, Reading reading, UserContext? context)

@@ -5,8 +5,11 @@ using SkillBot.Core.Understanding;
 namespace SkillBot.Core.Answers;
 
 /// <summary>Turns a <see cref="Query"/> into the <see cref="Answer"/> for one catalogue. Pure: no I/O, no state.</summary>
-public sealed class AnswerComposer(SkillCatalogue catalogue)
+/// <param name="examples">The example questions help offers; by default the first candidate of each kind.</param>
+public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<string>? examples = null)
 {
+    private readonly IReadOnlyList<string> _examples = examples is { Count: > 0 } ? examples : FirstOfEachKind(ExampleCandidates(catalogue));
+
     public SkillCatalogue Catalogue => catalogue;
 
     public Answer Compose(Query query)
@@ -186,27 +189,62 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
         return Base(query, Intent.NotFound, $"I don't know \"{words}\". {whose}: {And(known)}.") with { Suggestions = known };
     }
 
-    /// <summary>Example questions built from the loaded catalogue, each one a question the bot answers.</summary>
-    public IReadOnlyList<string> ExampleQuestions()
+    /// <summary>Example questions for help, built from the loaded catalogue.</summary>
+    public IReadOnlyList<string> ExampleQuestions() => _examples;
+
+    /// <summary>The kinds of example help offers, in the order it offers them.</summary>
+    public static readonly ImmutableArray<Intent> ExampleKinds = [Intent.Expectation, Intent.Compare, Intent.SkillOverview, Intent.RoleProfile];
+
+    /// <summary>
+    /// Candidate example questions, best first, each with the intent it is meant to get. Names can
+    /// overlap in ways only reading tells apart, so <see cref="Assistant"/> keeps the first of each kind
+    /// that it reads as meant.
+    /// </summary>
+    public static IEnumerable<(Intent Intent, string Question)> ExampleCandidates(SkillCatalogue catalogue)
     {
-        var skill = catalogue.Skills[0];
-        var role = skill.Roles[^1].Role;
+        // Around the third level, and two different roles where the skill has them, for variety.
         var levels = catalogue.Levels;
-        var upper = levels[Math.Min(2, levels.Length - 1)];
-        var lower = levels[Math.Max(0, upper.Number - 2)];
-        var other = skill.Roles[0].Role;
-        var examples = new List<string>
+        var third = Math.Min(3, levels.Length);
+        IEnumerable<Level> Near(int number, RoleExpectations expectations) =>
+            levels.Where(l => expectations.At(l) is not null).OrderBy(l => Math.Abs(l.Number - number));
+        foreach (var skill in catalogue.Skills.Take(20))
         {
-            $"What does {Article(upper.Name)} {upper.Name} {role.Name} need in {skill.Name}?",
-            $"{skill.Name}: {lower.Name} vs {upper.Name} {other.Name}",
-            $"{skill.Name} overview",
-            $"I'm {Article(lower.Name)} {lower.Name} {other.Name}",
-        };
-        if (upper == lower)
-        {
-            examples.RemoveAt(1);
+            foreach (var expectations in skill.Roles.Reverse().Take(3))
+            {
+                foreach (var level in Near(third, expectations))
+                {
+                    yield return (Intent.Expectation, $"What does {Article(level.Name)} {level.Name} {expectations.Role.Name} need in {skill.Name}?");
+                }
+            }
+            foreach (var expectations in skill.Roles.Take(3))
+            {
+                foreach (var level in Near(third, expectations))
+                {
+                    if (catalogue.Below(level) is { } lower && expectations.At(lower) is not null)
+                    {
+                        yield return (Intent.Compare, $"{skill.Name}: {lower.Name} vs {level.Name} {expectations.Role.Name}");
+                    }
+                }
+            }
+            yield return (Intent.SkillOverview, $"{skill.Name} overview");
+            foreach (var expectations in skill.Roles.Take(3))
+            {
+                foreach (var level in Near(third - 1, expectations))
+                {
+                    yield return (Intent.RoleProfile, $"I'm {Article(level.Name)} {level.Name} {expectations.Role.Name}");
+                }
+            }
         }
-        return examples;
+    }
+
+    private static IReadOnlyList<string> FirstOfEachKind(IEnumerable<(Intent Intent, string Question)> candidates)
+    {
+        var first = new Dictionary<Intent, string>();
+        foreach (var (intent, question) in candidates)
+        {
+            first.TryAdd(intent, question);
+        }
+        return [.. ExampleKinds.Where(first.ContainsKey).Select(k => first[k])];
     }
 
     private Answer Base(Query query, Intent intent, string message)
