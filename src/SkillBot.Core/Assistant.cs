@@ -24,7 +24,7 @@ public sealed class Assistant
         Catalogue = catalogue;
         _reader = new QuestionReader(catalogue);
         Composer = new AnswerComposer(catalogue);
-        Composer = new AnswerComposer(catalogue, AnswerableExamples());
+        Composer = new AnswerComposer(catalogue, AnswerableExamples(), Composer.Nearest);
         _memory = memory;
     }
 

@@ -6,11 +6,15 @@ namespace SkillBot.Core.Answers;
 
 /// <summary>Turns a <see cref="Query"/> into the <see cref="Answer"/> for one catalogue. Pure: no I/O, no state.</summary>
 /// <param name="examples">The example questions help offers; by default the first candidate of each kind.</param>
-public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<string>? examples = null)
+/// <param name="nearest">The catalogue's index for not_found suggestions, when one is already built.</param>
+public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<string>? examples = null, NearestNames? nearest = null)
 {
+    private readonly NearestNames _nearest = nearest ?? new NearestNames(catalogue);
     private readonly IReadOnlyList<string> _examples = examples is { Count: > 0 } ? examples : FirstOfEachKind(ExampleCandidates(catalogue));
 
     public SkillCatalogue Catalogue => catalogue;
+
+    public NearestNames Nearest => _nearest;
 
     public Answer Compose(Query query)
     {
@@ -177,7 +181,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
     private Answer NotFound(Query query)
     {
         var words = string.Join(' ', query.UnknownWords);
-        var nearest = NearestNames.Find(catalogue, query.UnknownWords);
+        var nearest = _nearest.Find(query.UnknownWords);
         if (nearest.Count > 0)
         {
             return Base(query, Intent.NotFound, $"I don't know \"{words}\". Did you mean {Or(nearest)}?") with { Suggestions = nearest };

@@ -295,6 +295,10 @@ public sealed class PhrasingTableTests
         { "learning", NF, null, null, null, null, "suggests: Deep Learning | Machine Learning | Reinforcement Learning" },
         { "spark for data engineers", NF, null, De, null, null, null },
         { "vision", NF, null, null, null, null, "suggests: Computer Vision" },
+        { "visual", NF, null, null, null, null, "suggests: Data Visualization" },
+        { "pytor for seniors", NF, null, null, "Senior", null, "suggests: PyTorch" },
+        { "engineers", NF, null, null, null, null, "suggests: Data Engineer | LLM Engineer | ML Engineer" },
+        { "what does a lead data scientist need in kubernetes?", NF, null, Ds, "Lead", null, "suggests: Data Visualization | Statistics" },
 
         // help
         { "", H, null, null, null, null, null },
