@@ -134,6 +134,13 @@ public sealed class Assistant
             Overview = reading.AsksOverview && levels.IsEmpty,
             Language = reading.IsChinese ? "zh" : "en",
         };
+        var rememberedLevel = Catalogue.FindLevel(context?.Level);
+        if (levels.Length == 1 && reading.Target is { } target
+            && (rememberedLevel is not null && rememberedLevel.Number < target.Number ? rememberedLevel : Catalogue.Below(target)) is { } from)
+        {
+            // "how do I become a lead?": what the step up adds, from where the user said they are or the level below.
+            query = query with { Level = from, CompareTo = target };
+        }
         if (context is null || !reading.NamesAnything)
         {
             return query;

@@ -89,12 +89,14 @@ public sealed class QuestionReader
 
         var matched = new List<Named[]>();
         var unknown = ImmutableArray.CreateBuilder<string>();
+        Level? target = null;
         bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text);
         for (var i = 0; i < tokens.Count;)
         {
             if (MatchPhrase(tokens, i) is { } phrase)
             {
                 matched.Add(phrase.Targets);
+                target ??= IsTowards(tokens, i) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
                 i += phrase.Tokens.Length;
                 continue;
             }
@@ -102,6 +104,7 @@ public sealed class QuestionReader
             if (LevelByNumber(tokens, i, out var width) is { } level)
             {
                 matched.Add([new Named(null, null, level, null)]);
+                target ??= IsTowards(tokens, i) ? level : null;
                 i += width;
                 continue;
             }
@@ -134,7 +137,21 @@ public sealed class QuestionReader
             AddDistinct(domains, pick.Domain);
         }
         return new Reading([.. skills], [.. roles], [.. levels], [.. domains], unknown.ToImmutable(),
-            asksHelp, asksOverview, asksCompare, isChinese);
+            asksHelp, asksOverview, asksCompare, isChinese)
+        {
+            Target = target is not null && levels.Contains(target) ? target : null,
+        };
+    }
+
+    /// <summary>Whether the name at <paramref name="start"/> is where the user wants to go: "become a lead", "promoted to senior".</summary>
+    private static bool IsTowards(List<string> tokens, int start)
+    {
+        var before = start - 1;
+        while (before >= 0 && Words.Articles.Contains(tokens[before]))
+        {
+            before--;
+        }
+        return before >= 0 && Words.Towards.Contains(tokens[before]);
     }
 
     /// <summary>

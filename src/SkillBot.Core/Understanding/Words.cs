@@ -63,6 +63,12 @@ internal static class Words
     public static readonly FrozenSet<string> Compare = FrozenSet.ToFrozenSet(
         ["compare", "comparison", "vs", "versus", "between", "difference", "differences", "differ", "change", "changes", "对", "比"]);
 
+    /// <summary>Words before a level the user wants to reach: "become a lead", "promoted to senior", "get to L4".</summary>
+    public static readonly FrozenSet<string> Towards = FrozenSet.ToFrozenSet(
+        ["to", "become", "becoming", "reach", "reaching", "promoted", "promotion", "toward", "towards", "be", "into"]);
+
+    public static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["a", "an", "the"]);
+
     /// <summary>Words that introduce a level by its position: "level 3", "lvl 3".</summary>
     public static readonly FrozenSet<string> LevelWords = FrozenSet.ToFrozenSet(["level", "lvl", "grade"]);
 

@@ -61,6 +61,17 @@ public sealed class FollowUpTests : IDisposable
     }
 
     [Fact]
+    public void A_level_to_reach_is_compared_with_the_level_the_user_said_they_are_at()
+    {
+        _assistant.Ask("I'm a middle data scientist", "u");
+
+        var answer = _assistant.Ask("how do I become a lead in deep learning?", "u");
+
+        Assert.Equal((Intent.Compare, "Deep Learning", "Data Scientist", "Middle"), Summary(answer));
+        Assert.Equal("Lead", answer.CompareTo);
+    }
+
+    [Fact]
     public void Another_user_is_not_affected()
     {
         _assistant.Ask("I'm a senior data scientist", "slack:U1");

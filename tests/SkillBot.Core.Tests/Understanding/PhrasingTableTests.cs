@@ -103,6 +103,12 @@ public sealed class PhrasingTableTests
         { "difference between a middle and a senior LLM eng in DL", C, DeepLearning, Llm, "Middle", "Senior", null },
         { "DS DL: senior or lead, what's the difference?", C, DeepLearning, Ds, "Senior", "Lead", null },
         { "deep learning, data scientist, junior ➡ middle", C, DeepLearning, Ds, "Junior", "Middle", null },
+        // a level to reach: the step up to it
+        { "how do I become a lead data scientist in deep learning?", C, DeepLearning, Ds, "Senior", "Lead", null },
+        { "what do I need to get promoted to senior as a DS in DL", C, DeepLearning, Ds, "Middle", "Senior", null },
+        { "how do I get to L4 as an LLM engineer in DL", C, DeepLearning, Llm, "Senior", "Lead", null },
+        { "what does a senior need to know in DL as a DS", E, DeepLearning, Ds, "Senior", null, null },
+        { "what's needed to be a principal LLM engineer", RP, null, Llm, "Lead", "Principal", null },
 
         // role profile: role and level, no skill
         { "senior data scientist", RP, null, Ds, "Senior", null, null },
