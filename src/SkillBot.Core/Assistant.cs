@@ -35,7 +35,13 @@ public sealed class Assistant
     /// <summary>Serves a new catalogue from now on; answers in flight finish on the one they began with.</summary>
     public void Use(SkillCatalogue catalogue) => _current = Build(catalogue);
 
-    private static Snapshot Build(SkillCatalogue catalogue) => new(catalogue, new QuestionReader(catalogue), new AnswerComposer(catalogue));
+    private static Snapshot Build(SkillCatalogue catalogue)
+    {
+        var reader = new QuestionReader(catalogue);
+        // Help offers only examples this catalogue really answers as meant: try them with a plain composer first.
+        var plain = new AnswerComposer(catalogue);
+        return new(catalogue, reader, new AnswerComposer(catalogue, AnswerableExamples(catalogue, reader, plain), plain.Nearest));
+    }
 
     /// <summary>Answers free text. Never throws. <paramref name="user"/> (channel-qualified) enables follow-up questions.</summary>
     public Answer Ask(string? text, string? user = null)
@@ -106,6 +112,28 @@ public sealed class Assistant
         return unknown.IsEmpty ? Answer(snapshot, query, user) : snapshot.Composer.Compose(query with { Skill = null, Role = null, Level = null, CompareTo = null, Overview = false });
     }
 
+    /// <summary>The first example question of each kind that this catalogue answers as meant.</summary>
+    private static List<string> AnswerableExamples(SkillCatalogue catalogue, QuestionReader reader, AnswerComposer composer)
+    {
+        var found = new Dictionary<Intent, string>();
+        foreach (var (intent, question) in AnswerComposer.ExampleCandidates(catalogue))
+        {
+            if (found.ContainsKey(intent))
+            {
+                continue;
+            }
+            if (composer.Compose(Interpret(catalogue, question, reader.Read(question), null)).Intent == intent)
+            {
+                found[intent] = question;
+                if (found.Count == AnswerComposer.ExampleKinds.Length)
+                {
+                    break;
+                }
+            }
+        }
+        return [.. AnswerComposer.ExampleKinds.Where(found.ContainsKey).Select(k => found[k])];
+    }
+
     private static Query Interpret(SkillCatalogue catalogue, string text, Reading reading, UserContext? context)
     {
         var levels = reading.Levels;
@@ -122,6 +150,13 @@ public sealed class Assistant
             Overview = reading.AsksOverview && levels.IsEmpty,
             Language = reading.IsChinese ? "zh" : "en",
         };
+        var rememberedLevel = catalogue.FindLevel(context?.Level);
+        if (levels.Length == 1 && reading.Target is { } target
+            && (rememberedLevel is not null && rememberedLevel.Number < target.Number ? rememberedLevel : catalogue.Below(target)) is { } from)
+        {
+            // "how do I become a lead?": what the step up adds, from where the user said they are or the level below.
+            query = query with { Level = from, CompareTo = target };
+        }
         if (context is null || !reading.NamesAnything)
         {
             return query;
@@ -145,7 +180,8 @@ public sealed class Assistant
         else if (query.SkillOptions.IsEmpty && query.Domain is null && (query.Role is null) != (query.Level is null))
         {
             // "and lead?", "what about LLM engineer?": one thing changes, the rest of the last question stays.
-            query = query with { Skill = skill, Role = query.Role ?? role, Level = query.Level ?? level };
+            // Unknown words ("kubernetes for lead?") stand where the skill would be: the last skill does not.
+            query = query with { Skill = query.UnknownWords.IsEmpty ? skill : null, Role = query.Role ?? role, Level = query.Level ?? level };
         }
         if (reading.AsksCompare && query.Level is { } one && query.CompareTo is null && level is not null && level != one)
         {

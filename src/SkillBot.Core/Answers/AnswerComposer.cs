@@ -5,12 +5,18 @@ using SkillBot.Core.Understanding;
 namespace SkillBot.Core.Answers;
 
 /// <summary>Turns a <see cref="Query"/> into the <see cref="Answer"/> for one catalogue. Pure: no I/O, no state.</summary>
-public sealed class AnswerComposer(SkillCatalogue catalogue)
+/// <param name="examples">The example questions help offers; by default the first candidate of each kind.</param>
+/// <param name="nearest">The catalogue's index for not_found suggestions, when one is already built.</param>
+public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<string>? examples = null, NearestNames? nearest = null)
 {
     private readonly string[] _levelNames = [.. catalogue.Levels.Select(l => l.Name)];
     private readonly string[] _rolesWithSkills = [.. catalogue.Roles.Where(r => !catalogue.SkillsOf(r).IsEmpty).Select(r => r.Name)];
+    private readonly NearestNames _nearest = nearest ?? new NearestNames(catalogue);
+    private readonly IReadOnlyList<string> _examples = examples is { Count: > 0 } ? examples : FirstOfEachKind(ExampleCandidates(catalogue));
 
     public SkillCatalogue Catalogue => catalogue;
+
+    public NearestNames Nearest => _nearest;
 
     public Answer Compose(Query query)
     {
@@ -28,23 +34,22 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
         {
             return ForSkill(query, skill);
         }
+        if (query.Domain is { } domain)
+        {
+            return ForDomain(query, domain);
+        }
+        if (query.UnknownWords.Length > 0)
+        {
+            // No skill, but words the catalogue does not know: "what does a senior DS need in kubernetes?"
+            // asks about a skill it lacks, and a role profile would hide that.
+            return NotFound(query);
+        }
         if (query.Role is { } role)
         {
             return query.Level is { } level
                 ? RoleProfile(query, role, level)
                 : Clarify(query, Missing.Level, catalogue.Levels.Select(l => l.Name),
                     $"Which level of {role.Name}: {Or(catalogue.Levels.Select(l => l.Name))}?");
-        }
-        if (query.Domain is { } domain)
-        {
-            var skills = catalogue.SkillsIn(domain);
-            return skills.Length == 1
-                ? Compose(query with { Skill = skills[0] })
-                : Clarify(query, Missing.Skill, skills.Select(s => s.Name), $"Which skill in {domain}?");
-        }
-        if (query.UnknownWords.Length > 0)
-        {
-            return NotFound(query);
         }
         if (query.Level is { } onlyLevel)
         {
@@ -58,6 +63,19 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
 
     public Answer Help(Query query, string message) =>
         Base(query, Intent.Help, message) with { Suggestions = ExampleQuestions() };
+
+    /// <summary>A domain named instead of a skill: its only skill (of the role, when one is named), or a choice.</summary>
+    private Answer ForDomain(Query query, string domain)
+    {
+        var skills = catalogue.SkillsIn(domain);
+        if (query.Role is { } role && skills.Where(s => s.For(role) is not null).ToImmutableArray() is { Length: > 0 } ofRole)
+        {
+            skills = ofRole;
+        }
+        return skills.Length == 1
+            ? Compose(query with { Skill = skills[0] })
+            : Clarify(query, Missing.Skill, skills.Select(s => s.Name), $"Which skill in {domain}: {Or(skills.Select(s => s.Name))}?");
+    }
 
     private Answer ForSkill(Query query, Skill skill)
     {
@@ -108,7 +126,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
         return Base(query, Intent.Expectation, message) with
         {
             Current = Of(current),
-            Next = Of(next, current),
+            Next = Higher(next, current),
         };
     }
 
@@ -121,13 +139,14 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
             with
             {
                 Current = Of(from),
-                Next = Of(to, from),
+                Next = Higher(to, from),
             };
     }
 
     private Answer RoleProfile(Query query, Role role, Level level)
     {
-        var next = catalogue.Above(level);
+        // Two levels ("senior vs principal data scientist") show the higher one beside each skill.
+        var next = query.CompareTo ?? catalogue.Above(level);
         var items = catalogue.SkillsOf(role)
             .Select(s => (Skill: s, Expectations: s.For(role)!))
             .Select(x => (AnswerItem)new ProfileItem(
@@ -139,7 +158,9 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
         var count = items.Count == 1 ? "1 skill" : $"{items.Count} skills";
         var message = items.Count == 0
             ? $"No skill lists expectations for {role.Name} yet."
-            : $"What {Article(level.Name)} {level.Name} {role.Name} is expected to know, skill by skill ({count}).";
+            : query.CompareTo is null
+                ? $"What {Article(level.Name)} {level.Name} {role.Name} is expected to know, skill by skill ({count})."
+                : $"{role.Name}: {level.Name} compared with {query.CompareTo.Name}, skill by skill ({count}).";
         return Base(query with { Skill = null, Domain = null }, Intent.RoleProfile, message) with { Items = items };
     }
 
@@ -162,35 +183,74 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
     private Answer NotFound(Query query)
     {
         var words = string.Join(' ', query.UnknownWords);
-        var nearest = NearestNames.Find(catalogue, query.UnknownWords);
-        var message = nearest.Count > 0
-            ? $"I don't know \"{words}\". Did you mean {Or(nearest)}?"
-            : $"I don't know \"{words}\". I know these skills: {And(catalogue.Skills.Take(5).Select(s => s.Name))}.";
-        return Base(query, Intent.NotFound, message)
-            with { Suggestions = nearest.Count > 0 ? nearest : [.. catalogue.Skills.Take(5).Select(s => s.Name)] };
+        var nearest = _nearest.Find(query.UnknownWords);
+        if (nearest.Count > 0)
+        {
+            return Base(query, Intent.NotFound, $"I don't know \"{words}\". Did you mean {Or(nearest)}?") with { Suggestions = nearest };
+        }
+        // Nothing close: offer the skills the named role has, or the first few of the catalogue.
+        var ofRole = query.Role is null ? [] : catalogue.SkillsOf(query.Role);
+        var known = (ofRole.IsEmpty ? catalogue.Skills : ofRole).Take(5).Select(s => s.Name).ToList();
+        var whose = ofRole.IsEmpty ? "I know these skills" : $"{query.Role!.Name} has these skills";
+        return Base(query, Intent.NotFound, $"I don't know \"{words}\". {whose}: {And(known)}.") with { Suggestions = known };
     }
 
-    /// <summary>Example questions built from the loaded catalogue, each one a question the bot answers.</summary>
-    public IReadOnlyList<string> ExampleQuestions()
+    /// <summary>Example questions for help, built from the loaded catalogue.</summary>
+    public IReadOnlyList<string> ExampleQuestions() => _examples;
+
+    /// <summary>The kinds of example help offers, in the order it offers them.</summary>
+    public static readonly ImmutableArray<Intent> ExampleKinds = [Intent.Expectation, Intent.Compare, Intent.SkillOverview, Intent.RoleProfile];
+
+    /// <summary>
+    /// Candidate example questions, best first, each with the intent it is meant to get. Names can
+    /// overlap in ways only reading tells apart, so <see cref="Assistant"/> keeps the first of each kind
+    /// that it reads as meant.
+    /// </summary>
+    public static IEnumerable<(Intent Intent, string Question)> ExampleCandidates(SkillCatalogue catalogue)
     {
-        var skill = catalogue.Skills[0];
-        var role = skill.Roles[^1].Role;
+        // Around the third level, and two different roles where the skill has them, for variety.
         var levels = catalogue.Levels;
-        var upper = levels[Math.Min(2, levels.Length - 1)];
-        var lower = levels[Math.Max(0, upper.Number - 2)];
-        var other = skill.Roles[0].Role;
-        var examples = new List<string>
+        var third = Math.Min(3, levels.Length);
+        IEnumerable<Level> Near(int number, RoleExpectations expectations) =>
+            levels.Where(l => expectations.At(l) is not null).OrderBy(l => Math.Abs(l.Number - number));
+        foreach (var skill in catalogue.Skills.Take(20))
         {
-            $"What does {Article(upper.Name)} {upper.Name} {role.Name} need in {skill.Name}?",
-            $"{skill.Name}: {lower.Name} vs {upper.Name} {other.Name}",
-            $"{skill.Name} overview",
-            $"I'm {Article(lower.Name)} {lower.Name} {other.Name}",
-        };
-        if (upper == lower)
-        {
-            examples.RemoveAt(1);
+            foreach (var expectations in skill.Roles.Reverse().Take(3))
+            {
+                foreach (var level in Near(third, expectations))
+                {
+                    yield return (Intent.Expectation, $"What does {Article(level.Name)} {level.Name} {expectations.Role.Name} need in {skill.Name}?");
+                }
+            }
+            foreach (var expectations in skill.Roles.Take(3))
+            {
+                foreach (var level in Near(third, expectations))
+                {
+                    if (catalogue.Below(level) is { } lower && expectations.At(lower) is not null)
+                    {
+                        yield return (Intent.Compare, $"{skill.Name}: {lower.Name} vs {level.Name} {expectations.Role.Name}");
+                    }
+                }
+            }
+            yield return (Intent.SkillOverview, $"{skill.Name} overview");
+            foreach (var expectations in skill.Roles.Take(3))
+            {
+                foreach (var level in Near(third - 1, expectations))
+                {
+                    yield return (Intent.RoleProfile, $"I'm {Article(level.Name)} {level.Name} {expectations.Role.Name}");
+                }
+            }
         }
-        return examples;
+    }
+
+    private static IReadOnlyList<string> FirstOfEachKind(IEnumerable<(Intent Intent, string Question)> candidates)
+    {
+        var first = new Dictionary<Intent, string>();
+        foreach (var (intent, question) in candidates)
+        {
+            first.TryAdd(intent, question);
+        }
+        return [.. ExampleKinds.Where(first.ContainsKey).Select(k => first[k])];
     }
 
     private Answer Base(Query query, Intent intent, string message)
@@ -218,11 +278,17 @@ public sealed class AnswerComposer(SkillCatalogue catalogue)
         };
     }
 
-    private static LevelExpectation? Of(Expectation? expectation, Expectation? lower = null) =>
+    private static LevelExpectation? Of(Expectation? expectation) =>
         expectation is null
             ? null
-            : new LevelExpectation(expectation.Level.Name, expectation.Necessity, expectation.Description,
-                lower is null ? null : WordDiff.Added(lower.Description, expectation.Description));
+            : new LevelExpectation(expectation.Level.Name, expectation.Necessity, expectation.Description, null);
+
+    /// <summary>The higher level of an expectation or comparison, with what it adds; all of it is new when the lower level has a gap.</summary>
+    private static LevelExpectation? Higher(Expectation? higher, Expectation? lower) =>
+        higher is null
+            ? null
+            : new LevelExpectation(higher.Level.Name, higher.Necessity, higher.Description,
+                lower is null ? [new Segment(higher.Description, true)] : WordDiff.Added(lower.Description, higher.Description));
 
     /// <summary>"a" or "an" by how the word is said: an LLM Engineer, an Intern, a Senior.</summary>
     internal static string Article(string word)

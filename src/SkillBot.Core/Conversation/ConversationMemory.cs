@@ -7,7 +7,10 @@ public sealed record UserContext(string? Skill, string? Role, string? Level);
 
 public sealed record ConversationMemoryOptions
 {
-    /// <summary>How many users are remembered at most; the least recently used are forgotten first.</summary>
+    /// <summary>
+    /// How many users are remembered at most. When full, a new user is not remembered until the cache's
+    /// background compaction has forgotten the least recently used tenth.
+    /// </summary>
     public int MaxUsers { get; init; } = 100_000;
 
     /// <summary>How long a user's context lives after their last question.</summary>
@@ -20,10 +23,16 @@ public sealed class ConversationMemory : IDisposable
     private readonly MemoryCache _cache;
     private readonly MemoryCacheEntryOptions _entryOptions;
 
-    public ConversationMemory(ConversationMemoryOptions? options = null)
+    /// <param name="time">The clock expiry is measured by (tests pass a manual one); the system clock by default.</param>
+    public ConversationMemory(ConversationMemoryOptions? options = null, TimeProvider? time = null)
     {
         options ??= new ConversationMemoryOptions();
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.MaxUsers, CompactionPercentage = 0.1 });
+        _cache = new MemoryCache(new MemoryCacheOptions
+        {
+            SizeLimit = options.MaxUsers,
+            CompactionPercentage = 0.1,
+            Clock = time is null ? null : new CacheClock(time),
+        });
         _entryOptions = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = options.SlidingExpiration };
     }
 
@@ -32,4 +41,10 @@ public sealed class ConversationMemory : IDisposable
     public void Remember(string user, UserContext context) => _cache.Set(user, context, _entryOptions);
 
     public void Dispose() => _cache.Dispose();
+
+    /// <summary>MemoryCache reads time through its own clock interface.</summary>
+    private sealed class CacheClock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
+    {
+        public DateTimeOffset UtcNow => time.GetUtcNow();
+    }
 }

@@ -18,6 +18,8 @@ public static class Tokenizer
 
     public static void Tokenize(string text, List<string> tokens)
     {
+        // Normalisation throws on a lone surrogate.
+        text = WellFormed.Text(text);
         if (!text.IsNormalized(NormalizationForm.FormKC))
         {
             text = text.Normalize(NormalizationForm.FormKC);

@@ -3,65 +3,159 @@ using SkillBot.Core.Text;
 
 namespace SkillBot.Core.Understanding;
 
-/// <summary>The skills and roles whose names come closest to words the catalogue does not know (for not_found).</summary>
-public static class NearestNames
+/// <summary>
+/// The skills and roles whose names come closest to words the catalogue does not know (for not_found).
+/// Index-based, so a lookup costs a few hash probes per word however large the catalogue is: every word
+/// of every name and alias points at the names it is part of; its 3+ letter prefixes point at it; and a
+/// <see cref="FuzzyWords"/> index finds it from a misspelling. Built once per catalogue; thread-safe.
+/// </summary>
+public sealed class NearestNames
 {
-    public static IReadOnlyList<string> Find(SkillCatalogue catalogue, IReadOnlyCollection<string> words, int max = 5)
+    private const double Exact = 1, Prefix = 0.7, Near = 0.6, PerEdit = 0.1;
+    private const int MinPrefix = 3;
+
+    /// <summary>A name or alias of a skill or role: the canonical name it stands for and how many words it has.</summary>
+    private sealed record Entry(string Canonical, int Words);
+
+    private readonly Dictionary<string, List<Entry>> _entriesByWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _wordsByPrefix = new(StringComparer.Ordinal);
+    private readonly FuzzyWords _fuzzy;
+
+    public NearestNames(SkillCatalogue catalogue)
     {
-        var scored = new List<(string Name, double Score)>();
-        void Score(string canonical, IEnumerable<string> names)
-        {
-            var best = names.Max(n => Similarity(words, Tokenizer.Tokenize(n)));
-            if (best > 0)
-            {
-                scored.Add((canonical, best));
-            }
-        }
         foreach (var skill in catalogue.Skills)
         {
-            Score(skill.Name, skill.Aliases.Prepend(skill.Name));
+            AddAll(skill.Name, skill.Aliases);
         }
         foreach (var role in catalogue.Roles)
         {
-            Score(role.Name, role.Aliases.Prepend(role.Name));
+            AddAll(role.Name, role.Aliases);
         }
-        return scored
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(s => s.Name)
-            .Distinct()
-            .Take(max)
-            .ToList();
+        foreach (var word in _entriesByWord.Keys)
+        {
+            for (var length = MinPrefix; length < word.Length; length++)
+            {
+                var prefix = word[..length];
+                if (!_wordsByPrefix.TryGetValue(prefix, out var words))
+                {
+                    _wordsByPrefix[prefix] = words = [];
+                }
+                words.Add(word);
+            }
+        }
+        _fuzzy = new FuzzyWords(_entriesByWord.Keys);
     }
 
-    /// <summary>How many of the words are close to a word of the name, each 1 for exact and less for near.</summary>
-    private static double Similarity(IReadOnlyCollection<string> words, List<string> nameTokens)
+    /// <summary>
+    /// Up to <paramref name="max"/> canonical names, best first: the most words matched (exactly, by
+    /// prefix, or within the typo budget), then the name most covered by them, then by name.
+    /// </summary>
+    public IReadOnlyList<string> Find(IReadOnlyList<string> words, int max = 5)
     {
-        var score = 0.0;
-        foreach (var word in words)
+        // Per entry, the best score each word reached in it.
+        var scores = new Dictionary<Entry, double[]>(ReferenceEqualityComparer.Instance);
+        for (var w = 0; w < words.Count; w++)
         {
-            var best = 0.0;
-            foreach (var token in nameTokens)
+            foreach (var (word, score) in Matches(words[w]))
             {
-                if (word == token)
+                foreach (var entry in _entriesByWord[word])
                 {
-                    best = 1;
-                    break;
-                }
-                if (word.Length >= 3 && token.Length >= 3 && (token.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(token, StringComparison.Ordinal)))
-                {
-                    best = Math.Max(best, 0.7);
-                    continue;
-                }
-                var budget = Math.Max(1, Math.Min(word.Length, token.Length) / 3);
-                var distance = EditDistance.Bounded(word, token, budget);
-                if (distance <= budget && Math.Min(word.Length, token.Length) >= 4)
-                {
-                    best = Math.Max(best, 0.6 - (0.1 * distance));
+                    if (!scores.TryGetValue(entry, out var perWord))
+                    {
+                        scores[entry] = perWord = new double[words.Count];
+                    }
+                    perWord[w] = Math.Max(perWord[w], score);
                 }
             }
-            score += best;
         }
-        return score;
+        // Each canonical name scores as its best name or alias.
+        var byName = new Dictionary<string, Rank>(StringComparer.Ordinal);
+        foreach (var (entry, perWord) in scores)
+        {
+            var score = perWord.Sum();
+            var rank = new Rank(entry.Canonical, score, score / entry.Words);
+            if (!byName.TryGetValue(entry.Canonical, out var before) || rank.IsBetterThan(before))
+            {
+                byName[entry.Canonical] = rank;
+            }
+        }
+        // The best few by insertion: a common word can match hundreds of names, and a full sort of them costs more than the rest.
+        var top = new List<Rank>(max + 1);
+        foreach (var rank in byName.Values)
+        {
+            var at = top.Count;
+            while (at > 0 && rank.IsBetterThan(top[at - 1]))
+            {
+                at--;
+            }
+            if (at < max)
+            {
+                top.Insert(at, rank);
+                if (top.Count > max)
+                {
+                    top.RemoveAt(max);
+                }
+            }
+        }
+        return [.. top.Select(r => r.Name)];
+    }
+
+    private readonly record struct Rank(string Name, double Score, double Coverage)
+    {
+        public bool IsBetterThan(Rank other) =>
+            Score != other.Score ? Score > other.Score
+            : Coverage != other.Coverage ? Coverage > other.Coverage
+            : string.Compare(Name, other.Name, StringComparison.OrdinalIgnoreCase) < 0;
+    }
+
+    /// <summary>The catalogue words a typed word may stand for, with how well it matches each.</summary>
+    private IEnumerable<(string Word, double Score)> Matches(string typed)
+    {
+        if (_entriesByWord.ContainsKey(typed))
+        {
+            // A word the catalogue has is that word, not every longer word it begins.
+            yield return (typed, Exact);
+            yield break;
+        }
+        if (typed.Length < MinPrefix)
+        {
+            yield break;
+        }
+        // "learn" → "learning", and "scientists" → "scientist".
+        if (_wordsByPrefix.TryGetValue(typed, out var longer))
+        {
+            foreach (var word in longer)
+            {
+                yield return (word, Prefix);
+            }
+        }
+        for (var length = MinPrefix; length < typed.Length; length++)
+        {
+            if (_entriesByWord.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(typed.AsSpan(0, length), out var shorter, out _))
+            {
+                yield return (shorter, Prefix);
+            }
+        }
+        if (_fuzzy.Nearest(typed) is { } near && near != typed)
+        {
+            yield return (near, Near - (PerEdit * EditDistance.Bounded(typed, near, EditDistance.Budget(typed.Length))));
+        }
+    }
+
+    private void AddAll(string canonical, IEnumerable<string> aliases)
+    {
+        foreach (var name in aliases.Prepend(canonical))
+        {
+            var tokens = Tokenizer.Tokenize(name);
+            var entry = new Entry(canonical, tokens.Count);
+            foreach (var token in tokens.Distinct(StringComparer.Ordinal))
+            {
+                if (!_entriesByWord.TryGetValue(token, out var entries))
+                {
+                    _entriesByWord[token] = entries = [];
+                }
+                entries.Add(entry);
+            }
+        }
     }
 }

@@ -78,22 +78,25 @@ public sealed class QuestionReader
 
     public Reading Read(string text)
     {
-        var tokens = Tokenizer.Tokenize(ChatText.Strip(text));
+        var typed = Tokenizer.Tokenize(ChatText.Strip(text));
+        var tokens = new List<string>(typed.Count);
         var isChinese = false;
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var token in typed)
         {
-            isChinese |= Tokenizer.IsCjkToken(tokens[i]);
-            tokens[i] = Resolve(tokens[i]);
+            isChinese |= Tokenizer.IsCjkToken(token);
+            Resolve(token, tokens);
         }
 
         var matched = new List<Named[]>();
         var unknown = ImmutableArray.CreateBuilder<string>();
+        Level? target = null;
         bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text);
         for (var i = 0; i < tokens.Count;)
         {
             if (MatchPhrase(tokens, i) is { } phrase)
             {
                 matched.Add(phrase.Targets);
+                target ??= IsTowards(tokens, i) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
                 i += phrase.Tokens.Length;
                 continue;
             }
@@ -101,6 +104,7 @@ public sealed class QuestionReader
             if (LevelByNumber(tokens, i, out var width) is { } level)
             {
                 matched.Add([new Named(null, null, level, null)]);
+                target ??= IsTowards(tokens, i) ? level : null;
                 i += width;
                 continue;
             }
@@ -133,28 +137,82 @@ public sealed class QuestionReader
             AddDistinct(domains, pick.Domain);
         }
         return new Reading([.. skills], [.. roles], [.. levels], [.. domains], unknown.ToImmutable(),
-            asksHelp, asksOverview, asksCompare, isChinese);
+            asksHelp, asksOverview, asksCompare, isChinese)
+        {
+            Target = target is not null && levels.Contains(target) ? target : null,
+        };
     }
 
-    /// <summary>The catalogue word a token stands for: itself, its singular, or the nearest word within the typo budget.</summary>
-    private string Resolve(string token)
+    /// <summary>Whether the name at <paramref name="start"/> is where the user wants to go: "become a lead", "promoted to senior".</summary>
+    private static bool IsTowards(List<string> tokens, int start)
+    {
+        var before = start - 1;
+        while (before >= 0 && Words.Articles.Contains(tokens[before]))
+        {
+            before--;
+        }
+        return before >= 0 && Words.Towards.Contains(tokens[before]);
+    }
+
+    /// <summary>
+    /// Adds the catalogue word(s) a token stands for: itself, its singular, the two words of a name typed
+    /// without its space ("deeplearning"), or the nearest word within the typo budget.
+    /// </summary>
+    private void Resolve(string token, List<string> resolved)
     {
         if (_vocabulary.Contains(token) || Tokenizer.IsCjkToken(token))
         {
-            return token;
+            resolved.Add(token);
+            return;
         }
         foreach (var singular in Singulars(token))
         {
             if (_vocabulary.Contains(singular))
             {
-                return singular;
+                resolved.Add(singular);
+                return;
             }
         }
         if (Words.Filler.Contains(token))
         {
-            return token;
+            resolved.Add(token);
+            return;
         }
-        return _fuzzy.Nearest(token) ?? token;
+        if (SplitJoined(token) is var (first, second))
+        {
+            resolved.Add(first);
+            resolved.Add(second);
+            return;
+        }
+        resolved.Add(_fuzzy.Nearest(token) ?? token);
+    }
+
+    /// <summary>"deeplearning" is "deep learning": a cut where both halves are catalogue words that begin a name together.</summary>
+    private (string First, string Second)? SplitJoined(string token)
+    {
+        const int MinPart = 2;
+        if (token.Length < 2 * MinPart + 1)
+        {
+            return null;
+        }
+        var words = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var cut = MinPart; cut <= token.Length - MinPart; cut++)
+        {
+            if (!words.TryGetValue(token.AsSpan(0, cut), out var first)
+                || !words.TryGetValue(token.AsSpan(cut), out var second)
+                || !_phrasesByFirstToken.TryGetValue(first, out var phrases))
+            {
+                continue;
+            }
+            foreach (var phrase in phrases)
+            {
+                if (phrase.Tokens.Length > 1 && phrase.Tokens[1] == second)
+                {
+                    return (first, second);
+                }
+            }
+        }
+        return null;
     }
 
     private static IEnumerable<string> Singulars(string token)
@@ -199,29 +257,49 @@ public sealed class QuestionReader
         return null;
     }
 
-    /// <summary>"level 3", "lvl 3" and "L3" name the third level of whatever ladder is loaded.</summary>
+    /// <summary>
+    /// "level 3", "L3", "L 3", "lvl3", "level three", "level III" and "3rd level" name the third level of
+    /// whatever ladder is loaded.
+    /// </summary>
     private Level? LevelByNumber(List<string> tokens, int i, out int width)
     {
         width = 1;
         var token = tokens[i];
-        string? digits = null;
-        if (token.Length >= 2 && token[0] == 'l' && token.AsSpan(1).ContainsAnyExceptInRange('0', '9') is false)
+        var next = i + 1 < tokens.Count ? tokens[i + 1] : null;
+        int? number = null;
+        if (DigitsAfterLevelWord(token) is { } joined)
         {
-            digits = token[1..];
+            number = joined;
         }
-        else if (Words.LevelWords.Contains(token) && i + 1 < tokens.Count && !tokens[i + 1].AsSpan().ContainsAnyExceptInRange('0', '9'))
+        else if (next is not null && (Words.LevelWords.Contains(token) || token == "l"))
         {
-            digits = tokens[i + 1];
+            number = Digits(next) ?? (token != "l" && Words.Cardinals.TryGetValue(next, out var cardinal) ? cardinal : null);
             width = 2;
         }
-        if (digits is not null
-            && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            && number >= 1 && number <= _catalogue.Levels.Length)
+        else if (next is not null && Words.LevelWords.Contains(next) && Words.Ordinals.TryGetValue(token, out var ordinal))
         {
-            return _catalogue.Levels[number - 1];
+            number = ordinal;
+            width = 2;
         }
-        return null;
+        return number is >= 1 && number <= _catalogue.Levels.Length ? _catalogue.Levels[number.Value - 1] : null;
     }
+
+    /// <summary>"l3", "lvl3", "level3": a level word and its number typed as one token.</summary>
+    private static int? DigitsAfterLevelWord(string token)
+    {
+        var letters = token.AsSpan().IndexOfAnyInRange('0', '9');
+        if (letters < 1)
+        {
+            return null;
+        }
+        var prefix = token[..letters];
+        return prefix == "l" || Words.LevelWords.Contains(prefix) ? Digits(token[letters..]) : null;
+    }
+
+    private static int? Digits(string token) =>
+        token.Length is > 0 and < 4 && !token.AsSpan().ContainsAnyExceptInRange('0', '9')
+            ? int.Parse(token, NumberStyles.None, CultureInfo.InvariantCulture)
+            : null;
 
     private bool IsUnknownWord(string token) =>
         token.Length >= 2

@@ -15,5 +15,8 @@ public sealed record Reading(
     bool AsksCompare,
     bool IsChinese)
 {
+    /// <summary>A level the user wants to reach ("how do I become a lead?"), rather than one they are at.</summary>
+    public Level? Target { get; init; }
+
     public bool NamesAnything => Skills.Length + Roles.Length + Levels.Length + Domains.Length > 0;
 }

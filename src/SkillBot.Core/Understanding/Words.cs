@@ -38,6 +38,20 @@ internal static class Words
         "expected", "expectancy", "responsibilities", "responsibility", "duties", "scope", "bar", "standard", "standards",
         "not", "no", "yes", "well", "very", "much", "many", "lot", "need", "things", "thing", "stuff",
         "to", "be", "good", "better", "best", "at", "am", "who's", "it's", "that's", "what's",
+        // small talk around a question, which must not read as an unknown skill
+        "bye", "goodbye", "cya", "hmm", "um", "uh", "oh", "wow", "lol", "btw", "fyi", "asap", "quick", "quickly",
+        "question", "questions", "wondering", "wonder", "curious", "interested", "think", "guess", "maybe", "perhaps",
+        "today", "here", "soon", "yet", "still", "already", "year", "years", "month", "months", "team", "company",
+        "description", "descriptions", "summary", "overall", "typical", "typically", "usually", "exact",
+        "day", "daily", "basically", "kind", "sort", "type", "main", "key", "important", "whole", "entire", "full",
+        "anyone", "anybody", "everyone", "everything", "something", "anything", "nothing", "other", "others",
+        "am", "i'll", "ill", "you're", "youre", "don't", "dont", "doesn't", "doesnt", "can't", "cant",
+        "plan", "planning", "aim", "aiming", "hope", "hoping", "try", "trying", "understand", "check", "read",
+        "should", "supposed", "able", "ready", "enough", "same", "both", "either", "neither", "after", "before",
+        // positions, read by "level three" / "third level", never typos of a name
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "ii", "iii", "iv", "vi", "vii", "viii", "ix",
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
     ]);
 
     public static readonly FrozenSet<string> Help = FrozenSet.ToFrozenSet(
@@ -49,6 +63,26 @@ internal static class Words
     public static readonly FrozenSet<string> Compare = FrozenSet.ToFrozenSet(
         ["compare", "comparison", "vs", "versus", "between", "difference", "differences", "differ", "change", "changes", "对", "比"]);
 
+    /// <summary>Words before a level the user wants to reach: "become a lead", "promoted to senior", "get to L4".</summary>
+    public static readonly FrozenSet<string> Towards = FrozenSet.ToFrozenSet(
+        ["to", "become", "becoming", "reach", "reaching", "promoted", "promotion", "toward", "towards", "be", "into"]);
+
+    public static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["a", "an", "the"]);
+
     /// <summary>Words that introduce a level by its position: "level 3", "lvl 3".</summary>
     public static readonly FrozenSet<string> LevelWords = FrozenSet.ToFrozenSet(["level", "lvl", "grade"]);
+
+    /// <summary>A position written as a word after "level": "level three", "level III" ("I" alone is the pronoun).</summary>
+    public static readonly FrozenDictionary<string, int> Cardinals = new Dictionary<string, int>
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
+        ["ii"] = 2, ["iii"] = 3, ["iv"] = 4, ["v"] = 5, ["vi"] = 6, ["vii"] = 7, ["viii"] = 8, ["ix"] = 9, ["x"] = 10,
+    }.ToFrozenDictionary();
+
+    /// <summary>A position written before "level": "3rd level", "third level".</summary>
+    public static readonly FrozenDictionary<string, int> Ordinals = new Dictionary<string, int>
+    {
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7, ["eighth"] = 8, ["ninth"] = 9, ["tenth"] = 10,
+        ["1st"] = 1, ["2nd"] = 2, ["3rd"] = 3, ["4th"] = 4, ["5th"] = 5, ["6th"] = 6, ["7th"] = 7, ["8th"] = 8, ["9th"] = 9, ["10th"] = 10,
+    }.ToFrozenDictionary();
 }

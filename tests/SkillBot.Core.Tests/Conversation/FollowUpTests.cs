@@ -1,0 +1,166 @@
+using SkillBot.Core.Answers;
+using SkillBot.Core.Conversation;
+using SkillBot.Testing;
+
+namespace SkillBot.Core.Tests.Conversation;
+
+/// <summary>Per-user context: what a user said before completes what they ask next, and only for them.</summary>
+public sealed class FollowUpTests : IDisposable
+{
+    private readonly ManualClock _clock = new();
+    private readonly ConversationMemory _memory;
+    private readonly Assistant _assistant;
+
+    public FollowUpTests()
+    {
+        _memory = new ConversationMemory(new ConversationMemoryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) }, _clock);
+        _assistant = new Assistant(Catalogues.BuiltIn(), _memory);
+    }
+
+    public void Dispose() => _memory.Dispose();
+
+    [Fact]
+    public void A_self_introduction_fills_role_and_level_of_the_next_question()
+    {
+        Assert.Equal(Intent.RoleProfile, _assistant.Ask("I'm a senior data scientist", "slack:U1").Intent);
+
+        var answer = _assistant.Ask("what about deep learning?", "slack:U1");
+
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(answer));
+        Assert.Equal("Senior", answer.Current?.Level);
+        Assert.Equal("Lead", answer.Next?.Level);
+    }
+
+    [Fact]
+    public void A_bare_level_moves_the_level_and_keeps_the_rest()
+    {
+        _assistant.Ask("I'm a senior data scientist", "u");
+        _assistant.Ask("what about deep learning?", "u");
+
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Lead"), Summary(_assistant.Ask("and lead?", "u")));
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Junior"), Summary(_assistant.Ask("what about L1", "u")));
+    }
+
+    [Fact]
+    public void A_bare_role_moves_the_role_and_keeps_the_rest()
+    {
+        _assistant.Ask("deep learning for a middle data scientist", "u");
+
+        Assert.Equal((Intent.Expectation, "Deep Learning", "LLM Engineer", "Middle"), Summary(_assistant.Ask("and for an LLM engineer?", "u")));
+    }
+
+    [Fact]
+    public void Compare_with_a_level_compares_against_the_last_one()
+    {
+        _assistant.Ask("deep learning, senior data scientist", "u");
+
+        var answer = _assistant.Ask("compare with principal", "u");
+
+        Assert.Equal((Intent.Compare, "Deep Learning", "Data Scientist", "Senior"), Summary(answer));
+        Assert.Equal("Principal", answer.CompareTo);
+    }
+
+    [Fact]
+    public void A_level_to_reach_is_compared_with_the_level_the_user_said_they_are_at()
+    {
+        _assistant.Ask("I'm a middle data scientist", "u");
+
+        var answer = _assistant.Ask("how do I become a lead in deep learning?", "u");
+
+        Assert.Equal((Intent.Compare, "Deep Learning", "Data Scientist", "Middle"), Summary(answer));
+        Assert.Equal("Lead", answer.CompareTo);
+    }
+
+    [Fact]
+    public void Another_user_is_not_affected()
+    {
+        _assistant.Ask("I'm a senior data scientist", "slack:U1");
+        _assistant.Ask("I'm a junior LLM engineer", "teams:29:abc");
+
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(_assistant.Ask("what about deep learning?", "slack:U1")));
+        Assert.Equal((Intent.Expectation, "Deep Learning", "LLM Engineer", "Junior"), Summary(_assistant.Ask("what about deep learning?", "teams:29:abc")));
+        Assert.Equal((Intent.SkillOverview, "Deep Learning", null, null), Summary(_assistant.Ask("what about deep learning?", "slack:U2")));
+        Assert.Equal((Intent.SkillOverview, "Deep Learning", null, null), Summary(_assistant.Ask("what about deep learning?")));
+    }
+
+    [Fact]
+    public void A_question_without_user_neither_reads_nor_writes_context()
+    {
+        _assistant.Ask("I'm a senior data scientist");
+
+        Assert.Equal(Intent.SkillOverview, _assistant.Ask("what about deep learning?").Intent);
+        Assert.Null(_memory.Recall(""));
+    }
+
+    [Fact]
+    public void An_overview_request_is_not_narrowed_to_the_remembered_level()
+    {
+        _assistant.Ask("I'm a senior data scientist", "u");
+
+        var answer = _assistant.Ask("deep learning overview", "u");
+
+        Assert.Equal(Intent.SkillOverview, answer.Intent);
+        Assert.Null(answer.Level);
+    }
+
+    [Fact]
+    public void An_unknown_skill_in_a_follow_up_is_not_replaced_by_the_last_one()
+    {
+        _assistant.Ask("deep learning for a senior data scientist", "u");
+
+        var answer = _assistant.Ask("and kubernetes for lead?", "u");
+
+        Assert.Equal((Intent.NotFound, null, "Data Scientist", "Lead"), Summary(answer));
+    }
+
+    [Fact]
+    public void Content_free_text_keeps_the_context_for_later()
+    {
+        _assistant.Ask("I'm a senior data scientist", "u");
+
+        Assert.Equal(Intent.Help, _assistant.Ask("thanks!", "u").Intent);
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(_assistant.Ask("what about DL", "u")));
+    }
+
+    [Fact]
+    public void Context_expires_after_the_sliding_window_without_questions()
+    {
+        _assistant.Ask("I'm a senior data scientist", "u");
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        // Asking keeps the context alive: the window slides from the last question.
+        Assert.Equal(Intent.Expectation, _assistant.Ask("what about deep learning?", "u").Intent);
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(Intent.Expectation, _assistant.Ask("and lead?", "u").Intent);
+
+        _clock.Advance(TimeSpan.FromMinutes(31));
+
+        Assert.Null(_memory.Recall("u"));
+        Assert.Equal((Intent.SkillOverview, "Deep Learning", null, null), Summary(_assistant.Ask("what about deep learning?", "u")));
+    }
+
+    [Fact]
+    public void At_most_the_configured_number_of_users_is_remembered()
+    {
+        using var memory = new ConversationMemory(new ConversationMemoryOptions { MaxUsers = 2 }, _clock);
+        var assistant = new Assistant(Catalogues.BuiltIn(), memory);
+
+        foreach (var user in new[] { "a", "b", "c", "d" })
+        {
+            assistant.Ask("I'm a senior data scientist", user);
+        }
+
+        var remembered = new[] { "a", "b", "c", "d" }.Count(u => memory.Recall(u) is not null);
+        Assert.InRange(remembered, 1, 2);
+    }
+
+    private static (Intent, string?, string?, string?) Summary(Answer answer) => (answer.Intent, answer.Skill, answer.Role, answer.Level);
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}
