@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
+using SkillBot.Core.Insights;
 using SkillBot.Core.Understanding;
 
 namespace SkillBot.Core;
@@ -20,12 +22,14 @@ public sealed class Assistant
     private sealed record Snapshot(SkillCatalogue Catalogue, QuestionReader Reader, AnswerComposer Composer);
 
     private readonly ConversationMemory? _memory;
+    private readonly QuestionInsights? _insights;
     private volatile Snapshot _current;
 
-    public Assistant(SkillCatalogue catalogue, ConversationMemory? memory = null)
+    public Assistant(SkillCatalogue catalogue, ConversationMemory? memory = null, QuestionInsights? insights = null)
     {
         _current = Build(catalogue);
         _memory = memory;
+        _insights = insights;
     }
 
     public SkillCatalogue Catalogue => _current.Catalogue;
@@ -45,6 +49,27 @@ public sealed class Assistant
 
     /// <summary>Answers free text. Never throws. <paramref name="user"/> (channel-qualified) enables follow-up questions.</summary>
     public Answer Ask(string? text, string? user = null)
+    {
+        var start = Stopwatch.GetTimestamp();
+        return Observed(AskCore(text, user), user, start);
+    }
+
+    /// <summary>Answers a card button. Names that no longer exist (a reloaded catalogue) are reported, not guessed.</summary>
+    public Answer Act(CardAction action, string? user = null)
+    {
+        var start = Stopwatch.GetTimestamp();
+        return Observed(ActCore(action, user), user, start);
+    }
+
+    /// <summary>Every answer is counted by channel and intent and timed; unanswered and clarify questions feed the insights.</summary>
+    private Answer Observed(Answer answer, string? user, long start)
+    {
+        SkillBotMetrics.RecordAnswer(SkillBotMetrics.ChannelOf(user), answer.Intent, Stopwatch.GetElapsedTime(start));
+        _insights?.Record(answer);
+        return answer;
+    }
+
+    private Answer AskCore(string? text, string? user)
     {
         text ??= "";
         var snapshot = _current;
@@ -76,13 +101,20 @@ public sealed class Assistant
         return answer;
     }
 
-    /// <summary>Answers a card button. Names that no longer exist (a reloaded catalogue) are reported, not guessed.</summary>
-    public Answer Act(CardAction action, string? user = null)
+    private Answer ActCore(CardAction action, string? user)
     {
         var snapshot = _current;
         if (action.Verb == CardAction.AskVerb)
         {
-            return Ask(action.Question, user);
+            return AskCore(action.Question, user);
+        }
+        if (action.Verb == CardAction.FeedbackVerb && action.Vote is CardAction.Up or CardAction.Down)
+        {
+            _insights?.Vote(action.Skill ?? "-", action.Role ?? "-", action.Level ?? "-", action.Vote == CardAction.Up);
+            var again = action.Skill is null && action.Role is null
+                ? snapshot.Composer.Help(new Query(""), "")
+                : ActCore(action with { Verb = CardAction.AnswerVerb, Vote = null }, user);
+            return again with { Message = "Thanks for your feedback! " + again.Message };
         }
         if (action.Verb != CardAction.AnswerVerb)
         {

@@ -10,6 +10,8 @@ namespace SkillBot.Core.Answers;
 /// <item><c>skillbot.answer</c>: answer for <see cref="Skill"/>, <see cref="Role"/>, <see cref="Level"/>
 /// (and <see cref="CompareTo"/> for a comparison; no level means the skill's ladder).</item>
 /// <item><c>skillbot.ask</c>: answer <see cref="Question"/> as if typed (example questions, suggestions).</item>
+/// <item><c>skillbot.feedback</c>: <see cref="Vote"/> "up" or "down" on the answer for skill, role, level
+/// (counted for the catalogue's owners), then that answer again.</item>
 /// </list>
 /// </summary>
 public sealed record CardAction(
@@ -18,15 +20,22 @@ public sealed record CardAction(
     string? Role = null,
     string? Level = null,
     string? CompareTo = null,
-    string? Question = null)
+    string? Question = null,
+    string? Vote = null)
 {
     public const string AnswerVerb = "skillbot.answer";
     public const string AskVerb = "skillbot.ask";
+    public const string FeedbackVerb = "skillbot.feedback";
+    public const string Up = "up";
+    public const string Down = "down";
 
     public static CardAction Answer(string? skill, string? role, string? level, string? compareTo = null) =>
         new(AnswerVerb, skill, role, level, compareTo);
 
     public static CardAction Ask(string question) => new(AskVerb, Question: question);
+
+    public static CardAction Feedback(string? skill, string? role, string? level, string? compareTo, bool useful) =>
+        new(FeedbackVerb, skill, role, level, compareTo, Vote: useful ? Up : Down);
 }
 
 [JsonSourceGenerationOptions(
