@@ -637,6 +637,18 @@ public sealed class CatalogueValidationTests
         Assert.Equal($"{missing}:0:0: catalogue folder not found", problem.ToString());
     }
 
+    [Theory]
+    [InlineData("skill: !!] x\n")]
+    [InlineData("roles: [a, {b: c\n")]
+    [InlineData("skill: \"\\uD800\"\n")]
+    [InlineData("skill: \"\\x\"\n")]
+    [InlineData("a: &x 1\nb: *y\n")]
+    public void Text_that_trips_the_yaml_parser_is_a_problem_not_a_crash(string text)
+    {
+        var problem = Assert.Single(Problems(File("skills/x.yaml", text)));
+        Assert.Matches(@"^skills/x\.yaml:\d+:\d+: YAML syntax: .+", problem);
+    }
+
     [Fact]
     public void Loading_never_throws_whatever_the_text()
     {

@@ -380,12 +380,13 @@ public static class CatalogueLoader
                 Problems.Add(new CatalogueProblem(file.Path, (int)e.Start.Line, (int)e.Start.Column, $"YAML syntax: {SyntaxMessage(e)}"));
                 return null;
             }
-            catch (InvalidOperationException)
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
             {
-                // YamlDotNet gives up this way when the text ends inside an open [ or {.
+                // YamlDotNet fails this way on some broken text (the file ends inside an open [ or {, a malformed
+                // tag or escape): report it where the parser got to, like any syntax error.
                 var end = parser.Current?.End ?? Mark.Empty;
-                Problems.Add(new CatalogueProblem(file.Path, (int)end.Line, (int)end.Column,
-                    "YAML syntax: the file ends inside an unclosed '[' or '{'"));
+                var message = e is InvalidOperationException ? "the file ends inside an unclosed '[' or '{'" : e.Message;
+                Problems.Add(new CatalogueProblem(file.Path, (int)end.Line, (int)end.Column, $"YAML syntax: {message}"));
                 return null;
             }
         }
