@@ -415,6 +415,40 @@ public sealed class CatalogueValidationTests
     }
 
     [Fact]
+    public void Expectations_under_a_bad_level_or_a_repeated_role_are_still_checked()
+    {
+        var problems = Problems(File("skills/dl.yaml", """
+            skill: Deep Learning
+            domain: ML
+            roles:
+              Data Scientist:
+                Expert:
+                  descripton: typo under an unknown level
+                Junior:
+                  necessity: maybe
+                  description: a
+                jr:
+                  description: ''
+              data scientist:
+                Middle:
+                  necessity: sometimes
+            """));
+        Assert.Equal(
+            [
+                "skills/dl.yaml:5:5: unknown level 'Expert' (the ladder is Junior, Middle, Senior, Lead, Principal)",
+                "skills/dl.yaml:6:7: unknown key 'descripton' (expected necessity, description)",
+                "skills/dl.yaml:6:7: missing required field 'description'",
+                "skills/dl.yaml:8:18: necessity must be 'required' or 'optional', not 'maybe'",
+                "skills/dl.yaml:10:5: level 'Junior' is given twice for role 'Data Scientist'",
+                "skills/dl.yaml:11:20: description must not be empty",
+                "skills/dl.yaml:12:3: role 'Data Scientist' is listed twice in this skill",
+                "skills/dl.yaml:14:18: necessity must be 'required' or 'optional', not 'sometimes'",
+                "skills/dl.yaml:14:7: missing required field 'description'",
+            ],
+            problems);
+    }
+
+    [Fact]
     public void A_role_or_skill_with_no_levels_is_reported()
     {
         var problems = Problems(

@@ -263,10 +263,10 @@ public static class CatalogueLoader
                     continue;
                 }
                 var roleIndex = RoleIndex(roleName);
-                if (!seenRoles.Add(roleIndex))
+                var listedTwice = !seenRoles.Add(roleIndex);
+                if (listedTwice)
                 {
                     Add(file, roleKey, $"role '{_roles[roleIndex].Name}' is listed twice in this skill");
-                    continue;
                 }
                 if (roleValue is not YamlMappingNode levelsMap || levelsMap.Children.Count == 0)
                 {
@@ -274,37 +274,49 @@ public static class CatalogueLoader
                     continue;
                 }
                 var byLevel = new Expectation?[_levels.Count];
+                var seenLevels = new HashSet<Level>();
                 foreach (var (levelKey, levelValue) in levelsMap.Children)
                 {
                     var levelName = ScalarText(levelKey) ?? "";
-                    if (!_levelKeys.TryGetValue(Tokenizer.Key(levelName), out var level))
+                    var level = LevelAt(file, levelKey, levelName, roleName, seenLevels);
+                    // The expectation is checked even under a bad level, so that every problem shows at once.
+                    if (ReadExpectation(file, level?.Name ?? levelName, levelValue) is { } read && level is not null)
                     {
-                        if (_levels.Count == 0)
-                        {
-                            continue; // levels.yaml is broken and already reported: every level would be "unknown"
-                        }
-                        Add(file, levelKey, $"unknown level '{levelName}' (the ladder is {string.Join(", ", _levels.Select(l => l.Name))})");
-                        continue;
-                    }
-                    if (byLevel[level.Number - 1] is not null)
-                    {
-                        Add(file, levelKey, $"level '{level.Name}' is given twice for role '{roleName}'");
-                        continue;
-                    }
-                    if (ReadExpectation(file, level, levelValue) is { } expectation)
-                    {
-                        byLevel[level.Number - 1] = expectation;
+                        byLevel[level.Number - 1] = new Expectation(level, read.Necessity, read.Description);
                     }
                 }
-                roles.Add(new RoleExpectations(_roles[roleIndex], [.. byLevel]));
+                if (!listedTwice)
+                {
+                    roles.Add(new RoleExpectations(_roles[roleIndex], [.. byLevel]));
+                }
             }
         }
 
-        private Expectation? ReadExpectation(CatalogueFile file, Level level, YamlNode node)
+        /// <summary>The level a skill file's key names, or null (reported) when it is unknown or already given for the role.</summary>
+        private Level? LevelAt(CatalogueFile file, YamlNode levelKey, string levelName, string roleName, HashSet<Level> seenLevels)
+        {
+            if (!_levelKeys.TryGetValue(Tokenizer.Key(levelName), out var level))
+            {
+                // With no ladder (levels.yaml broken and already reported) every level would be "unknown".
+                if (_levels.Count > 0)
+                {
+                    Add(file, levelKey, $"unknown level '{levelName}' (the ladder is {string.Join(", ", _levels.Select(l => l.Name))})");
+                }
+                return null;
+            }
+            if (!seenLevels.Add(level))
+            {
+                Add(file, levelKey, $"level '{level.Name}' is given twice for role '{roleName}'");
+                return null;
+            }
+            return level;
+        }
+
+        private (Necessity Necessity, string Description)? ReadExpectation(CatalogueFile file, string levelName, YamlNode node)
         {
             if (node is not YamlMappingNode map)
             {
-                Add(file, node, $"level '{level.Name}' must be a mapping with a description (and optionally necessity)");
+                Add(file, node, $"level '{levelName}' must be a mapping with a description (and optionally necessity)");
                 return null;
             }
             CheckKeys(file, map, "necessity", "description");
@@ -335,7 +347,7 @@ public static class CatalogueLoader
                     Add(file, description, "description must not be empty");
                     return null;
                 case var text:
-                    return new Expectation(level, necessity, text.Trim());
+                    return (necessity, text.Trim());
             }
         }
 
