@@ -146,7 +146,7 @@ public static class CatalogueLoader
             foreach (var (node, name, aliases) in NamedEntries(file, list, "level"))
             {
                 var level = new Level(_levels.Count + 1, name, aliases);
-                if (Claim(file, node, name, level.Aliases, _levelKeys, level, l => $"level '{l.Name}'", ReferenceEquals))
+                if (Claim(file, node, "level", name, level.Aliases, _levelKeys, level, l => $"level '{l.Name}'", ReferenceEquals))
                 {
                     _levels.Add(level);
                 }
@@ -166,7 +166,7 @@ public static class CatalogueLoader
             foreach (var (node, name, aliases) in NamedEntries(file, list, "role"))
             {
                 var index = _roles.Count;
-                if (Claim(file, node, name, aliases, _roleKeys, index, i => $"role '{_roles[i].Name}'", (a, b) => a == b))
+                if (Claim(file, node, "role", name, aliases, _roleKeys, index, i => $"role '{_roles[i].Name}'", (a, b) => a == b))
                 {
                     _roles.Add(new Role(name, aliases));
                 }
@@ -263,10 +263,10 @@ public static class CatalogueLoader
                     continue;
                 }
                 var roleIndex = RoleIndex(roleName);
-                if (!seenRoles.Add(roleIndex))
+                var listedTwice = !seenRoles.Add(roleIndex);
+                if (listedTwice)
                 {
                     Add(file, roleKey, $"role '{_roles[roleIndex].Name}' is listed twice in this skill");
-                    continue;
                 }
                 if (roleValue is not YamlMappingNode levelsMap || levelsMap.Children.Count == 0)
                 {
@@ -274,33 +274,49 @@ public static class CatalogueLoader
                     continue;
                 }
                 var byLevel = new Expectation?[_levels.Count];
+                var seenLevels = new HashSet<Level>();
                 foreach (var (levelKey, levelValue) in levelsMap.Children)
                 {
                     var levelName = ScalarText(levelKey) ?? "";
-                    if (!_levelKeys.TryGetValue(Tokenizer.Key(levelName), out var level))
+                    var level = LevelAt(file, levelKey, levelName, roleName, seenLevels);
+                    // The expectation is checked even under a bad level, so that every problem shows at once.
+                    if (ReadExpectation(file, level?.Name ?? levelName, levelValue) is { } read && level is not null)
                     {
-                        Add(file, levelKey, $"unknown level '{levelName}' (the ladder is {string.Join(", ", _levels.Select(l => l.Name))})");
-                        continue;
-                    }
-                    if (byLevel[level.Number - 1] is not null)
-                    {
-                        Add(file, levelKey, $"level '{level.Name}' is given twice for role '{roleName}'");
-                        continue;
-                    }
-                    if (ReadExpectation(file, level, levelValue) is { } expectation)
-                    {
-                        byLevel[level.Number - 1] = expectation;
+                        byLevel[level.Number - 1] = new Expectation(level, read.Necessity, read.Description);
                     }
                 }
-                roles.Add(new RoleExpectations(_roles[roleIndex], [.. byLevel]));
+                if (!listedTwice)
+                {
+                    roles.Add(new RoleExpectations(_roles[roleIndex], [.. byLevel]));
+                }
             }
         }
 
-        private Expectation? ReadExpectation(CatalogueFile file, Level level, YamlNode node)
+        /// <summary>The level a skill file's key names, or null (reported) when it is unknown or already given for the role.</summary>
+        private Level? LevelAt(CatalogueFile file, YamlNode levelKey, string levelName, string roleName, HashSet<Level> seenLevels)
+        {
+            if (!_levelKeys.TryGetValue(Tokenizer.Key(levelName), out var level))
+            {
+                // With no ladder (levels.yaml broken and already reported) every level would be "unknown".
+                if (_levels.Count > 0)
+                {
+                    Add(file, levelKey, $"unknown level '{levelName}' (the ladder is {string.Join(", ", _levels.Select(l => l.Name))})");
+                }
+                return null;
+            }
+            if (!seenLevels.Add(level))
+            {
+                Add(file, levelKey, $"level '{level.Name}' is given twice for role '{roleName}'");
+                return null;
+            }
+            return level;
+        }
+
+        private (Necessity Necessity, string Description)? ReadExpectation(CatalogueFile file, string levelName, YamlNode node)
         {
             if (node is not YamlMappingNode map)
             {
-                Add(file, node, $"level '{level.Name}' must be a mapping with a description (and optionally necessity)");
+                Add(file, node, $"level '{levelName}' must be a mapping with a description (and optionally necessity)");
                 return null;
             }
             CheckKeys(file, map, "necessity", "description");
@@ -322,13 +338,17 @@ public static class CatalogueLoader
                 Add(file, map, "missing required field 'description'");
                 return null;
             }
-            var text = ScalarText(description);
-            if (string.IsNullOrWhiteSpace(text))
+            switch (ScalarText(description))
             {
-                Add(file, description, "description must not be empty");
-                return null;
+                case null:
+                    Add(file, description, "description must be text");
+                    return null;
+                case var text when string.IsNullOrWhiteSpace(text):
+                    Add(file, description, "description must not be empty");
+                    return null;
+                case var text:
+                    return (necessity, text.Trim());
             }
-            return new Expectation(level, necessity, text.Trim());
         }
 
         /// <summary>A role named in a skill file: a known name or alias, or a new role with no aliases.</summary>
@@ -350,10 +370,11 @@ public static class CatalogueLoader
 
         private YamlNode? Parse(CatalogueFile file)
         {
+            var parser = new Parser(new StringReader(file.Text));
             try
             {
                 var stream = new YamlStream();
-                stream.Load(new StringReader(file.Text));
+                stream.Load(parser);
                 switch (stream.Documents.Count)
                 {
                     case 0:
@@ -368,10 +389,34 @@ public static class CatalogueLoader
             }
             catch (YamlException e)
             {
-                var message = (e.InnerException?.Message ?? e.Message).Trim();
-                Problems.Add(new CatalogueProblem(file.Path, (int)e.Start.Line, (int)e.Start.Column, $"YAML syntax: {message}"));
+                Problems.Add(new CatalogueProblem(file.Path, (int)e.Start.Line, (int)e.Start.Column, $"YAML syntax: {SyntaxMessage(e)}"));
                 return null;
             }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+            {
+                // YamlDotNet fails this way on some broken text (the file ends inside an open [ or {, a malformed
+                // tag or escape): report it where the parser got to, like any syntax error.
+                var end = parser.Current?.End ?? Mark.Empty;
+                var message = e is InvalidOperationException ? "the file ends inside an unclosed '[' or '{'" : e.Message;
+                Problems.Add(new CatalogueProblem(file.Path, (int)end.Line, (int)end.Column, $"YAML syntax: {message}"));
+                return null;
+            }
+        }
+
+        /// <summary>YamlDotNet's message without its "(Line: 2, Col: 9, Idx: 29) - (...): " prefix: the position is reported separately.</summary>
+        private static string SyntaxMessage(YamlException e)
+        {
+            var message = e.Message;
+            var prefixEnd = message.IndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith("(Line: ", StringComparison.Ordinal) && prefixEnd > 0)
+            {
+                message = message[(prefixEnd + 3)..];
+            }
+            message = message.Trim();
+            const string duplicate = "Duplicate key ";
+            return message.StartsWith(duplicate, StringComparison.Ordinal)
+                ? $"the key '{message[duplicate.Length..]}' is given twice in one mapping"
+                : message;
         }
 
         private YamlSequenceNode? Root(CatalogueFile file, string key)
@@ -380,12 +425,17 @@ public static class CatalogueLoader
             {
                 return null;
             }
-            if (root is not YamlMappingNode map || Value(map, key) is not { } value)
+            if (root is not YamlMappingNode map)
             {
                 Add(file, root, $"expected a mapping with '{key}:'");
                 return null;
             }
             CheckKeys(file, map, key);
+            if (Value(map, key) is not { } value)
+            {
+                Add(file, map, $"missing required field '{key}'");
+                return null;
+            }
             if (value is not YamlSequenceNode list)
             {
                 Add(file, value, $"'{key}' must be a list");
@@ -415,7 +465,7 @@ public static class CatalogueLoader
 
         /// <summary>Registers a name and its aliases; reports a clash with another entry of the same kind.</summary>
         private bool Claim<T>(
-            CatalogueFile file, YamlNode node, string name, ImmutableArray<string> aliases,
+            CatalogueFile file, YamlNode node, string kind, string name, ImmutableArray<string> aliases,
             Dictionary<string, T> keys, T owner, Func<T, string> describe, Func<T, T, bool> same)
         {
             var ok = true;
@@ -423,12 +473,12 @@ public static class CatalogueLoader
             {
                 if (key.Length == 0)
                 {
-                    Add(file, node, $"'{name}' has a name or alias without letters or digits");
+                    Add(file, node, $"{kind} '{name}' has a name or alias without letters or digits");
                     ok = false;
                 }
                 else if (keys.TryGetValue(key, out var existing) && !same(existing, owner))
                 {
-                    Add(file, node, $"'{key}' is claimed by {describe(existing)} and '{name}'");
+                    Add(file, node, $"'{key}' is claimed by {describe(existing)} and {kind} '{name}'");
                     ok = false;
                 }
             }
@@ -479,13 +529,17 @@ public static class CatalogueLoader
                 Add(file, map, $"missing required field '{key}'");
                 return null;
             }
-            var text = ScalarText(node);
-            if (string.IsNullOrWhiteSpace(text))
+            switch (ScalarText(node))
             {
-                Add(file, node, $"'{key}' must be non-empty text");
-                return null;
+                case null:
+                    Add(file, node, $"'{key}' must be text");
+                    return null;
+                case var text when string.IsNullOrWhiteSpace(text):
+                    Add(file, node, $"'{key}' must not be empty");
+                    return null;
+                case var text:
+                    return text.Trim();
             }
-            return text.Trim();
         }
 
         private void CheckKeys(CatalogueFile file, YamlMappingNode map, params string[] known)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -128,12 +129,85 @@ public static class CommandLine
 
     private static int Import(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args is not [var csv, "--out", var outDir])
+        var (csv, outDir) = args switch
+        {
+            [var file, "--out", var dir] => (file, dir),
+            ["--out", var dir, var file] => (file, dir),
+            _ => ("", ""),
+        };
+        if (csv.Length == 0 || outDir.Length == 0
+            || csv.StartsWith("--", StringComparison.Ordinal) || outDir.StartsWith("--", StringComparison.Ordinal))
         {
             return UsageError(stderr, "catalogue import takes FILE.csv --out DIR");
         }
-        _ = (csv, outDir, stdout);
-        return UsageError(stderr, "catalogue import is not available yet");
+        if (!File.Exists(csv))
+        {
+            stderr.WriteLine($"error: {csv} not found");
+            return 1;
+        }
+        if (File.Exists(outDir) || (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any()))
+        {
+            stderr.WriteLine($"error: {outDir} already exists and is not an empty folder; import writes a new catalogue, so give a new or empty folder");
+            return 1;
+        }
+        string text;
+        try
+        {
+            text = File.ReadAllText(csv, StrictUtf8);
+        }
+        catch (DecoderFallbackException)
+        {
+            stderr.WriteLine($"error: {csv} is not UTF-8 text; export the spreadsheet as \"CSV UTF-8\"");
+            return 1;
+        }
+
+        var imported = CsvImport.Import(text);
+        if (!imported.Succeeded)
+        {
+            foreach (var problem in imported.Problems)
+            {
+                stdout.WriteLine(problem);
+            }
+            stdout.WriteLine($"{imported.Problems.Length} problem(s) in {csv}; nothing was written");
+            return 1;
+        }
+        // The files are checked the way SkillBot will read them before anything touches the disk.
+        var loaded = CatalogueLoader.Load(imported.Files);
+        if (loaded.Catalogue is not { } catalogue)
+        {
+            stderr.WriteLine($"error: the catalogue made from {csv} does not load; nothing was written:");
+            foreach (var problem in loaded.Problems)
+            {
+                stderr.WriteLine(problem);
+            }
+            return 1;
+        }
+        WriteCatalogue(outDir, imported.Files);
+        stdout.WriteLine($"Imported {imported.Rows} rows from {csv} into {outDir}: {catalogue.Skills.Length} skills in {catalogue.Domains.Length} domains, {catalogue.Roles.Length} roles, {catalogue.Levels.Length} levels (version {catalogue.Version})");
+        stdout.WriteLine($"Check it with: SkillBot catalogue validate {outDir}");
+        return 0;
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Writes the files, plus the JSON Schemas their yaml-language-server comments point at.</summary>
+    private static void WriteCatalogue(string outDir, IEnumerable<CatalogueFile> files)
+    {
+        foreach (var file in files)
+        {
+            var path = Path.Combine(outDir, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, file.Text, StrictUtf8);
+        }
+        var schemas = Path.Combine(CatalogueOptions.BuiltInPath, "schemas");
+        if (Directory.Exists(schemas))
+        {
+            Directory.CreateDirectory(Path.Combine(outDir, "schemas"));
+            foreach (var schema in Directory.EnumerateFiles(schemas, "*.schema.json"))
+            {
+                File.Copy(schema, Path.Combine(outDir, "schemas", Path.GetFileName(schema)));
+            }
+        }
     }
 
     private static int Card(string templatePath, string dataPath, TextWriter stdout, TextWriter stderr)

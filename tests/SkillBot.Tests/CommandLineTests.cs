@@ -1,0 +1,322 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using SkillBot.Cli;
+using SkillBot.Core;
+using SkillBot.Core.Catalogue;
+using SkillBot.Testing;
+
+namespace SkillBot.Tests;
+
+/// <summary>The command-line verbs, run in-process through CommandLine.Run, and once as the real executable.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private const string SeedQuestion = "what does senior LLM engineer need in deep learning?";
+
+    private readonly string _temp = Directory.CreateTempSubdirectory("skillbot-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private sealed record Outcome(int Exit, string Stdout, string Stderr);
+
+    private static Outcome Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = CommandLine.Run(args, stdout, stderr);
+        return new Outcome(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private string TempPath(string relative) => Path.Combine(_temp, relative);
+
+    private string WriteFile(string relative, string text)
+    {
+        var path = TempPath(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static void AssertUsageError(Outcome outcome, string message)
+    {
+        Assert.Equal(2, outcome.Exit);
+        Assert.Equal("", outcome.Stdout);
+        Assert.Contains(message, outcome.Stderr);
+        Assert.Contains("Usage:", outcome.Stderr);
+    }
+
+    // ---- ask ----
+
+    [Fact]
+    public void Ask_prints_the_answer_for_a_person()
+    {
+        var outcome = Run("ask", SeedQuestion);
+        Assert.Equal(0, outcome.Exit);
+        Assert.Equal("", outcome.Stderr);
+        Assert.Contains("Deep Learning", outcome.Stdout);
+        Assert.Contains("LLM Engineer", outcome.Stdout);
+        Assert.Contains("Designs custom training loops for LLM", outcome.Stdout);
+        Assert.DoesNotContain("\"intent\"", outcome.Stdout);
+    }
+
+    [Fact]
+    public void Ask_json_prints_the_answer_contract_and_nothing_else()
+    {
+        var outcome = Run("ask", SeedQuestion, "--json");
+        Assert.Equal(0, outcome.Exit);
+        Assert.Equal("", outcome.Stderr);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(SeedQuestion, root.GetProperty("question").GetString());
+        Assert.Equal("expectation", root.GetProperty("intent").GetString());
+        Assert.Equal("Deep Learning", root.GetProperty("skill").GetString());
+        Assert.Equal("LLM Engineer", root.GetProperty("role").GetString());
+        Assert.Equal("Senior", root.GetProperty("level").GetString());
+        Assert.Equal(Catalogues.BuiltIn().Version, root.GetProperty("catalogueVersion").GetString());
+    }
+
+    [Fact]
+    public void Ask_reads_another_catalogue_with_the_catalogue_option()
+    {
+        var folder = TempPath("my-catalogue");
+        WriteFile("my-catalogue/skills/maths/statistics.yaml", """
+            skill: Statistics
+            domain: Mathematics
+            roles:
+              Analyst:
+                Senior:
+                  necessity: required
+                  description: Designs experiments and reads their results critically.
+            """);
+        var outcome = Run("ask", "--catalogue", folder, "statistics for a senior analyst", "--json");
+        Assert.Equal(0, outcome.Exit);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        Assert.Equal("Statistics", json.RootElement.GetProperty("skill").GetString());
+        Assert.Equal("Analyst", json.RootElement.GetProperty("role").GetString());
+        Assert.Equal("Designs experiments and reads their results critically.", json.RootElement.GetProperty("current").GetProperty("description").GetString());
+        Assert.Equal(CatalogueLoader.LoadFolder(folder).Catalogue!.Version, json.RootElement.GetProperty("catalogueVersion").GetString());
+    }
+
+    [Fact]
+    public void Ask_with_a_broken_catalogue_lists_its_problems_and_fails()
+    {
+        var folder = TempPath("broken");
+        WriteFile("broken/skills/x.yaml", "skill: X\ndomain: D\nroles:\n  R:\n    Expert:\n      descripton: x\n");
+        var outcome = Run("ask", "anything", "--catalogue", folder);
+        Assert.Equal(1, outcome.Exit);
+        Assert.Equal("", outcome.Stdout);
+        Assert.Contains("skills/x.yaml:5:5: unknown level 'Expert'", outcome.Stderr);
+        Assert.Contains("skills/x.yaml:6:7: unknown key 'descripton'", outcome.Stderr);
+    }
+
+    [Theory]
+    [InlineData(new[] { "ask" }, "ask needs a question")]
+    [InlineData(new[] { "ask", "one", "two" }, "ask takes one question")]
+    [InlineData(new[] { "ask", "--verbose", "question" }, "unknown or incomplete option: --verbose")]
+    [InlineData(new[] { "ask", "question", "--catalogue" }, "unknown or incomplete option: --catalogue")]
+    [InlineData(new[] { "frobnicate" }, "unknown command: frobnicate")]
+    [InlineData(new[] { "catalogue" }, "unknown command: catalogue")]
+    [InlineData(new[] { "catalogue", "validate" }, "unknown command: catalogue validate")]
+    [InlineData(new[] { "catalogue", "import", "rows.csv" }, "catalogue import takes FILE.csv --out DIR")]
+    [InlineData(new[] { "catalogue", "import", "rows.csv", "--out" }, "catalogue import takes FILE.csv --out DIR")]
+    [InlineData(new[] { "catalogue", "import", "--out", "dir" }, "catalogue import takes FILE.csv --out DIR")]
+    public void Usage_errors_print_help_on_stderr_and_exit_2(string[] args, string message)
+    {
+        AssertUsageError(Run(args), message);
+    }
+
+    [Fact]
+    public void Help_prints_the_usage_on_stdout()
+    {
+        var outcome = Run("help");
+        Assert.Equal(0, outcome.Exit);
+        Assert.Contains("catalogue import FILE.csv --out DIR", outcome.Stdout);
+    }
+
+    [Fact]
+    public void An_over_long_question_is_refused_clearly()
+    {
+        var question = new string('a', Assistant.MaxQuestionLength + 1);
+        var outcome = Run("ask", question, "--json");
+        Assert.Equal(2, outcome.Exit);
+        Assert.Equal("", outcome.Stdout);
+        Assert.Equal($"error: the question is {Assistant.MaxQuestionLength + 1} characters long; the limit is {Assistant.MaxQuestionLength}.", outcome.Stderr.Trim());
+
+        Assert.Equal(0, Run("ask", new string('a', Assistant.MaxQuestionLength), "--json").Exit);
+    }
+
+    // ---- catalogue validate ----
+
+    [Fact]
+    public void Validate_accepts_the_built_in_catalogue()
+    {
+        var outcome = Run("catalogue", "validate", Catalogues.BuiltInFolder);
+        Assert.Equal(0, outcome.Exit);
+        Assert.Matches(@"^OK: 1 skills in 1 domains, 2 roles, 5 levels \(version [0-9a-f]{8}\)\r?\n$", outcome.Stdout);
+    }
+
+    [Fact]
+    public void Validate_lists_every_problem_of_a_broken_folder_and_exits_1()
+    {
+        var folder = TempPath("broken");
+        WriteFile("broken/levels.yaml", "levels:\n  - name: Junior\n    aliases: [jr]\n  - name: Senior\n    aliases: [JR]\n");
+        WriteFile("broken/skills/a.yaml", "skill: A\ndomain: D\nroles:\n  R:\n    Junior:\n      necessity: maybe\n      description: ''\n");
+        WriteFile("broken/skills/deeper/b.yml", "skill: a\ndomain: D\nroles:\n  R:\n    Junior:\n      description: fine\n");
+        WriteFile("broken/skills/c.yaml", "skill: C\ndomain: [D\n");
+
+        var outcome = Run("catalogue", "validate", folder);
+        Assert.Equal(1, outcome.Exit);
+        Assert.Equal(
+            [
+                "levels.yaml:4:11: 'jr' is claimed by level 'Junior' and level 'Senior'",
+                "skills/a.yaml:6:18: necessity must be 'required' or 'optional', not 'maybe'",
+                "skills/a.yaml:7:20: description must not be empty",
+                "skills/c.yaml:3:1: YAML syntax: While parsing a flow sequence, did not find expected ',' or ']'.",
+                "skills/deeper/b.yml:1:8: skill name 'a' is used twice (also in skills/a.yaml)",
+                "5 problem(s)",
+            ],
+            outcome.Stdout.TrimEnd().Split(Environment.NewLine));
+    }
+
+    [Fact]
+    public void Validate_reports_a_missing_folder()
+    {
+        var outcome = Run("catalogue", "validate", TempPath("nowhere"));
+        Assert.Equal(1, outcome.Exit);
+        Assert.Contains("catalogue folder not found", outcome.Stdout);
+    }
+
+    // ---- catalogue import ----
+
+    private const string GoodCsv = """
+        domain,skill,role,level,necessity,description
+        Machine Learning & AI,Deep Learning,Data Scientist,Junior,optional,"Understands the fundamentals of Deep Learning."
+        Machine Learning & AI,Deep Learning,Data Scientist,Middle,required,"Trains models: CNN, RNN ""and"" Transformers."
+        Mathematics,Statistics,Analyst,sr,,"Designs experiments.
+        Reads results critically."
+        """;
+
+    [Fact]
+    public void Import_writes_a_catalogue_folder_that_validates_and_answers()
+    {
+        var csv = WriteFile("rows.csv", GoodCsv.ReplaceLineEndings("\r\n"));
+        var outDir = TempPath("imported");
+
+        var outcome = Run("catalogue", "import", csv, "--out", outDir);
+
+        Assert.Equal(0, outcome.Exit);
+        Assert.Equal("", outcome.Stderr);
+        Assert.StartsWith($"Imported 3 rows from {csv} into {outDir}: 2 skills in 2 domains, 2 roles, 5 levels", outcome.Stdout);
+        Assert.Equal(
+            ["levels.yaml", "roles.yaml", "schemas/levels.schema.json", "schemas/roles.schema.json", "schemas/skill.schema.json",
+             "skills/machine-learning-ai/deep-learning.yaml", "skills/mathematics/statistics.yaml"],
+            Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(outDir, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+        Assert.Equal(0, Run("catalogue", "validate", outDir).Exit);
+
+        var answer = Run("ask", "statistics for a senior analyst", "--json", "--catalogue", outDir);
+        using var json = JsonDocument.Parse(answer.Stdout);
+        Assert.Equal("Designs experiments.\nReads results critically.", json.RootElement.GetProperty("current").GetProperty("description").GetString());
+        var middle = CatalogueLoader.LoadFolder(outDir).Catalogue!;
+        var expectation = middle.FindSkill("Deep Learning")!.For(middle.FindRole("Data Scientist")!)!.At(middle.FindLevel("Middle")!)!;
+        Assert.Equal("Trains models: CNN, RNN \"and\" Transformers.", expectation.Description);
+        Assert.Equal(Necessity.Required, expectation.Necessity);
+    }
+
+    [Fact]
+    public void Import_into_an_existing_empty_folder_is_fine()
+    {
+        var csv = WriteFile("rows.csv", GoodCsv);
+        var outDir = Directory.CreateDirectory(TempPath("empty")).FullName;
+        var outcome = Run("catalogue", "import", "--out", outDir, csv);
+        Assert.Equal(0, outcome.Exit);
+        Assert.True(File.Exists(Path.Combine(outDir, "roles.yaml")));
+    }
+
+    [Fact]
+    public void Import_lists_bad_rows_and_writes_nothing()
+    {
+        var csv = WriteFile("rows.csv", GoodCsv
+            + "\nMachine Learning & AI,Deep Learning,Data Scientist,Expert,optional,x"
+            + "\nMathematics,Deep Learning,Data Scientist,Senior,sometimes,y\n");
+        var outDir = TempPath("imported");
+
+        var outcome = Run("catalogue", "import", csv, "--out", outDir);
+
+        Assert.Equal(1, outcome.Exit);
+        Assert.Equal(
+            [
+                "line 6: unknown level 'Expert' (the ladder is Junior, Middle, Senior, Lead, Principal; aliases such as jr, mid, sr and L1-L5 work too)",
+                "line 7: necessity must be required or optional (or empty for optional), not 'sometimes'",
+                $"2 problem(s) in {csv}; nothing was written",
+            ],
+            outcome.Stdout.TrimEnd().Split(Environment.NewLine));
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Import_refuses_a_folder_that_is_not_empty()
+    {
+        var csv = WriteFile("rows.csv", GoodCsv);
+        WriteFile("taken/notes.txt", "mine");
+        var outcome = Run("catalogue", "import", csv, "--out", TempPath("taken"));
+        Assert.Equal(1, outcome.Exit);
+        Assert.Equal("", outcome.Stdout);
+        Assert.Contains("already exists and is not an empty folder", outcome.Stderr);
+        Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(TempPath("taken")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Import_reports_a_missing_or_non_utf8_file()
+    {
+        var missing = Run("catalogue", "import", TempPath("nope.csv"), "--out", TempPath("out"));
+        Assert.Equal(1, missing.Exit);
+        Assert.Equal($"error: {TempPath("nope.csv")} not found", missing.Stderr.Trim());
+
+        var latin1 = TempPath("latin1.csv");
+        File.WriteAllBytes(latin1, Encoding.Latin1.GetBytes("domain,skill,role,level,necessity,description\nML,Café,DS,Junior,,x\n"));
+        var notUtf8 = Run("catalogue", "import", latin1, "--out", TempPath("out"));
+        Assert.Equal(1, notUtf8.Exit);
+        Assert.Contains("is not UTF-8 text", notUtf8.Stderr);
+        Assert.False(Directory.Exists(TempPath("out")));
+    }
+
+    // ---- the real executable ----
+
+    [Fact]
+    public async Task The_built_executable_answers_json_on_stdout_from_any_working_directory()
+    {
+        // The app's own build output (src/SkillBot/bin/<configuration>/net10.0), as a user would run it.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = Path.Combine(Catalogues.RepoRoot, "src", "SkillBot", "bin", configuration, "net10.0", "SkillBot.dll");
+        Assert.True(File.Exists(dll), $"{dll} not built");
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _temp,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var arg in new[] { dll, "ask", "高级LLM工程师在深度学习方面需要什么？", "--json" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["Logging__LogLevel__Default"] = "Trace"; // logs, if any, must still stay off stdout
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, await stderr);
+        var output = await stdout;
+        Assert.StartsWith("{", output);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("expectation", json.RootElement.GetProperty("intent").GetString());
+        Assert.Equal("Deep Learning", json.RootElement.GetProperty("skill").GetString());
+        Assert.Equal("LLM Engineer", json.RootElement.GetProperty("role").GetString());
+        Assert.Equal("Senior", json.RootElement.GetProperty("level").GetString());
+        Assert.Equal("高级LLM工程师在深度学习方面需要什么？", json.RootElement.GetProperty("question").GetString());
+    }
+}
