@@ -83,6 +83,11 @@ public static class Navigation
             CardAction.Answer(answer.Skill, answer.Role, null));
     }
 
+    /// <summary>The "was this useful?" pair: a vote on what this answer is about, then the answer again.</summary>
+    public static (Move Up, Move Down) Feedback(Answer answer) => (
+        new("👍", CardAction.Feedback(answer.Skill, answer.Role, answer.Level, answer.CompareTo, useful: true)),
+        new("👎", CardAction.Feedback(answer.Skill, answer.Role, answer.Level, answer.CompareTo, useful: false)));
+
     /// <summary>One move per role-profile item or ladder rung: its own expectation.</summary>
     public static CardAction ForItem(Answer answer, AnswerItem item) => item switch
     {

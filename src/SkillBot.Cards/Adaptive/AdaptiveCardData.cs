@@ -51,6 +51,7 @@ public static class AdaptiveCardData
             ["subtitle"] = Name(string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>()), 2 * NameLength),
             ["message"] = TextFit.Fit(answer.Message, budget.TextLength),
             ["footer"] = Footer(answer, labels),
+            ["feedback"] = Feedback(answer, labels),
         };
         switch (answer.Intent)
         {
@@ -233,13 +234,20 @@ public static class AdaptiveCardData
         data["more"] = labels.Format("more", more.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static JsonArray Moves(IEnumerable<Move> moves) =>
-        new([.. moves.Select(m => (JsonNode)new JsonObject
-        {
-            ["title"] = Name(m.Title, 75),
-            ["verb"] = m.Action.Verb,
-            ["data"] = ActionData(m.Action),
-        })]);
+    private static JsonObject Feedback(Answer answer, Labels labels)
+    {
+        var (up, down) = Navigation.Feedback(answer);
+        return new JsonObject { ["label"] = labels["useful"], ["up"] = Move(up), ["down"] = Move(down) };
+    }
+
+    private static JsonObject Move(Move move) => new()
+    {
+        ["title"] = Name(move.Title, 75),
+        ["verb"] = move.Action.Verb,
+        ["data"] = ActionData(move.Action),
+    };
+
+    private static JsonArray Moves(IEnumerable<Move> moves) => new([.. moves.Select(m => (JsonNode)Move(m))]);
 
     /// <summary>The Action.Execute data: the CardAction without its verb (the verb travels beside it).</summary>
     public static JsonObject ActionData(CardAction action)

@@ -26,6 +26,7 @@ public static class BlockKitRenderer
     public const string ShareActionId = "skillbot.share";
     public const string LevelActionId = "skillbot.level";
     public const string MoveActionPrefix = "skillbot.move.";
+    public const string FeedbackActionPrefix = "skillbot.feedback.";
 
     public static JsonObject Render(Answer answer, bool shareable = true)
     {
@@ -110,7 +111,7 @@ public static class BlockKitRenderer
             buttons.Add(Button(labels["share"], ShareAction(answer), ShareActionId));
         }
         var picker = Picker(answer, labels);
-        var room = MaxBlocks - blocks.Count - 1 - (picker is null ? 0 : 1);
+        var room = MaxBlocks - blocks.Count - 3 - (picker is null ? 0 : 1);
         foreach (var chunk in buttons.Chunk(MaxActionsPerBlock).Take(Math.Max(0, room)))
         {
             blocks.Add(new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. chunk]) });
@@ -118,6 +119,16 @@ public static class BlockKitRenderer
         if (picker is not null)
         {
             blocks.Add(picker);
+        }
+        if (blocks.HasRoom(reserve: 1))
+        {
+            var (up, down) = Navigation.Feedback(answer);
+            blocks.Add(Context(SlackText.Mrkdwn(labels["useful"], MaxSectionText)));
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "actions",
+                ["elements"] = new JsonArray(Button(up.Title, up.Action, FeedbackActionPrefix + "up"), Button(down.Title, down.Action, FeedbackActionPrefix + "down")),
+            });
         }
         if (Footer(answer, labels) is { } footer && blocks.HasRoom(reserve: 0))
         {

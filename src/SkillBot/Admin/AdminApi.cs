@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SkillBot.Catalogue;
+using SkillBot.Core.Insights;
 
 namespace SkillBot.Admin;
 
@@ -15,6 +16,8 @@ public static class AdminApi
 
         app.MapPost("/api/v1/catalogue/reload", (HttpRequest request, IOptions<AdminOptions> options, CatalogueReloader reloader) =>
             AdminKey.Check(request, options) ?? TypedResults.Json(reloader.Reload("request"), AdminJsonContext.Default.CatalogueStatus));
+        app.MapGet("/api/v1/insights", (HttpRequest request, IOptions<AdminOptions> options, QuestionInsights insights) =>
+            AdminKey.Check(request, options) ?? TypedResults.Json(insights.Report(), AdminJsonContext.Default.InsightsReport));
         return app;
     }
 
@@ -48,4 +51,5 @@ public sealed class CatalogueHealthCheck(CatalogueReloader reloader) : IHealthCh
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(CatalogueStatus))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(Readiness))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(InsightsReport))]
 public sealed partial class AdminJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Net.Http.Json;
+using SkillBot.Admin;
 using SkillBot.Cards.Adaptive;
 using SkillBot.Cards.Templating;
 using SkillBot.Core;
@@ -29,10 +31,13 @@ public static class CommandLine
           SkillBot catalogue import FILE.csv --out DIR
                                                      turn a spreadsheet export into a catalogue folder
           SkillBot card TEMPLATE.json DATA.json      expand an Adaptive Card template with data
+          SkillBot insights --url URL [--api-key KEY]
+                                                     what people ask that the catalogue cannot answer,
+                                                     and their votes (key: --api-key or SKILLBOT_ADMIN_API_KEY)
           SkillBot help                              this text
         """;
 
-    private static readonly HashSet<string> Verbs = ["ask", "catalogue", "card", "help", "--help", "-h"];
+    private static readonly HashSet<string> Verbs = ["ask", "catalogue", "card", "insights", "help", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -46,6 +51,7 @@ public static class CommandLine
                 ["catalogue", "validate", var dir] => Validate(dir, stdout),
                 ["catalogue", "import", .. var rest] => Import(rest, stdout, stderr),
                 ["card", var template, var data] => Card(template, data, stdout, stderr),
+                ["insights", .. var rest] => Insights(rest, stdout, stderr),
                 ["help" or "--help" or "-h"] => Help(stdout),
                 _ => UsageError(stderr, $"unknown command: {string.Join(' ', args)}"),
             };
@@ -228,6 +234,62 @@ public static class CommandLine
     }
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static int Insights(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        string? url = null;
+        var key = Environment.GetEnvironmentVariable("SKILLBOT_ADMIN_API_KEY");
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--url" when i + 1 < args.Length:
+                    url = args[++i];
+                    break;
+                case "--api-key" when i + 1 < args.Length:
+                    key = args[++i];
+                    break;
+                default:
+                    return UsageError(stderr, $"insights takes --url URL [--api-key KEY], not '{args[i]}'");
+            }
+        }
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
+        {
+            return UsageError(stderr, "insights needs --url http(s)://HOST:PORT of a running SkillBot");
+        }
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, "/api/v1/insights"));
+        request.Headers.Add(AdminKey.Header, key ?? "");
+        try
+        {
+            using var response = http.Send(request);
+            if (!response.IsSuccessStatusCode)
+            {
+                stderr.WriteLine($"error: {url} answered {(int)response.StatusCode}: "
+                    + (response.StatusCode == System.Net.HttpStatusCode.Unauthorized ? "give the admin key with --api-key or SKILLBOT_ADMIN_API_KEY" : "is the admin API on (Admin:ApiKey)?"));
+                return 1;
+            }
+            var report = response.Content.ReadFromJsonAsync(AdminJsonContext.Default.InsightsReport).GetAwaiter().GetResult()!;
+            stdout.WriteLine("Questions the catalogue could not answer outright (most asked first):");
+            foreach (var asked in report.Unanswered)
+            {
+                stdout.WriteLine($"  {asked.Count,6}  {asked.Intent,-9}  {asked.Question}");
+            }
+            stdout.WriteLine(report.Unanswered.Count == 0 ? "  (none)" : "");
+            stdout.WriteLine("Votes on expectations (most unhelpful first):");
+            foreach (var votes in report.Votes)
+            {
+                stdout.WriteLine($"  👍 {votes.Up,5}  👎 {votes.Down,5}  {votes.Skill} · {votes.Role} · {votes.Level}");
+            }
+            stdout.WriteLine(report.Votes.Count == 0 ? "  (none)" : "");
+            return 0;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            stderr.WriteLine($"error: could not read insights from {url}: {e.Message}");
+            return 1;
+        }
+    }
 
     private static SkillCatalogue? LoadOrReport(string dir, TextWriter stderr)
     {

@@ -6,6 +6,7 @@ using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
+using SkillBot.Core.Insights;
 using SkillBot.Telemetry;
 using SkillBot.WebChat;
 
@@ -52,7 +53,8 @@ public static class SkillBotApp
             }
             return null;
         }
-        builder.Services.AddSingleton(sp => new Assistant(loaded.Catalogue, sp.GetRequiredService<ConversationMemory>()));
+        builder.Services.AddSingleton<QuestionInsights>();
+        builder.Services.AddSingleton(sp => new Assistant(loaded.Catalogue, sp.GetRequiredService<ConversationMemory>(), sp.GetRequiredService<QuestionInsights>()));
         builder.Services.AddSingleton(sp => new CatalogueReloader(
             sp.GetRequiredService<Assistant>(), catalogueOptions.ResolvedPath, sp.GetRequiredService<ILogger<CatalogueReloader>>(), TimeProvider.System));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueReloader>());

@@ -1,0 +1,53 @@
+using SkillBot.Core.Answers;
+using SkillBot.Core.Insights;
+using SkillBot.Testing;
+
+namespace SkillBot.Core.Tests.Insights;
+
+public sealed class QuestionInsightsTests
+{
+    [Fact]
+    public void Unanswered_and_clarify_questions_are_counted_normalised_and_answered_ones_are_not()
+    {
+        var insights = new QuestionInsights();
+        var assistant = new Assistant(Catalogues.BuiltIn(), insights: insights);
+        assistant.Ask("Kubernetes?", "slack:T1:U1");
+        assistant.Ask("kubernetes", "teams:t:u2");
+        assistant.Ask("senior deep learning");
+        assistant.Ask("what does senior LLM engineer need in deep learning?");
+
+        var report = insights.Report();
+        Assert.Equal([new AskedQuestion("kubernetes", "not_found", 2), new AskedQuestion("senior deep learning", "clarify", 1)], report.Unanswered);
+        Assert.DoesNotContain(report.Unanswered, q => q.Question.Contains("U1", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_vote_is_counted_per_skill_role_and_level_and_answers_again()
+    {
+        var insights = new QuestionInsights();
+        var assistant = new Assistant(Catalogues.BuiltIn(), insights: insights);
+        var answer = assistant.Act(CardAction.Feedback("Deep Learning", "LLM Engineer", "Senior", null, useful: false));
+        assistant.Act(CardAction.Feedback("Deep Learning", "LLM Engineer", "Senior", null, useful: true));
+        assistant.Act(CardAction.Feedback("Deep Learning", "LLM Engineer", "Senior", null, useful: false));
+
+        Assert.Equal(Intent.Expectation, answer.Intent);
+        Assert.StartsWith("Thanks for your feedback!", answer.Message, StringComparison.Ordinal);
+        Assert.Equal([new Votes("Deep Learning", "LLM Engineer", "Senior", 1, 2)], insights.Report().Votes);
+    }
+
+    [Fact]
+    public void The_counts_are_bounded_and_the_rarest_entry_makes_room()
+    {
+        var insights = new QuestionInsights();
+        var assistant = new Assistant(Catalogues.BuiltIn(), insights: insights);
+        assistant.Ask("zzfrequent");
+        assistant.Ask("zzfrequent");
+        for (var i = 0; i < QuestionInsights.MaxEntries + 50; i++)
+        {
+            assistant.Ask($"unknownthing{i}");
+        }
+        var report = insights.Report();
+        Assert.Equal(QuestionInsights.MaxEntries, report.Unanswered.Count);
+        Assert.Equal(new AskedQuestion("zzfrequent", "not_found", 2), report.Unanswered[0]);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json;
+using SkillBot.Cli;
+
+namespace SkillBot.Tests.Admin;
+
+public sealed class InsightsTests
+{
+    [Fact]
+    public async Task Owners_read_what_went_unanswered_over_HTTP_and_from_the_command_line()
+    {
+        await using var app = await RunningApp.StartAsync("--Admin:ApiKey=owner-key");
+        await app.Client.GetAsync("/api/v1/answer?q=Kubernetes%3F&user=ann");
+        await app.Client.GetAsync("/api/v1/answer?q=kubernetes&user=bob");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client.GetAsync("/api/v1/insights")).StatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/insights") { Headers = { { "X-Api-Key", "owner-key" } } };
+        var response = await app.Client.SendAsync(request);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var first = json.RootElement.GetProperty("unanswered")[0];
+        Assert.Equal("kubernetes", first.GetProperty("question").GetString());
+        Assert.Equal(2, first.GetProperty("count").GetInt64());
+        Assert.DoesNotContain("ann", json.RootElement.GetRawText(), StringComparison.Ordinal);
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await Task.Run(() => CommandLine.Run(["insights", "--url", app.Client.BaseAddress!.ToString(), "--api-key", "owner-key"], stdout, stderr));
+        Assert.True(exit == 0, stderr.ToString());
+        Assert.Matches(@"\s+2\s+not_found\s+kubernetes", stdout.ToString());
+
+        exit = await Task.Run(() => CommandLine.Run(["insights", "--url", app.Client.BaseAddress!.ToString(), "--api-key", "wrong"], stdout, stderr));
+        Assert.Equal(1, exit);
+        Assert.Contains("admin key", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_key_the_admin_API_is_off()
+    {
+        await using var app = await RunningApp.StartAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync("/api/v1/insights")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.PostAsync("/api/v1/catalogue/reload", null)).StatusCode);
+    }
+}
