@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SkillBot.Cli;
 using SkillBot.Hosting;
 
@@ -10,6 +11,19 @@ if (CommandLine.IsVerb(args))
 var app = SkillBotApp.Build(args);
 if (app is null)
 {
+    return 1;
+}
+try
+{
+    // Checked before the host starts, so a bad or half setting is one line naming it, not a stack trace.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+}
+catch (OptionsValidationException e)
+{
+    foreach (var failure in e.Failures)
+    {
+        Console.Error.WriteLine($"SkillBot cannot start: {failure}");
+    }
     return 1;
 }
 await app.RunAsync();

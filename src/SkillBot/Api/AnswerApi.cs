@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SkillBot.Cards.Adaptive;
+using SkillBot.Limits;
 using SkillBot.Rendering;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
@@ -13,13 +14,13 @@ public static class AnswerApi
     public static IEndpointRouteBuilder MapAnswerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapGet("/answer", (string? q, string? user, string? format, Assistant assistant, AdaptiveCardRenderer cards) =>
-            Answer(q, user, format, assistant, cards));
+        api.MapGet("/answer", (string? q, string? user, string? format, HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
+            Answer(q, user, format, context, assistant, cards, limiter));
         api.MapPost("/answer", Post);
         return app;
     }
 
-    private static async Task<IResult> Post(HttpRequest request, Assistant assistant, AdaptiveCardRenderer cards)
+    private static async Task<IResult> Post(HttpRequest request, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter)
     {
         if (!request.HasJsonContentType())
         {
@@ -34,10 +35,10 @@ public static class AnswerApi
         {
             return Problem("The body is not valid JSON. Send {\"q\": \"your question\"}.");
         }
-        return Answer(body?.Q, body?.User, body?.Format, assistant, cards);
+        return Answer(body?.Q, body?.User, body?.Format, request.HttpContext, assistant, cards, limiter);
     }
 
-    private static IResult Answer(string? q, string? user, string? format, Assistant assistant, AdaptiveCardRenderer cards)
+    private static IResult Answer(string? q, string? user, string? format, HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter)
     {
         if (!AnswerFormats.TryParse(format, out var answerFormat))
         {
@@ -55,7 +56,13 @@ public static class AnswerApi
         {
             return Problem("'user' is longer than 200 characters.");
         }
-        var answer = assistant.Ask(q, user is null ? null : "api:" + user);
+        var key = user is null ? null : "api:" + user;
+        if (!limiter.TryAcquire(key ?? "api-ip:" + context.Connection.RemoteIpAddress))
+        {
+            context.Response.Headers.RetryAfter = "60";
+            return Problem(ChatRateLimiter.FriendlyMessage, StatusCodes.Status429TooManyRequests);
+        }
+        var answer = assistant.Ask(q, key);
         return answerFormat == AnswerFormat.Json
             ? TypedResults.Ok(answer)
             : TypedResults.Text(AnswerFormats.Render(answer, answerFormat, cards), AnswerFormats.ContentType(answerFormat));

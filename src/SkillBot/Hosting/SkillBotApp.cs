@@ -7,6 +7,7 @@ using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Insights;
+using SkillBot.Limits;
 using SkillBot.Telemetry;
 using SkillBot.WebChat;
 
@@ -37,7 +38,14 @@ public static class SkillBotApp
         });
         builder.Services.AddProblemDetails();
         builder.Services.Configure<CatalogueOptions>(builder.Configuration.GetSection(CatalogueOptions.Section));
-        builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
+        builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section))
+            .Validate(o => o.ApiKey is null || o.ApiKey.Length >= 16, "Admin:ApiKey must be at least 16 characters (or unset to turn the admin API off)")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o.PerUserPerMinute > 0, "RateLimits:PerUserPerMinute must be a positive number")
+            .Validate(o => o.PerWorkspacePerMinute > 0, "RateLimits:PerWorkspacePerMinute must be a positive number")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ChatRateLimiter>();
         builder.Services.AddSingleton(new ConversationMemory());
         builder.Services.AddSingleton<AdaptiveCardRenderer>();
 

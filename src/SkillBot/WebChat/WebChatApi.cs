@@ -4,6 +4,7 @@ using SkillBot.Cards.Adaptive;
 using SkillBot.Cards.Text;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
+using SkillBot.Limits;
 
 namespace SkillBot.WebChat;
 
@@ -45,7 +46,7 @@ public static class WebChatApi
 
         var api = app.MapGroup("/api/webchat");
         api.MapGet("/welcome", (Assistant assistant, AdaptiveCardRenderer cards) => Reply(assistant.Ask(""), cards));
-        api.MapPost("/ask", (AskRequest request, Assistant assistant, AdaptiveCardRenderer cards) =>
+        api.MapPost("/ask", (AskRequest request, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
         {
             if (request.Q is null)
             {
@@ -55,18 +56,29 @@ public static class WebChatApi
             {
                 return Problem($"The question is {request.Q.Length} characters long; the limit is {Assistant.MaxQuestionLength}.");
             }
-            return UserKey(request.User, out var user) is { } problem ? problem : Reply(assistant.Ask(request.Q, user), cards);
+            if (UserKey(request.User, out var user) is { } problem)
+            {
+                return problem;
+            }
+            return limiter.TryAcquire(user ?? "webchat") ? Reply(assistant.Ask(request.Q, user), cards) : Reply(Limited(assistant), cards);
         });
-        api.MapPost("/action", (ActionRequest request, Assistant assistant, AdaptiveCardRenderer cards) =>
+        api.MapPost("/action", (ActionRequest request, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
         {
             if (ExecuteAction.Parse(request.Verb, request.Data) is not { } action)
             {
                 return Problem("Send {\"verb\": \"...\", \"data\": {...}} as the card's Action.Execute gave it.");
             }
-            return UserKey(request.User, out var user) is { } problem ? problem : Reply(assistant.Act(action, user), cards);
+            if (UserKey(request.User, out var user) is { } problem)
+            {
+                return problem;
+            }
+            return limiter.TryAcquire(user ?? "webchat") ? Reply(assistant.Act(action, user), cards) : Reply(Limited(assistant), cards);
         });
         return app;
     }
+
+    /// <summary>A limited user still gets an answer: a friendly one.</summary>
+    private static Answer Limited(Assistant assistant) => assistant.Composer.Help(new Query(""), ChatRateLimiter.FriendlyMessage) with { Suggestions = [] };
 
     private static IResult? UserKey(string? user, out string? key)
     {
