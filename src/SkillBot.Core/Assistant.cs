@@ -21,11 +21,11 @@ public sealed class Assistant
     /// <summary>One catalogue with the indexes built for it; replaced whole, never changed.</summary>
     private sealed record Snapshot(SkillCatalogue Catalogue, QuestionReader Reader, AnswerComposer Composer);
 
-    private readonly ConversationMemory? _memory;
+    private readonly IUserContextStore? _memory;
     private readonly QuestionInsights? _insights;
     private volatile Snapshot _current;
 
-    public Assistant(SkillCatalogue catalogue, ConversationMemory? memory = null, QuestionInsights? insights = null)
+    public Assistant(SkillCatalogue catalogue, IUserContextStore? memory = null, QuestionInsights? insights = null)
     {
         _current = Build(catalogue);
         _memory = memory;
@@ -48,17 +48,44 @@ public sealed class Assistant
     }
 
     /// <summary>Answers free text. Never throws. <paramref name="user"/> (channel-qualified) enables follow-up questions.</summary>
-    public Answer Ask(string? text, string? user = null)
-    {
-        var start = Stopwatch.GetTimestamp();
-        return Observed(AskCore(text, user), user, start);
-    }
+    public Answer Ask(string? text, string? user = null) => Respond(user, context => AskWith(_current, text, context));
 
     /// <summary>Answers a card button. Names that no longer exist (a reloaded catalogue) are reported, not guessed.</summary>
-    public Answer Act(CardAction action, string? user = null)
+    public Answer Act(CardAction action, string? user = null) => Respond(user, context => ActWith(_current, action, context));
+
+    /// <summary><see cref="Ask"/> for channels whose user context lives in a shared store: the store is awaited, not blocked on.</summary>
+    public Task<Answer> AskAsync(string? text, string? user = null, CancellationToken cancellationToken = default) =>
+        RespondAsync(user, context => AskWith(_current, text, context), cancellationToken);
+
+    /// <summary><see cref="Act"/> for channels whose user context lives in a shared store.</summary>
+    public Task<Answer> ActAsync(CardAction action, string? user = null, CancellationToken cancellationToken = default) =>
+        RespondAsync(user, context => ActWith(_current, action, context), cancellationToken);
+
+    /// <summary>Answers a request already in canonical terms.</summary>
+    public Answer Answer(Query query, string? user = null) => Respond(user, _ => _current.Composer.Compose(query));
+
+    private Answer Respond(string? user, Func<UserContext?, Answer> compose)
     {
         var start = Stopwatch.GetTimestamp();
-        return Observed(ActCore(action, user), user, start);
+        var context = user is null ? null : _memory?.Recall(user);
+        var answer = compose(context);
+        if (user is not null && NextContext(answer, context) is { } next)
+        {
+            _memory?.Remember(user, next);
+        }
+        return Observed(answer, user, start);
+    }
+
+    private async Task<Answer> RespondAsync(string? user, Func<UserContext?, Answer> compose, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var context = user is null || _memory is null ? null : await _memory.RecallAsync(user, cancellationToken);
+        var answer = compose(context);
+        if (user is not null && _memory is not null && NextContext(answer, context) is { } next)
+        {
+            await _memory.RememberAsync(user, next, cancellationToken);
+        }
+        return Observed(answer, user, start);
     }
 
     /// <summary>Every answer is counted by channel and intent and timed; unanswered and clarify questions feed the insights.</summary>
@@ -69,51 +96,30 @@ public sealed class Assistant
         return answer;
     }
 
-    private Answer AskCore(string? text, string? user)
+    private static Answer AskWith(Snapshot snapshot, string? text, UserContext? context)
     {
         text ??= "";
-        var snapshot = _current;
         if (text.Length > MaxQuestionLength)
         {
             return snapshot.Composer.Help(new Query(text[..80] + "…"),
                 $"That question is too long ({text.Length} characters). Please keep it under {MaxQuestionLength} characters, for example:");
         }
         var reading = snapshot.Reader.Read(text);
-        var context = user is null ? null : _memory?.Recall(user);
-        var answer = snapshot.Composer.Compose(Interpret(snapshot.Catalogue, text, reading, context));
-        if (user is not null)
-        {
-            Remember(user, answer, context);
-        }
-        return answer;
+        return snapshot.Composer.Compose(Interpret(snapshot.Catalogue, text, reading, context));
     }
 
-    /// <summary>Answers a request already in canonical terms (a card button), remembering it as context.</summary>
-    public Answer Answer(Query query, string? user = null) => Answer(_current, query, user);
-
-    private Answer Answer(Snapshot snapshot, Query query, string? user)
+    private Answer ActWith(Snapshot snapshot, CardAction action, UserContext? context)
     {
-        var answer = snapshot.Composer.Compose(query);
-        if (user is not null)
-        {
-            Remember(user, answer, _memory?.Recall(user));
-        }
-        return answer;
-    }
-
-    private Answer ActCore(CardAction action, string? user)
-    {
-        var snapshot = _current;
         if (action.Verb == CardAction.AskVerb)
         {
-            return AskCore(action.Question, user);
+            return AskWith(snapshot, action.Question, context);
         }
         if (action.Verb == CardAction.FeedbackVerb && action.Vote is CardAction.Up or CardAction.Down)
         {
             _insights?.Vote(action.Skill ?? "-", action.Role ?? "-", action.Level ?? "-", action.Vote == CardAction.Up);
             var again = action.Skill is null && action.Role is null
                 ? snapshot.Composer.Help(new Query(""), "")
-                : ActCore(action with { Verb = CardAction.AnswerVerb, Vote = null }, user);
+                : ActWith(snapshot, action with { Verb = CardAction.AnswerVerb, Vote = null }, context);
             return again with { Message = "Thanks for your feedback! " + again.Message };
         }
         if (action.Verb != CardAction.AnswerVerb)
@@ -141,7 +147,7 @@ public sealed class Assistant
             UnknownWords = unknown,
             Overview = skill is not null && level is null,
         };
-        return unknown.IsEmpty ? Answer(snapshot, query, user) : snapshot.Composer.Compose(query with { Skill = null, Role = null, Level = null, CompareTo = null, Overview = false });
+        return unknown.IsEmpty ? snapshot.Composer.Compose(query) : snapshot.Composer.Compose(query with { Skill = null, Role = null, Level = null, CompareTo = null, Overview = false });
     }
 
     /// <summary>The first example question of each kind that this catalogue answers as meant.</summary>
@@ -223,18 +229,12 @@ public sealed class Assistant
         return query;
     }
 
-    private void Remember(string user, Answer answer, UserContext? before)
+    /// <summary>What to remember after an answer, or null when nothing changed.</summary>
+    private static UserContext? NextContext(Answer answer, UserContext? before)
     {
-        if (_memory is null)
-        {
-            return;
-        }
         var remembered = answer.Intent == Intent.RoleProfile
             ? new UserContext(null, answer.Role, answer.Level)
             : new UserContext(answer.Skill ?? before?.Skill, answer.Role ?? before?.Role, answer.Level ?? before?.Level);
-        if (remembered != before && (remembered.Skill ?? remembered.Role ?? remembered.Level) is not null)
-        {
-            _memory.Remember(user, remembered);
-        }
+        return remembered != before && (remembered.Skill ?? remembered.Role ?? remembered.Level) is not null ? remembered : null;
     }
 }

@@ -5,6 +5,18 @@ namespace SkillBot.Core.Conversation;
 /// <summary>What a user last talked about, by canonical names, so "what about deep learning?" can be completed.</summary>
 public sealed record UserContext(string? Skill, string? Role, string? Level);
 
+/// <summary>Where user context lives: this process's memory, or a store shared by replicas (the host's Redis store).</summary>
+public interface IUserContextStore
+{
+    UserContext? Recall(string user);
+
+    void Remember(string user, UserContext context);
+
+    ValueTask<UserContext?> RecallAsync(string user, CancellationToken cancellationToken);
+
+    ValueTask RememberAsync(string user, UserContext context, CancellationToken cancellationToken);
+}
+
 public sealed record ConversationMemoryOptions
 {
     /// <summary>
@@ -18,7 +30,7 @@ public sealed record ConversationMemoryOptions
 }
 
 /// <summary>Per-user context in a size-limited memory cache with sliding expiry. Keys are channel-qualified user ids.</summary>
-public sealed class ConversationMemory : IDisposable
+public sealed class ConversationMemory : IUserContextStore, IDisposable
 {
     private readonly MemoryCache _cache;
     private readonly MemoryCacheEntryOptions _entryOptions;
@@ -39,6 +51,14 @@ public sealed class ConversationMemory : IDisposable
     public UserContext? Recall(string user) => _cache.TryGetValue(user, out UserContext? context) ? context : null;
 
     public void Remember(string user, UserContext context) => _cache.Set(user, context, _entryOptions);
+
+    public ValueTask<UserContext?> RecallAsync(string user, CancellationToken cancellationToken) => ValueTask.FromResult(Recall(user));
+
+    public ValueTask RememberAsync(string user, UserContext context, CancellationToken cancellationToken)
+    {
+        Remember(user, context);
+        return ValueTask.CompletedTask;
+    }
 
     public void Dispose() => _cache.Dispose();
 

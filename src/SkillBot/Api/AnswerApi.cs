@@ -35,10 +35,10 @@ public static class AnswerApi
         {
             return Problem("The body is not valid JSON. Send {\"q\": \"your question\"}.");
         }
-        return Answer(body?.Q, body?.User, body?.Format, request.HttpContext, assistant, cards, limiter);
+        return await Answer(body?.Q, body?.User, body?.Format, request.HttpContext, assistant, cards, limiter);
     }
 
-    private static IResult Answer(string? q, string? user, string? format, HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter)
+    private static async Task<IResult> Answer(string? q, string? user, string? format, HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter)
     {
         if (!AnswerFormats.TryParse(format, out var answerFormat))
         {
@@ -62,7 +62,7 @@ public static class AnswerApi
             context.Response.Headers.RetryAfter = "60";
             return Problem(ChatRateLimiter.FriendlyMessage, StatusCodes.Status429TooManyRequests);
         }
-        var answer = assistant.Ask(q, key);
+        var answer = await assistant.AskAsync(q, key, context.RequestAborted);
         return answerFormat == AnswerFormat.Json
             ? TypedResults.Ok(answer)
             : TypedResults.Text(AnswerFormats.Render(answer, answerFormat, cards), AnswerFormats.ContentType(answerFormat));

@@ -8,6 +8,7 @@ using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Insights;
 using SkillBot.Limits;
+using SkillBot.SharedState;
 using SkillBot.Telemetry;
 using SkillBot.WebChat;
 
@@ -46,7 +47,12 @@ public static class SkillBotApp
             .Validate(o => o.PerWorkspacePerMinute > 0, "RateLimits:PerWorkspacePerMinute must be a positive number")
             .ValidateOnStart();
         builder.Services.AddSingleton<ChatRateLimiter>();
-        builder.Services.AddSingleton(new ConversationMemory());
+        builder.Services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.Section));
+        builder.Services.AddSingleton<SharedStore>();
+        builder.Services.AddSingleton<SeenIds>();
+        builder.Services.AddSingleton(new ConversationMemoryOptions());
+        builder.Services.AddSingleton(sp => new ConversationMemory(sp.GetRequiredService<ConversationMemoryOptions>()));
+        builder.Services.AddSingleton<SharedUserContext>();
         builder.Services.AddSingleton<AdaptiveCardRenderer>();
 
         var catalogueOptions = builder.Configuration.GetSection(CatalogueOptions.Section).Get<CatalogueOptions>() ?? new();
@@ -62,11 +68,13 @@ public static class SkillBotApp
             return null;
         }
         builder.Services.AddSingleton<QuestionInsights>();
-        builder.Services.AddSingleton(sp => new Assistant(loaded.Catalogue, sp.GetRequiredService<ConversationMemory>(), sp.GetRequiredService<QuestionInsights>()));
+        builder.Services.AddSingleton(sp => new Assistant(loaded.Catalogue, sp.GetRequiredService<SharedUserContext>(), sp.GetRequiredService<QuestionInsights>()));
         builder.Services.AddSingleton(sp => new CatalogueReloader(
             sp.GetRequiredService<Assistant>(), catalogueOptions.ResolvedPath, sp.GetRequiredService<ILogger<CatalogueReloader>>(), TimeProvider.System));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueReloader>());
-        builder.Services.AddHealthChecks().AddCheck<CatalogueHealthCheck>("catalogue", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<CatalogueHealthCheck>("catalogue", tags: ["ready"])
+            .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
 
         var app = builder.Build();
         app.UseExceptionHandler();

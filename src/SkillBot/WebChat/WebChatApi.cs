@@ -46,7 +46,7 @@ public static class WebChatApi
 
         var api = app.MapGroup("/api/webchat");
         api.MapGet("/welcome", (Assistant assistant, AdaptiveCardRenderer cards) => Reply(assistant.Ask(""), cards));
-        api.MapPost("/ask", (AskRequest request, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
+        api.MapPost("/ask", async (AskRequest request, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
         {
             if (request.Q is null)
             {
@@ -60,9 +60,9 @@ public static class WebChatApi
             {
                 return problem;
             }
-            return limiter.TryAcquire(user ?? "webchat") ? Reply(assistant.Ask(request.Q, user), cards) : Reply(Limited(assistant), cards);
+            return limiter.TryAcquire(user ?? "webchat") ? Reply(await assistant.AskAsync(request.Q, user), cards) : Reply(Limited(assistant), cards);
         });
-        api.MapPost("/action", (ActionRequest request, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
+        api.MapPost("/action", async (ActionRequest request, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
         {
             if (ExecuteAction.Parse(request.Verb, request.Data) is not { } action)
             {
@@ -72,7 +72,7 @@ public static class WebChatApi
             {
                 return problem;
             }
-            return limiter.TryAcquire(user ?? "webchat") ? Reply(assistant.Act(action, user), cards) : Reply(Limited(assistant), cards);
+            return limiter.TryAcquire(user ?? "webchat") ? Reply(await assistant.ActAsync(action, user), cards) : Reply(Limited(assistant), cards);
         });
         return app;
     }

@@ -7,7 +7,7 @@ namespace SkillBot.Tests.Admin;
 
 public sealed class CatalogueReloadTests : IAsyncLifetime
 {
-    private const string ApiKey = "test-admin-key";
+    private const string ApiKey = "test-admin-key-0123456789";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "skillbot-reload-" + Guid.NewGuid().ToString("N"));
     private RunningApp _app = null!;
 

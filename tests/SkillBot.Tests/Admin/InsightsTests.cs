@@ -9,12 +9,12 @@ public sealed class InsightsTests
     [Fact]
     public async Task Owners_read_what_went_unanswered_over_HTTP_and_from_the_command_line()
     {
-        await using var app = await RunningApp.StartAsync("--Admin:ApiKey=owner-key");
+        await using var app = await RunningApp.StartAsync("--Admin:ApiKey=owner-key-0123456789");
         await app.Client.GetAsync("/api/v1/answer?q=Kubernetes%3F&user=ann");
         await app.Client.GetAsync("/api/v1/answer?q=kubernetes&user=bob");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client.GetAsync("/api/v1/insights")).StatusCode);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/insights") { Headers = { { "X-Api-Key", "owner-key" } } };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/insights") { Headers = { { "X-Api-Key", "owner-key-0123456789" } } };
         var response = await app.Client.SendAsync(request);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var first = json.RootElement.GetProperty("unanswered")[0];
@@ -24,7 +24,7 @@ public sealed class InsightsTests
 
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = await Task.Run(() => CommandLine.Run(["insights", "--url", app.Client.BaseAddress!.ToString(), "--api-key", "owner-key"], stdout, stderr));
+        var exit = await Task.Run(() => CommandLine.Run(["insights", "--url", app.Client.BaseAddress!.ToString(), "--api-key", "owner-key-0123456789"], stdout, stderr));
         Assert.True(exit == 0, stderr.ToString());
         Assert.Matches(@"\s+2\s+not_found\s+kubernetes", stdout.ToString());
 

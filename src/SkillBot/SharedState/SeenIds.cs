@@ -1,0 +1,56 @@
+using StackExchange.Redis;
+
+namespace SkillBot.SharedState;
+
+/// <summary>
+/// Ids of deliveries already taken (Slack event ids, Teams activity ids), so a retry is acknowledged but
+/// not answered twice — across replicas through Redis (SET NX with a time to live), or in this process's
+/// memory (the last <see cref="Capacity"/> ids) without it or while it is down.
+/// </summary>
+public sealed class SeenIds(SharedStore store)
+{
+    public const int Capacity = 10_000;
+
+    /// <summary>Longer than any platform keeps retrying (Slack: about 5 minutes).</summary>
+    public static readonly TimeSpan Remember = TimeSpan.FromMinutes(30);
+
+    private const string Prefix = "skillbot:seen:";
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+    private readonly Lock _lock = new();
+
+    /// <summary>True the first time an id is seen (by any replica, when Redis is shared).</summary>
+    public async ValueTask<bool> FirstTimeAsync(string id)
+    {
+        var local = FirstTimeHere(id);
+        if (store.Database is { } redis)
+        {
+            try
+            {
+                return await redis.StringSetAsync(Prefix + id, "1", Remember, When.NotExists);
+            }
+            catch (Exception e) when (SharedUserContext.IsRedisFailure(e))
+            {
+                store.Failed(e);
+            }
+        }
+        return local;
+    }
+
+    private bool FirstTimeHere(string id)
+    {
+        lock (_lock)
+        {
+            if (!_ids.Add(id))
+            {
+                return false;
+            }
+            _order.Enqueue(id);
+            if (_order.Count > Capacity)
+            {
+                _ids.Remove(_order.Dequeue());
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SkillBot.Core.Conversation;
+using StackExchange.Redis;
+
+namespace SkillBot.SharedState;
+
+/// <summary>
+/// Per-user context shared by replicas through Redis (sliding expiry), so a follow-up answered by another
+/// replica still knows what the user said. Always kept in memory too: while Redis is down, memory answers.
+/// </summary>
+public sealed class SharedUserContext(SharedStore store, ConversationMemory memory, ConversationMemoryOptions options) : IUserContextStore
+{
+    private const string Prefix = "skillbot:context:";
+
+    public async ValueTask<UserContext?> RecallAsync(string user, CancellationToken cancellationToken)
+    {
+        if (store.Database is { } redis)
+        {
+            try
+            {
+                return Read(await redis.StringGetSetExpiryAsync(Prefix + user, options.SlidingExpiration)) ?? memory.Recall(user);
+            }
+            catch (Exception e) when (IsRedisFailure(e))
+            {
+                store.Failed(e);
+            }
+        }
+        return memory.Recall(user);
+    }
+
+    public async ValueTask RememberAsync(string user, UserContext context, CancellationToken cancellationToken)
+    {
+        memory.Remember(user, context);
+        if (store.Database is { } redis)
+        {
+            try
+            {
+                await redis.StringSetAsync(Prefix + user, Write(context), options.SlidingExpiration);
+            }
+            catch (Exception e) when (IsRedisFailure(e))
+            {
+                store.Failed(e);
+            }
+        }
+    }
+
+    public UserContext? Recall(string user)
+    {
+        if (store.Database is { } redis)
+        {
+            try
+            {
+                return Read(redis.StringGetSetExpiry(Prefix + user, options.SlidingExpiration)) ?? memory.Recall(user);
+            }
+            catch (Exception e) when (IsRedisFailure(e))
+            {
+                store.Failed(e);
+            }
+        }
+        return memory.Recall(user);
+    }
+
+    public void Remember(string user, UserContext context)
+    {
+        memory.Remember(user, context);
+        if (store.Database is { } redis)
+        {
+            try
+            {
+                redis.StringSet(Prefix + user, Write(context), options.SlidingExpiration);
+            }
+            catch (Exception e) when (IsRedisFailure(e))
+            {
+                store.Failed(e);
+            }
+        }
+    }
+
+    internal static bool IsRedisFailure(Exception e) => e is RedisException or TimeoutException or JsonException;
+
+    private static UserContext? Read(RedisValue value) =>
+        value.HasValue ? JsonSerializer.Deserialize((string)value!, SharedStateJsonContext.Default.UserContext) : null;
+
+    private static string Write(UserContext context) => JsonSerializer.Serialize(context, SharedStateJsonContext.Default.UserContext);
+}
+
+[JsonSerializable(typeof(UserContext))]
+internal sealed partial class SharedStateJsonContext : JsonSerializerContext;

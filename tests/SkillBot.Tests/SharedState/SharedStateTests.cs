@@ -1,0 +1,88 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Text.Json;
+
+namespace SkillBot.Tests.SharedState;
+
+/// <summary>Two SkillBot replicas sharing a real Redis; Redis stopped and started under them.</summary>
+public sealed class SharedStateTests : IAsyncLifetime
+{
+    private readonly RedisServer _redis = new();
+    private RunningApp _first = null!;
+    private RunningApp _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        _first = await RunningApp.StartAsync("--Redis:Connection=" + _redis.Connection);
+        _second = await RunningApp.StartAsync("--Redis:Connection=" + _redis.Connection);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+        _redis.Dispose();
+    }
+
+    [Fact]
+    public async Task A_follow_up_answered_by_the_other_replica_knows_what_the_user_said()
+    {
+        await Ask(_first, "I'm a senior data scientist", "ann");
+        var answer = await Ask(_second, "what about deep learning?", "ann");
+        Assert.Equal(("expectation", "Data Scientist", "Senior"), Fields(answer));
+    }
+
+    [Fact]
+    public async Task Without_Redis_it_keeps_answering_from_memory_with_a_warning_and_recovers_when_Redis_returns()
+    {
+        long degradations = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "SkillBot" && instrument.Name == "skillbot.state.degraded")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref degradations, value));
+        listener.Start();
+
+        _redis.Stop();
+        await Ask(_first, "I'm a lead llm engineer", "bob");
+        var fromMemory = await Ask(_first, "what about deep learning?", "bob");
+        Assert.Equal(("expectation", "LLM Engineer", "Lead"), Fields(fromMemory));
+        var ready = await _first.Client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Degraded", await Readiness(_first));
+        Assert.True(Interlocked.Read(ref degradations) > 0);
+
+        _redis.Start();
+        await Eventually(async () => await Readiness(_first) == "Healthy" && await Readiness(_second) == "Healthy");
+        await Ask(_first, "I'm a junior data scientist", "cy");
+        var shared = await Ask(_second, "what about deep learning?", "cy");
+        Assert.Equal(("expectation", "Data Scientist", "Junior"), Fields(shared));
+    }
+
+    private static async Task<JsonElement> Ask(RunningApp app, string q, string user)
+    {
+        var response = await app.Client.GetAsync($"/api/v1/answer?user={user}&q={Uri.EscapeDataString(q)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private static async Task<string?> Readiness(RunningApp app) =>
+        JsonDocument.Parse(await app.Client.GetStringAsync("/readyz")).RootElement.GetProperty("status").GetString();
+
+    private static (string?, string?, string?) Fields(JsonElement answer) =>
+        (answer.GetProperty("intent").GetString(), answer.GetProperty("role").GetString(), answer.GetProperty("level").GetString());
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Redis did not come back in time");
+            await Task.Delay(200);
+        }
+    }
+}
