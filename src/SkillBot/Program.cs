@@ -12,5 +12,14 @@ if (app is null)
 {
     return 1;
 }
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    // Settings that cannot work (e.g. half a Slack configuration): say which, and stop.
+    Console.Error.WriteLine("SkillBot cannot start: " + string.Join(Environment.NewLine, e.Failures));
+    return 1;
+}
 return 0;

@@ -5,6 +5,7 @@ using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
+using SkillBot.Slack;
 
 namespace SkillBot.Hosting;
 
@@ -45,11 +46,13 @@ public static class SkillBotApp
             return null;
         }
         builder.Services.AddSingleton(sp => new Assistant(loaded.Catalogue, sp.GetRequiredService<ConversationMemory>()));
+        builder.Services.AddSlack(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapAnswerApi();
+        app.MapSlack();
         app.Logger.LogInformation(
             "Catalogue {Path}: {Skills} skills, {Roles} roles, {Levels} levels, version {Version}",
             catalogueOptions.ResolvedPath, loaded.Catalogue.Skills.Length, loaded.Catalogue.Roles.Length,
