@@ -18,7 +18,8 @@ public static class SkillBotApp
         ["--catalogue"] = "Catalogue:Path",
     };
 
-    public static WebApplication? Build(string[] args)
+    /// <param name="overrides">Last word on services before the app is built (tests: a fixed clock, a log capture).</param>
+    public static WebApplication? Build(string[] args, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
@@ -48,6 +49,7 @@ public static class SkillBotApp
         builder.Services.AddSingleton(sp => new Assistant(loaded.Catalogue, sp.GetRequiredService<ConversationMemory>()));
         builder.Services.AddSlack(builder.Configuration);
 
+        overrides?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
