@@ -5,6 +5,7 @@ using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
+using SkillBot.Teams;
 
 namespace SkillBot.Hosting;
 
@@ -31,6 +32,7 @@ public static class SkillBotApp
         builder.Services.Configure<CatalogueOptions>(builder.Configuration.GetSection(CatalogueOptions.Section));
         builder.Services.AddSingleton(new ConversationMemory());
         builder.Services.AddSingleton<AdaptiveCardRenderer>();
+        builder.Services.AddTeams(builder.Configuration);
 
         var catalogueOptions = builder.Configuration.GetSection(CatalogueOptions.Section).Get<CatalogueOptions>() ?? new();
         var loaded = CatalogueLoader.LoadFolder(catalogueOptions.ResolvedPath);
@@ -50,6 +52,7 @@ public static class SkillBotApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapAnswerApi();
+        app.MapTeams();
         app.Logger.LogInformation(
             "Catalogue {Path}: {Skills} skills, {Roles} roles, {Levels} levels, version {Version}",
             catalogueOptions.ResolvedPath, loaded.Catalogue.Skills.Length, loaded.Catalogue.Roles.Length,
