@@ -22,6 +22,10 @@ public sealed class RunningApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Starts with settings (e.g. <c>Teams:AppId</c>) given as command-line configuration, which wins over appsettings.json.</summary>
+    public static Task<RunningApp> StartAsync(IReadOnlyDictionary<string, string> settings, params string[] args) =>
+        StartAsync([.. args, .. settings.Select(s => $"--{s.Key}={s.Value}")]);
+
     public static async Task<RunningApp> StartAsync(params string[] args)
     {
         var app = SkillBotApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing", .. args])

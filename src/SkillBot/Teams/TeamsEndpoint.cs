@@ -33,13 +33,14 @@ public static class TeamsEndpoint
     }
 
     /// <summary>429 waits for Retry-After, 5xx and network errors back off exponentially with jitter; all bounded.</summary>
-    private static void Retries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    private static void Retries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
         pipeline.AddTimeout(TimeSpan.FromSeconds(60));
         pipeline.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = 4,
-            Delay = TimeSpan.FromSeconds(1),
+            Delay = options.ConnectorRetryDelay,
             MaxDelay = TimeSpan.FromSeconds(20),
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,

@@ -51,6 +51,9 @@ public sealed class TeamsOptions
     /// <summary>The least time between two key refreshes forced by tokens with an unknown key id.</summary>
     public TimeSpan SigningKeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The first backoff of a failed connector or token call; it doubles (with jitter) on each of the 4 retries.</summary>
+    public TimeSpan ConnectorRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(AppId);
 
     public string ResolvedTenantOpenIdMetadataUrl => string.IsNullOrWhiteSpace(TenantOpenIdMetadataUrl)
@@ -121,6 +124,10 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         problems.AddRange(options.AllowedServiceUrls
             .Where(entry => !ServiceUrlAllowList.IsValidEntry(entry))
             .Select(entry => $"Teams:AllowedServiceUrls entry '{entry}' is not an origin like https://host or https://*.domain."));
+        if (options.ConnectorRetryDelay <= TimeSpan.Zero || options.ConnectorRetryDelay > TimeSpan.FromSeconds(30))
+        {
+            problems.Add("Teams:ConnectorRetryDelay must be more than 0 and at most 00:00:30.");
+        }
         if (options.MaxActivityBytes is < 1024 or > 16 * 1024 * 1024)
         {
             problems.Add("Teams:MaxActivityBytes must be between 1024 and 16777216.");
