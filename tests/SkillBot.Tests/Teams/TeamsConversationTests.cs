@@ -41,7 +41,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var attachment = Assert.Single(activity["attachments"]!.AsArray())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
         AssertCardOf(Assistant.Ask(Seed), attachment["content"]!);
-        Assert.Contains("[Lead]", attachment["content"]!["fallbackText"]!.GetValue<string>());
+        Assert.Contains("Next level: Lead", attachment["content"]!["fallbackText"]!.GetValue<string>());
     }
 
     [Fact]
