@@ -52,6 +52,11 @@ public sealed class NearestNames
     /// </summary>
     public IReadOnlyList<string> Find(IReadOnlyList<string> words, int max = 5)
     {
+        // An unknown Chinese name is one run of characters; names are indexed by character.
+        if (words.Any(w => w.Any(Tokenizer.IsCjk)))
+        {
+            words = [.. words.SelectMany(w => w.Any(Tokenizer.IsCjk) ? Tokenizer.Tokenize(w) : [w])];
+        }
         // Per entry, the best score each word reached in it.
         var scores = new Dictionary<Entry, double[]>(ReferenceEqualityComparer.Instance);
         for (var w = 0; w < words.Count; w++)

@@ -159,6 +159,9 @@ public sealed class PhrasingTableTests
         { "what does a senior data scientist need in kubernetes?", NF, null, Ds, "Senior", null, "suggests: Deep Learning" },
         { "scientist", NF, null, null, null, null, "suggests: Data Scientist" },
         { "quantum computing for LLM engineers", NF, null, Llm, null, null, "suggests: Deep Learning" },
+        { "区块链", NF, null, null, null, null, "suggests: Deep Learning" },
+        { "高级数据科学家需要区块链吗？", NF, null, Ds, "Senior", null, "suggests: Deep Learning" },
+        { "深度學習", NF, null, null, null, null, "suggests: Deep Learning" },
 
         // help: empty or content-free
         { "", H, null, null, null, null, null },
@@ -174,6 +177,9 @@ public sealed class PhrasingTableTests
         { "what can you do?", H, null, null, null, null, null },
         { "good morning skillbot", H, null, null, null, null, null },
         { "帮助", H, null, null, null, null, null },
+        { "你好", H, null, null, null, null, null },
+        { "谢谢！", H, null, null, null, null, null },
+        { "안녕하세요", H, null, null, null, null, null },
         { "please help me", H, null, null, null, null, null },
         { "ok thanks, bye", H, null, null, null, null, null },
         { "123", H, null, null, null, null, null },
@@ -261,6 +267,7 @@ public sealed class PhrasingTableTests
         { "data scientist L3", RP, null, Ds, "Senior", null, null },
         { "sr data eng", RP, null, De, "Senior", null, null },
         { "senior data engineers", RP, null, De, "Senior", null, null },
+        { "我是高级ML工程师", RP, null, Mle, "Senior", null, null },
         { "product owner, lead", RP, null, Pm, "Lead", null, null },
 
         // skill overview
@@ -272,6 +279,7 @@ public sealed class PhrasingTableTests
         { "reinforcement learning ladder for ML engineers", SO, Rl, Mle, null, null, null },
         { "CV", SO, Cv, null, null, null, null },
         { "stats", SO, Stats, null, null, null, null },
+        { "机器学习", SO, Ml, null, null, null, null },
         { "Product", SO, ProductManagement, null, null, null, null },
 
         // clarify
@@ -301,6 +309,7 @@ public sealed class PhrasingTableTests
         { "learning", NF, null, null, null, null, "suggests: Deep Learning | Machine Learning | Reinforcement Learning" },
         { "spark for data engineers", NF, null, De, null, null, null },
         { "vision", NF, null, null, null, null, "suggests: Computer Vision" },
+        { "主管数据科学家需要区块链和机器人吗", NF, null, Ds, "Lead", null, null },
         { "visual", NF, null, null, null, null, "suggests: Data Visualization" },
         { "pytor for seniors", NF, null, null, "Senior", null, "suggests: PyTorch" },
         { "engineers", NF, null, null, null, null, "suggests: Data Engineer | LLM Engineer | ML Engineer" },
