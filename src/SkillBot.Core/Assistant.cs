@@ -141,7 +141,13 @@ public sealed class Assistant
             // "how do I become a lead?": what the step up adds, from where the user said they are or the level below.
             query = query with { Level = from, CompareTo = target };
         }
-        if (context is null || !reading.NamesAnything)
+        if (levels.IsEmpty && reading.LevelStep != 0 && rememberedLevel is not null
+            && (reading.LevelStep > 0 ? Catalogue.Above(rememberedLevel) : Catalogue.Below(rememberedLevel)) is { } stepped)
+        {
+            // "what's next?", "and the level below?": one step from the level the user last asked about.
+            query = query with { Level = stepped };
+        }
+        if (context is null || (!reading.NamesAnything && query.Level is null))
         {
             return query;
         }

@@ -91,6 +91,7 @@ public sealed class QuestionReader
         var unknown = ImmutableArray.CreateBuilder<string>();
         Level? target = null;
         var hanRun = -1;
+        var levelStep = 0;
         bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text);
         for (var i = 0; i < tokens.Count;)
         {
@@ -114,6 +115,7 @@ public sealed class QuestionReader
             asksHelp |= Words.Help.Contains(token);
             asksOverview |= Words.Overview.Contains(token);
             asksCompare |= Words.Compare.Contains(token);
+            levelStep = Words.LevelSteps.GetValueOrDefault(token, levelStep);
             if (IsHan(token))
             {
                 // Chinese has no spaces: unmatched characters in a row are read together at the run's end.
@@ -152,6 +154,7 @@ public sealed class QuestionReader
             asksHelp, asksOverview, asksCompare, isChinese)
         {
             Target = target is not null && levels.Contains(target) ? target : null,
+            LevelStep = levelStep,
         };
     }
 

@@ -18,5 +18,8 @@ public sealed record Reading(
     /// <summary>A level the user wants to reach ("how do I become a lead?"), rather than one they are at.</summary>
     public Level? Target { get; init; }
 
+    /// <summary>+1 for "next" / "higher", -1 for "previous" / "lower": a step from the level talked about before.</summary>
+    public int LevelStep { get; init; }
+
     public bool NamesAnything => Skills.Length + Roles.Length + Levels.Length + Domains.Length > 0;
 }

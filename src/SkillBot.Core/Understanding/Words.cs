@@ -47,6 +47,7 @@ internal static class Words
         "anyone", "anybody", "everyone", "everything", "something", "anything", "nothing", "other", "others",
         "am", "i'll", "ill", "you're", "youre", "don't", "dont", "doesn't", "doesnt", "can't", "cant",
         "plan", "planning", "aim", "aiming", "hope", "hoping", "try", "trying", "understand", "check", "read",
+        "higher", "above", "lower", "below",
         "should", "supposed", "able", "ready", "enough", "same", "both", "either", "neither", "after", "before",
         // positions, read by "level three" / "third level", never typos of a name
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "ii", "iii", "iv", "vi", "vii", "viii", "ix",
@@ -98,6 +99,12 @@ internal static class Words
     /// <summary>Words before a level the user wants to reach: "become a lead", "promoted to senior", "get to L4".</summary>
     public static readonly FrozenSet<string> Towards = FrozenSet.ToFrozenSet(
         ["to", "become", "becoming", "reach", "reaching", "promoted", "promotion", "toward", "towards", "be", "into"]);
+
+    /// <summary>Words that move one level from the one talked about before: "what's next?", "and the level below?".</summary>
+    public static readonly FrozenDictionary<string, int> LevelSteps = new Dictionary<string, int>
+    {
+        ["next"] = 1, ["higher"] = 1, ["above"] = 1, ["previous"] = -1, ["prev"] = -1, ["lower"] = -1, ["below"] = -1,
+    }.ToFrozenDictionary();
 
     public static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["a", "an", "the"]);
 
