@@ -134,6 +134,11 @@ public sealed class Assistant
             Overview = reading.AsksOverview && levels.IsEmpty,
             Language = reading.IsChinese ? "zh" : "en",
         };
+        if (reading.IntroducesSelf && query is { Skill: null, Role: not null, Level: not null } && query.SkillOptions.IsEmpty)
+        {
+            // "I'm Anna, a senior data scientist at Acme": a role profile, not an unknown skill "anna acme".
+            query = query with { UnknownWords = [] };
+        }
         var rememberedLevel = Catalogue.FindLevel(context?.Level);
         if (levels.Length == 1 && reading.Target is { } target
             && (rememberedLevel is not null && rememberedLevel.Number < target.Number ? rememberedLevel : Catalogue.Below(target)) is { } from)

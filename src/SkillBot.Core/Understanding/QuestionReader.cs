@@ -155,7 +155,22 @@ public sealed class QuestionReader
         {
             Target = target is not null && levels.Contains(target) ? target : null,
             LevelStep = levelStep,
+            IntroducesSelf = IntroducesSelf(tokens),
         };
+    }
+
+    /// <summary>"I'm ...", "I am ...", "I work as ...": the user says who they are.</summary>
+    private static bool IntroducesSelf(List<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i] is "i'm" or "im"
+                || (tokens[i] == "i" && i + 1 < tokens.Count && tokens[i + 1] is "am" or "work"))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether the name at <paramref name="start"/> is where the user wants to go: "become a lead", "promoted to senior".</summary>

@@ -119,6 +119,8 @@ public sealed class PhrasingTableTests
         { "what does a lead LLM engineer do?", RP, null, Llm, "Lead", null, null },
         { "principal data scientist profile", RP, null, Ds, "Principal", null, null },
         { "i am an intermediate llm eng", RP, null, Llm, "Middle", null, null },
+        { "Hi, I'm Anna, a senior data scientist at Acme", RP, null, Ds, "Senior", null, null },
+        { "I work as a lead LLM engineer in Berlin", RP, null, Llm, "Lead", null, null },
         { "senior vs principal data scientist", RP, null, Ds, "Senior", "Principal", null },
         { "how is a senior data scientist different from a lead data scientist?", RP, null, Ds, "Senior", "Lead", null },
 
