@@ -246,7 +246,10 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         var first = new Dictionary<Intent, string>();
         foreach (var (intent, question) in candidates)
         {
-            first.TryAdd(intent, question);
+            if (first.TryAdd(intent, question) && first.Count == ExampleKinds.Length)
+            {
+                break;
+            }
         }
         return [.. ExampleKinds.Where(first.ContainsKey).Select(k => first[k])];
     }
