@@ -78,6 +78,9 @@ public sealed class PhrasingTableTests
         { "<at>SkillBot</at> deep learning for a junior LLM engineer", E, DeepLearning, Llm, "Junior", null, null },
         { "SkillBot: DL, lead, DS", E, DeepLearning, Ds, "Lead", null, null },
         { "@SkillBot senior DS DL", E, DeepLearning, Ds, "Senior", null, null },
+        { "<at>SkillBot</at>&nbsp;senior DS&nbsp;DL", E, DeepLearning, Ds, "Senior", null, null },
+        { "*DS* &amp; _deep learning_, `senior`", E, DeepLearning, Ds, "Senior", null, null },
+        { "&lt;@U123ABC&gt; junior &amp; LLM eng &amp; DL", E, DeepLearning, Llm, "Junior", null, null },
         { "hi! what does a principal data scientist need in deep learning? thanks", E, DeepLearning, Ds, "Principal", null, null },
         { "hey skillbot, please tell me what a middle LLM engineer needs in DL", E, DeepLearning, Llm, "Middle", null, null },
         { "good morning! deep learning for senior data scientists please, thank you", E, DeepLearning, Ds, "Senior", null, null },
@@ -122,6 +125,7 @@ public sealed class PhrasingTableTests
         { "Hi, I'm Anna, a senior data scientist at Acme", RP, null, Ds, "Senior", null, null },
         { "I work as a lead LLM engineer in Berlin", RP, null, Llm, "Lead", null, null },
         { "senior vs principal data scientist", RP, null, Ds, "Senior", "Principal", null },
+        { "senior data scientist &gt; lead", RP, null, Ds, "Senior", "Lead", null },
         { "how is a senior data scientist different from a lead data scientist?", RP, null, Ds, "Senior", "Lead", null },
 
         // skill overview: a skill, no level
@@ -186,6 +190,7 @@ public sealed class PhrasingTableTests
         { "ok thanks, bye", H, null, null, null, null, null },
         { "123", H, null, null, null, null, null },
         { "hey @SkillBot, how does this work?", H, null, null, null, null, null },
+        { "&nbsp;&amp;&nbsp;", H, null, null, null, null, null },
     };
 
     // Confusable catalogue names.
