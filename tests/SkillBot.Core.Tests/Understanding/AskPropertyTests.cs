@@ -28,7 +28,7 @@ public sealed class AskPropertyTests
         "overview", "I'm a", "thanks", "please", "SkillBot", "@SkillBot", "kubernetes", "DK", "'s", "s'", "?", "!",
         // markup, complete and broken
         "<at>SkillBot</at>", "<at>", "</at>", "<@U123ABC>", "<@U1|bob>", "<#C1|general>", "<!here>", "<https://x.y|link>",
-        "<", ">", "<<@>>", "<at><at>x</at>", "&lt;at&gt;", "*bold*", "`code`", "```", "[x](y)",
+        "<", ">", "<<@>>", "<at><at>x</at>", "&lt;at&gt;", "&amp;lt;@U1&amp;gt;", "&nbsp;", "&#xD800;", "&#128512;", "&#0;", "&", "*bold*", "`code`", "```", "[x](y)",
         // CJK, full-width, combining marks, NFKC expansions
         "高级", "深度学习", "数据科学家", "LLM工程师", "在", "方面需要什么？", "主管", "首席", "ＤＬ", "ｓｅｎｉｏｒ", "e\u0301",
         "\uFDFA", "㍿", "ﬁ", "Ⅲ", "①", "ǅ", "İ", "ß", "ﬀ",
