@@ -83,6 +83,18 @@ public sealed class FollowUpTests : IDisposable
     }
 
     [Fact]
+    public void Answering_a_clarifying_question_completes_the_one_before()
+    {
+        var clarify = _assistant.Ask("deep learning, senior", "u");
+        Assert.Equal(Missing.Role, clarify.Clarify?.Missing);
+
+        Assert.Equal((Intent.Expectation, "Deep Learning", "LLM Engineer", "Senior"), Summary(_assistant.Ask("LLM engineer", "u")));
+
+        Assert.Equal(Missing.Level, _assistant.Ask("data scientist", "v").Clarify?.Missing);
+        Assert.Equal((Intent.RoleProfile, null, "Data Scientist", "Principal"), Summary(_assistant.Ask("principal", "v")));
+    }
+
+    [Fact]
     public void Another_user_is_not_affected()
     {
         _assistant.Ask("I'm a senior data scientist", "slack:U1");
