@@ -347,6 +347,22 @@ public sealed class PhrasingTableTests
         Assert.Equal(Enum.GetValues<Intent>().Length, rows.Distinct().Count());
     }
 
+    [Fact]
+    public void The_confusable_catalogue_is_as_confusing_as_the_table_assumes()
+    {
+        var catalogue = Confusable.Catalogue;
+        Assert.Equal(5, catalogue.Domains.Length);
+        Assert.Equal(14, catalogue.Skills.Length);
+        Assert.Equal(5, catalogue.Roles.Length);
+        // Skill names inside role names, and two-letter aliases.
+        Assert.Contains(catalogue.Roles, r => catalogue.Skills.Any(s => r.Aliases.Any(a => a.Contains(s.Name, StringComparison.OrdinalIgnoreCase))));
+        Assert.True(catalogue.Skills.SelectMany(s => s.Aliases).Count(a => a.Length == 2) >= 5);
+        // Roles lacking skills, single-role skills, and gaps in the ladder.
+        Assert.All(catalogue.Roles, r => Assert.True(catalogue.SkillsOf(r).Length < catalogue.Skills.Length));
+        Assert.Contains(catalogue.Skills, s => s.Roles.Length == 1);
+        Assert.Contains(catalogue.Skills, s => s.Roles.Any(r => r.ByLevel.Any(e => e is null)));
+    }
+
     private static void Check(Assistant assistant, string question, string intent, string? skill, string? role, string? level, string? compareTo, string? extra)
     {
         var answer = assistant.Ask(question);
