@@ -49,7 +49,12 @@ public sealed class AskPropertyTests
     /// <summary>Any UTF-16 code units, lone surrogates included.</summary>
     private static readonly Gen<string> AnyChars = Gen.Char.Array[0, 400].Select(chars => new string(chars));
 
-    private static readonly Gen<string> AnyText = Gen.OneOf(Stitched, AnyChars, Gen.String);
+    /// <summary>Long questions up to the limit: many names, runs of Chinese, long words.</summary>
+    private static readonly Gen<string> NearTheLimit =
+        Stitched.Array[10, 80].Select(parts => string.Join(' ', parts))
+            .Select(text => text.Length > Assistant.MaxQuestionLength ? text[..Assistant.MaxQuestionLength] : text);
+
+    private static readonly Gen<string> AnyText = Gen.OneOf(Stitched, AnyChars, Gen.String, NearTheLimit);
 
     [Fact]
     public void Any_text_gets_an_answer_that_keeps_the_contract_on_the_built_in_catalogue() =>
