@@ -254,6 +254,7 @@ public sealed class PhrasingTableTests
         { "reinforcement learning for a lead ML engineer", E, Rl, Mle, "Lead", null, null },
         { "prompting junior LLM engineer", E, Prompting, Llm, "Junior", null, null },
         { "RL senior MLE", E, Rl, Mle, "Senior", null, null },
+        { "reinforcement learning, lead", E, Rl, Ds, "Lead", null, null },
 
         // compare
         { "python: middle vs senior data engineer", C, Python, De, "Middle", "Senior", null },
