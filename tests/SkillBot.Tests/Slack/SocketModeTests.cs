@@ -57,6 +57,13 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.Equal(Assistant.Ask("senior llm engineer deep learning").Message, (string?)ack["payload"]!["text"]);
         Assert.NotEmpty(ack["payload"]!["blocks"]!.AsArray());
 
+        // A slash command whose ack cannot carry the answer: it goes through the response_url instead.
+        await session.Send(Envelope("e-2b", "slash_commands", command, acceptsResponsePayload: false));
+        Assert.Equal("""{"envelope_id":"e-2b"}""", (await session.Receive())!.ToJsonString());
+        var later = await _slack.NextCall();
+        Assert.Equal("response_url", later.Method);
+        Assert.Equal(Assistant.Ask("senior llm engineer deep learning").Message, (string?)later.Body["text"]);
+
         // interactive: acked, then the message is replaced through the response_url.
         var action = CardAction.Answer("Deep Learning", "LLM Engineer", "Lead");
         var interaction = new JsonObject
