@@ -58,7 +58,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         Assert.NotEmpty(ack["payload"]!["blocks"]!.AsArray());
 
         // A slash command whose ack cannot carry the answer: it goes through the response_url instead.
-        await session.Send(Envelope("e-2b", "slash_commands", command, acceptsResponsePayload: false));
+        await session.Send(Envelope("e-2b", "slash_commands", command.DeepClone(), acceptsResponsePayload: false));
         Assert.Equal("""{"envelope_id":"e-2b"}""", (await session.Receive())!.ToJsonString());
         var later = await _slack.NextCall();
         Assert.Equal("response_url", later.Method);
