@@ -34,7 +34,15 @@ public sealed class RunningApp : IAsyncDisposable
     {
         var app = SkillBotApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing", .. args], overrides)
             ?? throw new InvalidOperationException("SkillBot did not build: see stderr");
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync(); // e.g. settings refused at startup: free the port before the test sees the error
+            throw;
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new RunningApp(app, new Uri(address));
     }

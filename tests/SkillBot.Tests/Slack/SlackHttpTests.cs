@@ -53,6 +53,16 @@ public sealed class SlackHttpTests : IAsyncLifetime
         Assert.Equal(Intent.Expectation, expected.Intent);
     }
 
+    [Fact]
+    public async Task Text_escaped_by_slack_is_read_as_typed()
+    {
+        var response = await Client.PostForm(Commands, Command("<@U0BOT|skillbot> Machine Learning &amp; AI"));
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var asTyped = _app.Services.GetRequiredService<Assistant>().Ask("Machine Learning & AI");
+        Assert.NotEqual(Intent.NotFound, asTyped.Intent);
+        Assert.Equal(asTyped.Message, (string?)message["text"]);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("help")]
