@@ -74,7 +74,7 @@ public sealed class AppPackageTests : IDisposable
 
     private static async Task<(int Exit, string Output)> RunAsync(string appId, string zip)
     {
-        var script = Path.Combine(RepositoryRoot(), "infra", "teams", "package.sh");
+        var script = Path.Combine(Repository.Root, "infra", "teams", "package.sh");
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(appId);
@@ -84,16 +84,6 @@ public sealed class AppPackageTests : IDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SkillBot.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("SkillBot.sln not found above " + AppContext.BaseDirectory);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
