@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SkillBot.Cli;
 using SkillBot.Hosting;
 
@@ -7,10 +8,23 @@ if (CommandLine.IsVerb(args))
     return CommandLine.Run(args, Console.Out, Console.Error);
 }
 
-var app = SkillBotApp.Build(args);
-if (app is null)
+try
 {
+    var app = SkillBotApp.Build(args);
+    if (app is null)
+    {
+        return 1;
+    }
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException invalid)
+{
+    // A half or broken configuration: name each setting to fix, without a stack trace.
+    Console.Error.WriteLine("SkillBot cannot start:");
+    foreach (var failure in invalid.Failures)
+    {
+        Console.Error.WriteLine("  " + failure);
+    }
     return 1;
 }
-await app.RunAsync();
-return 0;
