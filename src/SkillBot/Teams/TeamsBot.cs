@@ -19,6 +19,10 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
     public const string SearchParameter = "searchKeywords";
     private const int MaxSearchResults = 25;
 
+    /// <summary>
+    /// Messages and welcomes are answered once per activity id (they post a message). Invokes are answered
+    /// every time: Teams retries an invoke it gave up waiting for, and the answer (a card) is the same.
+    /// </summary>
     public async Task<IResult> HandleAsync(Activity activity, CancellationToken cancellation) => activity.Type switch
     {
         ActivityTypes.Message => await OnMessageAsync(activity, cancellation),
