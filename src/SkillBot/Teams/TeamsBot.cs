@@ -19,6 +19,10 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
     public const string SearchParameter = "searchKeywords";
     private const int MaxSearchResults = 25;
 
+    /// <summary>
+    /// Messages and welcomes are answered once per activity id (they post a message). Invokes are answered
+    /// every time: Teams retries an invoke it gave up waiting for, and the answer (a card) is the same.
+    /// </summary>
     public async Task<IResult> HandleAsync(Activity activity, CancellationToken cancellation) => activity.Type switch
     {
         ActivityTypes.Message => await OnMessageAsync(activity, cancellation),
@@ -124,7 +128,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
     {
         Intent.RoleProfile => asked.Items.OfType<ProfileItem>().Select(i => assistant.Act(CardAction.Answer(i.Skill, asked.Role, asked.Level))),
         Intent.SkillOverview => asked.Items.OfType<LadderItem>().Select(i => assistant.Act(CardAction.Answer(asked.Skill, i.Role, i.Level))),
-        Intent.Clarify => asked.Clarify!.Options.Select(option => assistant.Ask(keywords + " " + option)),
+        Intent.Clarify => (asked.Clarify?.Options ?? []).Select(option => assistant.Ask(keywords + " " + option)),
         Intent.Help => asked.Suggestions.Select(s => assistant.Ask(s)),
         _ => [asked],
     };
@@ -182,7 +186,10 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
                 && Text(m, "id") is { } id && id == activity.Recipient?.Id)
             .Select(e => (Text(e, "text"), Text(e.GetProperty("mentioned"), "name")));
 
-    /// <summary>Removes the bot's <c>&lt;at&gt;Name&lt;/at&gt;</c> from the text before it is read.</summary>
+    /// <summary>
+    /// Removes the bot's <c>&lt;at&gt;Name&lt;/at&gt;</c> as its mention entity writes it (the Bot Framework's way),
+    /// so the question the core reads and echoes is the user's own. Other at-tags are left to the core's ChatText.
+    /// </summary>
     private static string StripMentions(string text, IEnumerable<(string? Text, string? Name)> mentions)
     {
         foreach (var (mention, name) in mentions)
@@ -205,14 +212,18 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         ? new CardAction(verb, Text(data, "skill"), Text(data, "role"), Text(data, "level"), Text(data, "compareTo"), Text(data, "question"))
         : new CardAction(verb);
 
-    /// <summary>The per-user context key: tenant + Entra object id (or the Teams user id when there is none).</summary>
-    public static string UserKey(Activity activity)
+    /// <summary>The per-user context key: tenant + Entra object id (or the Teams user id); null (no context) for an unknown sender.</summary>
+    public static string? UserKey(Activity activity)
     {
+        var user = activity.From?.AadObjectId ?? activity.From?.Id;
+        if (string.IsNullOrEmpty(user))
+        {
+            return null;
+        }
         var tenant = (activity.ChannelData is { ValueKind: JsonValueKind.Object } data
                 && data.TryGetProperty("tenant", out var t) && t.ValueKind == JsonValueKind.Object ? Text(t, "id") : null)
             ?? activity.Conversation?.TenantId
             ?? "-";
-        var user = activity.From?.AadObjectId ?? activity.From?.Id ?? "-";
         return $"teams:{tenant}:{user}";
     }
 

@@ -20,6 +20,8 @@ public sealed class PlaygroundTests
         Assert.Contains("step: answer card shown", output);
     }
 
+    // Passed with a temporary Action.Execute "Next level: Lead" button on the interim card (Playground sends the
+    // adaptiveCard/action invoke; the card is replaced in place). The button is found by /next level|lead/i.
     [Fact(Skip = "The interim AdaptiveCardRenderer has no navigation buttons yet; remove this Skip when the templated cards (Action.Execute) land.")]
     public async Task Pressing_next_level_in_the_playground_updates_the_card_in_place()
     {
