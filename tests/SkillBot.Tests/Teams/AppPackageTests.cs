@@ -1,3 +1,4 @@
+using SkillBot.Testing;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.IO.Compression;
@@ -74,7 +75,7 @@ public sealed class AppPackageTests : IDisposable
 
     private static async Task<(int Exit, string Output)> RunAsync(string appId, string zip)
     {
-        var script = Path.Combine(Repository.Root, "infra", "teams", "package.sh");
+        var script = Path.Combine(Catalogues.RepoRoot, "infra", "teams", "package.sh");
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(appId);
