@@ -30,7 +30,7 @@ public static class SlackSetup
         services.AddSingleton<SlackRequestFilter>();
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<SlackWorkQueue>();
-        services.AddHostedService<SlackWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackWorkQueue>());
         services.AddSingleton<SlashCommandHandler>();
         services.AddSingleton<SlackEventHandler>();
         services.AddSingleton<InteractionHandler>();

@@ -1,3 +1,4 @@
+using SkillBot.Hosting;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -57,30 +58,23 @@ public sealed class ConnectorClient(
 /// Messages get their HTTP 200 at once; replies go out from here, so a slow or throttling connector
 /// never holds up Teams' request. Bounded: when full, new replies wait for room rather than pile up.
 /// </summary>
-public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> logger) : BackgroundService
+public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> logger) : DrainingQueue<PendingReply>(Capacity, Senders)
 {
+    private const int Capacity = 1000;
     private const int Senders = 4;
-    private readonly Channel<PendingReply> _queue = Channel.CreateBounded<PendingReply>(
-        new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.Wait });
 
-    public ValueTask EnqueueAsync(PendingReply reply, CancellationToken cancellation) => _queue.Writer.WriteAsync(reply, cancellation);
+    public new ValueTask EnqueueAsync(PendingReply reply, CancellationToken cancellation) => base.EnqueueAsync(reply, cancellation);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Senders).Select(_ => SendAllAsync(stoppingToken)));
-
-    private async Task SendAllAsync(CancellationToken stoppingToken)
+    protected override async Task ProcessAsync(PendingReply reply, CancellationToken abort)
     {
-        await foreach (var reply in _queue.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            try
-            {
-                // A typed client per reply, so the HTTP handler is rotated as IHttpClientFactory intends.
-                await services.GetRequiredService<ConnectorClient>().SendAsync(reply, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "A reply to {Conversation} could not be sent", reply.ConversationId);
-            }
+            // A typed client per reply, so the HTTP handler is rotated as IHttpClientFactory intends.
+            await services.GetRequiredService<ConnectorClient>().SendAsync(reply, abort);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !abort.IsCancellationRequested)
+        {
+            logger.LogError(e, "A reply to {Conversation} could not be sent", reply.ConversationId);
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using SkillBot.Hosting;
 using SkillBot.Slack.WebApi;
 
 namespace SkillBot.Slack.Handlers;
@@ -6,53 +6,36 @@ namespace SkillBot.Slack.Handlers;
 /// <summary>Work that answers Slack after the acknowledgement (posting, publishing), so a slow Slack never delays an ack.</summary>
 public sealed record SlackWork(string What, Func<CancellationToken, Task> Run);
 
-/// <summary>A bounded queue: when full, new work is dropped and logged rather than blocking an acknowledgement.</summary>
-public sealed class SlackWorkQueue(ILogger<SlackWorkQueue> logger)
+/// <summary>
+/// A bounded queue run by a few workers: when full, new work is dropped and logged rather than blocking an
+/// acknowledgement; a failure is logged and never stops the workers; on shutdown accepted work is finished.
+/// </summary>
+public sealed class SlackWorkQueue(ILogger<SlackWorkQueue> logger) : DrainingQueue<SlackWork>(Capacity, Parallelism)
 {
     public const int Capacity = 1000;
-
-    private readonly Channel<SlackWork> _channel = Channel.CreateBounded<SlackWork>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
-
-    public ChannelReader<SlackWork> Reader => _channel.Reader;
+    private const int Parallelism = 4;
 
     public void Enqueue(SlackWork work)
     {
-        if (!_channel.Writer.TryWrite(work))
+        if (!TryEnqueue(work))
         {
             logger.LogWarning("Slack work queue full: dropped {What}", work.What);
         }
     }
-}
 
-/// <summary>Runs queued Slack work, a few items at a time; a failure is logged and never stops the worker.</summary>
-public sealed class SlackWorker(SlackWorkQueue queue, ILogger<SlackWorker> logger) : BackgroundService
-{
-    private const int Parallelism = 4;
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Parallelism).Select(_ => Consume(stoppingToken)));
-
-    private async Task Consume(CancellationToken stop)
+    protected override async Task ProcessAsync(SlackWork work, CancellationToken abort)
     {
-        await foreach (var work in queue.Reader.ReadAllAsync(stop))
+        try
         {
-            try
-            {
-                await work.Run(stop);
-            }
-            catch (SlackApiException e)
-            {
-                logger.LogWarning("Slack work {What} failed: {Method} {Error}", work.What, e.Method, e.Error);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Slack work {What} failed", work.What);
-            }
+            await work.Run(abort);
+        }
+        catch (SlackApiException e)
+        {
+            logger.LogWarning("Slack work {What} failed: {Method} {Error}", work.What, e.Method, e.Error);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !abort.IsCancellationRequested)
+        {
+            logger.LogError(e, "Slack work {What} failed", work.What);
         }
     }
 }
