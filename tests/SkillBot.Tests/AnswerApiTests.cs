@@ -96,6 +96,14 @@ public sealed class AnswerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_oversized_body_is_a_413()
+    {
+        var body = "{\"q\": \"" + new string('a', 100_000) + "\"}";
+        var response = await _app.Client.PostAsync("/api/v1/answer", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_declared_json_is_a_415()
     {
         var response = await _app.Client.PostAsync("/api/v1/answer", new StringContent("q=hello", Encoding.UTF8, "application/x-www-form-urlencoded"));

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using SkillBot.Cards.Adaptive;
 using SkillBot.Limits;
 using SkillBot.Rendering;
@@ -11,12 +12,15 @@ namespace SkillBot.Api;
 /// <summary>The public JSON API (docs: answer-api.md): the channel-neutral answer for any question.</summary>
 public static class AnswerApi
 {
+    /// <summary>A question is at most 1,000 characters: a body far beyond that is refused before it is read (413).</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
     public static IEndpointRouteBuilder MapAnswerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
         api.MapGet("/answer", (string? q, string? user, string? format, HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
             Answer(q, user, format, context, assistant, cards, limiter));
-        api.MapPost("/answer", Post);
+        api.MapPost("/answer", Post).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         return app;
     }
 

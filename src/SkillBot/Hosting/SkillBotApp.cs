@@ -84,7 +84,11 @@ public static class SkillBotApp
 
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
-        app.UseExceptionHandler();
+        // A request the server refuses as HTTP (too large, unreadable) keeps its 4xx; anything else is a bare 500 without details.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.MapAnswerApi();
         app.MapAdminApi();

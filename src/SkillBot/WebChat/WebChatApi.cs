@@ -44,7 +44,7 @@ public static class WebChatApi
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
-        var api = app.MapGroup("/api/webchat");
+        var api = app.MapGroup("/api/webchat").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Api.AnswerApi.MaxBodyBytes));
         api.MapGet("/welcome", (Assistant assistant, AdaptiveCardRenderer cards) => Reply(assistant.Ask(""), cards));
         api.MapPost("/ask", async (AskRequest request, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
         {
