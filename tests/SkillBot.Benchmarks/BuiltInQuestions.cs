@@ -7,6 +7,7 @@ namespace SkillBot.Benchmarks;
 
 /// <summary>Question → answer on the built-in catalogue (the seed's Deep Learning profile). Target: median under 20 µs.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class BuiltInQuestions
 {
     private static readonly Dictionary<string, QuestionCase> Cases = new()

@@ -10,6 +10,7 @@ namespace SkillBot.Benchmarks;
 /// building an Assistant on it (the QuestionReader's phrase and typo indexes). Target: load under 1.5 s.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class CatalogueLoading
 {

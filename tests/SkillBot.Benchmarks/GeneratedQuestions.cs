@@ -12,6 +12,7 @@ namespace SkillBot.Benchmarks;
 /// (a three-word skill from the middle of the catalogue, a Chinese-named one). Target: median under 50 µs.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class GeneratedQuestions
 {
     private Assistant _assistant = null!;

@@ -10,6 +10,7 @@ internal sealed class FuzzyWords
     private const int MaxDeletes = 2;
     private const int MinWordLength = 4;
     private readonly Dictionary<string, List<string>> _byDeletion = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>>.AlternateLookup<ReadOnlySpan<char>> _byDeletionSpans;
 
     public FuzzyWords(IEnumerable<string> vocabulary)
     {
@@ -31,6 +32,7 @@ internal sealed class FuzzyWords
                 }
             }
         }
+        _byDeletionSpans = _byDeletion.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The nearest vocabulary word within the budget for the word's length, or null.</summary>
@@ -41,25 +43,62 @@ internal sealed class FuzzyWords
         {
             return null;
         }
-        string? best = null;
-        var bestDistance = budget + 1;
-        foreach (var variant in Deletions(word, budget))
+        // The word with up to `budget` letters deleted, probed as spans: a question costs no allocation here.
+        // A variant reached twice (deleting either of a double letter) only re-offers the same candidate.
+        var best = new Best(word, budget);
+        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        best.Offer(Probe(word));
+        for (var i = 0; i < word.Length; i++)
         {
-            if (!_byDeletion.TryGetValue(variant, out var candidates))
+            best.Offer(Probe(Without(word, i, buffer)));
+            for (var j = i + 1; budget >= 2 && j < word.Length; j++)
             {
-                continue;
+                best.Offer(Probe(Without(word, i, j, buffer)));
+            }
+        }
+        return best.Distance <= budget ? best.Word : null;
+    }
+
+    private List<string>? Probe(ReadOnlySpan<char> variant) =>
+        _byDeletionSpans.TryGetValue(variant, out var words) ? words : null;
+
+    private static ReadOnlySpan<char> Without(string word, int i, Span<char> buffer)
+    {
+        word.AsSpan(0, i).CopyTo(buffer);
+        word.AsSpan(i + 1).CopyTo(buffer[i..]);
+        return buffer[..(word.Length - 1)];
+    }
+
+    private static ReadOnlySpan<char> Without(string word, int i, int j, Span<char> buffer)
+    {
+        word.AsSpan(0, i).CopyTo(buffer);
+        word.AsSpan(i + 1, j - i - 1).CopyTo(buffer[i..]);
+        word.AsSpan(j + 1).CopyTo(buffer[(j - 1)..]);
+        return buffer[..(word.Length - 2)];
+    }
+
+    /// <summary>The closest candidate so far; ties broken by <see cref="Better"/>.</summary>
+    private struct Best(string word, int budget)
+    {
+        public string? Word;
+        public int Distance = budget + 1;
+
+        public void Offer(List<string>? candidates)
+        {
+            if (candidates is null)
+            {
+                return;
             }
             foreach (var candidate in candidates)
             {
                 var distance = EditDistance.Bounded(word, candidate, budget);
-                if (distance < bestDistance || (distance == bestDistance && best is not null && Better(word, candidate, best)))
+                if (distance < Distance || (distance == Distance && Word is not null && Better(word, candidate, Word)))
                 {
-                    best = candidate;
-                    bestDistance = distance;
+                    Word = candidate;
+                    Distance = distance;
                 }
             }
         }
-        return bestDistance <= budget ? best : null;
     }
 
     /// <summary>Ties go to the same first letter, then the closer length, then the ordinal order (deterministic).</summary>
