@@ -22,9 +22,13 @@ public sealed class RunningApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningApp> StartAsync(params string[] args)
+    public static Task<RunningApp> StartAsync(params string[] args) => StartAsync(null, args);
+
+    /// <param name="overrides">Replaces services before the host is built (a fixed TimeProvider, a log capture).</param>
+    /// <param name="args">Extra command-line settings, e.g. <c>--Slack:SigningSecret=…</c>.</param>
+    public static async Task<RunningApp> StartAsync(Action<IServiceCollection>? overrides, params string[] args)
     {
-        var app = SkillBotApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing", .. args])
+        var app = SkillBotApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing", .. args], overrides)
             ?? throw new InvalidOperationException("SkillBot did not build: see stderr");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

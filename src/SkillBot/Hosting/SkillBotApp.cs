@@ -9,6 +9,7 @@ using SkillBot.Core.Conversation;
 using SkillBot.Core.Insights;
 using SkillBot.Limits;
 using SkillBot.SharedState;
+using SkillBot.Slack;
 using SkillBot.Telemetry;
 using SkillBot.WebChat;
 
@@ -23,7 +24,8 @@ public static class SkillBotApp
         ["--catalogue"] = "Catalogue:Path",
     };
 
-    public static WebApplication? Build(string[] args)
+    /// <param name="overrides">Last word on services before the app is built (tests: a fixed clock, a log capture).</param>
+    public static WebApplication? Build(string[] args, Action<IServiceCollection>? overrides = null)
     {
         // Content root next to the binary: settings, the web chat and the built-in catalogue are found from any working directory.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -75,7 +77,9 @@ public static class SkillBotApp
         builder.Services.AddHealthChecks()
             .AddCheck<CatalogueHealthCheck>("catalogue", tags: ["ready"])
             .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        builder.Services.AddSlack(builder.Configuration);
 
+        overrides?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -85,6 +89,7 @@ public static class SkillBotApp
         {
             app.MapWebChat();
         }
+        app.MapSlack();
         app.Logger.LogInformation(
             "Catalogue {Path}: {Skills} skills, {Roles} roles, {Levels} levels, version {Version}",
             catalogueOptions.ResolvedPath, loaded.Catalogue.Skills.Length, loaded.Catalogue.Roles.Length,

@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using SkillBot.Core.Answers;
+using SkillBot.Core.Catalogue;
+using SkillBot.Core.Conversation;
+
+namespace SkillBot.Slack.Handlers;
+
+/// <summary>
+/// The App Home tab: the user's remembered role and level on top, then the catalogue by domain and skill.
+/// A Home tab holds at most 100 blocks and a section 3,000 characters, so any catalogue is summarised to fit:
+/// one section per domain, and the domains that do not fit counted in a last line.
+/// </summary>
+public static class AppHomeView
+{
+    public const int MaxBlocks = 100;
+    public const int MaxSectionText = 3000;
+
+    public static JsonObject Build(SkillCatalogue catalogue, UserContext? context)
+    {
+        var blocks = new JsonArray
+        {
+            new JsonObject { ["type"] = "header", ["text"] = PlainText("SkillBot: what does your next level ask of you?") },
+            Section(Greeting(catalogue, context)),
+            new JsonObject { ["type"] = "divider" },
+            Context($"{catalogue.Domains.Length} domains · {catalogue.Skills.Length} skills · {catalogue.Roles.Length} roles · " +
+                    $"levels {string.Join(" → ", catalogue.Levels.Select(l => Escape(l.Name)))} · catalogue {catalogue.Version}"),
+        };
+        var room = MaxBlocks - blocks.Count;
+        var shown = catalogue.Domains.Length <= room ? catalogue.Domains.Length : room - 1;
+        foreach (var domain in catalogue.Domains.Take(shown))
+        {
+            blocks.Add(Section(DomainText(domain, catalogue.SkillsIn(domain))));
+        }
+        if (shown < catalogue.Domains.Length)
+        {
+            blocks.Add(Context($"…and {catalogue.Domains.Length - shown} more domains. Ask `/skill <domain>` to see their skills."));
+        }
+        return new JsonObject { ["type"] = "home", ["blocks"] = blocks };
+    }
+
+    private static string Greeting(SkillCatalogue catalogue, UserContext? context)
+    {
+        var example = new AnswerComposer(catalogue).ExampleQuestions()[0];
+        var ask = $"Ask `/skill {Escape(example)}`, mention me in a channel, or send me a message.";
+        if (context is null)
+        {
+            return ask;
+        }
+        var you = string.Join(" ", new[] { context.Level, context.Role }.OfType<string>().Select(Escape));
+        var about = context.Skill is null ? "" : $" in *{Escape(context.Skill)}*";
+        return you.Length == 0 && about.Length == 0 ? ask : $"Last time we talked about *{(you.Length > 0 ? you : "you")}*{about}.\n{ask}";
+    }
+
+    private static string DomainText(string domain, IReadOnlyList<Skill> skills)
+    {
+        var text = new StringBuilder($"*{Escape(domain)}* ({skills.Count} skill{(skills.Count == 1 ? "" : "s")})\n");
+        for (var i = 0; i < skills.Count; i++)
+        {
+            var name = (i > 0 ? " · " : "") + Escape(skills[i].Name);
+            var rest = $" …and {skills.Count - i} more";
+            if (text.Length + name.Length + rest.Length > MaxSectionText)
+            {
+                return text.Append(rest).ToString();
+            }
+            text.Append(name);
+        }
+        return text.ToString();
+    }
+
+    private static JsonObject Section(string mrkdwn) =>
+        new() { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn } };
+
+    private static JsonObject Context(string mrkdwn) =>
+        new() { ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn }) };
+
+    private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text };
+
+    /// <summary>Slack mrkdwn escapes only these three (protocol-slack.md §6).</summary>
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SkillBot.Cards.Slack;
+using SkillBot.Core;
+using SkillBot.Core.Answers;
+using SkillBot.Slack.Payloads;
+using SkillBot.Slack.WebApi;
+
+namespace SkillBot.Slack.Handlers;
+
+/// <summary>
+/// Buttons and the level select on an answer (HTTP and Socket Mode). Each carries the <see cref="CardAction"/> JSON of
+/// what to show next; the new answer replaces the message in place through its response_url. <c>skillbot.share</c>
+/// carries the action of the answer shown and re-posts it <c>in_channel</c> for everyone.
+/// </summary>
+public sealed class InteractionHandler(Assistant assistant, SlackApiClient slack, SlackWorkQueue queue, ILogger<InteractionHandler> logger)
+{
+    public const string ActionPrefix = "skillbot.";
+    public const string ShareActionId = "skillbot.share";
+
+    /// <summary>Handles one interaction payload. Throws <see cref="JsonException"/> when a block_actions payload has the wrong shape.</summary>
+    public void Handle(JsonElement payload)
+    {
+        if (payload.ValueKind != JsonValueKind.Object
+            || !payload.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
+            || type.GetString() != BlockActionsPayload.TypeName)
+        {
+            logger.LogDebug("Slack interaction ignored: not block_actions");
+            return;
+        }
+        var actions = payload.Deserialize(SlackJsonContext.Default.BlockActionsPayload) ?? throw new JsonException("payload is null");
+        foreach (var action in actions.Actions ?? [])
+        {
+            Handle(actions, action);
+        }
+    }
+
+    private void Handle(BlockActionsPayload payload, BlockAction action)
+    {
+        if (action.ActionId?.StartsWith(ActionPrefix, StringComparison.Ordinal) != true)
+        {
+            logger.LogDebug("Slack action {ActionId} ignored: not SkillBot's", action.ActionId);
+            return;
+        }
+        if (ReadCardAction(action.Value ?? action.SelectedOption?.Value) is not { } card || payload.User?.Id is not { } userId)
+        {
+            logger.LogInformation("Slack action {ActionId} ignored: no card action or user", action.ActionId);
+            return;
+        }
+        if (!slack.IsAllowedResponseUrl(payload.ResponseUrl))
+        {
+            // The only place the answer can go; a host off the allow-list is never called.
+            logger.LogWarning("Slack action {ActionId} ignored: response_url missing or not on Slack:ResponseUrlHosts", action.ActionId);
+            return;
+        }
+        var user = SlackUser.Key(payload.Team?.Id ?? payload.User.TeamId, userId);
+        var share = action.ActionId == ShareActionId;
+        var responseUrl = payload.ResponseUrl!;
+        queue.Enqueue(new SlackWork($"action {action.ActionId}", cancel =>
+        {
+            var message = BlockKitRenderer.Render(assistant.Act(card, user));
+            Place(message, share);
+            return slack.PostToResponseUrl(responseUrl, message, cancel);
+        }));
+    }
+
+    /// <summary>Share posts a new public message; every other action replaces the message that was clicked.</summary>
+    private static void Place(JsonObject message, bool share)
+    {
+        if (share)
+        {
+            message["response_type"] = "in_channel";
+            message["replace_original"] = false;
+        }
+        else
+        {
+            message["replace_original"] = true;
+        }
+    }
+
+    private CardAction? ReadCardAction(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize(value, CardActionJsonContext.Default.CardAction) is { Verb.Length: > 0 } card ? card : null;
+        }
+        catch (JsonException)
+        {
+            logger.LogInformation("Slack action value is not a card action");
+            return null;
+        }
+    }
+}

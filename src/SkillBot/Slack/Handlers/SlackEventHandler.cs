@@ -1,0 +1,96 @@
+using System.Text.Json;
+using SkillBot.Cards.Slack;
+using SkillBot.Core;
+using SkillBot.Core.Conversation;
+using SkillBot.Slack.Payloads;
+using SkillBot.Slack.WebApi;
+
+namespace SkillBot.Slack.Handlers;
+
+/// <summary>
+/// Events API callbacks (HTTP and Socket Mode): @-mentions and DMs answered in thread, App Home published.
+/// Everything is decided here, at acknowledgement time; the Slack calls are queued so the ack never waits.
+/// </summary>
+public sealed class SlackEventHandler(
+    Assistant assistant,
+    ConversationMemory memory,
+    SlackApiClient slack,
+    SlackWorkQueue queue,
+    SeenEvents seen,
+    ILogger<SlackEventHandler> logger)
+{
+    /// <summary>Handles one event_callback. Throws <see cref="JsonException"/> when a known event has the wrong shape.</summary>
+    public void Handle(EventEnvelope envelope, int? retryNumber)
+    {
+        if (envelope.EventId is { } id && !seen.FirstTime(id))
+        {
+            logger.LogInformation("Slack event {EventId} already handled (retry {Retry}): acknowledged only", id, retryNumber);
+            return;
+        }
+        if (envelope.Event is not { ValueKind: JsonValueKind.Object } raw
+            || !raw.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+        {
+            return;
+        }
+        switch (type.GetString())
+        {
+            case "app_mention":
+            case "message":
+                Answer(envelope, Read(raw));
+                break;
+            case "app_home_opened":
+                PublishHome(envelope, Read(raw));
+                break;
+            default:
+                logger.LogDebug("Slack event {Type} ignored", type.GetString());
+                break;
+        }
+    }
+
+    private void Answer(EventEnvelope envelope, SlackEvent e)
+    {
+        if (!IsQuestionFromPerson(envelope, e))
+        {
+            return;
+        }
+        var user = SlackUser.Key(envelope.TeamId, e.User!);
+        var (channel, thread) = (e.Channel!, e.ThreadTs ?? e.Ts);
+        queue.Enqueue(new SlackWork($"answer {e.Type} in {channel}", cancel =>
+        {
+            var message = BlockKitRenderer.Render(assistant.Ask(e.Text, user));
+            return slack.PostMessage(channel, message, thread, cancel);
+        }));
+    }
+
+    /// <summary>
+    /// A person's mention, or a person's new DM. Not: the bot's own or any bot's messages (no loops), edits and
+    /// other subtypes (joins, deletions…), channel messages that do not mention the bot.
+    /// </summary>
+    private static bool IsQuestionFromPerson(EventEnvelope envelope, SlackEvent e)
+    {
+        if (e.BotId is not null || e.Subtype is not null || e.User is null || e.Channel is null || e.Ts is null)
+        {
+            return false;
+        }
+        if (envelope.Authorizations?.Any(a => a.IsBot && a.UserId == e.User) == true)
+        {
+            return false;
+        }
+        return e.Type == "app_mention" || e.ChannelType == "im";
+    }
+
+    private void PublishHome(EventEnvelope envelope, SlackEvent e)
+    {
+        if (e.Tab != "home" || e.User is null)
+        {
+            return;
+        }
+        var user = e.User;
+        var context = memory.Recall(SlackUser.Key(envelope.TeamId, user));
+        queue.Enqueue(new SlackWork($"App Home for {user}", cancel =>
+            slack.PublishView(user, AppHomeView.Build(assistant.Catalogue, context), cancel)));
+    }
+
+    private static SlackEvent Read(JsonElement raw) =>
+        raw.Deserialize(SlackJsonContext.Default.SlackEvent) ?? throw new JsonException("event is null");
+}

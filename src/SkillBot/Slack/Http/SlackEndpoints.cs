@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+using SkillBot.Slack.Handlers;
+using SkillBot.Slack.Payloads;
+using SkillBot.Slack.Verification;
+
+namespace SkillBot.Slack.Http;
+
+/// <summary>
+/// The three Slack Request URLs. <see cref="SlackRequestFilter"/> has verified the signature and read the raw
+/// body before any of these run. Bad bodies get 400, anything unknown an empty 200 (Slack only needs the ack).
+/// </summary>
+public static class SlackEndpoints
+{
+    public const string RetryNumHeader = "X-Slack-Retry-Num";
+
+    public static void Map(IEndpointRouteBuilder app, SlackOptions options)
+    {
+        var slack = app.MapGroup("").AddEndpointFilter<SlackRequestFilter>().DisableAntiforgery();
+        slack.MapPost(options.CommandsPath, Command);
+        slack.MapPost(options.EventsPath, Event);
+        slack.MapPost(options.InteractionsPath, Interaction);
+    }
+
+    private static IResult Command(HttpContext http, SlashCommandHandler handler)
+    {
+        if (ReadForm(http) is not { } form)
+        {
+            return BadRequest("Send a form body (application/x-www-form-urlencoded), as Slack does for slash commands.");
+        }
+        if (form.TryGetValue("ssl_check", out var ssl) && ssl == "1")
+        {
+            return TypedResults.Ok();
+        }
+        if (SlashCommand.From(name => form.TryGetValue(name, out var v) ? v.ToString() : null) is not { } command)
+        {
+            return BadRequest("Not a slash command: team_id, user_id and command are required.");
+        }
+        return Results.Text(handler.Handle(command).ToJsonString(), "application/json");
+    }
+
+    private static IResult Event(HttpContext http, SlackEventHandler handler)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return BadRequest("Send JSON (application/json), as Slack does for events.");
+        }
+        try
+        {
+            var envelope = JsonSerializer.Deserialize(Body(http).Bytes, SlackJsonContext.Default.EventEnvelope);
+            switch (envelope?.Type)
+            {
+                case EventEnvelope.UrlVerification when envelope.Challenge is { } challenge:
+                    return Results.Text(challenge, "text/plain");
+                case EventEnvelope.EventCallback:
+                    handler.Handle(envelope, RetryNumber(http));
+                    return TypedResults.Ok();
+                case null:
+                    return BadRequest("Not an Events API envelope: 'type' is missing.");
+                default:
+                    return TypedResults.Ok();
+            }
+        }
+        catch (JsonException)
+        {
+            return BadRequest("The body is not a valid Events API envelope.");
+        }
+    }
+
+    private static IResult Interaction(HttpContext http, InteractionHandler handler)
+    {
+        if (ReadForm(http) is not { } form || !form.TryGetValue("payload", out var payload) || StringValues.IsNullOrEmpty(payload))
+        {
+            return BadRequest("Send a form body with a 'payload' field, as Slack does for interactions.");
+        }
+        try
+        {
+            using var json = JsonDocument.Parse(payload.ToString());
+            handler.Handle(json.RootElement);
+            return TypedResults.Ok();
+        }
+        catch (JsonException)
+        {
+            return BadRequest("The 'payload' field is not a valid interaction payload.");
+        }
+    }
+
+    private static Dictionary<string, StringValues>? ReadForm(HttpContext http) =>
+        http.Request.HasFormContentType ? QueryHelpers.ParseQuery(Body(http).Text) : null;
+
+    private static SlackRawBody Body(HttpContext http) => http.Features.GetRequiredFeature<SlackRawBody>();
+
+    private static int? RetryNumber(HttpContext http) =>
+        int.TryParse(http.Request.Headers[RetryNumHeader], out var n) ? n : null;
+
+    private static IResult BadRequest(string detail) => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SkillBot.Slack.Payloads;
+
+/// <summary>A slash command: form fields over HTTP, the same fields as JSON over Socket Mode (protocol-slack.md §2).</summary>
+public sealed record SlashCommand(string TeamId, string UserId, string ChannelId, string Command, string Text, string? ResponseUrl)
+{
+    /// <summary>Null when a required field is missing: the body is not a slash command.</summary>
+    public static SlashCommand? From(Func<string, string?> field)
+    {
+        var (team, user, command) = (field("team_id"), field("user_id"), field("command"));
+        return string.IsNullOrEmpty(team) || string.IsNullOrEmpty(user) || string.IsNullOrEmpty(command)
+            ? null
+            : new SlashCommand(team, user, field("channel_id") ?? "", command, field("text") ?? "", field("response_url"));
+    }
+}
+
+/// <summary>The Events API envelope (protocol-slack.md §3). <see cref="Event"/> stays raw: its shape depends on its type.</summary>
+public sealed record EventEnvelope(
+    string? Type,
+    string? Challenge,
+    string? TeamId,
+    string? EventId,
+    JsonElement? Event,
+    IReadOnlyList<EventAuthorization>? Authorizations)
+{
+    public const string UrlVerification = "url_verification";
+    public const string EventCallback = "event_callback";
+}
+
+public sealed record EventAuthorization(string? TeamId, string? UserId, bool IsBot);
+
+/// <summary>The inner event fields SkillBot reads, for the types it handles (app_mention, message, app_home_opened).</summary>
+public sealed record SlackEvent(
+    string? Type,
+    string? Subtype,
+    string? User,
+    string? BotId,
+    string? Text,
+    string? Ts,
+    string? ThreadTs,
+    string? Channel,
+    string? ChannelType,
+    string? Tab);
+
+/// <summary>A block_actions interaction (protocol-slack.md §4): who clicked, where to answer, and what.</summary>
+public sealed record BlockActionsPayload(
+    string? Type,
+    InteractionUser? User,
+    InteractionTeam? Team,
+    string? ResponseUrl,
+    IReadOnlyList<BlockAction>? Actions)
+{
+    public const string TypeName = "block_actions";
+}
+
+public sealed record InteractionUser(string? Id, string? TeamId);
+
+public sealed record InteractionTeam(string? Id);
+
+public sealed record BlockAction(string? ActionId, string? Type, string? Value, SelectedOption? SelectedOption);
+
+public sealed record SelectedOption(string? Value);
+
+/// <summary>A Socket Mode frame: hello, disconnect, or an envelope to acknowledge by <see cref="EnvelopeId"/> (protocol-slack.md §7).</summary>
+public sealed record SocketFrame(
+    string? Type,
+    string? EnvelopeId,
+    JsonElement? Payload,
+    bool AcceptsResponsePayload,
+    string? Reason,
+    int? RetryAttempt);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(EventEnvelope))]
+[JsonSerializable(typeof(SlackEvent))]
+[JsonSerializable(typeof(BlockActionsPayload))]
+[JsonSerializable(typeof(SocketFrame))]
+[JsonSerializable(typeof(SlashCommandJson))]
+public sealed partial class SlackJsonContext : JsonSerializerContext;
+
+/// <summary>Socket Mode's slash_commands payload (all fields optional until checked by <see cref="SlashCommand.From"/>).</summary>
+public sealed record SlashCommandJson(string? TeamId, string? UserId, string? ChannelId, string? Command, string? Text, string? ResponseUrl)
+{
+    public SlashCommand? ToCommand() => SlashCommand.From(name => name switch
+    {
+        "team_id" => TeamId,
+        "user_id" => UserId,
+        "channel_id" => ChannelId,
+        "command" => Command,
+        "text" => Text,
+        "response_url" => ResponseUrl,
+        _ => null,
+    });
+}

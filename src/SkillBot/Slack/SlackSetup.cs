@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using SkillBot.Slack.Handlers;
+using SkillBot.Slack.Http;
+using SkillBot.Slack.SocketMode;
+using SkillBot.Slack.Verification;
+using SkillBot.Slack.WebApi;
+
+namespace SkillBot.Slack;
+
+/// <summary>Wires Slack into the host: nothing at all unless a signing secret or an app token is configured.</summary>
+public static class SlackSetup
+{
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = SlackOptions.From(configuration);
+        if (!settings.Enabled)
+        {
+            return services;
+        }
+        services.AddOptions<SlackOptions>()
+            .Configure(o => o.ReadFrom(configuration.GetSection(SlackOptions.Section)))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<SlackSignature>();
+        services.AddSingleton<SlackRequestFilter>();
+        services.AddSingleton<SlackApiClient>();
+        services.AddSingleton<SeenEvents>();
+        services.AddSingleton<SlackWorkQueue>();
+        services.AddHostedService<SlackWorker>();
+        services.AddSingleton<SlashCommandHandler>();
+        services.AddSingleton<SlackEventHandler>();
+        services.AddSingleton<InteractionHandler>();
+        if (settings.SocketModeEnabled)
+        {
+            services.AddHostedService<SocketModeClient>();
+        }
+
+        services.AddHttpClient(SlackApiClient.HttpClientName, (sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUri;
+                // The resilience pipeline below bounds the time; this is only a backstop.
+                http.Timeout = TimeSpan.FromSeconds(60);
+            })
+            .RemoveAllLoggers() // its logs would carry response_url paths, which are credentials
+            .AddResilienceHandler("slack", pipeline =>
+            {
+                pipeline.AddTimeout(TimeSpan.FromSeconds(30)); // everything, retries included
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    // Retries 429 (waiting as long as Retry-After says), 5xx, 408 and network failures.
+                    MaxRetryAttempts = 3,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(500),
+                    MaxDelay = TimeSpan.FromSeconds(10),
+                    ShouldRetryAfterHeader = true,
+                });
+                pipeline.AddTimeout(TimeSpan.FromSeconds(10)); // one attempt
+            });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
+    {
+        var settings = SlackOptions.From(app.ServiceProvider.GetRequiredService<IConfiguration>());
+        if (settings.HttpEnabled)
+        {
+            SlackEndpoints.Map(app, settings);
+        }
+        return app;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+
+namespace SkillBot.Slack.WebApi;
+
+/// <summary>Slack said no (<c>{"ok":false,"error":…}</c>), or could not be reached within the retry budget.</summary>
+public sealed class SlackApiException(string method, string error) : Exception($"Slack {method} failed: {error}")
+{
+    public string Method { get; } = method;
+
+    public string Error { get; } = error;
+}
+
+/// <summary>
+/// The few Web API calls SkillBot makes (protocol-slack.md §5), plus response_url posts. Retries (429 with
+/// Retry-After, 5xx) and time limits live in the "slack" HttpClient's resilience pipeline (see SlackSetup), so
+/// callers only ever see success or a <see cref="SlackApiException"/>. Tokens go in the Authorization header only.
+/// </summary>
+public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
+{
+    public const string HttpClientName = "slack";
+
+    public Task<JsonObject> PostMessage(string channel, JsonObject message, string? threadTs, CancellationToken cancel)
+    {
+        var body = (JsonObject)message.DeepClone();
+        body["channel"] = channel;
+        if (threadTs is not null)
+        {
+            body["thread_ts"] = threadTs;
+        }
+        return Call("chat.postMessage", body, options.Value.BotToken, cancel);
+    }
+
+    public Task<JsonObject> PublishView(string userId, JsonObject view, CancellationToken cancel) =>
+        Call("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() }, options.Value.BotToken, cancel);
+
+    /// <summary>A fresh Socket Mode WebSocket URL (apps.connections.open, with the app-level token).</summary>
+    public async Task<Uri> OpenConnection(CancellationToken cancel)
+    {
+        var result = await Call("apps.connections.open", [], options.Value.AppToken, cancel);
+        return result["url"]?.GetValue<string>() is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? uri
+            : throw new SlackApiException("apps.connections.open", "no_url");
+    }
+
+    /// <summary>True when <paramref name="responseUrl"/> is an http(s) URL on an allowed host.</summary>
+    public bool IsAllowedResponseUrl(string? responseUrl) =>
+        Uri.TryCreate(responseUrl, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && options.Value.ResponseUrlHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Posts a message to a response_url (no token: the URL itself is the credential, so it is never logged).</summary>
+    public async Task PostToResponseUrl(string responseUrl, JsonObject message, CancellationToken cancel)
+    {
+        const string method = "response_url";
+        if (!IsAllowedResponseUrl(responseUrl))
+        {
+            throw new SlackApiException(method, "response_url_not_allowed");
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = Json(message) };
+        var text = await Send(method, request, cancel);
+        // response_url answers {"ok":…} JSON or plain "ok"; only an explicit ok:false is a refusal.
+        if (TryParseObject(text) is { } result && result["ok"]?.GetValueKind() == JsonValueKind.False)
+        {
+            throw Refused(method, result);
+        }
+    }
+
+    private async Task<JsonObject> Call(string method, JsonObject body, string? token, CancellationToken cancel)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = Json(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var result = TryParseObject(await Send(method, request, cancel)) ?? throw new SlackApiException(method, "invalid_response");
+        return result["ok"]?.GetValueKind() == JsonValueKind.True ? result : throw Refused(method, result);
+    }
+
+    private async Task<string> Send(string method, HttpRequestMessage request, CancellationToken cancel)
+    {
+        var http = clients.CreateClient(HttpClientName);
+        try
+        {
+            using var response = await http.SendAsync(request, cancel);
+            var text = await response.Content.ReadAsStringAsync(cancel);
+            if (!response.IsSuccessStatusCode)
+            {
+                logger.LogWarning("Slack {Method} answered HTTP {Status} after retries", method, (int)response.StatusCode);
+                throw new SlackApiException(method, $"http_{(int)response.StatusCode}");
+            }
+            return text;
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+                                   || (e is OperationCanceledException && !cancel.IsCancellationRequested))
+        {
+            logger.LogWarning("Slack {Method} unreachable within the retry budget: {Reason}", method, e.GetType().Name);
+            throw new SlackApiException(method, "unreachable");
+        }
+    }
+
+    private SlackApiException Refused(string method, JsonObject result)
+    {
+        var error = result["error"]?.GetValueKind() == JsonValueKind.String ? result["error"]!.GetValue<string>() : "unknown_error";
+        logger.LogWarning("Slack {Method} refused: {Error}", method, error);
+        return new SlackApiException(method, error);
+    }
+
+    private static StringContent Json(JsonObject body) =>
+        new(body.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" });
+
+    private static JsonObject? TryParseObject(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
