@@ -1,8 +1,9 @@
 // Helpers for tests/load/run.sh, in one file with subcommands (Node's own modules only, nothing to install):
 //   keygen DIR                      an RSA key for Teams tokens: DIR/key.pem (private), DIR/jwks.json (public, endorsed for msteams)
 //   fakes PORT DIR                  the local stand-ins for Microsoft: OpenID metadata + JWKS, token endpoint, Bot Connector
-//   slack-requests FILE N SECRET    N signed slash-command requests (fresh timestamp), one per line: TIMESTAMP \t v0=SIG \t BODY
-//   teams-tokens FILE N DIR URL APP N RS256 tokens signed with DIR/key.pem for serviceurl URL and audience APP
+//   slack-requests FILE N SECRET BASE  N signed slash-command requests (fresh timestamp; response_url under BASE),
+//                                   one per line: TIMESTAMP \t v0=SIG \t BODY
+//   teams-tokens FILE N DIR URL     N RS256 tokens signed with DIR/key.pem for serviceurl URL (audience: APP_ID below)
 //   questions FILE                  the question set, one per line (answer API and Teams bodies are built from it in Lua)
 //   probe ...                       one request of each kind, checked, and the mean slash-command response size (for the ceiling)
 //   soak ...                        a paced, bounded mix of the three endpoints with SkillBot's RSS sampled every 10 s
@@ -39,7 +40,7 @@ const USERS = 1000;
 const b64url = (data) => Buffer.from(data).toString('base64url');
 const form = (fields) => Object.entries(fields).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
 
-function slackBody(i) {
+function slackBody(i, responseBase) {
   return form({
     token: 'gIkuvaNzQIHg97ATvDxqgjtO',
     team_id: `T0LOAD${i % 7}`,
@@ -52,7 +53,7 @@ function slackBody(i) {
     text: QUESTIONS[i % QUESTIONS.length],
     api_app_id: 'A0LOAD',
     is_enterprise_install: 'false',
-    response_url: `https://hooks.slack.com/commands/T0LOAD/${1000 + i}/abcdefghijklmnopqrstuvwx`,
+    response_url: `${responseBase}/commands/T0LOAD/${1000 + i}/abcdefghijklmnopqrstuvwx`,
     trigger_id: `13345224609.738474920.${i}`,
   });
 }
@@ -134,11 +135,11 @@ function fakes(port, dir) {
   setTimeout(() => process.exit(0), 60 * 60 * 1000).unref();
 }
 
-function slackRequests(file, count, secret) {
+function slackRequests(file, count, secret, responseBase) {
   const timestamp = Math.floor(Date.now() / 1000);
   const lines = [];
   for (let i = 0; i < count; i++) {
-    const body = slackBody(i);
+    const body = slackBody(i, responseBase);
     lines.push(`${timestamp}\t${slackSign(secret, body, timestamp)}\t${body}`);
   }
   fs.writeFileSync(file, lines.join('\n') + '\n');
@@ -162,11 +163,11 @@ async function get(url) {
 }
 
 // Before the load: each kind of request once, checked, so a run never measures 401s or 404s at full speed.
-async function probe({ skillbot, fakesUrl, secret, dir }) {
+async function probe({ skillbot, fakesUrl, secret, dir, teams: withTeams }) {
   const timestamp = Math.floor(Date.now() / 1000);
   let total = 0;
   for (let i = 0; i < QUESTIONS.length; i++) {
-    const body = slackBody(i);
+    const body = slackBody(i, fakesUrl);
     const r = await post(`${skillbot}/api/slack/commands`, {
       'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSign(secret, body, timestamp),
     }, body);
@@ -175,6 +176,11 @@ async function probe({ skillbot, fakesUrl, secret, dir }) {
   }
   const answer = await get(`${skillbot}/api/v1/answer?q=${encodeURIComponent(QUESTIONS[0])}&user=probe`);
   if (answer.status !== 200 || !JSON.parse(answer.body).intent) throw new Error(`answer API: ${answer.status} ${answer.body.slice(0, 200)}`);
+  if (withTeams !== '0') await probeTeams(skillbot, fakesUrl, dir);
+  console.log(Math.round(total / QUESTIONS.length));
+}
+
+async function probeTeams(skillbot, fakesUrl, dir) {
   const key = crypto.createPrivateKey(fs.readFileSync(path.join(dir, 'key.pem')));
   const serviceUrl = `${fakesUrl}/`;
   const before = JSON.parse((await get(`${fakesUrl}/stats`)).body).replies;
@@ -188,7 +194,6 @@ async function probe({ skillbot, fakesUrl, secret, dir }) {
     if (waited > 10_000) throw new Error('Teams: no reply reached the fake connector within 10 s');
     await new Promise((r) => setTimeout(r, 100));
   }
-  console.log(Math.round(total / QUESTIONS.length));
 }
 
 function rssKb(pid) {
@@ -198,7 +203,7 @@ function rssKb(pid) {
 
 // The soak: a steady paced mix (slash command, Teams message, answer API in turn), signing live (Slack
 // timestamps go stale after 5 minutes), RSS sampled every 10 s. Bounded by duration and by a request cap.
-async function soak({ skillbot, fakesUrl, secret, dir, pid, seconds, rate, warmup }) {
+async function soak({ skillbot, fakesUrl, secret, dir, pid, seconds, rate, warmup, teams: withTeams }) {
   const key = crypto.createPrivateKey(fs.readFileSync(path.join(dir, 'key.pem')));
   const serviceUrl = `${fakesUrl}/`;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
@@ -223,13 +228,14 @@ async function soak({ skillbot, fakesUrl, secret, dir, pid, seconds, rate, warmu
     req.on('error', () => { counts.socketErrors++; resolve(); });
     req.end(body);
   });
+  const kinds = withTeams === '0' ? ['slack', 'answer'] : ['slack', 'teams', 'answer'];
   const one = (i) => {
-    const kind = ['slack', 'teams', 'answer'][i % 3];
+    const kind = kinds[i % kinds.length];
     counts.byKind[kind]++;
     if (kind === 'slack') {
-      const body = slackBody(i);
+      const body = slackBody(i, fakesUrl);
       const timestamp = Math.floor(Date.now() / 1000);
-      return send('POST', '/api/slack/commands', { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': slackSign(secret, body, timestamp), 'content-length': Buffer.byteLength(body) }, body);
+      return send('POST', '/api/slack/commands', { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSign(secret, body, timestamp), 'content-length': Buffer.byteLength(body) }, body);
     }
     if (kind === 'teams') {
       if (Date.now() - tokenAt > 30 * 60 * 1000) { token = teamsToken(key, serviceUrl, 3600, i); tokenAt = Date.now(); }
@@ -281,7 +287,7 @@ const options = (list) => Object.fromEntries(list.map((a) => a.split(/=(.*)/s).s
 switch (command) {
   case 'keygen': keygen(args[0]); break;
   case 'fakes': fakes(Number(args[0]), args[1]); break;
-  case 'slack-requests': slackRequests(args[0], Number(args[1]), args[2]); break;
+  case 'slack-requests': slackRequests(args[0], Number(args[1]), args[2], args[3]); break;
   case 'teams-tokens': teamsTokens(args[0], Number(args[1]), args[2], args[3]); break;
   case 'questions': fs.writeFileSync(args[0], QUESTIONS.join('\n') + '\n'); break;
   case 'probe': await probe(options(args)); break;
