@@ -188,6 +188,11 @@ public sealed class Assistant
             Overview = reading.AsksOverview && levels.IsEmpty,
             Language = reading.IsChinese ? "zh" : "en",
         };
+        if (reading.IntroducesSelf && query is { Skill: null, Role: not null, Level: not null } && query.SkillOptions.IsEmpty)
+        {
+            // "I'm Anna, a senior data scientist at Acme": a role profile, not an unknown skill "anna acme".
+            query = query with { UnknownWords = [] };
+        }
         var rememberedLevel = catalogue.FindLevel(context?.Level);
         if (levels.Length == 1 && reading.Target is { } target
             && (rememberedLevel is not null && rememberedLevel.Number < target.Number ? rememberedLevel : catalogue.Below(target)) is { } from)
@@ -195,7 +200,13 @@ public sealed class Assistant
             // "how do I become a lead?": what the step up adds, from where the user said they are or the level below.
             query = query with { Level = from, CompareTo = target };
         }
-        if (context is null || !reading.NamesAnything)
+        if (levels.IsEmpty && reading.LevelStep != 0 && rememberedLevel is not null
+            && (reading.LevelStep > 0 ? catalogue.Above(rememberedLevel) : catalogue.Below(rememberedLevel)) is { } stepped)
+        {
+            // "what's next?", "and the level below?": one step from the level the user last asked about.
+            query = query with { Level = stepped };
+        }
+        if (context is null || (!reading.NamesAnything && query.Level is null))
         {
             return query;
         }

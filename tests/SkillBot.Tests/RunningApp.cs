@@ -22,7 +22,11 @@ public sealed class RunningApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static Task<RunningApp> StartAsync(params string[] args) => StartAsync(null, args);
+    /// <summary>Starts with settings (e.g. <c>Teams:AppId</c>) given as command-line configuration, which wins over appsettings.json.</summary>
+    public static Task<RunningApp> StartAsync(IReadOnlyDictionary<string, string> settings, params string[] args) =>
+        StartAsync([.. args, .. settings.Select(s => $"--{s.Key}={s.Value}")]);
+
+    public static Task<RunningApp> StartAsync(params string[] args) => StartAsync((Action<IServiceCollection>?)null, args);
 
     /// <param name="overrides">Replaces services before the host is built (a fixed TimeProvider, a log capture).</param>
     /// <param name="args">Extra command-line settings, e.g. <c>--Slack:SigningSecret=…</c>.</param>
@@ -30,7 +34,15 @@ public sealed class RunningApp : IAsyncDisposable
     {
         var app = SkillBotApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing", .. args], overrides)
             ?? throw new InvalidOperationException("SkillBot did not build: see stderr");
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync(); // e.g. settings refused at startup: free the port before the test sees the error
+            throw;
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new RunningApp(app, new Uri(address));
     }

@@ -81,16 +81,22 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
     {
         if (query.Role is not { } role)
         {
-            if (query.Level is not null && skill.Roles.Length > 1 && !query.Overview)
+            if (query.Level is not { } asked || query.Overview)
             {
-                var names = skill.Roles.Select(r => r.Role.Name).ToList();
-                return Clarify(query, Missing.Role, names, $"{skill.Name} is defined for {And(names)}. Which role?");
+                return Overview(query, skill, null);
             }
-            if (query.Level is not null && !query.Overview)
+            // Only the roles the skill defines at the asked level(s) are worth asking about; one is the answer.
+            var candidates = skill.Roles.Where(r => r.At(asked) is not null || (query.CompareTo is { } higher && r.At(higher) is not null)).ToList();
+            if (candidates.Count == 0)
             {
-                return ForSkill(query with { Role = skill.Roles[0].Role }, skill);
+                candidates = [.. skill.Roles];
             }
-            return Overview(query, skill, null);
+            if (candidates.Count == 1)
+            {
+                return ForSkill(query with { Role = candidates[0].Role }, skill);
+            }
+            var names = candidates.Select(r => r.Role.Name).ToList();
+            return Clarify(query, Missing.Role, names, $"{skill.Name} is defined for {And(names)}. Which role?");
         }
         if (skill.For(role) is not { } expectations)
         {
@@ -248,7 +254,10 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         var first = new Dictionary<Intent, string>();
         foreach (var (intent, question) in candidates)
         {
-            first.TryAdd(intent, question);
+            if (first.TryAdd(intent, question) && first.Count == ExampleKinds.Length)
+            {
+                break;
+            }
         }
         return [.. ExampleKinds.Where(first.ContainsKey).Select(k => first[k])];
     }

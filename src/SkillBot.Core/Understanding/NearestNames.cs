@@ -6,12 +6,13 @@ namespace SkillBot.Core.Understanding;
 /// <summary>
 /// The skills and roles whose names come closest to words the catalogue does not know (for not_found).
 /// Index-based, so a lookup costs a few hash probes per word however large the catalogue is: every word
-/// of every name and alias points at the names it is part of; its 3+ letter prefixes point at it; and a
-/// <see cref="FuzzyWords"/> index finds it from a misspelling. Built once per catalogue; thread-safe.
+/// of every name and alias points at the names it is part of, and its 3+ letter prefixes point at it.
+/// The words come from <see cref="QuestionReader"/>, which has already corrected what was within the
+/// typo budget, so there is no second fuzzy pass here. Built once per catalogue; thread-safe.
 /// </summary>
 public sealed class NearestNames
 {
-    private const double Exact = 1, Prefix = 0.7, Near = 0.6, PerEdit = 0.1;
+    private const double Exact = 1, Prefix = 0.7;
     private const int MinPrefix = 3;
 
     /// <summary>A name or alias of a skill or role: the canonical name it stands for and how many words it has.</summary>
@@ -19,7 +20,6 @@ public sealed class NearestNames
 
     private readonly Dictionary<string, List<Entry>> _entriesByWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _wordsByPrefix = new(StringComparer.Ordinal);
-    private readonly FuzzyWords _fuzzy;
 
     public NearestNames(SkillCatalogue catalogue)
     {
@@ -43,15 +43,19 @@ public sealed class NearestNames
                 words.Add(word);
             }
         }
-        _fuzzy = new FuzzyWords(_entriesByWord.Keys);
     }
 
     /// <summary>
-    /// Up to <paramref name="max"/> canonical names, best first: the most words matched (exactly, by
-    /// prefix, or within the typo budget), then the name most covered by them, then by name.
+    /// Up to <paramref name="max"/> canonical names, best first: the most words matched (exactly or by
+    /// prefix), then the name most covered by them, then by name.
     /// </summary>
     public IReadOnlyList<string> Find(IReadOnlyList<string> words, int max = 5)
     {
+        // An unknown Chinese name is one run of characters; names are indexed by character.
+        if (words.Any(w => w.Any(Tokenizer.IsCjk)))
+        {
+            words = [.. words.SelectMany(w => w.Any(Tokenizer.IsCjk) ? Tokenizer.Tokenize(w) : [w])];
+        }
         // Per entry, the best score each word reached in it.
         var scores = new Dictionary<Entry, double[]>(ReferenceEqualityComparer.Instance);
         for (var w = 0; w < words.Count; w++)
@@ -135,10 +139,6 @@ public sealed class NearestNames
             {
                 yield return (shorter, Prefix);
             }
-        }
-        if (_fuzzy.Nearest(typed) is { } near && near != typed)
-        {
-            yield return (near, Near - (PerEdit * EditDistance.Bounded(typed, near, EditDistance.Budget(typed.Length))));
         }
     }
 

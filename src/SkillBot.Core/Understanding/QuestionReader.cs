@@ -90,11 +90,14 @@ public sealed class QuestionReader
         var matched = new List<Named[]>();
         var unknown = ImmutableArray.CreateBuilder<string>();
         Level? target = null;
+        var hanRun = -1;
+        var levelStep = 0;
         bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text);
         for (var i = 0; i < tokens.Count;)
         {
             if (MatchPhrase(tokens, i) is { } phrase)
             {
+                EndChineseRun(tokens, ref hanRun, i, unknown);
                 matched.Add(phrase.Targets);
                 target ??= IsTowards(tokens, i) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
                 i += phrase.Tokens.Length;
@@ -103,6 +106,7 @@ public sealed class QuestionReader
             var token = tokens[i];
             if (LevelByNumber(tokens, i, out var width) is { } level)
             {
+                EndChineseRun(tokens, ref hanRun, i, unknown);
                 matched.Add([new Named(null, null, level, null)]);
                 target ??= IsTowards(tokens, i) ? level : null;
                 i += width;
@@ -111,12 +115,22 @@ public sealed class QuestionReader
             asksHelp |= Words.Help.Contains(token);
             asksOverview |= Words.Overview.Contains(token);
             asksCompare |= Words.Compare.Contains(token);
+            levelStep = Words.LevelSteps.GetValueOrDefault(token, levelStep);
+            if (IsHan(token))
+            {
+                // Chinese has no spaces: unmatched characters in a row are read together at the run's end.
+                hanRun = hanRun < 0 ? i : hanRun;
+                i++;
+                continue;
+            }
+            EndChineseRun(tokens, ref hanRun, i, unknown);
             if (IsUnknownWord(token))
             {
                 unknown.Add(token);
             }
             i++;
         }
+        EndChineseRun(tokens, ref hanRun, tokens.Count, unknown);
 
         var skills = new List<Skill>();
         var roles = new List<Role>();
@@ -140,7 +154,23 @@ public sealed class QuestionReader
             asksHelp, asksOverview, asksCompare, isChinese)
         {
             Target = target is not null && levels.Contains(target) ? target : null,
+            LevelStep = levelStep,
+            IntroducesSelf = IntroducesSelf(tokens),
         };
+    }
+
+    /// <summary>"I'm ...", "I am ...", "I work as ...": the user says who they are.</summary>
+    private static bool IntroducesSelf(List<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i] is "i'm" or "im"
+                || (tokens[i] == "i" && i + 1 < tokens.Count && tokens[i + 1] is "am" or "work"))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether the name at <paramref name="start"/> is where the user wants to go: "become a lead", "promoted to senior".</summary>
@@ -306,6 +336,43 @@ public sealed class QuestionReader
         && !Words.Filler.Contains(token)
         && !Tokenizer.IsCjkToken(token)
         && token.AsSpan().ContainsAnyExcept("0123456789");
+
+    private static bool IsHan(string token) =>
+        Tokenizer.IsCjkToken(token) && token[0] is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
+
+    /// <summary>
+    /// Unmatched Chinese characters from <paramref name="start"/> to <paramref name="end"/>, less the small
+    /// words around a question (longest first), are unknown names: "需要区块链吗" holds "区块链".
+    /// </summary>
+    private static void EndChineseRun(List<string> tokens, ref int start, int end, ImmutableArray<string>.Builder unknown)
+    {
+        if (start < 0)
+        {
+            return;
+        }
+        var name = new System.Text.StringBuilder();
+        for (var i = start; i < end;)
+        {
+            var filler = Words.ChineseFillerLength(tokens, i, end);
+            if (filler == 0)
+            {
+                name.Append(tokens[i]);
+                i++;
+                continue;
+            }
+            if (name.Length > 0)
+            {
+                unknown.Add(name.ToString());
+                name.Clear();
+            }
+            i += filler;
+        }
+        if (name.Length > 0)
+        {
+            unknown.Add(name.ToString());
+        }
+        start = -1;
+    }
 
     private static bool HasArrow(string text) =>
         text.Contains('→') || text.Contains("->", StringComparison.Ordinal) || text.Contains("=>", StringComparison.Ordinal)

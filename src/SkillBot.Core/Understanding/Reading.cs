@@ -18,5 +18,11 @@ public sealed record Reading(
     /// <summary>A level the user wants to reach ("how do I become a lead?"), rather than one they are at.</summary>
     public Level? Target { get; init; }
 
+    /// <summary>+1 for "next" / "higher", -1 for "previous" / "lower": a step from the level talked about before.</summary>
+    public int LevelStep { get; init; }
+
+    /// <summary>"I'm Anna, a senior data scientist at Acme": the words it does not know are the user's own names.</summary>
+    public bool IntroducesSelf { get; init; }
+
     public bool NamesAnything => Skills.Length + Roles.Length + Levels.Length + Domains.Length > 0;
 }

@@ -47,12 +47,45 @@ internal static class Words
         "anyone", "anybody", "everyone", "everything", "something", "anything", "nothing", "other", "others",
         "am", "i'll", "ill", "you're", "youre", "don't", "dont", "doesn't", "doesnt", "can't", "cant",
         "plan", "planning", "aim", "aiming", "hope", "hoping", "try", "trying", "understand", "check", "read",
+        "higher", "above", "lower", "below",
         "should", "supposed", "able", "ready", "enough", "same", "both", "either", "neither", "after", "before",
         // positions, read by "level three" / "third level", never typos of a name
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "ii", "iii", "iv", "vi", "vii", "viii", "ix",
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
         "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
     ]);
+
+    /// <summary>
+    /// Chinese words around a question (particles, pronouns, question words, "need", "skill", "level",
+    /// greetings, thanks), simplified and traditional: never part of an unknown name.
+    /// </summary>
+    private static readonly FrozenSet<string> ChineseFiller = FrozenSet.ToFrozenSet(
+    [
+        "你好", "您好", "谢谢", "謝謝", "感谢", "感謝", "帮助", "幫助", "请问", "請問", "需要", "什么", "什麼", "怎么", "怎麼",
+        "怎样", "怎樣", "如何", "方面", "区别", "區別", "差别", "差別", "差异", "差異", "比较", "比較", "对比", "對比", "技能",
+        "角色", "级别", "級別", "水平", "职位", "職位", "岗位", "崗位", "要求", "知道", "关于", "關於", "可以", "应该", "應該",
+        "我们", "我們", "他们", "他們", "现在", "現在", "时候", "時候", "一下", "问题", "問題", "这个", "這個", "那个", "那個",
+        "还有", "還有", "哪些", "多少", "成为", "成為", "晋升", "晉升", "升职", "升職", "工作", "期望", "职责", "職責",
+        "的", "了", "在", "是", "我", "你", "您", "他", "她", "它", "吗", "嗎", "呢", "吧", "啊", "呀", "哦", "嗯", "和", "与",
+        "與", "或", "及", "从", "從", "到", "对", "對", "请", "請", "个", "個", "一", "有", "能", "会", "會", "也", "都", "就",
+        "给", "看", "说", "說", "很", "最", "更", "还", "又", "再", "之", "后", "後", "前", "里", "裡", "中", "要", "做", "当",
+        "为", "為", "成", "着", "过", "得", "这", "這", "那", "些", "么", "麼", "什", "怎", "哪", "谁", "誰", "级", "級",
+        "帮", "助",
+    ]);
+
+    /// <summary>How many of the tokens from <paramref name="start"/> (each one Chinese character) form a Chinese filler word, longest first; 0 if none.</summary>
+    public static int ChineseFillerLength(List<string> tokens, int start, int end)
+    {
+        for (var length = Math.Min(2, end - start); length > 0; length--)
+        {
+            var word = length == 1 ? tokens[start] : string.Concat(tokens[start], tokens[start + 1]);
+            if (ChineseFiller.Contains(word))
+            {
+                return length;
+            }
+        }
+        return 0;
+    }
 
     public static readonly FrozenSet<string> Help = FrozenSet.ToFrozenSet(
         ["help", "start", "commands", "usage", "example", "examples", "帮", "助"]);
@@ -66,6 +99,12 @@ internal static class Words
     /// <summary>Words before a level the user wants to reach: "become a lead", "promoted to senior", "get to L4".</summary>
     public static readonly FrozenSet<string> Towards = FrozenSet.ToFrozenSet(
         ["to", "become", "becoming", "reach", "reaching", "promoted", "promotion", "toward", "towards", "be", "into"]);
+
+    /// <summary>Words that move one level from the one talked about before: "what's next?", "and the level below?".</summary>
+    public static readonly FrozenDictionary<string, int> LevelSteps = new Dictionary<string, int>
+    {
+        ["next"] = 1, ["higher"] = 1, ["above"] = 1, ["previous"] = -1, ["prev"] = -1, ["lower"] = -1, ["below"] = -1,
+    }.ToFrozenDictionary();
 
     public static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["a", "an", "the"]);
 

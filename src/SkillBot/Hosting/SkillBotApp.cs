@@ -10,6 +10,7 @@ using SkillBot.Core.Insights;
 using SkillBot.Limits;
 using SkillBot.SharedState;
 using SkillBot.Slack;
+using SkillBot.Teams;
 using SkillBot.Telemetry;
 using SkillBot.WebChat;
 
@@ -56,6 +57,7 @@ public static class SkillBotApp
         builder.Services.AddSingleton(sp => new ConversationMemory(sp.GetRequiredService<ConversationMemoryOptions>()));
         builder.Services.AddSingleton<SharedUserContext>();
         builder.Services.AddSingleton<AdaptiveCardRenderer>();
+        builder.Services.AddTeams(builder.Configuration);
 
         var catalogueOptions = builder.Configuration.GetSection(CatalogueOptions.Section).Get<CatalogueOptions>() ?? new();
         var loaded = CatalogueLoader.LoadFolder(catalogueOptions.ResolvedPath);
@@ -90,6 +92,7 @@ public static class SkillBotApp
             app.MapWebChat();
         }
         app.MapSlack();
+        app.MapTeams();
         app.Logger.LogInformation(
             "Catalogue {Path}: {Skills} skills, {Roles} roles, {Levels} levels, version {Version}",
             catalogueOptions.ResolvedPath, loaded.Catalogue.Skills.Length, loaded.Catalogue.Roles.Length,

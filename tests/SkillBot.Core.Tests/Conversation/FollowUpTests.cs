@@ -42,6 +42,17 @@ public sealed class FollowUpTests : IDisposable
     }
 
     [Fact]
+    public void Next_and_previous_step_from_the_level_talked_about()
+    {
+        _assistant.Ask("deep learning for a middle data scientist", "u");
+
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(_assistant.Ask("what's next?", "u")));
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Lead"), Summary(_assistant.Ask("and the next one?", "u")));
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(_assistant.Ask("and the level below?", "u")));
+        Assert.Equal(Intent.Help, _assistant.Ask("what's next?", "someone else").Intent);
+    }
+
+    [Fact]
     public void A_bare_role_moves_the_role_and_keeps_the_rest()
     {
         _assistant.Ask("deep learning for a middle data scientist", "u");
@@ -69,6 +80,18 @@ public sealed class FollowUpTests : IDisposable
 
         Assert.Equal((Intent.Compare, "Deep Learning", "Data Scientist", "Middle"), Summary(answer));
         Assert.Equal("Lead", answer.CompareTo);
+    }
+
+    [Fact]
+    public void Answering_a_clarifying_question_completes_the_one_before()
+    {
+        var clarify = _assistant.Ask("deep learning, senior", "u");
+        Assert.Equal(Missing.Role, clarify.Clarify?.Missing);
+
+        Assert.Equal((Intent.Expectation, "Deep Learning", "LLM Engineer", "Senior"), Summary(_assistant.Ask("LLM engineer", "u")));
+
+        Assert.Equal(Missing.Level, _assistant.Ask("data scientist", "v").Clarify?.Missing);
+        Assert.Equal((Intent.RoleProfile, null, "Data Scientist", "Principal"), Summary(_assistant.Ask("principal", "v")));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class AskPropertyTests
         "overview", "I'm a", "thanks", "please", "SkillBot", "@SkillBot", "kubernetes", "DK", "'s", "s'", "?", "!",
         // markup, complete and broken
         "<at>SkillBot</at>", "<at>", "</at>", "<@U123ABC>", "<@U1|bob>", "<#C1|general>", "<!here>", "<https://x.y|link>",
-        "<", ">", "<<@>>", "<at><at>x</at>", "&lt;at&gt;", "*bold*", "`code`", "```", "[x](y)",
+        "<", ">", "<<@>>", "<at><at>x</at>", "&lt;at&gt;", "&amp;lt;@U1&amp;gt;", "&nbsp;", "&#xD800;", "&#128512;", "&#0;", "&", "*bold*", "`code`", "```", "[x](y)",
         // CJK, full-width, combining marks, NFKC expansions
         "高级", "深度学习", "数据科学家", "LLM工程师", "在", "方面需要什么？", "主管", "首席", "ＤＬ", "ｓｅｎｉｏｒ", "e\u0301",
         "\uFDFA", "㍿", "ﬁ", "Ⅲ", "①", "ǅ", "İ", "ß", "ﬀ",
@@ -49,7 +49,12 @@ public sealed class AskPropertyTests
     /// <summary>Any UTF-16 code units, lone surrogates included.</summary>
     private static readonly Gen<string> AnyChars = Gen.Char.Array[0, 400].Select(chars => new string(chars));
 
-    private static readonly Gen<string> AnyText = Gen.OneOf(Stitched, AnyChars, Gen.String);
+    /// <summary>Long questions up to the limit: many names, runs of Chinese, long words.</summary>
+    private static readonly Gen<string> NearTheLimit =
+        Stitched.Array[10, 80].Select(parts => string.Join(' ', parts))
+            .Select(text => text.Length > Assistant.MaxQuestionLength ? text[..Assistant.MaxQuestionLength] : text);
+
+    private static readonly Gen<string> AnyText = Gen.OneOf(Stitched, AnyChars, Gen.String, NearTheLimit);
 
     [Fact]
     public void Any_text_gets_an_answer_that_keeps_the_contract_on_the_built_in_catalogue() =>

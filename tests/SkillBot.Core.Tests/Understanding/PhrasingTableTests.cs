@@ -78,6 +78,9 @@ public sealed class PhrasingTableTests
         { "<at>SkillBot</at> deep learning for a junior LLM engineer", E, DeepLearning, Llm, "Junior", null, null },
         { "SkillBot: DL, lead, DS", E, DeepLearning, Ds, "Lead", null, null },
         { "@SkillBot senior DS DL", E, DeepLearning, Ds, "Senior", null, null },
+        { "<at>SkillBot</at>&nbsp;senior DS&nbsp;DL", E, DeepLearning, Ds, "Senior", null, null },
+        { "*DS* &amp; _deep learning_, `senior`", E, DeepLearning, Ds, "Senior", null, null },
+        { "&lt;@U123ABC&gt; junior &amp; LLM eng &amp; DL", E, DeepLearning, Llm, "Junior", null, null },
         { "hi! what does a principal data scientist need in deep learning? thanks", E, DeepLearning, Ds, "Principal", null, null },
         { "hey skillbot, please tell me what a middle LLM engineer needs in DL", E, DeepLearning, Llm, "Middle", null, null },
         { "good morning! deep learning for senior data scientists please, thank you", E, DeepLearning, Ds, "Senior", null, null },
@@ -119,7 +122,10 @@ public sealed class PhrasingTableTests
         { "what does a lead LLM engineer do?", RP, null, Llm, "Lead", null, null },
         { "principal data scientist profile", RP, null, Ds, "Principal", null, null },
         { "i am an intermediate llm eng", RP, null, Llm, "Middle", null, null },
+        { "Hi, I'm Anna, a senior data scientist at Acme", RP, null, Ds, "Senior", null, null },
+        { "I work as a lead LLM engineer in Berlin", RP, null, Llm, "Lead", null, null },
         { "senior vs principal data scientist", RP, null, Ds, "Senior", "Principal", null },
+        { "senior data scientist &gt; lead", RP, null, Ds, "Senior", "Lead", null },
         { "how is a senior data scientist different from a lead data scientist?", RP, null, Ds, "Senior", "Lead", null },
 
         // skill overview: a skill, no level
@@ -159,6 +165,9 @@ public sealed class PhrasingTableTests
         { "what does a senior data scientist need in kubernetes?", NF, null, Ds, "Senior", null, "suggests: Deep Learning" },
         { "scientist", NF, null, null, null, null, "suggests: Data Scientist" },
         { "quantum computing for LLM engineers", NF, null, Llm, null, null, "suggests: Deep Learning" },
+        { "区块链", NF, null, null, null, null, "suggests: Deep Learning" },
+        { "高级数据科学家需要区块链吗？", NF, null, Ds, "Senior", null, "suggests: Deep Learning" },
+        { "深度學習", NF, null, null, null, null, "suggests: Deep Learning" },
 
         // help: empty or content-free
         { "", H, null, null, null, null, null },
@@ -174,10 +183,14 @@ public sealed class PhrasingTableTests
         { "what can you do?", H, null, null, null, null, null },
         { "good morning skillbot", H, null, null, null, null, null },
         { "帮助", H, null, null, null, null, null },
+        { "你好", H, null, null, null, null, null },
+        { "谢谢！", H, null, null, null, null, null },
+        { "안녕하세요", H, null, null, null, null, null },
         { "please help me", H, null, null, null, null, null },
         { "ok thanks, bye", H, null, null, null, null, null },
         { "123", H, null, null, null, null, null },
         { "hey @SkillBot, how does this work?", H, null, null, null, null, null },
+        { "&nbsp;&amp;&nbsp;", H, null, null, null, null, null },
     };
 
     // Confusable catalogue names.
@@ -241,6 +254,7 @@ public sealed class PhrasingTableTests
         { "reinforcement learning for a lead ML engineer", E, Rl, Mle, "Lead", null, null },
         { "prompting junior LLM engineer", E, Prompting, Llm, "Junior", null, null },
         { "RL senior MLE", E, Rl, Mle, "Senior", null, null },
+        { "reinforcement learning, lead", E, Rl, Ds, "Lead", null, null },
 
         // compare
         { "python: middle vs senior data engineer", C, Python, De, "Middle", "Senior", null },
@@ -261,6 +275,7 @@ public sealed class PhrasingTableTests
         { "data scientist L3", RP, null, Ds, "Senior", null, null },
         { "sr data eng", RP, null, De, "Senior", null, null },
         { "senior data engineers", RP, null, De, "Senior", null, null },
+        { "我是高级ML工程师", RP, null, Mle, "Senior", null, null },
         { "product owner, lead", RP, null, Pm, "Lead", null, null },
 
         // skill overview
@@ -272,6 +287,7 @@ public sealed class PhrasingTableTests
         { "reinforcement learning ladder for ML engineers", SO, Rl, Mle, null, null, null },
         { "CV", SO, Cv, null, null, null, null },
         { "stats", SO, Stats, null, null, null, null },
+        { "机器学习", SO, Ml, null, null, null, null },
         { "Product", SO, ProductManagement, null, null, null, null },
 
         // clarify
@@ -301,6 +317,7 @@ public sealed class PhrasingTableTests
         { "learning", NF, null, null, null, null, "suggests: Deep Learning | Machine Learning | Reinforcement Learning" },
         { "spark for data engineers", NF, null, De, null, null, null },
         { "vision", NF, null, null, null, null, "suggests: Computer Vision" },
+        { "主管数据科学家需要区块链和机器人吗", NF, null, Ds, "Lead", null, null },
         { "visual", NF, null, null, null, null, "suggests: Data Visualization" },
         { "pytor for seniors", NF, null, null, "Senior", null, "suggests: PyTorch" },
         { "engineers", NF, null, null, null, null, "suggests: Data Engineer | LLM Engineer | ML Engineer" },
@@ -329,6 +346,22 @@ public sealed class PhrasingTableTests
         var rows = BuiltInRows.Concat(ConfusableRows).Select(r => (string)r[1]).ToList();
         Assert.True(rows.Count >= 150, $"{rows.Count} rows");
         Assert.Equal(Enum.GetValues<Intent>().Length, rows.Distinct().Count());
+    }
+
+    [Fact]
+    public void The_confusable_catalogue_is_as_confusing_as_the_table_assumes()
+    {
+        var catalogue = Confusable.Catalogue;
+        Assert.Equal(5, catalogue.Domains.Length);
+        Assert.Equal(14, catalogue.Skills.Length);
+        Assert.Equal(5, catalogue.Roles.Length);
+        // Skill names inside role names, and two-letter aliases.
+        Assert.Contains(catalogue.Roles, r => catalogue.Skills.Any(s => r.Aliases.Any(a => a.Contains(s.Name, StringComparison.OrdinalIgnoreCase))));
+        Assert.True(catalogue.Skills.SelectMany(s => s.Aliases).Count(a => a.Length == 2) >= 5);
+        // Roles lacking skills, single-role skills, and gaps in the ladder.
+        Assert.All(catalogue.Roles, r => Assert.True(catalogue.SkillsOf(r).Length < catalogue.Skills.Length));
+        Assert.Contains(catalogue.Skills, s => s.Roles.Length == 1);
+        Assert.Contains(catalogue.Skills, s => s.Roles.Any(r => r.ByLevel.Any(e => e is null)));
     }
 
     private static void Check(Assistant assistant, string question, string intent, string? skill, string? role, string? level, string? compareTo, string? extra)

@@ -30,6 +30,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly Channel<SlackCall> _calls = Channel.CreateUnbounded<SlackCall>();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _scripts = new();
     private readonly Channel<SocketSession> _sockets = Channel.CreateUnbounded<SocketSession>();
+    private readonly ConcurrentQueue<SocketSession> _allSockets = new();
 
     private FakeSlack(WebApplication app, Uri address)
     {
@@ -138,12 +139,17 @@ public sealed class FakeSlack : IAsyncDisposable
         }
         var socket = await http.WebSockets.AcceptWebSocketAsync();
         var session = new SocketSession(socket);
+        _allSockets.Enqueue(session);
         await _sockets.Writer.WriteAsync(session);
         await session.Ended; // keeps the request, and so the socket, open until the test is done with it
     }
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var session in _allSockets)
+        {
+            session.End(); // lets each socket request finish, so stopping does not wait for them
+        }
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -53,6 +53,16 @@ public sealed class SlackHttpTests : IAsyncLifetime
         Assert.Equal(Intent.Expectation, expected.Intent);
     }
 
+    [Fact]
+    public async Task Text_escaped_by_slack_is_read_as_typed()
+    {
+        var response = await Client.PostForm(Commands, Command("<@U0BOT|skillbot> Machine Learning &amp; AI"));
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var asTyped = _app.Services.GetRequiredService<Assistant>().Ask("Machine Learning & AI");
+        Assert.NotEqual(Intent.NotFound, asTyped.Intent);
+        Assert.Equal(asTyped.Message, (string?)message["text"]);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("help")]
@@ -123,8 +133,8 @@ public sealed class SlackHttpTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(-301)]
-    [InlineData(301)]
+    [InlineData(-330)]
+    [InlineData(330)]
     [InlineData(-3600)]
     public async Task Stale_or_future_timestamps_are_refused(int offsetSeconds)
     {

@@ -57,7 +57,7 @@ public sealed class SlackEventHandler(
         var (channel, thread) = (e.Channel!, e.ThreadTs ?? e.Ts);
         queue.Enqueue(new SlackWork($"answer {e.Type} in {channel}", cancel =>
         {
-            var message = BlockKitRenderer.Render(assistant.Ask(e.Text, user));
+            var message = BlockKitRenderer.Render(assistant.Ask(SlackText.Decode(e.Text), user));
             return slack.PostMessage(channel, message, thread, cancel);
         }));
     }

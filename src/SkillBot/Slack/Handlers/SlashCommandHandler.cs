@@ -27,7 +27,7 @@ public sealed class SlashCommandHandler(Assistant assistant, ILogger<SlashComman
 
     private Answer Answer(SlashCommand command)
     {
-        var text = command.Text.Trim();
+        var text = SlackText.Decode(command.Text).Trim();
         return text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase)
             ? assistant.Composer.Help(new Query(text), $"Ask {command.Command} what a level expects in a skill, for example:")
             : assistant.Ask(text, SlackUser.Key(command.TeamId, command.UserId));

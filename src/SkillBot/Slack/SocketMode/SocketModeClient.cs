@@ -19,6 +19,7 @@ public sealed class SocketModeClient(
     SlashCommandHandler commands,
     SlackEventHandler events,
     InteractionHandler interactions,
+    SlackWorkQueue queue,
     TimeProvider clock,
     ILogger<SocketModeClient> logger) : BackgroundService
 {
@@ -123,6 +124,11 @@ public sealed class SocketModeClient(
                     if (frame.AcceptsResponsePayload)
                     {
                         ack["payload"] = answer;
+                    }
+                    else if (slack.IsAllowedResponseUrl(command.ResponseUrl))
+                    {
+                        // Slack normally takes the answer in the ack; otherwise it goes through the command's response_url.
+                        queue.Enqueue(new SlackWork("command answer", cancel => slack.PostToResponseUrl(command.ResponseUrl!, answer, cancel)));
                     }
                     break;
                 default:

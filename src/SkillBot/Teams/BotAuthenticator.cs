@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace SkillBot.Teams;
+
+/// <summary>Who sent an activity, as proven by its token: checked against the activity once the body is read.</summary>
+public sealed record BotCaller(string Issuer, IReadOnlySet<string>? Endorsements, string? ServiceUrlClaim, bool FromBotFramework)
+{
+    /// <summary>
+    /// The signing key must be endorsed for the activity's channel, and the token's <c>serviceurl</c> claim
+    /// must equal the activity's serviceUrl (raw strings, as the Bot Framework compares them, case aside).
+    /// Bot Framework keys always carry endorsements and tokens always carry the claim; Entra ID (single-tenant)
+    /// keys carry no endorsements, and their tokens are held to the claim when they have one.
+    /// </summary>
+    public string? Refuses(Activity activity)
+    {
+        if (FromBotFramework && (Endorsements is null || !Endorsements.Contains(activity.ChannelId ?? "")))
+        {
+            return $"the signing key is not endorsed for channel '{activity.ChannelId}'";
+        }
+        if ((FromBotFramework || ServiceUrlClaim is not null)
+            && !string.Equals(ServiceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            return "the serviceurl claim does not match the activity's serviceUrl";
+        }
+        return null;
+    }
+}
+
+/// <summary>
+/// Validates the Bot Framework's bearer token on inbound activities: RS256 only, a key of the issuer's
+/// authority, the issuer, audience = app id, lifetime with 5 minutes' skew. Single-tenant bots also accept
+/// their tenant's Entra ID issuers, with that tenant's keys.
+/// </summary>
+public sealed class BotAuthenticator
+{
+    public const string ServiceUrlClaim = "serviceurl";
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    private readonly TeamsOptions _options;
+    private readonly SigningKeys _botFrameworkKeys;
+    private readonly SigningKeys? _tenantKeys;
+    private readonly ILogger<BotAuthenticator> _logger;
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    public BotAuthenticator(IOptions<TeamsOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILogger<BotAuthenticator> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        var http = httpClients.CreateClient(nameof(SigningKeys));
+        _botFrameworkKeys = new SigningKeys(_options.OpenIdMetadataUrl, http, time, _options.SigningKeyRefreshInterval, logger);
+        _tenantKeys = _options.TenantIssuers.Count == 0
+            ? null
+            : new SigningKeys(_options.ResolvedTenantOpenIdMetadataUrl, http, time, _options.SigningKeyRefreshInterval, logger);
+    }
+
+    /// <summary>The proven caller, or null (the reason is logged, never returned to the client).</summary>
+    public async Task<BotCaller?> AuthenticateAsync(string? authorization, CancellationToken cancellation)
+    {
+        var (caller, failure) = await TryAuthenticateAsync(authorization, cancellation);
+        if (caller is null)
+        {
+            _logger.LogInformation("Teams request refused: {Reason}", failure);
+        }
+        return caller;
+    }
+
+    private async Task<(BotCaller?, string)> TryAuthenticateAsync(string? authorization, CancellationToken cancellation)
+    {
+        const string scheme = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, "no bearer token");
+        }
+        var token = authorization[scheme.Length..].Trim();
+        JsonWebToken unverified;
+        try
+        {
+            unverified = _handler.ReadJsonWebToken(token);
+        }
+        catch (Exception e) when (e is ArgumentException or SecurityTokenException)
+        {
+            return (null, "the token is not a JWT");
+        }
+        var fromBotFramework = unverified.Issuer == TeamsOptions.BotFrameworkIssuer;
+        var authority = fromBotFramework ? _botFrameworkKeys
+            : _options.TenantIssuers.Contains(unverified.Issuer) ? _tenantKeys
+            : null;
+        if (authority is null)
+        {
+            return (null, $"untrusted issuer '{unverified.Issuer}'");
+        }
+        if (unverified.Alg != SecurityAlgorithms.RsaSha256 || string.IsNullOrEmpty(unverified.Kid))
+        {
+            return (null, $"algorithm '{unverified.Alg}' or key id missing; only RS256 with a key id is accepted");
+        }
+        SigningKey? key;
+        try
+        {
+            key = await authority.FindAsync(unverified.Kid, cancellation);
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or InvalidDataException or TaskCanceledException)
+        {
+            _logger.LogError(e, "Cannot read the signing keys of {Url}", authority.MetadataUrl);
+            return (null, "signing keys unavailable");
+        }
+        if (key is null)
+        {
+            return (null, $"unknown signing key '{unverified.Kid}'");
+        }
+
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = unverified.Issuer,
+            ValidAudience = _options.AppId,
+            IssuerSigningKey = key.Key,
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateLifetime = true,
+            ClockSkew = ClockSkew,
+            TryAllIssuerSigningKeys = false,
+        });
+        if (!result.IsValid)
+        {
+            return (null, result.Exception?.GetType().Name ?? "invalid token");
+        }
+        var serviceUrl = result.ClaimsIdentity.FindFirst(ServiceUrlClaim)?.Value;
+        return (new BotCaller(unverified.Issuer, key.Endorsements, serviceUrl, fromBotFramework), "");
+    }
+}

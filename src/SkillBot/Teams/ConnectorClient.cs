@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace SkillBot.Teams;
+
+/// <summary>A reply waiting to be posted: where to, and what.</summary>
+public sealed record PendingReply(string ServiceUrl, string ConversationId, string ActivityId, ReplyActivity Activity);
+
+/// <summary>
+/// Posts replies to the Bot Connector: <c>POST {serviceUrl}/v3/conversations/{id}/activities/{activityId}</c>.
+/// Retries (429 with Retry-After, 5xx with backoff, bounded) come from the HTTP client's resilience handler.
+/// </summary>
+public sealed class ConnectorClient(
+    HttpClient http, BotTokenClient tokens, ServiceUrlAllowList allowList, IOptions<TeamsOptions> options, ILogger<ConnectorClient> logger)
+{
+    public async Task<bool> SendAsync(PendingReply reply, CancellationToken cancellation)
+    {
+        // Checked again here, right before a token is attached: only allow-listed hosts ever see it.
+        if (!allowList.Allows(reply.ServiceUrl))
+        {
+            logger.LogWarning("Not replying to {ServiceUrl}: it is not on Teams:AllowedServiceUrls", reply.ServiceUrl);
+            return false;
+        }
+        var url = reply.ServiceUrl.TrimEnd('/') + "/v3/conversations/" + Uri.EscapeDataString(reply.ConversationId)
+            + "/activities/" + Uri.EscapeDataString(reply.ActivityId);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(reply.Activity, TeamsJsonContext.Default.ReplyActivity))
+            {
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
+            },
+        };
+        if (options.Value.AuthenticationEnabled)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellation));
+        }
+        using var response = await http.SendAsync(request, cancellation);
+        if (response.IsSuccessStatusCode)
+        {
+            return true;
+        }
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            tokens.Forget();
+        }
+        var body = await response.Content.ReadAsStringAsync(cancellation);
+        logger.LogError("The connector at {ServiceUrl} answered {Status} to a reply in {Conversation}: {Body}",
+            reply.ServiceUrl, (int)response.StatusCode, reply.ConversationId, body.Length > 500 ? body[..500] : body);
+        return false;
+    }
+}
+
+/// <summary>
+/// Messages get their HTTP 200 at once; replies go out from here, so a slow or throttling connector
+/// never holds up Teams' request. Bounded: when full, new replies wait for room rather than pile up.
+/// </summary>
+public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> logger) : BackgroundService
+{
+    private const int Senders = 4;
+    private readonly Channel<PendingReply> _queue = Channel.CreateBounded<PendingReply>(
+        new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.Wait });
+
+    public ValueTask EnqueueAsync(PendingReply reply, CancellationToken cancellation) => _queue.Writer.WriteAsync(reply, cancellation);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Senders).Select(_ => SendAllAsync(stoppingToken)));
+
+    private async Task SendAllAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var reply in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                // A typed client per reply, so the HTTP handler is rotated as IHttpClientFactory intends.
+                await services.GetRequiredService<ConnectorClient>().SendAsync(reply, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "A reply to {Conversation} could not be sent", reply.ConversationId);
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace SkillBot.Teams;
+
+/// <summary>The Bot Framework endpoint for Teams: <c>POST /api/messages</c> (Teams:Path) and its services.</summary>
+public static class TeamsEndpoint
+{
+    public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(TeamsOptions.Section);
+        services.AddOptions<TeamsOptions>()
+            .Bind(section)
+            .PostConfigure(o => o.AllowedServiceUrls = TeamsOptions.ReadList(section.GetSection(nameof(TeamsOptions.AllowedServiceUrls))))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ServiceUrlAllowList>();
+        services.AddSingleton<BotAuthenticator>();
+        services.AddSingleton<SeenActivities>();
+        services.AddSingleton<TeamsBot>();
+        services.AddSingleton<ReplyQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReplyQueue>());
+
+        services.AddHttpClient(nameof(SigningKeys), http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(nameof(BotTokenClient)).AddResilienceHandler("teams-token", Retries);
+        services.AddSingleton<BotTokenClient>();
+        services.AddHttpClient<ConnectorClient>().AddResilienceHandler("teams-connector", Retries);
+        return services;
+    }
+
+    /// <summary>429 waits for Retry-After, 5xx and network errors back off exponentially with jitter; all bounded.</summary>
+    private static void Retries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        pipeline.AddTimeout(TimeSpan.FromSeconds(60));
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = 4,
+            Delay = options.ConnectorRetryDelay,
+            MaxDelay = TimeSpan.FromSeconds(20),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldRetryAfterHeader = true,
+        });
+        pipeline.AddTimeout(TimeSpan.FromSeconds(15));
+    }
+
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        if (!options.AuthenticationEnabled)
+        {
+            app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsEndpoint)).LogWarning(
+                "Teams:AppId is not set: {Path} runs WITHOUT authentication and serves loopback clients only (development, Agents Playground). Set Teams:AppId and Teams:AppPassword to serve Teams.",
+                options.Path);
+        }
+        app.MapPost(options.Path, ReceiveAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext context, IOptions<TeamsOptions> options, BotAuthenticator authenticator, ServiceUrlAllowList allowList, TeamsBot bot, ILoggerFactory loggers)
+    {
+        var settings = options.Value;
+        var cancellation = context.RequestAborted;
+        BotCaller? caller = null;
+        if (settings.AuthenticationEnabled)
+        {
+            caller = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization.FirstOrDefault(), cancellation);
+            if (caller is null)
+            {
+                return Results.Unauthorized();
+            }
+        }
+        else if (!IsLocalClient(context))
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var body = await ReadBodyAsync(context.Request, settings.MaxActivityBytes, cancellation);
+        if (body is null)
+        {
+            return TypedResults.Problem(detail: $"The activity is larger than {settings.MaxActivityBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        if (Parse(body) is not { } activity)
+        {
+            return TypedResults.Problem(detail: "The body is not a Bot Framework activity: a JSON object with type and an absolute serviceUrl.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var logger = loggers.CreateLogger(typeof(TeamsEndpoint));
+        if (caller?.Refuses(activity) is { } reason)
+        {
+            logger.LogInformation("Teams request refused: {Reason}", reason);
+            return Results.Unauthorized();
+        }
+        if (!allowList.Allows(activity.ServiceUrl))
+        {
+            logger.LogWarning("Teams request refused: serviceUrl {ServiceUrl} is not on Teams:AllowedServiceUrls", activity.ServiceUrl);
+            return Results.Unauthorized();
+        }
+        return await bot.HandleAsync(activity, cancellation);
+    }
+
+    /// <summary>
+    /// Development mode answers this machine only. A request relayed by a local reverse proxy looks local,
+    /// so forwarded requests are refused too: a misconfigured public server answers no one.
+    /// </summary>
+    private static bool IsLocalClient(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
+        && !context.Request.Headers.ContainsKey("X-Forwarded-For") && !context.Request.Headers.ContainsKey("Forwarded");
+
+    /// <summary>The body, or null when it is over the limit (checked while reading: Content-Length may be absent).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellation)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellation)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static Activity? Parse(byte[] body)
+    {
+        try
+        {
+            var activity = JsonSerializer.Deserialize(body, TeamsJsonContext.Default.Activity);
+            return activity is { Type.Length: > 0 } && Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _) ? activity : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
