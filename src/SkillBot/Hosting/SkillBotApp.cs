@@ -56,6 +56,7 @@ public static class SkillBotApp
         builder.Services.AddSingleton(new ConversationMemoryOptions());
         builder.Services.AddSingleton(sp => new ConversationMemory(sp.GetRequiredService<ConversationMemoryOptions>()));
         builder.Services.AddSingleton<SharedUserContext>();
+        builder.Services.AddSingleton<IUserContextStore>(sp => sp.GetRequiredService<SharedUserContext>());
         builder.Services.AddSingleton<AdaptiveCardRenderer>();
         builder.Services.AddTeams(builder.Configuration);
 
@@ -72,7 +73,7 @@ public static class SkillBotApp
             return null;
         }
         builder.Services.AddSingleton<QuestionInsights>();
-        builder.Services.AddSingleton(sp => new Assistant(loaded.Catalogue, sp.GetRequiredService<SharedUserContext>(), sp.GetRequiredService<QuestionInsights>()));
+        builder.Services.AddSingleton(sp => new Assistant(loaded.Catalogue, sp.GetRequiredService<IUserContextStore>(), sp.GetRequiredService<QuestionInsights>()));
         builder.Services.AddSingleton(sp => new CatalogueReloader(
             sp.GetRequiredService<Assistant>(), catalogueOptions.ResolvedPath, sp.GetRequiredService<ILogger<CatalogueReloader>>(), TimeProvider.System));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueReloader>());

@@ -29,7 +29,6 @@ public static class SlackSetup
         services.AddSingleton<SlackSignature>();
         services.AddSingleton<SlackRequestFilter>();
         services.AddSingleton<SlackApiClient>();
-        services.AddSingleton<SeenEvents>();
         services.AddSingleton<SlackWorkQueue>();
         services.AddHostedService<SlackWorker>();
         services.AddSingleton<SlashCommandHandler>();

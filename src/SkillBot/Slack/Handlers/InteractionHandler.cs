@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SkillBot.Cards.Slack;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
+using SkillBot.Limits;
 using SkillBot.Slack.Payloads;
 using SkillBot.Slack.WebApi;
 
@@ -13,7 +14,7 @@ namespace SkillBot.Slack.Handlers;
 /// what to show next; the new answer replaces the message in place through its response_url. <c>skillbot.share</c>
 /// carries the action of the answer shown and re-posts it <c>in_channel</c> for everyone.
 /// </summary>
-public sealed class InteractionHandler(Assistant assistant, SlackApiClient slack, SlackWorkQueue queue, ILogger<InteractionHandler> logger)
+public sealed class InteractionHandler(Assistant assistant, SlackApiClient slack, SlackWorkQueue queue, ChatRateLimiter limiter, ILogger<InteractionHandler> logger)
 {
     public const string ActionPrefix = "skillbot.";
     public const string ShareActionId = "skillbot.share";
@@ -56,11 +57,14 @@ public sealed class InteractionHandler(Assistant assistant, SlackApiClient slack
         var user = SlackUser.Key(payload.Team?.Id ?? payload.User.TeamId, userId);
         var share = action.ActionId == ShareActionId;
         var responseUrl = payload.ResponseUrl!;
-        queue.Enqueue(new SlackWork($"action {action.ActionId}", cancel =>
+        var allowed = limiter.TryAcquire(user, "slack:" + (payload.Team?.Id ?? payload.User.TeamId));
+        queue.Enqueue(new SlackWork($"action {action.ActionId}", async cancel =>
         {
-            var message = BlockKitRenderer.Render(assistant.Act(card, user));
-            Place(message, share);
-            return slack.PostToResponseUrl(responseUrl, message, cancel);
+            var message = allowed
+                ? BlockKitRenderer.Render(await assistant.ActAsync(card, user, cancel))
+                : new JsonObject { ["text"] = ChatRateLimiter.FriendlyMessage, ["replace_original"] = false };
+            Place(message, share && allowed);
+            await slack.PostToResponseUrl(responseUrl, message, cancel);
         }));
     }
 

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using SkillBot.Cards.Slack;
 using SkillBot.Core;
+using System.Text.Json.Nodes;
 using SkillBot.Core.Conversation;
+using SkillBot.Limits;
+using SkillBot.SharedState;
 using SkillBot.Slack.Payloads;
 using SkillBot.Slack.WebApi;
 
@@ -13,16 +16,17 @@ namespace SkillBot.Slack.Handlers;
 /// </summary>
 public sealed class SlackEventHandler(
     Assistant assistant,
-    ConversationMemory memory,
+    IUserContextStore memory,
     SlackApiClient slack,
     SlackWorkQueue queue,
-    SeenEvents seen,
+    SeenIds seen,
+    ChatRateLimiter limiter,
     ILogger<SlackEventHandler> logger)
 {
     /// <summary>Handles one event_callback. Throws <see cref="JsonException"/> when a known event has the wrong shape.</summary>
-    public void Handle(EventEnvelope envelope, int? retryNumber)
+    public async Task HandleAsync(EventEnvelope envelope, int? retryNumber)
     {
-        if (envelope.EventId is { } id && !seen.FirstTime(id))
+        if (envelope.EventId is { } id && !await seen.FirstTimeAsync("slack:" + id))
         {
             logger.LogInformation("Slack event {EventId} already handled (retry {Retry}): acknowledged only", id, retryNumber);
             return;
@@ -55,10 +59,13 @@ public sealed class SlackEventHandler(
         }
         var user = SlackUser.Key(envelope.TeamId, e.User!);
         var (channel, thread) = (e.Channel!, e.ThreadTs ?? e.Ts);
-        queue.Enqueue(new SlackWork($"answer {e.Type} in {channel}", cancel =>
+        var allowed = limiter.TryAcquire(user, "slack:" + envelope.TeamId);
+        queue.Enqueue(new SlackWork($"answer {e.Type} in {channel}", async cancel =>
         {
-            var message = BlockKitRenderer.Render(assistant.Ask(SlackText.Decode(e.Text), user));
-            return slack.PostMessage(channel, message, thread, cancel);
+            var message = allowed
+                ? BlockKitRenderer.Render(await assistant.AskAsync(SlackText.Decode(e.Text), user, cancel))
+                : new JsonObject { ["text"] = ChatRateLimiter.FriendlyMessage };
+            await slack.PostMessage(channel, message, thread, cancel);
         }));
     }
 

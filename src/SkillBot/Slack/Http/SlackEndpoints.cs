@@ -42,7 +42,7 @@ public static class SlackEndpoints
         return TypedResults.Json(handler.Handle(command), SlackJsonContext.Default.JsonObject);
     }
 
-    private static IResult Event(HttpContext http, SlackEventHandler handler)
+    private static async Task<IResult> Event(HttpContext http, SlackEventHandler handler)
     {
         if (!http.Request.HasJsonContentType())
         {
@@ -56,7 +56,7 @@ public static class SlackEndpoints
                 case EventEnvelope.UrlVerification when envelope.Challenge is { } challenge:
                     return Results.Text(challenge, "text/plain");
                 case EventEnvelope.EventCallback:
-                    handler.Handle(envelope, RetryNumber(http));
+                    await handler.HandleAsync(envelope, RetryNumber(http));
                     return TypedResults.Ok();
                 case null:
                     return BadRequest("Not an Events API envelope: 'type' is missing.");

@@ -78,7 +78,7 @@ public sealed class SocketModeClient(
                     await Close(socket);
                     return (Ending.Disconnect, greeted);
                 case not null when frame.EnvelopeId is { } id:
-                    await socket.SendAsync(Encoding.UTF8.GetBytes(Acknowledge(id, frame).ToJsonString()), WebSocketMessageType.Text, true, stop);
+                    await socket.SendAsync(Encoding.UTF8.GetBytes((await AcknowledgeAsync(id, frame)).ToJsonString()), WebSocketMessageType.Text, true, stop);
                     break;
                 default:
                     logger.LogDebug("Slack Socket Mode frame {Type} ignored", frame?.Type);
@@ -102,7 +102,7 @@ public sealed class SocketModeClient(
     }
 
     /// <summary>Hands the envelope to its handler; the ack carries the slash command's answer when Slack accepts one.</summary>
-    private JsonObject Acknowledge(string envelopeId, SocketFrame frame)
+    private async Task<JsonObject> AcknowledgeAsync(string envelopeId, SocketFrame frame)
     {
         var ack = new JsonObject { ["envelope_id"] = envelopeId };
         if (frame.Payload is not { ValueKind: JsonValueKind.Object } payload)
@@ -114,7 +114,7 @@ public sealed class SocketModeClient(
             switch (frame.Type)
             {
                 case "events_api" when payload.Deserialize(SlackJsonContext.Default.EventEnvelope) is { Type: EventEnvelope.EventCallback } envelope:
-                    events.Handle(envelope, frame.RetryAttempt);
+                    await events.HandleAsync(envelope, frame.RetryAttempt);
                     break;
                 case "interactive":
                     interactions.Handle(payload);

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using SkillBot.Tests.Slack;
+using static SkillBot.Tests.Slack.SlackRequests;
+
+namespace SkillBot.Tests.SharedState;
+
+/// <summary>A Slack event delivered to one replica and its retry to another: exactly one reply, through a real Redis.</summary>
+public sealed class SlackRetryAcrossReplicasTests : IAsyncLifetime
+{
+    private const string Events = "/api/slack/events";
+    private readonly RedisServer _redis = new();
+    private FakeSlack _slack = null!;
+    private RunningApp _first = null!;
+    private RunningApp _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlack.StartAsync();
+        string[] settings = ["--Redis:Connection=" + _redis.Connection, "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=" + BotToken,
+            "--Slack:ApiBaseUrl=" + _slack.ApiBaseUrl, "--Slack:ResponseUrlHosts=hooks.slack.com,127.0.0.1"];
+        _first = await RunningApp.StartAsync(settings);
+        _second = await RunningApp.StartAsync(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+        await _slack.DisposeAsync();
+        _redis.Dispose();
+    }
+
+    [Fact]
+    public async Task A_retry_that_lands_on_another_replica_is_not_answered_twice()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _first.Client.PostJson(Events, Mention("EvShared", "1.1"))).StatusCode);
+        Assert.Equal("1.1", (string?)(await _slack.NextCall()).Body["thread_ts"]);
+
+        var retry = await _second.Client.PostJson(Events, Mention("EvShared", "1.1"), Secret, ("X-Slack-Retry-Num", "1"), ("X-Slack-Retry-Reason", "http_timeout"));
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+
+        // A later, different event is the next reply: the retry produced none.
+        await _second.Client.PostJson(Events, Mention("EvMarker", "2.2"));
+        Assert.Equal("2.2", (string?)(await _slack.NextCall()).Body["thread_ts"]);
+        Assert.Equal(2, _slack.History.Count(c => c.Method == "chat.postMessage"));
+    }
+
+    private static string Mention(string eventId, string ts) =>
+        $$"""{"token":"x","team_id":"T1","api_app_id":"A1","type":"event_callback","event_id":"{{eventId}}","event_time":1700000000,"authorizations":[{"team_id":"T1","user_id":"UBOT","is_bot":true}],"event":{{new JsonObject
+        {
+            ["type"] = "app_mention", ["user"] = "U1", ["text"] = "<@UBOT> deep learning overview", ["ts"] = ts, ["channel"] = "C1", ["event_ts"] = ts,
+        }.ToJsonString()}}}""";
+}
