@@ -69,6 +69,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work/keys" # the run's private key; the results stay in $work
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -130,7 +131,7 @@ if [[ $soak == 1 ]]; then
   echo "soak: ${soak_seconds} s at ${soak_rate} requests/s (slash command, Teams, answer API in turn), RSS every 10 s…" >&2
   node "$here/load.mjs" soak --skillbot="$skillbot" --fakesUrl="$fakes_url" --secret="$secret" --dir="$work/keys" \
     --pid="$pid" --seconds="$soak_seconds" --rate="$soak_rate" --warmup="$soak_warmup" --teams="$teams" >"$work/soak.json"
-  starvation="$(grep -ciE 'starvation|thread ?pool' "$work/skillbot.log" || true)"
+  starvation="$(grep -ciE 'starv|heartbeat took longer' "$work/skillbot.log" || true)"
   warnings="$(grep -cE '^(warn|fail|crit):' "$work/skillbot.log" || true)"
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
@@ -169,6 +170,7 @@ run_wrk() { # NAME SCRIPT URL [script args…]
 # Slack timestamps must be at most 5 minutes old: each form run gets freshly signed requests.
 signed() { node "$here/load.mjs" slack-requests "$work/$1.requests" 2000 "$secret" "$fakes_url"; echo "$work/$1.requests"; }
 
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk: $threads threads, $connections connections, ${warmup}s warm-up + $duration per target…" >&2
 run_wrk ceiling form.lua "http://127.0.0.1:$ceiling_port/api/slack/commands" "$(signed ceiling)"
 run_wrk slack form.lua "$skillbot/api/slack/commands" "$(signed slack)"
@@ -200,9 +202,9 @@ if [[ $startup == 1 ]]; then
   fi
 fi
 
-node - "$work" "$teams" "$connections" "$threads" "$duration" "$response_bytes" "$rss_after_load" "${replies_before:-}" "${replies_after:-}" "$startup_line" <<'EOF'
+node - "$work" "$teams" "$connections" "$threads" "$duration" "$response_bytes" "$rss_after_load" "${replies_before:-}" "${replies_after:-}" "$startup_line" "$load_before" <<'EOF'
 const fs = require('fs');
-const [work, teams, connections, threads, duration, responseBytes, rssAfterLoad, repliesBefore, repliesAfter, startup] = process.argv.slice(2);
+const [work, teams, connections, threads, duration, responseBytes, rssAfterLoad, repliesBefore, repliesAfter, startup, loadBefore] = process.argv.slice(2);
 const read = (name) => JSON.parse(fs.readFileSync(`${work}/${name}.json`, 'utf8'));
 const ceiling = read('ceiling');
 const names = ['slack', 'teams', 'answer'].filter((n) => n !== 'teams' || teams === '1');
@@ -223,7 +225,9 @@ for (const name of names) {
   rows.push([labels[name], r.rps.toFixed(0), r.p50_ms.toFixed(2), r.p99_ms.toFixed(2), `${errors(r)}${errors(r) ? ` (${r.non2xx} non-2xx, ${r.socket_errors} socket)` : ''}`,
     `${(ratio * 100).toFixed(0)}%`, misses.length ? `MISS: ${misses.join(', ')}` : 'met']);
 }
-console.log(`\n${new Date().toISOString().slice(0, 10)}  wrk -t${threads} -c${connections} -d${duration}, ceiling response ${responseBytes} bytes, ${require('os').cpus().length} cores (load generator on the same machine)\n`);
+console.log(`\n${new Date().toISOString().slice(0, 10)}  wrk -t${threads} -c${connections} -d${duration}, ceiling response ${responseBytes} bytes, ${require('os').cpus().length} cores (load generator on the same machine)`);
+// Other work on the machine skews every figure: the load average before the run says how quiet it was.
+console.log(`load average before the run ${loadBefore}, after ${require('os').loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 rows.forEach((r, i) => {
   console.log('| ' + r.map((c, j) => c.padEnd(widths[j])).join(' | ') + ' |');
