@@ -8,22 +8,23 @@ if (CommandLine.IsVerb(args))
     return CommandLine.Run(args, Console.Out, Console.Error);
 }
 
-var app = SkillBotApp.Build(args);
-if (app is null)
-{
-    return 1;
-}
+WebApplication? app;
 try
 {
+    app = SkillBotApp.Build(args);
     // Checked before the host starts, so a bad or half setting is one line naming it, not a stack trace.
-    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    app?.Services.GetRequiredService<IStartupValidator>().Validate();
 }
-catch (OptionsValidationException e)
+catch (OptionsValidationException invalid)
 {
-    foreach (var failure in e.Failures)
+    foreach (var failure in invalid.Failures)
     {
         Console.Error.WriteLine($"SkillBot cannot start: {failure}");
     }
+    return 1;
+}
+if (app is null)
+{
     return 1;
 }
 await app.RunAsync();

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Caching.Memory;
 using SkillBot.Cards.Adaptive;
 using SkillBot.Cards.Text;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
+using SkillBot.Limits;
+using SkillBot.SharedState;
 
 namespace SkillBot.Teams;
 
@@ -13,17 +14,21 @@ namespace SkillBot.Teams;
 /// a bot added to a conversation says welcome, card buttons and compose-box searches are answered in the
 /// HTTP response. Anything else gets 200 and is ignored, as Teams expects.
 /// </summary>
-public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, ReplyQueue replies, SeenActivities seen, ILogger<TeamsBot> logger)
+public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, ReplyQueue replies, SeenIds seen, ChatRateLimiter limiter, ILogger<TeamsBot> logger)
 {
     public const string SearchCommand = "searchSkills";
     public const string SearchParameter = "searchKeywords";
     private const int MaxSearchResults = 25;
 
+    /// <summary>
+    /// Messages and welcomes are answered once per activity id (they post a message). Invokes are answered
+    /// every time: Teams retries an invoke it gave up waiting for, and the answer (a card) is the same.
+    /// </summary>
     public async Task<IResult> HandleAsync(Activity activity, CancellationToken cancellation) => activity.Type switch
     {
         ActivityTypes.Message => await OnMessageAsync(activity, cancellation),
         ActivityTypes.ConversationUpdate => await OnConversationUpdateAsync(activity, cancellation),
-        ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction => OnCardAction(activity),
+        ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction => await OnCardActionAsync(activity, cancellation),
         ActivityTypes.Invoke when activity.Name == ActivityTypes.MessageExtensionQuery => OnSearch(activity),
         _ => Results.Ok(),
     };
@@ -39,15 +44,17 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         {
             return Results.Ok(); // channels and group chats: only messages that @mention the bot are for it
         }
-        if (!seen.FirstTime(activity))
+        if (!await seen.FirstTimeAsync(SeenKey(activity)))
         {
             return Results.Ok();
         }
         var user = UserKey(activity);
         // An old client falls back from Action.Execute to Action.Submit: the button's data arrives as the value.
-        var answer = ButtonPressed(activity.Value) is { } action
-            ? assistant.Act(action, user)
-            : assistant.Ask(StripMentions(activity.Text ?? "", mentioned), user);
+        var answer = !Allowed(user)
+            ? Limited()
+            : ButtonPressed(activity.Value) is { } action
+                ? await assistant.ActAsync(action, user, cancellation)
+                : await assistant.AskAsync(StripMentions(activity.Text ?? "", mentioned), user, cancellation);
         await replies.EnqueueAsync(Reply(activity, answer), cancellation);
         return Results.Ok();
     }
@@ -63,7 +70,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         {
             return problem;
         }
-        if (seen.FirstTime(activity))
+        if (await seen.FirstTimeAsync(SeenKey(activity)))
         {
             var welcome = assistant.Composer.Help(new Query(""),
                 "Hi, I'm SkillBot. Ask me what your next level asks of you in a skill, for example:");
@@ -73,7 +80,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
     }
 
     /// <summary>Action.Execute: the new card goes back in the HTTP response, so Teams replaces the card in place.</summary>
-    private IResult OnCardAction(Activity activity)
+    private async Task<IResult> OnCardActionAsync(Activity activity, CancellationToken cancellation)
     {
         var action = activity.Value is { ValueKind: JsonValueKind.Object } value
             && value.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.Object
@@ -85,7 +92,8 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
                 JsonSerializer.SerializeToNode(new InvokeError("BadRequest", "Expected an Action.Execute with a verb."), TeamsJsonContext.Default.InvokeError)));
         }
         var data = execute.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
-        var answer = assistant.Act(ActionOf(verb, data), UserKey(activity));
+        var user = UserKey(activity);
+        var answer = Allowed(user) ? await assistant.ActAsync(ActionOf(verb, data), user, cancellation) : Limited();
         return Json(new AdaptiveCardInvokeResponse(200, ContentTypes.AdaptiveCard, Card(answer)));
     }
 
@@ -124,7 +132,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
     {
         Intent.RoleProfile => asked.Items.OfType<ProfileItem>().Select(i => assistant.Act(CardAction.Answer(i.Skill, asked.Role, asked.Level))),
         Intent.SkillOverview => asked.Items.OfType<LadderItem>().Select(i => assistant.Act(CardAction.Answer(asked.Skill, i.Role, i.Level))),
-        Intent.Clarify => asked.Clarify!.Options.Select(option => assistant.Ask(keywords + " " + option)),
+        Intent.Clarify => (asked.Clarify?.Options ?? []).Select(option => assistant.Ask(keywords + " " + option)),
         Intent.Help => asked.Suggestions.Select(s => assistant.Ask(s)),
         _ => [asked],
     };
@@ -182,7 +190,10 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
                 && Text(m, "id") is { } id && id == activity.Recipient?.Id)
             .Select(e => (Text(e, "text"), Text(e.GetProperty("mentioned"), "name")));
 
-    /// <summary>Removes the bot's <c>&lt;at&gt;Name&lt;/at&gt;</c> from the text before it is read.</summary>
+    /// <summary>
+    /// Removes the bot's <c>&lt;at&gt;Name&lt;/at&gt;</c> as its mention entity writes it (the Bot Framework's way),
+    /// so the question the core reads and echoes is the user's own. Other at-tags are left to the core's ChatText.
+    /// </summary>
     private static string StripMentions(string text, IEnumerable<(string? Text, string? Name)> mentions)
     {
         foreach (var (mention, name) in mentions)
@@ -201,18 +212,30 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
             ? ActionOf(verb, data)
             : null;
 
-    private static CardAction ActionOf(string verb, JsonElement data) => data.ValueKind == JsonValueKind.Object
-        ? new CardAction(verb, Text(data, "skill"), Text(data, "role"), Text(data, "level"), Text(data, "compareTo"), Text(data, "question"))
-        : new CardAction(verb);
+    /// <summary>The button's action, read the one way every channel reads an Action.Execute.</summary>
+    private static CardAction ActionOf(string verb, JsonElement data) =>
+        ExecuteAction.Parse(verb, data.ValueKind == JsonValueKind.Object ? JsonObject.Create(data) : null) ?? new CardAction(verb);
 
-    /// <summary>The per-user context key: tenant + Entra object id (or the Teams user id when there is none).</summary>
-    public static string UserKey(Activity activity)
+    /// <summary>Teams redelivers an activity it is unsure about: one reply per conversation and activity id, across replicas.</summary>
+    private static string SeenKey(Activity activity) => $"teams:{activity.Conversation?.Id}:{activity.Id}";
+
+    private bool Allowed(string? user) =>
+        user is null || limiter.TryAcquire(user, "teams:" + user.Split(':')[1]);
+
+    private Answer Limited() => assistant.Composer.Help(new Query(""), ChatRateLimiter.FriendlyMessage) with { Suggestions = [] };
+
+    /// <summary>The per-user context key: tenant + Entra object id (or the Teams user id); null (no context) for an unknown sender.</summary>
+    public static string? UserKey(Activity activity)
     {
+        var user = activity.From?.AadObjectId ?? activity.From?.Id;
+        if (string.IsNullOrEmpty(user))
+        {
+            return null;
+        }
         var tenant = (activity.ChannelData is { ValueKind: JsonValueKind.Object } data
                 && data.TryGetProperty("tenant", out var t) && t.ValueKind == JsonValueKind.Object ? Text(t, "id") : null)
             ?? activity.Conversation?.TenantId
             ?? "-";
-        var user = activity.From?.AadObjectId ?? activity.From?.Id ?? "-";
         return $"teams:{tenant}:{user}";
     }
 
@@ -222,28 +245,4 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
     private static IResult Json(AdaptiveCardInvokeResponse body) => TypedResults.Json(body, TeamsJsonContext.Default.AdaptiveCardInvokeResponse);
 
     private static IResult Json(MessageExtensionResponse body) => TypedResults.Json(body, TeamsJsonContext.Default.MessageExtensionResponse);
-}
-
-/// <summary>Activity ids already answered: Teams may deliver an activity again, and a question is answered once.</summary>
-public sealed class SeenActivities : IDisposable
-{
-    private readonly MemoryCache _seen = new(new MemoryCacheOptions { SizeLimit = 100_000 });
-    private readonly MemoryCacheEntryOptions _entry = new() { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1) };
-    private readonly Lock _lock = new();
-
-    public bool FirstTime(Activity activity)
-    {
-        var key = activity.Conversation?.Id + "\n" + activity.Id;
-        lock (_lock)
-        {
-            if (_seen.TryGetValue(key, out _))
-            {
-                return false;
-            }
-            _seen.Set(key, true, _entry);
-            return true;
-        }
-    }
-
-    public void Dispose() => _seen.Dispose();
 }

@@ -20,7 +20,6 @@ public static class TeamsEndpoint
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ServiceUrlAllowList>();
         services.AddSingleton<BotAuthenticator>();
-        services.AddSingleton<SeenActivities>();
         services.AddSingleton<TeamsBot>();
         services.AddSingleton<ReplyQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ReplyQueue>());

@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using SkillBot.Testing;
 
 namespace SkillBot.Tests.Teams;
 
 /// <summary>
 /// End to end through the Microsoft 365 Agents Playground (Microsoft's local Teams simulator) in headless
 /// Chromium: SkillBot in development mode, the Playground posting real activities to it and showing the
-/// cards SkillBot posts back to the Playground's connector. Needs <c>npm ci</c> in Teams/Playground
-/// (.ci/run does it) and Debian's chromium.
+/// cards SkillBot posts back to the Playground's connector. The Playground comes from npm with the other
+/// test tools (tests/node, installed by the build); Chromium is Debian's.
 /// </summary>
 public sealed class PlaygroundTests
 {
@@ -20,7 +21,8 @@ public sealed class PlaygroundTests
         Assert.Contains("step: answer card shown", output);
     }
 
-    [Fact(Skip = "The interim AdaptiveCardRenderer has no navigation buttons yet; remove this Skip when the templated cards (Action.Execute) land.")]
+    // The Playground sends the adaptiveCard/action invoke for the card's "Lead ▶" button; the card is replaced in place.
+    [Fact]
     public async Task Pressing_next_level_in_the_playground_updates_the_card_in_place()
     {
         var output = await RunAsync("--next-level");
@@ -29,9 +31,7 @@ public sealed class PlaygroundTests
 
     private static async Task<string> RunAsync(params string[] flags)
     {
-        var folder = Path.Combine(Repository.Root, "tests", "SkillBot.Tests", "Teams", "Playground");
-        Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "playwright-core")),
-            $"Run `npm ci --prefix {folder}` first (.ci/run does).");
+        var folder = NodeScript.Directory;
         await using var app = await RunningApp.StartAsync(); // no Teams:AppId: development mode
         var screenshots = Directory.CreateTempSubdirectory("skillbot-playground-").FullName;
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };

@@ -64,6 +64,23 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Other_peoples_mentions_are_not_read_as_part_of_the_question()
+    {
+        // A tag mention whose name holds a level must not be read as part of the question (it would make a comparison).
+        var message = _bed.Message("<at>Lead engineers</at> <at>SkillBot</at> " + Seed, "groupChat", "19:group@thread.v2");
+        message["entities"]!.AsArray().Add(new JsonObject
+        {
+            ["type"] = "mention", ["text"] = "<at>SkillBot</at>", ["mentioned"] = new JsonObject { ["id"] = TeamsTestBed.BotId, ["name"] = "SkillBot" },
+        });
+        message["entities"]!.AsArray().Add(new JsonObject
+        {
+            ["type"] = "mention", ["text"] = "<at>Lead engineers</at>", ["mentioned"] = new JsonObject { ["id"] = "tag-id", ["name"] = "Lead engineers" },
+        });
+        await _bed.PostAsync(message);
+        AssertCardOf(Assistant.Ask(Seed), (await _bed.Microsoft.NextReplyAsync()).Activity["attachments"]![0]!["content"]!);
+    }
+
+    [Fact]
     public async Task A_group_chat_message_that_does_not_mention_the_bot_is_ignored()
     {
         var others = _bed.Message("<at>Adele</at> " + Seed, "groupChat", "19:group@thread.v2");

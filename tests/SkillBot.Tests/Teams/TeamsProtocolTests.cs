@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using SkillBot.Teams;
 
 namespace SkillBot.Tests.Teams;
@@ -124,6 +124,39 @@ public sealed class TeamsProtocolTests : IAsyncLifetime
         Assert.Equal("client_credentials", form["grant_type"]);
         Assert.Equal(TestTokens.AppId, form["client_id"]);
         Assert.Equal("https://api.botframework.com/.default", form["scope"]);
+    }
+
+    [Fact]
+    public async Task The_connector_client_itself_never_sends_the_token_off_the_allow_list()
+    {
+        var connector = _bed.App.Services.GetRequiredService<ConnectorClient>();
+        var offList = _bed.Microsoft.ServiceUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        var reply = new ReplyActivity("message", null, null, new ConversationAccount("a:1"), "1", null, []);
+        Assert.False(await connector.SendAsync(new PendingReply(offList, "a:1", "1", reply), CancellationToken.None));
+        Assert.Equal(0, _bed.Microsoft.TokenRequestCount);
+        Assert.Equal(0, _bed.Microsoft.ConnectorAttempts);
+
+        Assert.True(await connector.SendAsync(new PendingReply(_bed.Microsoft.ServiceUrl, "a:1", "1", reply), CancellationToken.None));
+        Assert.Equal("Bearer app-token-1", (await _bed.Microsoft.NextReplyAsync()).Authorization);
+    }
+
+    [Fact]
+    public async Task A_refused_client_secret_loses_the_reply_but_not_the_bot()
+    {
+        await using var bed = await TeamsTestBed.StartAsync(settings: new() { ["Teams:AppPassword"] = "a-wrong-secret" });
+        Assert.Equal(HttpStatusCode.OK, (await bed.PostAsync(bed.Message(Seed))).StatusCode);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (bed.Microsoft.TokenRequestCount == 0)
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+        Assert.Equal(0, bed.Microsoft.ConnectorAttempts); // no token, no call: never an unauthenticated reply
+        var search = bed.Invoke("composeExtension/query", new JsonObject
+        {
+            ["commandId"] = "searchSkills",
+            ["parameters"] = new JsonArray(new JsonObject { ["name"] = "searchKeywords", ["value"] = "deep learning" }),
+        });
+        Assert.Equal(HttpStatusCode.OK, (await bed.PostAsync(search)).StatusCode);
     }
 
     /// <summary>Writes a prefix, then the padding in small chunks, with no known length.</summary>

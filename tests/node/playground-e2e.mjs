@@ -59,7 +59,7 @@ try {
   await page.locator('[role="textbox"][data-lexical-editor="true"]').click();
   await page.keyboard.type(seed);
   await page.keyboard.press('Enter');
-  const answer = page.locator('.ac-adaptiveCard', { hasText: 'Deep Learning for a Senior LLM Engineer' }).last();
+  const answer = page.locator('.ac-adaptiveCard', { hasText: 'Current level: Senior' }).last();
   await answer.waitFor({ timeout: 30_000 });
   await page.screenshot({ path: join(screenshots, 'answer.png') });
   console.log('step: answer card shown');
@@ -67,12 +67,12 @@ try {
   if (flags.includes('--next-level')) {
     const before = await answer.innerText();
     const cardsBefore = await page.locator('.ac-adaptiveCard').count();
-    await answer.getByRole('button', { name: /next level|lead/i }).first().click();
+    await answer.getByRole('button', { name: 'Lead ▶' }).first().click();
     // Updated in place: the same card now shows Lead (and what Principal asks next), and no card was added.
     await page.waitForFunction(
       ([text, count]) => {
         const cards = [...document.querySelectorAll('.ac-adaptiveCard')];
-        return cards.length === count && cards.some(c => c.innerText !== text && /Lead LLM Engineer/.test(c.innerText));
+        return cards.length === count && cards.some(c => c.innerText !== text && /Current level: Lead/.test(c.innerText));
       },
       [before, cardsBefore], { timeout: 30_000 });
     await page.screenshot({ path: join(screenshots, 'next-level.png') });
