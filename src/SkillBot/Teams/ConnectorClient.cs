@@ -59,7 +59,9 @@ public sealed class ConnectorClient(
 /// </summary>
 public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> logger) : BackgroundService
 {
-    private const int Senders = 4;
+    // Sending is waiting on the network (a Bot Connector round trip is tens of milliseconds), so replies go out
+    // many at a time: with 4 senders the load run saw the queue fill and hold up incoming messages.
+    private const int Senders = 32;
     private readonly Channel<PendingReply> _queue = Channel.CreateBounded<PendingReply>(
         new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.Wait });
 
