@@ -61,7 +61,9 @@ public sealed class ConnectorClient(
 public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> logger) : DrainingQueue<PendingReply>(Capacity, Senders)
 {
     private const int Capacity = 1000;
-    private const int Senders = 4;
+    // Sending is waiting on the network (a Bot Connector round trip is tens of milliseconds), so replies go out
+    // many at a time: with 4 senders the load run saw the queue fill and hold up incoming messages.
+    private const int Senders = 32;
 
     public new ValueTask EnqueueAsync(PendingReply reply, CancellationToken cancellation) => base.EnqueueAsync(reply, cancellation);
 

@@ -38,7 +38,8 @@ public static class SlackEndpoints
         {
             return BadRequest("Not a slash command: team_id, user_id and command are required.");
         }
-        return Results.Text(handler.Handle(command).ToJsonString(), "application/json");
+        // Written straight to the response (no intermediate string): this is the hot path of a slash command.
+        return TypedResults.Json(handler.Handle(command), SlackJsonContext.Default.JsonObject);
     }
 
     private static async Task<IResult> Event(HttpContext http, SlackEventHandler handler)

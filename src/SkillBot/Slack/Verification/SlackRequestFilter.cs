@@ -25,12 +25,16 @@ public sealed class SlackRequestFilter(SlackSignature signature, Microsoft.Exten
         byte[]? body;
         try
         {
-            body = await ReadAtMost(http.Request.Body, max, http.RequestAborted);
+            body = await ReadAtMost(http.Request, max, http.RequestAborted);
         }
         catch (BadHttpRequestException e)
         {
             // Kestrel's own limits (size, rate): its status, never a 500.
             return TypedResults.StatusCode(e.StatusCode);
+        }
+        catch (EndOfStreamException)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status400BadRequest); // shorter than its Content-Length
         }
         if (body is null)
         {
@@ -55,19 +59,34 @@ public sealed class SlackRequestFilter(SlackSignature signature, Microsoft.Exten
         body.Length < 512 && Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).TryGetValue("ssl_check", out var v) && v == "1";
 
     /// <summary>The whole body, or null once it grows past <paramref name="max"/> bytes (a chunked body has no Content-Length).</summary>
-    private static async Task<byte[]?> ReadAtMost(Stream body, long max, CancellationToken cancel)
+    private static async Task<byte[]?> ReadAtMost(HttpRequest request, long max, CancellationToken cancel)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancel)) > 0)
+        // Slack always sends Content-Length: read straight into an array of that size (no copy, no chunk buffer:
+        // the load run showed this read among the largest allocations per slash command).
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
+            var exact = new byte[length];
+            await request.Body.ReadExactlyAsync(exact, cancel);
+            return exact;
         }
-        return buffer.ToArray();
+        using var buffer = new MemoryStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancel)) > 0)
+            {
+                if (buffer.Length + read > max)
+                {
+                    return null;
+                }
+                buffer.Write(chunk, 0, read);
+            }
+            return buffer.ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 }

@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# Load and soak run for SkillBot on this machine (tests/load/README in the main README's performance section).
+#
+#   tests/load/run.sh [--duration 30s] [--connections N] [--threads N] [--no-startup] [--no-build]
+#   tests/load/run.sh --soak [--soak-seconds 600] [--soak-rate 50]
+#   tests/load/run.sh --duration 3s          # a quick smoke run
+#
+# Default run: builds Release, starts SkillBot on 127.0.0.1 (Slack and Teams on, authentication on, rate
+# limits raised out of the way), local fakes for Microsoft (OpenID metadata + JWKS, token endpoint, Bot
+# Connector), and the bare ceiling app; then drives with wrk, each for the same time and connection count:
+# the Slack slash command, Teams /api/messages, GET /api/v1/answer and the ceiling. Prints requests/s,
+# p50/p99 latency, errors (non-2xx + socket errors) and each target's ratio to the ceiling, then the
+# startup-to-ready time and resident memory with the generated 2,000-skill catalogue.
+# --soak: a paced 10-minute mix of the three endpoints, SkillBot's RSS sampled every 10 s.
+#
+# All traffic goes to 127.0.0.1; every process started here is stopped on exit (by its own PID);
+# every loop is bounded. Not part of `dotnet test` or CI: it takes minutes and measures the machine.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+duration=30s
+connections=4   # where the ceiling's p99 stays under 5 ms on this 2-core machine
+threads=2
+soak=0
+soak_seconds=600
+soak_rate=50
+soak_warmup=60
+startup=1
+build=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --duration) duration="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --soak) soak=1; shift ;;
+    --soak-seconds) soak_seconds="$2"; shift 2 ;;
+    --soak-rate) soak_rate="$2"; shift 2 ;;
+    --no-startup) startup=0; shift ;;
+    --no-build) build=0; shift ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[[ "$duration" =~ ^[0-9]+[smh]?$ ]] || { echo "--duration takes e.g. 30s, 3s or 2m" >&2; exit 2; }
+[[ "$connections" =~ ^[0-9]+$ && "$connections" -ge "$threads" ]] || { echo "--connections must be a number >= --threads" >&2; exit 2; }
+(( soak_seconds > 0 && soak_seconds <= 3600 && soak_rate > 0 && soak_rate <= 500 )) || { echo "--soak-seconds 1..3600, --soak-rate 1..500" >&2; exit 2; }
+
+command -v node >/dev/null || { echo "Node.js is needed (apt-get install nodejs)" >&2; exit 1; }
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (Debian package)…" >&2
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
+
+skillbot_dll="$repo/src/SkillBot/bin/Release/net10.0/SkillBot.dll"
+ceiling_dll="$here/Ceiling/bin/Release/net10.0/Ceiling.dll"
+if [[ $build == 1 ]]; then
+  echo "building Release…" >&2
+  dotnet build -c Release "$repo/src/SkillBot" -v q -nologo >&2
+  dotnet build -c Release "$here/Ceiling" -v q -nologo >&2
+fi
+teams=0
+[[ -d "$repo/src/SkillBot/Teams" ]] && teams=1
+
+work="$(mktemp -d /tmp/skillbot-load.XXXXXX)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work/keys" # the run's private key; the results stay in $work
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+
+# Waits (bounded) until URL answers 200; prints the milliseconds since START_NS.
+wait_ready() {
+  local url="$1" start_ns="$2" pid="$3" deadline=$((SECONDS + 90))
+  until curl -fs -o /dev/null --max-time 2 "$url"; do
+    kill -0 "$pid" 2>/dev/null || { echo "process $pid died before $url answered" >&2; return 1; }
+    (( SECONDS < deadline )) || { echo "$url not ready within 90 s" >&2; return 1; }
+    sleep 0.02
+  done
+  echo $(( ($(date +%s%N) - start_ns) / 1000000 ))
+}
+
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+
+secret="$(node -e "console.log(require('crypto').randomBytes(24).toString('hex'))")"
+app_id="load-test-bot-app-id"
+fakes_port="$(free_port)"
+fakes_url="http://127.0.0.1:$fakes_port"
+node "$here/load.mjs" keygen "$work/keys"
+node "$here/load.mjs" fakes "$fakes_port" "$work/keys" 2>"$work/fakes.log" &
+pids+=($!)
+node "$here/load.mjs" questions "$work/questions.txt"
+
+# SkillBot as it runs in production (default logging), with Slack and Teams on and authentication on.
+# The rate limits are per user and workspace and would turn a load run into a 429 run: raised out of the way.
+skillbot_args=(
+  --RateLimits:PerUserPerMinute=100000000 --RateLimits:PerWorkspacePerMinute=100000000
+  --Slack:SigningSecret="$secret" --Slack:BotToken=xoxb-load-test-token
+  --Slack:ApiBaseUrl="$fakes_url/slack/api/" --Slack:ResponseUrlHosts=127.0.0.1
+  --Teams:AppId="$app_id" --Teams:AppPassword=load-test-app-password
+  --Teams:OpenIdMetadataUrl="$fakes_url/botframework/.well-known/openidconfiguration"
+  --Teams:TokenEndpoint="$fakes_url/token" --Teams:AllowedServiceUrls=http://127.0.0.1
+)
+start_skillbot() { # PORT LOG [extra args…]; sets skillbot_pid and skillbot_start_ns
+  local port="$1" log="$2"; shift 2
+  skillbot_start_ns=$(date +%s%N)
+  dotnet "$skillbot_dll" --urls "http://127.0.0.1:$port" "${skillbot_args[@]}" "$@" >"$log" 2>&1 &
+  skillbot_pid=$!
+  pids+=("$skillbot_pid")
+}
+
+port="$(free_port)"
+start_skillbot "$port" "$work/skillbot.log"
+pid="$skillbot_pid"
+ready_ms="$(wait_ready "http://127.0.0.1:$port/readyz" "$skillbot_start_ns" "$pid")" || { tail -20 "$work/skillbot.log" >&2; exit 1; }
+skillbot="http://127.0.0.1:$port"
+echo "SkillBot (PID $pid) ready in ${ready_ms} ms on $skillbot; logs in $work/skillbot.log" >&2
+[[ $teams == 1 ]] || echo "note: this build has no Teams endpoint (src/SkillBot/Teams): Teams is not measured" >&2
+
+# One of each request, checked (and the mean slash-command answer size, which the ceiling returns).
+response_bytes="$(node "$here/load.mjs" probe --skillbot="$skillbot" --fakesUrl="$fakes_url" --secret="$secret" --dir="$work/keys" --teams="$teams")"
+
+if [[ $soak == 1 ]]; then
+  echo "soak: ${soak_seconds} s at ${soak_rate} requests/s (slash command, Teams, answer API in turn), RSS every 10 s…" >&2
+  node "$here/load.mjs" soak --skillbot="$skillbot" --fakesUrl="$fakes_url" --secret="$secret" --dir="$work/keys" \
+    --pid="$pid" --seconds="$soak_seconds" --rate="$soak_rate" --warmup="$soak_warmup" --teams="$teams" >"$work/soak.json"
+  starvation="$(grep -ciE 'starv|heartbeat took longer' "$work/skillbot.log" || true)"
+  warnings="$(grep -cE '^(warn|fail|crit):' "$work/skillbot.log" || true)"
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const [starvation, warnings, rateWanted] = process.argv.slice(2).map(Number);
+    const errors = r.non2xx + r.socketErrors;
+    console.log(`soak ${r.seconds} s at ${r.rate}/s: ${r.sent} requests (${JSON.stringify(r.byKind)}), ${errors} errors (${r.non2xx} non-2xx, ${r.socketErrors} socket), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`);
+    if (r.byKind.teams) console.log(`Teams replies received by the fake connector: ${r.connectorReplies} (bad: ${r.badReplies})`);
+    console.log(`RSS after ${r.warmupSeconds} s warm-up ${(r.rssAfterWarmupKb / 1024).toFixed(1)} MiB, peak ${(r.rssPeakKb / 1024).toFixed(1)} MiB, last ${(r.rssLastKb / 1024).toFixed(1)} MiB: growth ${r.growthPct}% (peak ${r.peakGrowthPct}%)`);
+    console.log("RSS samples (s:MiB): " + r.samples.map((s) => `${s.at}:${(s.rssKb / 1024).toFixed(0)}`).join(" "));
+    console.log(`thread-pool starvation lines in the log: ${starvation}; warn/fail lines: ${warnings}`);
+    const ok = errors === 0 && r.peakGrowthPct <= 10 && starvation === 0;
+    console.log(ok ? "soak: PASS (no errors, growth within 10%, no starvation)" : "soak: MISS");
+    process.exit(ok ? 0 : 1);
+  ' "$work/soak.json" "$starvation" "$warnings"
+  exit $?
+fi
+
+ceiling_port="$(free_port)"
+dotnet "$ceiling_dll" --urls "http://127.0.0.1:$ceiling_port" --ResponseBytes="$response_bytes" >"$work/ceiling.log" 2>&1 &
+ceiling_pid=$!
+pids+=("$ceiling_pid")
+wait_ready "http://127.0.0.1:$ceiling_port/healthz" "$(date +%s%N)" "$ceiling_pid" >/dev/null
+
+# A warm-up (JIT, pools, caches) of a third of the duration, at most 10 s, then the measured run.
+seconds="${duration%[smh]}"
+case "$duration" in *m) seconds=$((seconds * 60)) ;; *h) seconds=$((seconds * 3600)) ;; esac
+warmup=$(( seconds / 3 < 10 ? (seconds / 3 > 0 ? seconds / 3 : 1) : 10 ))
+
+run_wrk() { # NAME SCRIPT URL [script args…]
+  local name="$1" script="$2" url="$3"; shift 3
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 5s -s "$here/$script" "$url" -- "$@" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"$duration" --timeout 5s --latency -s "$here/$script" "$url" -- "$@" >"$work/$name.txt"
+  grep '^RESULT ' "$work/$name.txt" | sed 's/^RESULT //' >"$work/$name.json"
+  echo "$name: $(cat "$work/$name.json")" >&2
+}
+# Slack timestamps must be at most 5 minutes old: each form run gets freshly signed requests.
+signed() { node "$here/load.mjs" slack-requests "$work/$1.requests" 2000 "$secret" "$fakes_url"; echo "$work/$1.requests"; }
+
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "wrk: $threads threads, $connections connections, ${warmup}s warm-up + $duration per target…" >&2
+run_wrk ceiling form.lua "http://127.0.0.1:$ceiling_port/api/slack/commands" "$(signed ceiling)"
+run_wrk slack form.lua "$skillbot/api/slack/commands" "$(signed slack)"
+if [[ $teams == 1 ]]; then
+  node "$here/load.mjs" teams-tokens "$work/teams.tokens" 64 "$work/keys" "$fakes_url/"
+  replies_before="$(curl -fs "$fakes_url/stats")"
+  run_wrk teams teams.lua "$skillbot/api/messages" "$work/teams.tokens" "$work/questions.txt" "$fakes_url/"
+  sleep 2 # replies go out through a queue after the 200
+  replies_after="$(curl -fs "$fakes_url/stats")"
+fi
+run_wrk answer answer.lua "$skillbot/api/v1/answer" "$work/questions.txt"
+rss_after_load="$(rss_kb "$pid")"
+
+startup_line=""
+if [[ $startup == 1 ]]; then
+  # The generated 2,000-skill catalogue (tests/SkillBot.Testing/GeneratedCatalogue.cs), written by the benchmarks' `generate` verb.
+  if grep -q '"generate"' "$repo/tests/SkillBot.Benchmarks/Program.cs" 2>/dev/null; then
+    dotnet run -c Release --project "$repo/tests/SkillBot.Benchmarks" -v q -- generate "$work/catalogue-2000" 2000 >/dev/null
+    ports=("$(free_port)" "$(free_port)")
+    start_skillbot "${ports[0]}" "$work/startup-builtin.log"
+    builtin_ms="$(wait_ready "http://127.0.0.1:${ports[0]}/readyz" "$skillbot_start_ns" "$skillbot_pid")"
+    sleep 1; builtin_rss="$(rss_kb "$skillbot_pid")"; kill "$skillbot_pid"
+    start_skillbot "${ports[1]}" "$work/startup-2000.log" --catalogue "$work/catalogue-2000"
+    generated_ms="$(wait_ready "http://127.0.0.1:${ports[1]}/readyz" "$skillbot_start_ns" "$skillbot_pid")"
+    sleep 1; generated_rss="$(rss_kb "$skillbot_pid")"; kill "$skillbot_pid"
+    startup_line="$builtin_ms $builtin_rss $generated_ms $generated_rss"
+  else
+    echo "note: no catalogue generator (tests/SkillBot.Benchmarks 'generate') in this build: startup with 2,000 skills not measured" >&2
+  fi
+fi
+
+node - "$work" "$teams" "$connections" "$threads" "$duration" "$response_bytes" "$rss_after_load" "${replies_before:-}" "${replies_after:-}" "$startup_line" "$load_before" <<'EOF'
+const fs = require('fs');
+const [work, teams, connections, threads, duration, responseBytes, rssAfterLoad, repliesBefore, repliesAfter, startup, loadBefore] = process.argv.slice(2);
+const read = (name) => JSON.parse(fs.readFileSync(`${work}/${name}.json`, 'utf8'));
+const ceiling = read('ceiling');
+const names = ['slack', 'teams', 'answer'].filter((n) => n !== 'teams' || teams === '1');
+const labels = { ceiling: 'ceiling (bare ASP.NET Core)', slack: 'Slack slash command', teams: 'Teams /api/messages', answer: 'GET /api/v1/answer' };
+const rows = [['target', 'requests/s', 'p50 ms', 'p99 ms', 'errors', 'vs ceiling', 'verdict']];
+let allMet = true;
+const errors = (r) => r.non2xx + r.socket_errors;
+rows.push([labels.ceiling, ceiling.rps.toFixed(0), ceiling.p50_ms.toFixed(2), ceiling.p99_ms.toFixed(2), String(errors(ceiling)), '100%',
+  ceiling.p99_ms < 5 && errors(ceiling) === 0 ? 'load valid (p99 < 5 ms)' : 'ceiling p99 >= 5 ms: lower --connections']);
+for (const name of names) {
+  const r = read(name);
+  const ratio = r.rps / ceiling.rps;
+  const misses = [];
+  if (ratio < 0.6) misses.push('< 60%');
+  if (r.p99_ms >= 20) misses.push('p99 >= 20 ms');
+  if (errors(r) > 0) misses.push('errors');
+  allMet &&= misses.length === 0;
+  rows.push([labels[name], r.rps.toFixed(0), r.p50_ms.toFixed(2), r.p99_ms.toFixed(2), `${errors(r)}${errors(r) ? ` (${r.non2xx} non-2xx, ${r.socket_errors} socket)` : ''}`,
+    `${(ratio * 100).toFixed(0)}%`, misses.length ? `MISS: ${misses.join(', ')}` : 'met']);
+}
+console.log(`\n${new Date().toISOString().slice(0, 10)}  wrk -t${threads} -c${connections} -d${duration}, ceiling response ${responseBytes} bytes, ${require('os').cpus().length} cores (load generator on the same machine)`);
+// Other work on the machine skews every figure: the load average before the run says how quiet it was.
+console.log(`load average before the run ${loadBefore}, after ${require('os').loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+rows.forEach((r, i) => {
+  console.log('| ' + r.map((c, j) => c.padEnd(widths[j])).join(' | ') + ' |');
+  if (i === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+});
+if (teams === '1' && repliesAfter) {
+  const sent = read('teams').requests;
+  const got = JSON.parse(repliesAfter).replies - JSON.parse(repliesBefore).replies;
+  console.log(`\nTeams replies received by the fake connector during the measured run: ${got} for ${sent} activities (warm-up replies may still arrive in that window)`);
+}
+console.log(`SkillBot RSS after the load: ${(Number(rssAfterLoad) / 1024).toFixed(1)} MiB`);
+if (startup) {
+  const [bMs, bKb, gMs, gKb] = startup.split(' ').map(Number);
+  console.log(`startup to ready (/readyz 200): built-in catalogue ${bMs} ms, RSS ${(bKb / 1024).toFixed(1)} MiB; generated 2,000-skill catalogue ${gMs} ms, RSS ${(gKb / 1024).toFixed(1)} MiB`);
+}
+console.log(allMet ? '\nall targets met' : '\nsome targets missed (see verdicts)');
+process.exit(allMet ? 0 : 1);
+EOF
