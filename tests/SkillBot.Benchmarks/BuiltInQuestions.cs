@@ -10,7 +10,7 @@ namespace SkillBot.Benchmarks;
 [MedianColumn]
 public class BuiltInQuestions
 {
-    private static readonly Dictionary<string, QuestionCase> Cases = new()
+    internal static readonly Dictionary<string, QuestionCase> Cases = new()
     {
         ["seed"] = new("what does senior LLM engineer need in deep learning?", Intent.Expectation, "Deep Learning"),
         ["typo"] = new("deep lerning for a seniour data scienist", Intent.Expectation, "Deep Learning"),

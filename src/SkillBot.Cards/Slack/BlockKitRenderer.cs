@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkillBot.Core.Answers;
@@ -28,66 +30,94 @@ public static class BlockKitRenderer
     public const string MoveActionPrefix = "skillbot.move.";
     public const string FeedbackActionPrefix = "skillbot.feedback.";
 
+    /// <summary>
+    /// How Slack messages are written: non-ASCII text as UTF-8 rather than \u escapes (half the bytes for
+    /// Chinese). Nothing is embedded in HTML, and mrkdwn's own &amp; &lt; &gt; are escaped by <see cref="SlackText"/>.
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The message as a JSON object, for callers that add fields to it (channel, thread, replace_original).</summary>
     public static JsonObject Render(Answer answer, bool shareable = true)
     {
-        var labels = Labels.For(answer.Language);
-        var blocks = new Blocks();
-        if (Title(answer, labels) is { Length: > 0 } title)
+        var buffer = new ArrayBufferWriter<byte>(8 * 1024);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            blocks.Add(new JsonObject { ["type"] = "header", ["text"] = PlainText(title, MaxHeaderText) });
+            json.WriteStartObject();
+            WriteMessage(json, answer, shareable);
+            json.WriteEndObject();
+        }
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+    }
+
+    /// <summary>
+    /// Writes the message's <c>text</c> and <c>blocks</c> into the object <paramref name="json"/> is in.
+    /// Written straight to JSON, not built as a tree first: this is the hot path of a slash command.
+    /// </summary>
+    public static void WriteMessage(Utf8JsonWriter json, Answer answer, bool shareable = true)
+    {
+        var labels = Labels.For(answer.Language);
+        json.WriteString("text", SlackText.Mrkdwn(answer.Message, MaxFallbackText));
+        json.WritePropertyName("blocks");
+        json.WriteStartArray();
+        var blocks = new Blocks(json);
+        if (Title(answer, labels) is { Length: > 0 } title && blocks.Start("header"))
+        {
+            PlainText(json, "text", title, MaxHeaderText);
+            json.WriteEndObject();
         }
         var subtitle = string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>());
         if (subtitle.Length > 0 && answer.Intent is Intent.Expectation or Intent.Compare or Intent.SkillOverview)
         {
-            blocks.Add(Context(SlackText.Mrkdwn(subtitle, MaxSectionText)));
+            blocks.Context(SlackText.Mrkdwn(subtitle, MaxSectionText));
         }
-        blocks.Add(Section(SlackText.Mrkdwn(answer.Message, MaxSectionText)));
+        blocks.Section(SlackText.Mrkdwn(answer.Message, MaxSectionText));
 
         switch (answer.Intent)
         {
             case Intent.Expectation:
-                blocks.Add(Section(Level(labels["current"], answer.Level, answer.Current, labels)));
+                blocks.Section(Level(labels["current"], answer.Level, answer.Current, labels));
                 if (answer.Next is not null || answer.Current is null)
                 {
                     var nextLevel = answer.Next?.Level ?? answer.Ladder.Levels.SkipWhile(l => l != answer.Level).Skip(1).FirstOrDefault();
                     if (nextLevel is not null)
                     {
-                        blocks.Add(Section(Level(labels["next"], nextLevel, answer.Next, labels)));
+                        blocks.Section(Level(labels["next"], nextLevel, answer.Next, labels));
                     }
                 }
                 else if (answer.Level is not null)
                 {
-                    blocks.Add(Context(SlackText.Mrkdwn(labels.Format("topOfLadder", labels.Level(answer.Level)), MaxSectionText)));
+                    blocks.Context(SlackText.Mrkdwn(labels.Format("topOfLadder", labels.Level(answer.Level)), MaxSectionText));
                 }
                 break;
             case Intent.Compare:
-                blocks.Add(Section(Level(labels["from"], answer.Level, answer.Current, labels)));
-                blocks.Add(Section(Level(labels["goal"], answer.CompareTo, answer.Next, labels)));
+                blocks.Section(Level(labels["from"], answer.Level, answer.Current, labels));
+                blocks.Section(Level(labels["goal"], answer.CompareTo, answer.Next, labels));
                 break;
             case Intent.RoleProfile:
                 var profile = answer.Items.OfType<ProfileItem>().ToList();
-                foreach (var (item, index) in profile.Select((item, i) => (item, i)))
+                for (var index = 0; index < profile.Count; index++)
                 {
+                    var item = profile[index];
                     if (!blocks.HasRoom(reserve: 6))
                     {
-                        blocks.Add(Context(SlackText.Mrkdwn($"… {profile.Count - index} more", MaxSectionText)));
+                        blocks.Context(SlackText.Mrkdwn($"… {profile.Count - index} more", MaxSectionText));
                         break;
                     }
                     var text = $"*{SlackText.Escape(item.Skill)}* ({SlackText.Escape(item.Domain)})\n"
                         + Level(labels["current"], answer.Level, item.Current, labels, 1200) + "\n"
                         + (item.Next is null ? "" : Level(labels["next"], item.Next.Level, item.Next, labels, 1200));
-                    var section = Section(Cut(text));
-                    section["accessory"] = Button(labels["details"], Navigation.ForItem(answer, item), MoveActionPrefix + "item." + index.ToString(CultureInfo.InvariantCulture));
-                    blocks.Add(section);
+                    var details = new Button(labels["details"], Navigation.ForItem(answer, item), MoveActionPrefix + "item." + index.ToString(CultureInfo.InvariantCulture));
+                    blocks.Section(Cut(text), details);
                 }
                 break;
             case Intent.SkillOverview:
                 var roles = answer.Items.OfType<LadderItem>().GroupBy(i => i.Role).ToList();
-                foreach (var (role, index) in roles.Select((role, i) => (role, i)))
+                for (var index = 0; index < roles.Count; index++)
                 {
+                    var role = roles[index];
                     if (!blocks.HasRoom(reserve: 6))
                     {
-                        blocks.Add(Context(SlackText.Mrkdwn($"… {roles.Count - index} more", MaxSectionText)));
+                        blocks.Context(SlackText.Mrkdwn($"… {roles.Count - index} more", MaxSectionText));
                         break;
                     }
                     var perRung = (MaxSectionText - 100) / Math.Max(1, role.Count());
@@ -97,7 +127,7 @@ public static class BlockKitRenderer
                         text.Append('\n').Append(CultureInfo.InvariantCulture, $"*{SlackText.Escape(labels.Level(rung.Level))}* · {labels.Necessity(rung.Necessity)}: ")
                             .Append(SlackText.Mrkdwn(rung.Description, Math.Max(40, perRung - rung.Level.Length - 20)));
                     }
-                    blocks.Add(Section(Cut(text.ToString())));
+                    blocks.Section(Cut(text.ToString()));
                 }
                 break;
         }
@@ -105,40 +135,35 @@ public static class BlockKitRenderer
         var moves = answer.Intent is Intent.Clarify or Intent.NotFound or Intent.Help
             ? Navigation.Choices(answer)
             : [.. Navigation.Steps(answer, labels), .. Navigation.RoleSwitches(answer)];
-        var buttons = moves.Select((m, i) => Button(m.Title, m.Action, MoveActionPrefix + i.ToString(CultureInfo.InvariantCulture))).ToList();
+        var buttons = moves.Select((m, i) => new Button(m.Title, m.Action, MoveActionPrefix + i.ToString(CultureInfo.InvariantCulture))).ToList();
         if (shareable && answer.Intent is Intent.Expectation or Intent.Compare or Intent.RoleProfile or Intent.SkillOverview)
         {
-            buttons.Add(Button(labels["share"], ShareAction(answer), ShareActionId));
+            buttons.Add(new Button(labels["share"], ShareAction(answer), ShareActionId));
         }
         var picker = Picker(answer, labels);
         var room = MaxBlocks - blocks.Count - 3 - (picker is null ? 0 : 1);
         foreach (var chunk in buttons.Chunk(MaxActionsPerBlock).Take(Math.Max(0, room)))
         {
-            blocks.Add(new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. chunk]) });
+            blocks.Actions(chunk);
         }
-        if (picker is not null)
+        if (picker is not null && blocks.Start("actions"))
         {
-            blocks.Add(picker);
+            json.WriteStartArray("elements");
+            WritePicker(json, picker);
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
         if (blocks.HasRoom(reserve: 1))
         {
             var (up, down) = Navigation.Feedback(answer);
-            blocks.Add(Context(SlackText.Mrkdwn(labels["useful"], MaxSectionText)));
-            blocks.Add(new JsonObject
-            {
-                ["type"] = "actions",
-                ["elements"] = new JsonArray(Button(up.Title, up.Action, FeedbackActionPrefix + "up"), Button(down.Title, down.Action, FeedbackActionPrefix + "down")),
-            });
+            blocks.Context(SlackText.Mrkdwn(labels["useful"], MaxSectionText));
+            blocks.Actions([new Button(up.Title, up.Action, FeedbackActionPrefix + "up"), new Button(down.Title, down.Action, FeedbackActionPrefix + "down")]);
         }
         if (Footer(answer, labels) is { } footer && blocks.HasRoom(reserve: 0))
         {
-            blocks.Add(Context(footer));
+            blocks.Context(footer);
         }
-        return new JsonObject
-        {
-            ["text"] = SlackText.Mrkdwn(answer.Message, MaxFallbackText),
-            ["blocks"] = blocks.ToArray(),
-        };
+        json.WriteEndArray();
     }
 
     /// <summary>What the Share button re-answers: the same answer, in canonical terms where there are any.</summary>
@@ -188,14 +213,15 @@ public static class BlockKitRenderer
         return text.ToString().TrimEnd();
     }
 
-    private static JsonObject? Picker(Answer answer, Labels labels)
+    /// <summary>The level picker's options with their values, or null when a value would pass Slack's limit.</summary>
+    private static SlackPicker? Picker(Answer answer, Labels labels)
     {
         if (Navigation.Picker(answer, labels) is not { } picker)
         {
             return null;
         }
-        var options = new JsonArray();
-        JsonObject? initial = null;
+        var options = new List<(string Title, string Value)>();
+        var initial = -1;
         foreach (var (title, level) in picker.Choices.Take(MaxOptions))
         {
             var value = Serialize(picker.Action with { Level = level });
@@ -203,25 +229,43 @@ public static class BlockKitRenderer
             {
                 return null; // names too long to carry: the buttons still move along the ladder
             }
-            var option = new JsonObject { ["text"] = PlainText(title, MaxButtonText), ["value"] = value };
-            options.Add(option);
             if (level == picker.Value)
             {
-                initial = option.DeepClone().AsObject();
+                initial = options.Count;
             }
+            options.Add((title, value));
         }
-        var select = new JsonObject
+        return new SlackPicker(picker.Label, options, initial);
+    }
+
+    private sealed record SlackPicker(string Placeholder, List<(string Title, string Value)> Options, int Initial);
+
+    private static void WritePicker(Utf8JsonWriter json, SlackPicker picker)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "static_select");
+        json.WriteString("action_id", LevelActionId);
+        PlainText(json, "placeholder", picker.Placeholder, MaxHeaderText);
+        json.WriteStartArray("options");
+        foreach (var option in picker.Options)
         {
-            ["type"] = "static_select",
-            ["action_id"] = LevelActionId,
-            ["placeholder"] = PlainText(picker.Label, MaxHeaderText),
-            ["options"] = options,
-        };
-        if (initial is not null)
-        {
-            select["initial_option"] = initial;
+            WriteOption(json, option);
         }
-        return new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray(select) };
+        json.WriteEndArray();
+        if (picker.Initial >= 0)
+        {
+            json.WritePropertyName("initial_option");
+            WriteOption(json, picker.Options[picker.Initial]);
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteOption(Utf8JsonWriter json, (string Title, string Value) option)
+    {
+        json.WriteStartObject();
+        PlainText(json, "text", option.Title, MaxButtonText);
+        json.WriteString("value", option.Value);
+        json.WriteEndObject();
     }
 
     private static string? Footer(Answer answer, Labels labels)
@@ -239,24 +283,16 @@ public static class BlockKitRenderer
         _ => "",
     };
 
-    private static JsonObject Button(string title, CardAction action, string actionId) => new()
-    {
-        ["type"] = "button",
-        ["text"] = PlainText(title, MaxButtonText),
-        ["action_id"] = actionId,
-        ["value"] = Serialize(action) is { Length: <= MaxButtonValue } value ? value : Serialize(CardAction.Ask(TextFit.CutAtWord(action.Question ?? title, 500))),
-    };
-
     private static string Serialize(CardAction action) => JsonSerializer.Serialize(action, CardActionJsonContext.Default.CardAction);
 
-    private static JsonObject PlainText(string text, int limit) =>
-        new() { ["type"] = "plain_text", ["text"] = SlackText.Plain(text.Length == 0 ? " " : text, limit), ["emoji"] = true };
-
-    private static JsonObject Section(string mrkdwn) =>
-        new() { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn.Length == 0 ? " " : mrkdwn } };
-
-    private static JsonObject Context(string mrkdwn) =>
-        new() { ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn }) };
+    private static void PlainText(Utf8JsonWriter json, string property, string text, int limit)
+    {
+        json.WriteStartObject(property);
+        json.WriteString("type", "plain_text");
+        json.WriteString("text", SlackText.Plain(text.Length == 0 ? " " : text, limit));
+        json.WriteBoolean("emoji", true);
+        json.WriteEndObject();
+    }
 
     /// <summary>Already-escaped mrkdwn cut to the section limit without splitting an escape.</summary>
     private static string Cut(string mrkdwn)
@@ -274,23 +310,85 @@ public static class BlockKitRenderer
         return mrkdwn[..cut] + TextFit.Ellipsis;
     }
 
-    /// <summary>The message's blocks, refusing to grow past Slack's 50.</summary>
-    private sealed class Blocks
+    private readonly record struct Button(string Title, CardAction Action, string ActionId)
     {
-        private readonly List<JsonObject> _blocks = [];
-
-        public int Count => _blocks.Count;
-
-        public bool HasRoom(int reserve) => _blocks.Count + 1 + reserve <= MaxBlocks;
-
-        public void Add(JsonObject block)
+        public void Write(Utf8JsonWriter json)
         {
-            if (_blocks.Count < MaxBlocks)
+            json.WriteStartObject();
+            json.WriteString("type", "button");
+            PlainText(json, "text", Title, MaxButtonText);
+            json.WriteString("action_id", ActionId);
+            json.WriteString("value", Serialize(Action) is { Length: <= MaxButtonValue } value ? value : Serialize(CardAction.Ask(TextFit.CutAtWord(Action.Question ?? Title, 500))));
+            json.WriteEndObject();
+        }
+    }
+
+    /// <summary>The message's blocks as they are written, refusing to grow past Slack's 50.</summary>
+    private sealed class Blocks(Utf8JsonWriter json)
+    {
+        public int Count { get; private set; }
+
+        public bool HasRoom(int reserve) => Count + 1 + reserve <= MaxBlocks;
+
+        /// <summary>Opens a block of <paramref name="type"/> if there is room; the caller writes the rest and closes it.</summary>
+        public bool Start(string type)
+        {
+            if (Count >= MaxBlocks)
             {
-                _blocks.Add(block);
+                return false;
             }
+            Count++;
+            json.WriteStartObject();
+            json.WriteString("type", type);
+            return true;
         }
 
-        public JsonArray ToArray() => new([.. _blocks]);
+        public void Section(string mrkdwn, Button? accessory = null)
+        {
+            if (!Start("section"))
+            {
+                return;
+            }
+            json.WriteStartObject("text");
+            json.WriteString("type", "mrkdwn");
+            json.WriteString("text", mrkdwn.Length == 0 ? " " : mrkdwn);
+            json.WriteEndObject();
+            if (accessory is { } button)
+            {
+                json.WritePropertyName("accessory");
+                button.Write(json);
+            }
+            json.WriteEndObject();
+        }
+
+        public void Context(string mrkdwn)
+        {
+            if (!Start("context"))
+            {
+                return;
+            }
+            json.WriteStartArray("elements");
+            json.WriteStartObject();
+            json.WriteString("type", "mrkdwn");
+            json.WriteString("text", mrkdwn);
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        public void Actions(IEnumerable<Button> buttons)
+        {
+            if (!Start("actions"))
+            {
+                return;
+            }
+            json.WriteStartArray("elements");
+            foreach (var button in buttons)
+            {
+                button.Write(json);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Understanding;
@@ -12,6 +13,8 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
     private readonly string[] _levelNames = [.. catalogue.Levels.Select(l => l.Name)];
     private readonly string[] _rolesWithSkills = [.. catalogue.Roles.Where(r => !catalogue.SkillsOf(r).IsEmpty).Select(r => r.Name)];
     private readonly NearestNames _nearest = nearest ?? new NearestNames(catalogue);
+    private readonly ConcurrentDictionary<(Expectation Higher, Expectation Lower), IReadOnlyList<Segment>> _diffs = new();
+    private const int MaxRememberedDiffs = 20_000;
     private readonly IReadOnlyList<string> _examples = examples is { Count: > 0 } ? examples : FirstOfEachKind(ExampleCandidates(catalogue));
 
     public SkillCatalogue Catalogue => catalogue;
@@ -293,11 +296,30 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
             : new LevelExpectation(expectation.Level.Name, expectation.Necessity, expectation.Description, null);
 
     /// <summary>The higher level of an expectation or comparison, with what it adds; all of it is new when the lower level has a gap.</summary>
-    private static LevelExpectation? Higher(Expectation? higher, Expectation? lower) =>
+    private LevelExpectation? Higher(Expectation? higher, Expectation? lower) =>
         higher is null
             ? null
             : new LevelExpectation(higher.Level.Name, higher.Necessity, higher.Description,
-                lower is null ? [new Segment(higher.Description, true)] : WordDiff.Added(lower.Description, higher.Description));
+                lower is null ? [new Segment(higher.Description, true)] : Added(higher, lower));
+
+    /// <summary>
+    /// The word diff is the costliest step of an answer and the same pairs of levels are asked all day, so
+    /// each pair's diff is kept (this composer lives as long as its catalogue). Bounded: past
+    /// <see cref="MaxRememberedDiffs"/> pairs, a diff is computed every time.
+    /// </summary>
+    private IReadOnlyList<Segment> Added(Expectation higher, Expectation lower)
+    {
+        if (_diffs.TryGetValue((higher, lower), out var known))
+        {
+            return known;
+        }
+        var added = WordDiff.Added(lower.Description, higher.Description);
+        if (_diffs.Count < MaxRememberedDiffs)
+        {
+            _diffs.TryAdd((higher, lower), added);
+        }
+        return added;
+    }
 
     /// <summary>"a" or "an" by how the word is said: an LLM Engineer, an Intern, a Senior.</summary>
     internal static string Article(string word)

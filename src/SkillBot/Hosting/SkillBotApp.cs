@@ -8,6 +8,7 @@ using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Insights;
 using SkillBot.Limits;
+using SkillBot.Rendering;
 using SkillBot.SharedState;
 using SkillBot.Slack;
 using SkillBot.Teams;
@@ -58,6 +59,7 @@ public static class SkillBotApp
         builder.Services.AddSingleton<SharedUserContext>();
         builder.Services.AddSingleton<IUserContextStore>(sp => sp.GetRequiredService<SharedUserContext>());
         builder.Services.AddSingleton<AdaptiveCardRenderer>();
+        builder.Services.AddSingleton<RenderedAnswers>();
         builder.Services.AddTeams(builder.Configuration);
 
         var catalogueOptions = builder.Configuration.GetSection(CatalogueOptions.Section).Get<CatalogueOptions>() ?? new();

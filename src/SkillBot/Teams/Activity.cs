@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SkillBot.Teams;
 
@@ -59,7 +60,7 @@ public sealed record ReplyActivity(
     string? Summary,
     IReadOnlyList<Attachment> Attachments);
 
-public sealed record Attachment(string ContentType, JsonNode Content);
+public sealed record Attachment(string ContentType, RawJson Content);
 
 public static class ContentTypes
 {
@@ -69,7 +70,7 @@ public static class ContentTypes
 }
 
 /// <summary>The synchronous answer to <c>adaptiveCard/action</c>: a card replacing the clicked one, or an error.</summary>
-public sealed record AdaptiveCardInvokeResponse(int StatusCode, string Type, JsonNode? Value);
+public sealed record AdaptiveCardInvokeResponse(int StatusCode, string Type, RawJson Value);
 
 public sealed record InvokeError(string Code, string Message);
 
@@ -83,7 +84,7 @@ public sealed record MessageExtensionResult(string Type)
     public string? Text { get; init; }
 }
 
-public sealed record MessageExtensionAttachment(string ContentType, JsonNode Content, Attachment Preview);
+public sealed record MessageExtensionAttachment(string ContentType, RawJson Content, Attachment Preview);
 
 public sealed record ThumbnailCard(string Title, string? Subtitle, string? Text);
 
@@ -92,6 +93,31 @@ public sealed record MessageExtensionQuery(string? CommandId, IReadOnlyList<Mess
 public sealed record MessageExtensionParameter(string? Name, JsonElement? Value);
 
 public sealed record QueryOptions(int? Skip, int? Count);
+
+/// <summary>
+/// JSON kept as the bytes it was written to (a rendered card): a reply copies them rather than walking a
+/// tree, and a card rendered once serves every reply that shows it.
+/// </summary>
+[JsonConverter(typeof(RawJsonConverter))]
+public sealed class RawJson(byte[] utf8)
+{
+    public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
+
+    public static RawJson Of<T>(T value, JsonTypeInfo<T> type) => new(JsonSerializer.SerializeToUtf8Bytes(value, type));
+}
+
+public sealed class RawJsonConverter : JsonConverter<RawJson>
+{
+    public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        return new RawJson(JsonSerializer.SerializeToUtf8Bytes(document.RootElement));
+    }
+
+    // Written as is: the bytes come from our own serialiser and renderer, never from a request.
+    public override void Write(Utf8JsonWriter writer, RawJson value, JsonSerializerOptions options) =>
+        writer.WriteRawValue(value.Utf8.Span, skipInputValidation: true);
+}
 
 /// <summary>The Entra ID token endpoint's answer to a client-credentials request.</summary>
 public sealed record TokenResponse(

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkillBot.Cards.Adaptive;
@@ -5,6 +6,7 @@ using SkillBot.Cards.Text;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Limits;
+using SkillBot.Rendering;
 using SkillBot.SharedState;
 
 namespace SkillBot.Teams;
@@ -14,7 +16,7 @@ namespace SkillBot.Teams;
 /// a bot added to a conversation says welcome, card buttons and compose-box searches are answered in the
 /// HTTP response. Anything else gets 200 and is ignored, as Teams expects.
 /// </summary>
-public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, ReplyQueue replies, SeenIds seen, ChatRateLimiter limiter, ILogger<TeamsBot> logger)
+public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, RenderedAnswers rendered, ReplyQueue replies, SeenIds seen, ChatRateLimiter limiter, ILogger<TeamsBot> logger)
 {
     public const string SearchCommand = "searchSkills";
     public const string SearchParameter = "searchKeywords";
@@ -89,7 +91,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         if (action is not { } execute || Text(execute, "type") != "Action.Execute" || Text(execute, "verb") is not { Length: > 0 } verb)
         {
             return Json(new AdaptiveCardInvokeResponse(400, ContentTypes.Error,
-                JsonSerializer.SerializeToNode(new InvokeError("BadRequest", "Expected an Action.Execute with a verb."), TeamsJsonContext.Default.InvokeError)));
+                RawJson.Of(new InvokeError("BadRequest", "Expected an Action.Execute with a verb."), TeamsJsonContext.Default.InvokeError)));
         }
         var data = execute.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
         var user = UserKey(activity);
@@ -146,7 +148,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
             answer.Next is { } next ? $"{answer.Current?.Level} → {next.Level}" : answer.Domain,
             text.Length > 200 ? text[..199] + "…" : text);
         return new MessageExtensionAttachment(ContentTypes.AdaptiveCard, Card(answer),
-            new Attachment(ContentTypes.ThumbnailCard, JsonSerializer.SerializeToNode(preview, TeamsJsonContext.Default.ThumbnailCard)!));
+            new Attachment(ContentTypes.ThumbnailCard, RawJson.Of(preview, TeamsJsonContext.Default.ThumbnailCard)));
     }
 
     private PendingReply Reply(Activity activity, Answer answer) => new(
@@ -156,16 +158,22 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         new ReplyActivity(ActivityTypes.Message, activity.Recipient, activity.From, new ConversationAccount(activity.Conversation.Id),
             activity.Id, answer.Message, [new Attachment(ContentTypes.AdaptiveCard, Card(answer))]));
 
-    private JsonObject Card(Answer answer) => WithFallback(cards.Render(answer), answer);
+    private RawJson Card(Answer answer) => new(rendered.Get("teams", answer, Render));
 
-    /// <summary>Clients that cannot show the card show the answer as text instead.</summary>
-    private static JsonObject WithFallback(JsonObject card, Answer answer)
+    private byte[] Render(Answer answer)
     {
+        var card = cards.Render(answer);
+        // Clients that cannot show the card show the answer as text instead.
         if (!card.ContainsKey("fallbackText"))
         {
             card["fallbackText"] = TextRenderer.Render(answer);
         }
-        return card;
+        var utf8 = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var json = new Utf8JsonWriter(utf8))
+        {
+            card.WriteTo(json);
+        }
+        return utf8.WrittenSpan.ToArray();
     }
 
     /// <summary>A message or welcome needs somewhere to reply to.</summary>

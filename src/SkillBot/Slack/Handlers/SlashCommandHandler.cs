@@ -1,29 +1,43 @@
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text.Json;
 using SkillBot.Cards.Slack;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Limits;
+using SkillBot.Rendering;
 using SkillBot.Slack.Payloads;
 
 namespace SkillBot.Slack.Handlers;
 
 /// <summary><c>/skill question</c>: answered at once, privately (ephemeral), with the Block Kit rendering of the answer.</summary>
-public sealed class SlashCommandHandler(Assistant assistant, ChatRateLimiter limiter, ILogger<SlashCommandHandler> logger)
+public sealed class SlashCommandHandler(Assistant assistant, RenderedAnswers rendered, ChatRateLimiter limiter, ILogger<SlashCommandHandler> logger)
 {
-    public JsonObject Handle(SlashCommand command)
+    /// <summary>The reply as UTF-8 JSON: the answer's Block Kit message, shown only to the person who asked.</summary>
+    public byte[] Handle(SlashCommand command)
     {
         try
         {
-            var message = BlockKitRenderer.Render(Answer(command));
-            message["response_type"] = "ephemeral";
-            return message;
+            return rendered.Get("slack-command", Answer(command), answer => Ephemeral(json => BlockKitRenderer.WriteMessage(json, answer)));
         }
         catch (Exception e)
         {
             // Slack shows a 500 as a cryptic failure; the user gets a plain apology instead (protocol-slack.md §2).
             logger.LogError(e, "Answering {Command} failed", command.Command);
-            return new JsonObject { ["response_type"] = "ephemeral", ["text"] = "Sorry, something went wrong answering that. Please try again." };
+            return Ephemeral(json => json.WriteString("text", "Sorry, something went wrong answering that. Please try again."));
         }
+    }
+
+    private static byte[] Ephemeral(Action<Utf8JsonWriter> message)
+    {
+        var reply = new ArrayBufferWriter<byte>(8 * 1024);
+        using (var json = new Utf8JsonWriter(reply, BlockKitRenderer.WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("response_type", "ephemeral");
+            message(json);
+            json.WriteEndObject();
+        }
+        return reply.WrittenSpan.ToArray();
     }
 
     private Answer Answer(SlashCommand command)

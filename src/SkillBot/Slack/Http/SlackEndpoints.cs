@@ -38,8 +38,7 @@ public static class SlackEndpoints
         {
             return BadRequest("Not a slash command: team_id, user_id and command are required.");
         }
-        // Written straight to the response (no intermediate string): this is the hot path of a slash command.
-        return TypedResults.Json(handler.Handle(command), SlackJsonContext.Default.JsonObject);
+        return TypedResults.Bytes(handler.Handle(command), "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> Event(HttpContext http, SlackEventHandler handler)

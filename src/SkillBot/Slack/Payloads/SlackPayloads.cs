@@ -80,7 +80,6 @@ public sealed record SocketFrame(
 [JsonSerializable(typeof(BlockActionsPayload))]
 [JsonSerializable(typeof(SocketFrame))]
 [JsonSerializable(typeof(SlashCommandJson))]
-[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 public sealed partial class SlackJsonContext : JsonSerializerContext;
 
 /// <summary>Socket Mode's slash_commands payload (all fields optional until checked by <see cref="SlashCommand.From"/>).</summary>

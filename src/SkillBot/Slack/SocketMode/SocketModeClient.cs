@@ -120,7 +120,7 @@ public sealed class SocketModeClient(
                     interactions.Handle(payload);
                     break;
                 case "slash_commands" when payload.Deserialize(SlackJsonContext.Default.SlashCommandJson)?.ToCommand() is { } command:
-                    var answer = commands.Handle(command);
+                    var answer = JsonNode.Parse(commands.Handle(command))!.AsObject();
                     if (frame.AcceptsResponsePayload)
                     {
                         ack["payload"] = answer;
