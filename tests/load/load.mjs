@@ -95,7 +95,7 @@ function keygen(dir) {
 function fakes(port, dir) {
   const jwks = fs.readFileSync(path.join(dir, 'jwks.json'), 'utf8');
   const base = `http://127.0.0.1:${port}`;
-  const stats = { replies: 0, badReplies: 0, tokens: 0, keyFetches: 0 };
+  const stats = { replies: 0, badReplies: 0, replyBytes: 0, tokens: 0, keyFetches: 0 };
   const send = (res, status, body) => {
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
     res.end(body);
@@ -121,6 +121,7 @@ function fakes(port, dir) {
         let ok = (req.headers.authorization ?? '').startsWith('Bearer load-app-token-');
         try { ok = ok && JSON.parse(Buffer.concat(chunks).toString('utf8')).type === 'message'; } catch { ok = false; }
         ok ? stats.replies++ : stats.badReplies++;
+        if (ok) stats.replyBytes += Buffer.concat(chunks).length;
         return send(res, ok ? 200 : 400, JSON.stringify({ id: `1:reply-${stats.replies}` }));
       }
       if (req.method === 'GET' && url === '/stats') {

@@ -150,7 +150,8 @@ if [[ $soak == 1 ]]; then
 fi
 
 ceiling_port="$(free_port)"
-dotnet "$ceiling_dll" --urls "http://127.0.0.1:$ceiling_port" --ResponseBytes="$response_bytes" >"$work/ceiling.log" 2>&1 &
+reply_bytes="$(curl -fs "$fakes_url/stats" | node -e 'const s=JSON.parse(require("fs").readFileSync(0,"utf8")); console.log(s.replies ? Math.round(s.replyBytes / s.replies) : 8192)')"
+dotnet "$ceiling_dll" --urls "http://127.0.0.1:$ceiling_port" --ResponseBytes="$response_bytes" --ReplyBytes="$reply_bytes" >"$work/ceiling.log" 2>&1 &
 ceiling_pid=$!
 pids+=("$ceiling_pid")
 wait_ready "http://127.0.0.1:$ceiling_port/healthz" "$(date +%s%N)" "$ceiling_pid" >/dev/null
@@ -162,7 +163,7 @@ warmup=$(( seconds / 3 < 10 ? (seconds / 3 > 0 ? seconds / 3 : 1) : 10 ))
 
 run_wrk() { # NAME SCRIPT URL [script args…]
   local name="$1" script="$2" url="$3"; shift 3
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 5s -s "$here/$script" "$url" -- "$@" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 5s -s "$here/$script" "$url" -- "$@" >"$work/$name.warmup.txt"
   wrk -t"$threads" -c"$connections" -d"$duration" --timeout 5s --latency -s "$here/$script" "$url" -- "$@" >"$work/$name.txt"
   grep '^RESULT ' "$work/$name.txt" | sed 's/^RESULT //' >"$work/$name.json"
   echo "$name: $(cat "$work/$name.json")" >&2
@@ -180,6 +181,9 @@ if [[ $teams == 1 ]]; then
   run_wrk teams teams.lua "$skillbot/api/messages" "$work/teams.tokens" "$work/questions.txt" "$fakes_url/"
   sleep 2 # replies go out through a queue after the 200
   replies_after="$(curl -fs "$fakes_url/stats")"
+  # The bare Teams exchange for scale: the ceiling app reads each activity and posts a reply as large as SkillBot's mean.
+  run_wrk teams-ceiling teams.lua "http://127.0.0.1:$ceiling_port/api/messages" "$work/teams.tokens" "$work/questions.txt" "$fakes_url/"
+  sleep 2
 fi
 run_wrk answer answer.lua "$skillbot/api/v1/answer" "$work/questions.txt"
 rss_after_load="$(rss_kb "$pid")"
@@ -202,9 +206,9 @@ if [[ $startup == 1 ]]; then
   fi
 fi
 
-node - "$work" "$teams" "$connections" "$threads" "$duration" "$response_bytes" "$rss_after_load" "${replies_before:-}" "${replies_after:-}" "$startup_line" "$load_before" <<'EOF'
+node - "$work" "$teams" "$connections" "$threads" "$duration" "$response_bytes" "$rss_after_load" "${replies_before:-}" "${replies_after:-}" "$startup_line" "$load_before" "$reply_bytes" <<'EOF'
 const fs = require('fs');
-const [work, teams, connections, threads, duration, responseBytes, rssAfterLoad, repliesBefore, repliesAfter, startup, loadBefore] = process.argv.slice(2);
+const [work, teams, connections, threads, duration, responseBytes, rssAfterLoad, repliesBefore, repliesAfter, startup, loadBefore, replyBytes] = process.argv.slice(2);
 const read = (name) => JSON.parse(fs.readFileSync(`${work}/${name}.json`, 'utf8'));
 const ceiling = read('ceiling');
 const names = ['slack', 'teams', 'answer'].filter((n) => n !== 'teams' || teams === '1');
@@ -234,9 +238,17 @@ rows.forEach((r, i) => {
   if (i === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 });
 if (teams === '1' && repliesAfter) {
-  const sent = read('teams').requests;
+  // Replies are counted from before the warm-up to 2 s after the measured run: one per activity, none lost.
+  const warm = JSON.parse(fs.readFileSync(`${work}/teams.warmup.txt`, 'utf8').split('\n').find((l) => l.startsWith('RESULT ')).slice(7));
+  const sent = warm.requests + read('teams').requests;
   const got = JSON.parse(repliesAfter).replies - JSON.parse(repliesBefore).replies;
-  console.log(`\nTeams replies received by the fake connector during the measured run: ${got} for ${sent} activities (warm-up replies may still arrive in that window)`);
+  console.log(`\nTeams replies received by the fake connector: ${got} for ${sent} activities (warm-up and measured run)`);
+  // A Teams message is two HTTP exchanges (the activity in, the reply out to the connector, here a Node fake on
+  // the same cores): the bare app doing only those shows how much of the form ceiling that exchange leaves.
+  const bare = read('teams-ceiling');
+  console.log(`Teams ceiling (bare app: read the activity, 200, post a ${replyBytes}-byte reply to the fake connector): ${bare.rps.toFixed(0)} requests/s, ` +
+    `p99 ${bare.p99_ms.toFixed(2)} ms, ${errors(bare)} errors = ${(100 * bare.rps / ceiling.rps).toFixed(0)}% of the ceiling; ` +
+    `SkillBot's Teams endpoint reaches ${(100 * read('teams').rps / bare.rps).toFixed(0)}% of it`);
 }
 console.log(`SkillBot RSS after the load: ${(Number(rssAfterLoad) / 1024).toFixed(1)} MiB`);
 if (startup) {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -33,10 +34,22 @@ public sealed record BotCaller(string Issuer, IReadOnlySet<string>? Endorsements
 /// authority, the issuer, audience = app id, lifetime with 5 minutes' skew. Single-tenant bots also accept
 /// their tenant's Entra ID issuers, with that tenant's keys.
 /// </summary>
-public sealed class BotAuthenticator
+/// <remarks>
+/// The connector sends the same token with every activity until it nears expiry, and checking an RS256
+/// signature was a fifth of a Teams message's cost under load. So a token that passed is remembered, by
+/// its exact text, until it expires (with the same skew) or for <see cref="RememberFor"/> at most. Each
+/// activity is still held to the token's channel and serviceUrl. Refusals are never remembered, and the
+/// memory is bounded.
+/// </remarks>
+public sealed class BotAuthenticator : IDisposable
 {
     public const string ServiceUrlClaim = "serviceurl";
+    public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
+    private const int MaxRememberedTokens = 10_000;
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    private readonly MemoryCache _passed = new(new MemoryCacheOptions { SizeLimit = MaxRememberedTokens });
+    private readonly TimeProvider _time;
 
     private readonly TeamsOptions _options;
     private readonly SigningKeys _botFrameworkKeys;
@@ -48,6 +61,7 @@ public sealed class BotAuthenticator
     {
         _options = options.Value;
         _logger = logger;
+        _time = time;
         var http = httpClients.CreateClient(nameof(SigningKeys));
         _botFrameworkKeys = new SigningKeys(_options.OpenIdMetadataUrl, http, time, _options.SigningKeyRefreshInterval, logger);
         _tenantKeys = _options.TenantIssuers.Count == 0
@@ -74,6 +88,10 @@ public sealed class BotAuthenticator
             return (null, "no bearer token");
         }
         var token = authorization[scheme.Length..].Trim();
+        if (_passed.TryGetValue(token, out Passed? passed) && _time.GetUtcNow() < passed!.Until)
+        {
+            return (passed.Caller, "");
+        }
         JsonWebToken unverified;
         try
         {
@@ -127,6 +145,14 @@ public sealed class BotAuthenticator
             return (null, result.Exception?.GetType().Name ?? "invalid token");
         }
         var serviceUrl = result.ClaimsIdentity.FindFirst(ServiceUrlClaim)?.Value;
-        return (new BotCaller(unverified.Issuer, key.Endorsements, serviceUrl, fromBotFramework), "");
+        var caller = new BotCaller(unverified.Issuer, key.Endorsements, serviceUrl, fromBotFramework);
+        var until = new DateTimeOffset(unverified.ValidTo, TimeSpan.Zero) + ClockSkew;
+        var remember = _time.GetUtcNow() + RememberFor;
+        _passed.Set(token, new Passed(caller, until < remember ? until : remember), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RememberFor });
+        return (caller, "");
     }
+
+    public void Dispose() => _passed.Dispose();
+
+    private sealed record Passed(BotCaller Caller, DateTimeOffset Until);
 }

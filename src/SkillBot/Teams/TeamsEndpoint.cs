@@ -27,7 +27,8 @@ public static class TeamsEndpoint
         services.AddHttpClient(nameof(SigningKeys), http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(nameof(BotTokenClient)).AddResilienceHandler("teams-token", Retries);
         services.AddSingleton<BotTokenClient>();
-        services.AddHttpClient<ConnectorClient>().AddResilienceHandler("teams-connector", Retries);
+        // ConnectorClient logs what fails itself; the factory's per-request log scopes cost a reply a few percent.
+        services.AddHttpClient<ConnectorClient>().RemoveAllLoggers().AddResilienceHandler("teams-connector", Retries);
         return services;
     }
 

@@ -186,6 +186,32 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         Assert.Equal(2, _bed.Microsoft.KeyFetches);
     }
 
+    [Fact]
+    public async Task A_token_that_passed_is_still_held_to_each_activitys_serviceUrl_and_channel()
+    {
+        var token = _bed.Token();
+        Assert.Equal(HttpStatusCode.OK, (await _bed.PostAsync(_bed.Message("hello", id: "first"), token)).StatusCode);
+        await _bed.Microsoft.NextReplyAsync();
+
+        // The same token, remembered as valid, on an activity naming another service or channel.
+        var elsewhere = _bed.Message("hello", id: "second");
+        elsewhere["serviceUrl"] = "https://smba.trafficmanager.net/emea/";
+        await AssertRefused(await _bed.PostAsync(elsewhere, token));
+        var otherChannel = _bed.Message("hello", id: "third");
+        otherChannel["channelId"] = "webchat";
+        await AssertRefused(await _bed.PostAsync(otherChannel, token));
+    }
+
+    [Fact]
+    public async Task A_refused_token_is_checked_again_every_time_and_refused_again()
+    {
+        var token = TestTokens.Create(_bed.Key.Credentials(), _bed.Microsoft.ServiceUrl, audience: "another-bot");
+        for (var i = 0; i < 3; i++)
+        {
+            await AssertRefused(await _bed.PostAsync(_bed.Message("hello", id: $"m{i}"), token));
+        }
+    }
+
     private async Task AssertRefused(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
