@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using SkillBot.Cards.Adaptive;
@@ -36,19 +35,8 @@ public class Rendering
     [Benchmark(Baseline = true)]
     public byte[] AnswerJson() => JsonSerializer.SerializeToUtf8Bytes(_answer, AnswerJsonContext.Default.Answer);
 
-    /// <summary>As the slash command writes it.</summary>
     [Benchmark]
-    public int SlackMessage()
-    {
-        var buffer = new ArrayBufferWriter<byte>(8 * 1024);
-        using (var json = new Utf8JsonWriter(buffer, BlockKitRenderer.WriterOptions))
-        {
-            json.WriteStartObject();
-            BlockKitRenderer.WriteMessage(json, _answer);
-            json.WriteEndObject();
-        }
-        return buffer.WrittenCount;
-    }
+    public byte[] SlackMessage() => BlockKitRenderer.ToUtf8(_answer, responseType: "ephemeral");
 
     [Benchmark]
     public byte[] TeamsCard() => JsonSerializer.SerializeToUtf8Bytes(_cards.Render(_answer));

@@ -92,6 +92,20 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void A_slash_command_reply_is_the_same_message_with_its_response_type_and_chinese_as_utf8()
+    {
+        var answer = new Assistant(Catalogues.BuiltIn()).Ask("高级LLM工程师在深度学习方面需要什么？");
+        var bytes = BlockKitRenderer.ToUtf8(answer, responseType: "ephemeral");
+
+        var reply = JsonNode.Parse(bytes)!.AsObject();
+        Assert.Equal("ephemeral", (string?)reply["response_type"]);
+        reply.Remove("response_type");
+        Assert.True(JsonNode.DeepEquals(BlockKitRenderer.Render(answer), reply));
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        Assert.Contains("当前级别", text); // the labels follow the question's language
+    }
+
+    [Fact]
     public void A_user_cannot_make_the_bot_ping_a_channel_or_disguise_a_link()
     {
         var answer = new Assistant(Catalogues.BuiltIn()).Ask("<!channel> <https://evil.example|click here> & friends");

@@ -10,6 +10,13 @@ public static class Catalogues
 
     public static SkillCatalogue BuiltIn() => Load(BuiltInFolder);
 
+    /// <summary>The built-in catalogue with some words changed (and so its content hash), as an edited folder would load.</summary>
+    public static SkillCatalogue BuiltInEdited(string find, string replace) =>
+        Load([.. Directory.EnumerateFiles(BuiltInFolder, "*.yaml", SearchOption.AllDirectories)
+            .Select(path => new CatalogueFile(
+                Path.GetRelativePath(BuiltInFolder, path).Replace('\\', '/'),
+                File.ReadAllText(path).Replace(find, replace, StringComparison.Ordinal)))]);
+
     public static SkillCatalogue Load(string folder)
     {
         var result = CatalogueLoader.LoadFolder(folder);

@@ -34,26 +34,32 @@ public static class BlockKitRenderer
     /// How Slack messages are written: non-ASCII text as UTF-8 rather than \u escapes (half the bytes for
     /// Chinese). Nothing is embedded in HTML, and mrkdwn's own &amp; &lt; &gt; are escaped by <see cref="SlackText"/>.
     /// </summary>
-    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The message as a JSON object, for callers that add fields to it (channel, thread, replace_original).</summary>
-    public static JsonObject Render(Answer answer, bool shareable = true)
+    public static JsonObject Render(Answer answer, bool shareable = true) => JsonNode.Parse(ToUtf8(answer, shareable))!.AsObject();
+
+    /// <summary>
+    /// The message as UTF-8 JSON, with <paramref name="responseType"/> ("ephemeral", "in_channel") when it
+    /// answers a slash command. Written straight to JSON, not built as a tree first: this is the hot path.
+    /// </summary>
+    public static byte[] ToUtf8(Answer answer, bool shareable = true, string? responseType = null)
     {
         var buffer = new ArrayBufferWriter<byte>(8 * 1024);
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
+            if (responseType is not null)
+            {
+                json.WriteString("response_type", responseType);
+            }
             WriteMessage(json, answer, shareable);
             json.WriteEndObject();
         }
-        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+        return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>
-    /// Writes the message's <c>text</c> and <c>blocks</c> into the object <paramref name="json"/> is in.
-    /// Written straight to JSON, not built as a tree first: this is the hot path of a slash command.
-    /// </summary>
-    public static void WriteMessage(Utf8JsonWriter json, Answer answer, bool shareable = true)
+    private static void WriteMessage(Utf8JsonWriter json, Answer answer, bool shareable)
     {
         var labels = Labels.For(answer.Language);
         json.WriteString("text", SlackText.Mrkdwn(answer.Message, MaxFallbackText));

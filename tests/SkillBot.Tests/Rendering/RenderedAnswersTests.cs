@@ -1,7 +1,6 @@
 using System.Text;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
-using SkillBot.Core.Catalogue;
 using SkillBot.Rendering;
 using SkillBot.Testing;
 
@@ -49,7 +48,7 @@ public sealed class RenderedAnswersTests
         var assistant = new Assistant(Catalogues.BuiltIn());
         var before = _rendered.Get("slack", assistant.Ask(Seed), answer => Encoding.UTF8.GetBytes(answer.Current!.Description));
 
-        assistant.Use(Edited("Designs custom training loops", "Designs bespoke training loops"));
+        assistant.Use(Catalogues.BuiltInEdited("Designs custom training loops", "Designs bespoke training loops"));
         var after = _rendered.Get("slack", assistant.Ask(Seed), answer => Encoding.UTF8.GetBytes(answer.Current!.Description));
 
         Assert.Contains("custom training loops", Encoding.UTF8.GetString(before));
@@ -77,11 +76,4 @@ public sealed class RenderedAnswersTests
         }
         Assert.True(_renders - answers.Count >= answers.Count / 2, $"{_renders - answers.Count} of {answers.Count} rendered again");
     }
-
-    /// <summary>The built-in catalogue with one expectation's words changed (and so its content hash).</summary>
-    private static SkillCatalogue Edited(string find, string replace) =>
-        Catalogues.Load([.. Directory.EnumerateFiles(Catalogues.BuiltInFolder, "*.yaml", SearchOption.AllDirectories)
-            .Select(path => new CatalogueFile(
-                Path.GetRelativePath(Catalogues.BuiltInFolder, path).Replace('\\', '/'),
-                File.ReadAllText(path).Replace(find, replace, StringComparison.Ordinal)))]);
 }

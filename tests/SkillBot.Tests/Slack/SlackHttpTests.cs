@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Slack.Verification;
+using SkillBot.Testing;
 using static SkillBot.Tests.Slack.SlackRequests;
 
 namespace SkillBot.Tests.Slack;
@@ -51,6 +52,19 @@ public sealed class SlackHttpTests : IAsyncLifetime
         var expected = _app.Services.GetRequiredService<Assistant>().Ask("senior llm engineer deep learning");
         Assert.Equal(expected.Message, (string?)message["text"]);
         Assert.Equal(Intent.Expectation, expected.Intent);
+    }
+
+    [Fact]
+    public async Task After_a_catalogue_reload_the_same_command_is_answered_from_the_new_catalogue()
+    {
+        const string question = "what does senior LLM engineer need in deep learning?";
+        var before = await (await Client.PostForm(Commands, Command(question))).Content.ReadAsStringAsync();
+        _app.Services.GetRequiredService<Assistant>().Use(Catalogues.BuiltInEdited("Designs custom training loops", "Designs bespoke training loops"));
+        var after = await (await Client.PostForm(Commands, Command(question))).Content.ReadAsStringAsync();
+
+        Assert.Contains("Designs custom training loops", before);
+        Assert.Contains("Designs bespoke training loops", after);
+        Assert.DoesNotContain("Designs custom training loops", after);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using SkillBot.Cards.Slack;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
@@ -12,32 +10,22 @@ namespace SkillBot.Slack.Handlers;
 /// <summary><c>/skill question</c>: answered at once, privately (ephemeral), with the Block Kit rendering of the answer.</summary>
 public sealed class SlashCommandHandler(Assistant assistant, RenderedAnswers rendered, ChatRateLimiter limiter, ILogger<SlashCommandHandler> logger)
 {
+    private static readonly byte[] Apology =
+        """{"response_type":"ephemeral","text":"Sorry, something went wrong answering that. Please try again."}"""u8.ToArray();
+
     /// <summary>The reply as UTF-8 JSON: the answer's Block Kit message, shown only to the person who asked.</summary>
     public byte[] Handle(SlashCommand command)
     {
         try
         {
-            return rendered.Get("slack-command", Answer(command), answer => Ephemeral(json => BlockKitRenderer.WriteMessage(json, answer)));
+            return rendered.Get("slack-command", Answer(command), answer => BlockKitRenderer.ToUtf8(answer, responseType: "ephemeral"));
         }
         catch (Exception e)
         {
             // Slack shows a 500 as a cryptic failure; the user gets a plain apology instead (protocol-slack.md §2).
             logger.LogError(e, "Answering {Command} failed", command.Command);
-            return Ephemeral(json => json.WriteString("text", "Sorry, something went wrong answering that. Please try again."));
+            return Apology;
         }
-    }
-
-    private static byte[] Ephemeral(Action<Utf8JsonWriter> message)
-    {
-        var reply = new ArrayBufferWriter<byte>(8 * 1024);
-        using (var json = new Utf8JsonWriter(reply, BlockKitRenderer.WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WriteString("response_type", "ephemeral");
-            message(json);
-            json.WriteEndObject();
-        }
-        return reply.WrittenSpan.ToArray();
     }
 
     private Answer Answer(SlashCommand command)
