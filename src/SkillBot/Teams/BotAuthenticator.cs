@@ -44,7 +44,7 @@ public sealed record BotCaller(string Issuer, IReadOnlySet<string>? Endorsements
 public sealed class BotAuthenticator : IDisposable
 {
     public const string ServiceUrlClaim = "serviceurl";
-    public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
     private const int MaxRememberedTokens = 10_000;
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
