@@ -16,7 +16,7 @@ internal sealed record TemplateFunction(
 
 /// <summary>The functions card templates use, with the official engine's results for valid input.
 /// Where the official engine throws on null (toUpper, concat, …) these read null as "" instead.</summary>
-internal static class TemplateFunctions
+internal static partial class TemplateFunctions
 {
     private static readonly Dictionary<string, TemplateFunction> ByName = new TemplateFunction[]
     {
@@ -55,8 +55,11 @@ internal static class TemplateFunctions
         Lambda("select", (_, result) => [result]),
     }.ToDictionary(function => function.Name, StringComparer.Ordinal);
 
-    private static readonly Regex LeadingInteger = new(@"^\s*[+-]?\d+", RegexOptions.CultureInvariant);
-    private static readonly Regex LeadingFloat = new(@"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^\s*[+-]?\d+", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingInteger();
+
+    [GeneratedRegex(@"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingFloat();
 
     public static IEnumerable<string> Names => ByName.Keys.Order(StringComparer.Ordinal);
 
@@ -220,7 +223,7 @@ internal static class TemplateFunctions
     // parseInt / parseFloat: the longest number at the start of the text.
     private static double? LeadingNumber(string text, bool allowFraction)
     {
-        var match = (allowFraction ? LeadingFloat : LeadingInteger).Match(text);
+        var match = (allowFraction ? LeadingFloat() : LeadingInteger()).Match(text);
         return match.Success ? double.Parse(match.Value, NumberStyles.Float, CultureInfo.InvariantCulture) : null;
     }
 
