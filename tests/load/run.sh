@@ -8,9 +8,10 @@
 # Default run: builds Release, starts SkillBot on 127.0.0.1 (Slack and Teams on, authentication on, rate
 # limits raised out of the way), local fakes for Microsoft (OpenID metadata + JWKS, token endpoint, Bot
 # Connector), and the bare ceiling app; then drives with wrk, each for the same time and connection count:
-# the Slack slash command, Teams /api/messages, GET /api/v1/answer and the ceiling. Prints requests/s,
-# p50/p99 latency, errors (non-2xx + socket errors) and each target's ratio to the ceiling, then the
-# startup-to-ready time and resident memory with the generated 2,000-skill catalogue.
+# the Slack slash command, Teams /api/messages, GET /api/v1/answer and the ceiling, plus the ceiling app's
+# bare Teams exchange (activity in, reply out to the fake connector) for scale. Prints requests/s, p50/p99
+# latency, errors (non-2xx + socket errors) and each target's ratio to the ceiling, Teams replies counted
+# against activities, then the startup-to-ready time and resident memory with the generated 2,000-skill catalogue.
 # --soak: a paced 10-minute mix of the three endpoints, SkillBot's RSS sampled every 10 s.
 #
 # All traffic goes to 127.0.0.1; every process started here is stopped on exit (by its own PID);
@@ -39,7 +40,7 @@ while [[ $# -gt 0 ]]; do
     --soak-rate) soak_rate="$2"; shift 2 ;;
     --no-startup) startup=0; shift ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
