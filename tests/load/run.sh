@@ -40,7 +40,7 @@ while [[ $# -gt 0 ]]; do
     --soak-rate) soak_rate="$2"; shift 2 ;;
     --no-startup) startup=0; shift ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
