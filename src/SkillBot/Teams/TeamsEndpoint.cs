@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using SkillBot.Hosting;
 
 namespace SkillBot.Teams;
 
@@ -81,10 +82,12 @@ public static class TeamsEndpoint
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var body = await ReadBodyAsync(context.Request, settings.MaxActivityBytes, cancellation);
+        var (body, status) = await RequestBody.ReadAtMostAsync(context.Request, settings.MaxActivityBytes, cancellation);
         if (body is null)
         {
-            return TypedResults.Problem(detail: $"The activity is larger than {settings.MaxActivityBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem(statusCode: status, detail: status == StatusCodes.Status413PayloadTooLarge
+                ? $"The activity is larger than {settings.MaxActivityBytes} bytes."
+                : "The activity could not be read whole.");
         }
         if (Parse(body) is not { } activity)
         {
@@ -112,41 +115,6 @@ public static class TeamsEndpoint
     private static bool IsLocalClient(HttpContext context) =>
         context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
         && !context.Request.Headers.ContainsKey("X-Forwarded-For") && !context.Request.Headers.ContainsKey("Forwarded");
-
-    /// <summary>The body, or null when it is over the limit (checked while reading: Content-Length may be absent).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellation)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-        if (request.ContentLength is { } length)
-        {
-            // The usual case: one array of the announced size, no 16 KB chunk per request (seen in the load run).
-            var exact = new byte[length];
-            await request.Body.ReadExactlyAsync(exact, cancellation);
-            return exact;
-        }
-        using var buffer = new MemoryStream();
-        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellation)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    return null;
-                }
-                buffer.Write(chunk, 0, read);
-            }
-            return buffer.ToArray();
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
-        }
-    }
 
     private static Activity? Parse(byte[] body)
     {

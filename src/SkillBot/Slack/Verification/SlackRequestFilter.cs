@@ -1,4 +1,5 @@
 using System.Text;
+using SkillBot.Hosting;
 
 namespace SkillBot.Slack.Verification;
 
@@ -17,28 +18,10 @@ public sealed class SlackRequestFilter(SlackSignature signature, Microsoft.Exten
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var max = options.Value.MaxBodyBytes;
-        if (http.Request.ContentLength > max)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-        byte[]? body;
-        try
-        {
-            body = await ReadAtMost(http.Request, max, http.RequestAborted);
-        }
-        catch (BadHttpRequestException e)
-        {
-            // Kestrel's own limits (size, rate): its status, never a 500.
-            return TypedResults.StatusCode(e.StatusCode);
-        }
-        catch (EndOfStreamException)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status400BadRequest); // shorter than its Content-Length
-        }
+        var (body, status) = await RequestBody.ReadAtMostAsync(http.Request, options.Value.MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.StatusCode(status);
         }
         var headers = http.Request.Headers;
         if (!signature.IsAuthentic(headers[SlackSignature.TimestampHeader], headers[SlackSignature.SignatureHeader], body))
@@ -57,36 +40,4 @@ public sealed class SlackRequestFilter(SlackSignature signature, Microsoft.Exten
 
     private static bool IsSslCheck(byte[] body) =>
         body.Length < 512 && Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).TryGetValue("ssl_check", out var v) && v == "1";
-
-    /// <summary>The whole body, or null once it grows past <paramref name="max"/> bytes (a chunked body has no Content-Length).</summary>
-    private static async Task<byte[]?> ReadAtMost(HttpRequest request, long max, CancellationToken cancel)
-    {
-        // Slack always sends Content-Length: read straight into an array of that size (no copy, no chunk buffer:
-        // the load run showed this read among the largest allocations per slash command).
-        if (request.ContentLength is { } length)
-        {
-            var exact = new byte[length];
-            await request.Body.ReadExactlyAsync(exact, cancel);
-            return exact;
-        }
-        using var buffer = new MemoryStream();
-        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancel)) > 0)
-            {
-                if (buffer.Length + read > max)
-                {
-                    return null;
-                }
-                buffer.Write(chunk, 0, read);
-            }
-            return buffer.ToArray();
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
-        }
-    }
 }
