@@ -108,11 +108,9 @@ public sealed class RawJson(byte[] utf8)
 
 public sealed class RawJsonConverter : JsonConverter<RawJson>
 {
-    public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        using var document = JsonDocument.ParseValue(ref reader);
-        return new RawJson(JsonSerializer.SerializeToUtf8Bytes(document.RootElement));
-    }
+    // Cards and replies only ever go out; nothing SkillBot reads contains one.
+    public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("RawJson is only written.");
 
     // Written as is: the bytes come from our own serialiser and renderer, never from a request.
     public override void Write(Utf8JsonWriter writer, RawJson value, JsonSerializerOptions options) =>
