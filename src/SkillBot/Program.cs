@@ -27,5 +27,6 @@ if (app is null)
 {
     return 1;
 }
+var hostedServices = app.Services.GetServices<IHostedService>().ToArray(); // taken now: RunAsync disposes the services
 await app.RunAsync();
-return 0;
+return HostExit.Code(hostedServices);

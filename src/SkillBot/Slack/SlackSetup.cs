@@ -36,6 +36,12 @@ public static class SlackSetup
         services.AddSingleton<InteractionHandler>();
         if (settings.SocketModeEnabled)
         {
+            services.AddOptions<SocketModeOptions>()
+                .Configure(o => o.ReadFrom(configuration.GetSection(SocketModeOptions.Section)))
+                .ValidateOnStart();
+            services.AddSingleton<IValidateOptions<SocketModeOptions>, SocketModeOptionsValidator>();
+            services.AddSingleton<SocketModeHealth>();
+            services.AddHealthChecks().AddCheck<SocketModeHealth>("slack-socket-mode", tags: ["ready"]);
             services.AddHostedService<SocketModeClient>();
         }
 

@@ -22,7 +22,8 @@ public sealed record Scripted(int Status, string Body, string? RetryAfter = null
 
 /// <summary>
 /// A stand-in for slack.com on loopback Kestrel: the Web API under /api/{method}, response_urls under
-/// /hooks/{id}, and a Socket Mode WebSocket at /socket. Records every call; answers {"ok":true} unless scripted.
+/// /hooks/{id}, a Socket Mode WebSocket at /socket, and /stall, which takes the WebSocket upgrade request and
+/// never answers it. Records every call; answers {"ok":true} unless scripted.
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
@@ -31,6 +32,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _scripts = new();
     private readonly Channel<SocketSession> _sockets = Channel.CreateUnbounded<SocketSession>();
     private readonly ConcurrentQueue<SocketSession> _allSockets = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     private FakeSlack(WebApplication app, Uri address)
     {
@@ -43,6 +45,15 @@ public sealed class FakeSlack : IAsyncDisposable
     public string ApiBaseUrl => new Uri(Address, "/api/").ToString();
 
     public string ResponseUrl(string id = "T1/1/abc") => new Uri(Address, "/hooks/" + id).ToString();
+
+    /// <summary>A WebSocket URL on this server, for scripting apps.connections.open (e.g. <c>/stall</c>).</summary>
+    public string SocketUrl(string path = "/socket") => $"ws://{Address.Authority}{path}";
+
+    /// <summary>Runs on every Socket Mode connection as it is accepted (e.g. Slack refusing it with a disconnect).</summary>
+    public Func<SocketSession, Task>? OnSocket { get; set; }
+
+    /// <summary>How many apps.connections.open calls arrived so far.</summary>
+    public int ConnectionOpens => History.Count(c => c.Method == "apps.connections.open");
 
     /// <summary>Every call so far, in order of arrival (also those already taken by <see cref="NextCall"/>).</summary>
     public ConcurrentQueue<SlackCall> History { get; } = new();
@@ -63,6 +74,7 @@ public sealed class FakeSlack : IAsyncDisposable
         app.MapPost("/api/{method}", (string method, HttpContext http) => fake!.Record(method, http));
         app.MapPost("/hooks/{**id}", (string id, HttpContext http) => fake!.Record("response_url", http));
         app.Map("/socket", (HttpContext http) => fake!.AcceptSocket(http));
+        app.Map("/stall", (HttpContext http) => fake!.Stall(http));
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         fake = new FakeSlack(app, address);
@@ -130,6 +142,13 @@ public sealed class FakeSlack : IAsyncDisposable
             : Results.Text("""{"ok":true}""", "application/json");
     }
 
+    /// <summary>A server that took the connection and never answers the upgrade, until the client gives up or the fake stops.</summary>
+    private async Task Stall(HttpContext http)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token);
+        await Task.Delay(Timeout.Infinite, either.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
     private async Task AcceptSocket(HttpContext http)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -140,18 +159,24 @@ public sealed class FakeSlack : IAsyncDisposable
         var socket = await http.WebSockets.AcceptWebSocketAsync();
         var session = new SocketSession(socket);
         _allSockets.Enqueue(session);
+        if (OnSocket is { } onSocket)
+        {
+            await onSocket(session);
+        }
         await _sockets.Writer.WriteAsync(session);
         await session.Ended; // keeps the request, and so the socket, open until the test is done with it
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         foreach (var session in _allSockets)
         {
             session.End(); // lets each socket request finish, so stopping does not wait for them
         }
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 }
 
@@ -162,10 +187,13 @@ public sealed class SocketSession(WebSocket socket)
 
     public Task Ended => _ended.Task;
 
+    /// <summary>The status of SkillBot's close frame, once <see cref="Receive"/> has returned null for it.</summary>
+    public WebSocketCloseStatus? CloseStatus => socket.CloseStatus;
+
     public Task Send(JsonObject frame) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    /// <summary>The next frame SkillBot sends (an acknowledgement), or null if it closed the socket.</summary>
+    /// <summary>The next frame SkillBot sends (an acknowledgement), or null if it closed the socket (answered with a close, as Slack does).</summary>
     public async Task<JsonObject?> Receive(int seconds = 20)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
@@ -176,6 +204,7 @@ public sealed class SocketSession(WebSocket socket)
             var result = await socket.ReceiveAsync(buffer, timeout.Token);
             if (result.MessageType == WebSocketMessageType.Close)
             {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
                 return null;
             }
             message.Write(buffer, 0, result.Count);
@@ -194,4 +223,19 @@ public sealed class SocketSession(WebSocket socket)
     }
 
     public void End() => _ended.TrySetResult();
+
+    /// <summary>Reads (and drops) whatever SkillBot sends, which also answers its pings, until it closes or breaks the socket.</summary>
+    public Task KeepReading() => Task.Run(async () =>
+    {
+        try
+        {
+            while (await Receive(seconds: 60) is not null)
+            {
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or System.Text.Json.JsonException)
+        {
+            // The link went away: what this session is for is over.
+        }
+    });
 }

@@ -63,22 +63,12 @@ public sealed record BlockAction(string? ActionId, string? Type, string? Value, 
 
 public sealed record SelectedOption(string? Value);
 
-/// <summary>A Socket Mode frame: hello, disconnect, or an envelope to acknowledge by <see cref="EnvelopeId"/> (protocol-slack.md §7).</summary>
-public sealed record SocketFrame(
-    string? Type,
-    string? EnvelopeId,
-    JsonElement? Payload,
-    bool AcceptsResponsePayload,
-    string? Reason,
-    int? RetryAttempt);
-
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EventEnvelope))]
 [JsonSerializable(typeof(SlackEvent))]
 [JsonSerializable(typeof(BlockActionsPayload))]
-[JsonSerializable(typeof(SocketFrame))]
 [JsonSerializable(typeof(SlashCommandJson))]
 public sealed partial class SlackJsonContext : JsonSerializerContext;
 

@@ -41,7 +41,8 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
     public async Task<Uri> OpenConnection(CancellationToken cancel)
     {
         var result = await Call("apps.connections.open", [], options.Value.AppToken, cancel);
-        return result["url"]?.GetValue<string>() is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        // Any other JSON type (a number, an object) is as good as no URL.
+        return result["url"] is JsonValue value && value.TryGetValue<string>(out var url) && Uri.TryCreate(url, UriKind.Absolute, out var uri)
             ? uri
             : throw new SlackApiException("apps.connections.open", "no_url");
     }
