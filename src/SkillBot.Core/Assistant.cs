@@ -116,7 +116,7 @@ public sealed class Assistant
         }
         if (action.Verb == CardAction.FeedbackVerb && action.Vote is CardAction.Up or CardAction.Down)
         {
-            _insights?.Vote(action.Skill ?? "-", action.Role ?? "-", action.Level ?? "-", action.Vote == CardAction.Up);
+            _insights?.Vote(snapshot.Catalogue, action.Skill, action.Role, action.Level, action.Vote == CardAction.Up);
             var again = action.Skill is null && action.Role is null
                 ? snapshot.Composer.Help(new Query(""), "")
                 : ActWith(snapshot, action with { Verb = CardAction.AnswerVerb, Vote = null }, context);

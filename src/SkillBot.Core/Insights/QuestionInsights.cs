@@ -1,4 +1,5 @@
 using SkillBot.Core.Answers;
+using SkillBot.Core.Catalogue;
 using SkillBot.Core.Text;
 
 namespace SkillBot.Core.Insights;
@@ -20,7 +21,7 @@ public sealed record InsightsReport(IReadOnlyList<AskedQuestion> Unanswered, IRe
 public sealed class QuestionInsights
 {
     public const int MaxEntries = 1000;
-    private const int MaxQuestionLength = 200;
+    public const int MaxQuestionLength = 200;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Question, string Intent), long> _unanswered = [];
@@ -50,13 +51,26 @@ public sealed class QuestionInsights
         }
     }
 
-    public void Vote(string skill, string role, string level, bool up)
+    /// <summary>
+    /// Counts a vote under the canonical names of the served catalogue ("-" for a name not given). A vote naming a
+    /// skill, role or level the catalogue does not have is ignored, not stored: buttons carry canonical names, and
+    /// anything else is made up (any text can be sent as a vote), so votes stay as few and as short as the catalogue's names.
+    /// </summary>
+    public void Vote(SkillCatalogue catalogue, string? skill, string? role, string? level, bool up)
     {
+        if (Canonical(skill, catalogue.FindSkill(skill)?.Name) is not { } skillName
+            || Canonical(role, catalogue.FindRole(role)?.Name) is not { } roleName
+            || Canonical(level, catalogue.FindLevel(level)?.Name) is not { } levelName)
+        {
+            return;
+        }
         lock (_gate)
         {
-            Increment(_votes, (skill, role, level), v => up ? (v.Up + 1, v.Down) : (v.Up, v.Down + 1), (0, 0));
+            Increment(_votes, (skillName, roleName, levelName), v => up ? (v.Up + 1, v.Down) : (v.Up, v.Down + 1), (0, 0));
         }
     }
+
+    private static string? Canonical(string? given, string? found) => given is null ? "-" : found;
 
     public InsightsReport Report()
     {

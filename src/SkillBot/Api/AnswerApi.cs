@@ -61,9 +61,10 @@ public static class AnswerApi
             return Problem("'user' is longer than 200 characters.");
         }
         var key = user is null ? null : "api:" + user;
-        if (!limiter.TryAcquire(key ?? "api-ip:" + context.Connection.RemoteIpAddress))
+        var client = context.Connection.RemoteIpAddress;
+        if (!limiter.TryAcquireFromClient(client, key ?? "api-ip:" + client))
         {
-            context.Response.Headers.RetryAfter = "60";
+            context.Response.Headers.RetryAfter = ChatRateLimiter.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problem(ChatRateLimiter.FriendlyMessage, StatusCodes.Status429TooManyRequests);
         }
         var answer = await assistant.AskAsync(q, key, context.RequestAborted);

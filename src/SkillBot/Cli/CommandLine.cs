@@ -273,13 +273,13 @@ public static class CommandLine
             stdout.WriteLine("Questions the catalogue could not answer outright (most asked first):");
             foreach (var asked in report.Unanswered)
             {
-                stdout.WriteLine($"  {asked.Count,6}  {asked.Intent,-9}  {asked.Question}");
+                stdout.WriteLine($"  {asked.Count,6}  {Printable(asked.Intent),-9}  {Printable(asked.Question)}");
             }
             stdout.WriteLine(report.Unanswered.Count == 0 ? "  (none)" : "");
             stdout.WriteLine("Votes on expectations (most unhelpful first):");
             foreach (var votes in report.Votes)
             {
-                stdout.WriteLine($"  👍 {votes.Up,5}  👎 {votes.Down,5}  {votes.Skill} · {votes.Role} · {votes.Level}");
+                stdout.WriteLine($"  👍 {votes.Up,5}  👎 {votes.Down,5}  {Printable(votes.Skill)} · {Printable(votes.Role)} · {Printable(votes.Level)}");
             }
             stdout.WriteLine(report.Votes.Count == 0 ? "  (none)" : "");
             return 0;
@@ -290,6 +290,13 @@ public static class CommandLine
             return 1;
         }
     }
+
+    /// <summary>
+    /// What people typed, made safe for the operator's terminal: control characters (escape sequences start with ESC)
+    /// and bidirectional overrides are dropped, so stored text can neither drive the terminal nor disguise itself.
+    /// </summary>
+    private static string Printable(string? text) =>
+        string.Concat((text ?? "").Where(c => !char.IsControl(c) && c is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069')));
 
     private static SkillCatalogue? LoadOrReport(string dir, TextWriter stderr)
     {

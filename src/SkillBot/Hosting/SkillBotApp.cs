@@ -49,6 +49,7 @@ public static class SkillBotApp
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
             .Validate(o => o.PerUserPerMinute > 0, "RateLimits:PerUserPerMinute must be a positive number")
             .Validate(o => o.PerWorkspacePerMinute > 0, "RateLimits:PerWorkspacePerMinute must be a positive number")
+            .Validate(o => o.PerClientAddressPerMinute > 0, "RateLimits:PerClientAddressPerMinute must be a positive number")
             .ValidateOnStart();
         builder.Services.AddSingleton<ChatRateLimiter>();
         builder.Services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.Section));

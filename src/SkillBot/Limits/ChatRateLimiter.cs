@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -12,23 +14,61 @@ public sealed class RateLimitOptions
 
     /// <summary>Questions one workspace (Slack team, Teams tenant) may ask per minute, all users together.</summary>
     public int PerWorkspacePerMinute { get; set; } = 600;
+
+    /// <summary>Questions one client address may ask per minute on the answer API and the web chat, whatever users it names.</summary>
+    public int PerClientAddressPerMinute { get; set; } = 120;
 }
 
 /// <summary>
-/// Limits how fast one user, and one workspace, can make SkillBot work: a sliding window per user and
-/// per workspace. A limited user is told so in chat by the channel, never met with silence.
+/// Limits how fast one user, one workspace and one client address can make SkillBot work: a sliding window
+/// per user, per workspace and per address. A limited user is told so in chat by the channel, never met with silence.
 /// </summary>
 public sealed class ChatRateLimiter : IDisposable
 {
     public const string FriendlyMessage = "You're asking faster than I can keep up. Give me a minute and ask again.";
 
+    /// <summary>Seconds until every question counted now has left the window (permits come back every 10 s before that).</summary>
+    public const int RetryAfterSeconds = 60;
+
     private readonly PartitionedRateLimiter<string> _users;
     private readonly PartitionedRateLimiter<string> _workspaces;
+    private readonly PartitionedRateLimiter<string> _addresses;
 
     public ChatRateLimiter(IOptions<RateLimitOptions> options)
     {
         _users = Create(options.Value.PerUserPerMinute);
         _workspaces = Create(options.Value.PerWorkspacePerMinute);
+        _addresses = Create(options.Value.PerClientAddressPerMinute);
+    }
+
+    /// <summary>
+    /// For channels where the caller names its own user (the answer API, the web chat): the client's address is
+    /// limited too, so a new user value on each request gains nothing. Counts the question when it may ask.
+    /// </summary>
+    public bool TryAcquireFromClient(IPAddress? address, string user)
+    {
+        using var lease = _addresses.AttemptAcquire(AddressKey(address));
+        return lease.IsAcquired && TryAcquire(user);
+    }
+
+    /// <summary>An IPv6 host can take any address of its /64 network, so the network is the client; IPv4 is the address.</summary>
+    private static string AddressKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var network = address.GetAddressBytes();
+        Array.Clear(network, 8, 8);
+        return new IPAddress(network) + "/64";
     }
 
     /// <summary>True when the user (and their workspace, when known) may ask now; counts the question.</summary>
@@ -51,6 +91,7 @@ public sealed class ChatRateLimiter : IDisposable
     {
         _users.Dispose();
         _workspaces.Dispose();
+        _addresses.Dispose();
     }
 
     private static PartitionedRateLimiter<string> Create(int perMinute) =>

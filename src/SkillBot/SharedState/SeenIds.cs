@@ -19,7 +19,10 @@ public sealed class SeenIds(SharedStore store)
     private readonly Queue<string> _order = new();
     private readonly Lock _lock = new();
 
-    /// <summary>True the first time an id is seen (by any replica, when Redis is shared).</summary>
+    /// <summary>
+    /// True the first time an id is seen (by any replica, when Redis is shared). Seen here or in Redis means seen:
+    /// a Redis that restarted empty (no persistence, or evicted under allkeys-lru) must not make a retry new again.
+    /// </summary>
     public async ValueTask<bool> FirstTimeAsync(string id)
     {
         var local = FirstTimeHere(id);
@@ -27,7 +30,9 @@ public sealed class SeenIds(SharedStore store)
         {
             try
             {
-                return await redis.StringSetAsync(Prefix + id, "1", Remember, When.NotExists);
+                // Set even when known here, so the other replicas learn it again after Redis lost it.
+                var shared = await redis.StringSetAsync(Prefix + id, "1", Remember, When.NotExists);
+                return local && shared;
             }
             catch (Exception e) when (SharedUserContext.IsRedisFailure(e))
             {

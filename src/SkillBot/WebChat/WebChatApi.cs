@@ -46,7 +46,7 @@ public static class WebChatApi
 
         var api = app.MapGroup("/api/webchat").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Api.AnswerApi.MaxBodyBytes));
         api.MapGet("/welcome", (Assistant assistant, AdaptiveCardRenderer cards) => Reply(assistant.Ask(""), cards));
-        api.MapPost("/ask", async (AskRequest request, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
+        api.MapPost("/ask", async (AskRequest request, HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
         {
             if (request.Q is null)
             {
@@ -60,9 +60,9 @@ public static class WebChatApi
             {
                 return problem;
             }
-            return limiter.TryAcquire(user ?? "webchat") ? Reply(await assistant.AskAsync(request.Q, user), cards) : Reply(Limited(assistant), cards);
+            return Allowed(limiter, context, user) ? Reply(await assistant.AskAsync(request.Q, user), cards) : Reply(Limited(assistant), cards);
         });
-        api.MapPost("/action", async (ActionRequest request, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
+        api.MapPost("/action", async (ActionRequest request, HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
         {
             if (ExecuteAction.Parse(request.Verb, request.Data) is not { } action)
             {
@@ -72,10 +72,14 @@ public static class WebChatApi
             {
                 return problem;
             }
-            return limiter.TryAcquire(user ?? "webchat") ? Reply(await assistant.ActAsync(action, user), cards) : Reply(Limited(assistant), cards);
+            return Allowed(limiter, context, user) ? Reply(await assistant.ActAsync(action, user), cards) : Reply(Limited(assistant), cards);
         });
         return app;
     }
+
+    /// <summary>Anyone can name any user here, so the client's address is limited as well; a nameless user is their address.</summary>
+    private static bool Allowed(ChatRateLimiter limiter, HttpContext context, string? user) =>
+        limiter.TryAcquireFromClient(context.Connection.RemoteIpAddress, user ?? "webchat-ip:" + context.Connection.RemoteIpAddress);
 
     /// <summary>A limited user still gets an answer: a friendly one.</summary>
     private static Answer Limited(Assistant assistant) => assistant.Composer.Help(new Query(""), ChatRateLimiter.FriendlyMessage) with { Suggestions = [] };

@@ -36,6 +36,37 @@ public sealed class QuestionInsightsTests
     }
 
     [Fact]
+    public void A_vote_naming_what_the_catalogue_does_not_have_is_ignored_and_names_are_stored_canonically()
+    {
+        var insights = new QuestionInsights();
+        var assistant = new Assistant(Catalogues.BuiltIn(), insights: insights);
+        var madeUp = new string('x', 2_000);
+        for (var i = 0; i < 150; i++)
+        {
+            assistant.Act(CardAction.Feedback("Deep Learning", "LLM Engineer", madeUp + i, null, useful: false));
+        }
+        assistant.Act(CardAction.Feedback("Kubernetes", "LLM Engineer", "Senior", null, useful: false));
+        assistant.Act(CardAction.Feedback("Deep Learning", "Astronaut", "Senior", null, useful: false));
+        assistant.Act(CardAction.Feedback("deep learning", "llm engineer", "senior", null, useful: true));
+        assistant.Act(CardAction.Feedback("Deep Learning", null, null, null, useful: true));
+
+        Assert.Equal(
+            [new Votes("Deep Learning", "LLM Engineer", "Senior", 1, 0), new Votes("Deep Learning", "-", "-", 1, 0)],
+            insights.Report().Votes);
+    }
+
+    [Fact]
+    public void An_unanswered_question_is_kept_at_a_bounded_length()
+    {
+        var insights = new QuestionInsights();
+        var assistant = new Assistant(Catalogues.BuiltIn(), insights: insights);
+        assistant.Ask(string.Join(' ', Enumerable.Repeat("zzunknown", 100)));
+
+        var entry = Assert.Single(insights.Report().Unanswered);
+        Assert.Equal(QuestionInsights.MaxQuestionLength, entry.Question.Length);
+    }
+
+    [Fact]
     public void The_counts_are_bounded_and_the_rarest_entry_makes_room()
     {
         var insights = new QuestionInsights();

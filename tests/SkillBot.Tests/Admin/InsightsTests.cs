@@ -1,6 +1,16 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SkillBot.Admin;
 using SkillBot.Cli;
+using SkillBot.Core.Insights;
 
 namespace SkillBot.Tests.Admin;
 
@@ -31,6 +41,35 @@ public sealed class InsightsTests
         exit = await Task.Run(() => CommandLine.Run(["insights", "--url", app.Client.BaseAddress!.ToString(), "--api-key", "wrong"], stdout, stderr));
         Assert.Equal(1, exit);
         Assert.Contains("admin key", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_command_line_prints_no_control_characters_from_the_report()
+    {
+        // A report as a SkillBot of another version (or a tampered one) could send it: escape sequences in every field.
+        const string hostile = "\u001b]0;owned\u0007\u001b[2J\u001b[31mred\u009b0m\u202Edesrever\r\n";
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var server = builder.Build();
+        var report = new InsightsReport(
+            [new AskedQuestion("kube" + hostile, "not_found" + hostile, 3)],
+            [new Votes("s" + hostile, "r" + hostile, "l" + hostile, 1, 2)]);
+        server.MapGet("/api/v1/insights", () => Results.Text(JsonSerializer.Serialize(report, AdminJsonContext.Default.InsightsReport), "application/json"));
+        await server.StartAsync();
+        var url = server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await Task.Run(() => CommandLine.Run(["insights", "--url", url, "--api-key", "owner-key-0123456789"], stdout, stderr));
+
+        Assert.True(exit == 0, stderr.ToString());
+        var printed = stdout.ToString();
+        var lines = printed.Split(Environment.NewLine);
+        Assert.DoesNotContain(printed, c => char.IsControl(c) && c != '\r' && c != '\n');
+        Assert.DoesNotContain('\u202E', printed);
+        Assert.Contains(lines, l => l.Contains("kube]0;owned[2J[31mred0mdesrever", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("s]0;owned[2J[31mred0mdesrever · r", StringComparison.Ordinal));
     }
 
     [Fact]

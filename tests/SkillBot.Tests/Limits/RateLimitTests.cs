@@ -23,6 +23,58 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Naming_a_new_user_on_each_request_does_not_get_past_the_per_address_limit()
+    {
+        await using var app = await RunningApp.StartAsync("--RateLimits:PerUserPerMinute=3", "--RateLimits:PerClientAddressPerMinute=5");
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync($"/api/v1/answer?q=senior+ds+dl&user=rotating{i}")).StatusCode);
+        }
+        var limited = await app.Client.GetAsync("/api/v1/answer?q=senior+ds+dl&user=rotating-next");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(60), limited.Headers.RetryAfter?.Delta); // as the README says
+        Assert.Contains(ChatRateLimiter.FriendlyMessage, await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var posted = await app.Client.PostAsJsonAsync("/api/v1/answer", new { q = "senior ds dl", user = "rotating-posted" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await app.Client.GetAsync("/api/v1/answer?q=senior+ds+dl")).StatusCode);
+    }
+
+    [Fact]
+    public async Task In_the_web_chat_naming_a_new_user_each_time_is_limited_per_address_too()
+    {
+        await using var app = await RunningApp.StartAsync("--RateLimits:PerClientAddressPerMinute=2", "--WebChat:Enabled=true");
+        for (var i = 0; i < 2; i++)
+        {
+            var ok = await app.Client.PostAsJsonAsync("/api/webchat/ask", new { q = "hello", user = $"rotating{i}" });
+            Assert.DoesNotContain(ChatRateLimiter.FriendlyMessage, await ok.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        var response = await app.Client.PostAsJsonAsync("/api/webchat/ask", new { q = "hello", user = "rotating-next" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(ChatRateLimiter.FriendlyMessage, json.RootElement.GetProperty("card").GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Form_bodies_get_415_on_the_answer_API_and_the_web_chat()
+    {
+        await using var app = await RunningApp.StartAsync("--WebChat:Enabled=true");
+        foreach (var path in new[] { "/api/v1/answer", "/api/webchat/ask", "/api/webchat/action" })
+        {
+            var response = await app.Client.PostAsync(path, new FormUrlEncodedContent([new("q", "hello")]));
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public async Task A_per_address_limit_that_is_not_positive_stops_startup_naming_the_setting(string value)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunningApp.StartAsync("--RateLimits:PerClientAddressPerMinute=" + value));
+        Assert.Contains("RateLimits:PerClientAddressPerMinute", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task In_the_web_chat_a_limited_user_is_told_so_in_a_card()
     {
         await using var app = await RunningApp.StartAsync("--RateLimits:PerUserPerMinute=1", "--WebChat:Enabled=true");

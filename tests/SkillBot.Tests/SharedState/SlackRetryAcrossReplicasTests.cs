@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using SkillBot.Tests.Slack;
+using StackExchange.Redis;
 using static SkillBot.Tests.Slack.SlackRequests;
 
 namespace SkillBot.Tests.SharedState;
@@ -43,6 +44,30 @@ public sealed class SlackRetryAcrossReplicasTests : IAsyncLifetime
         // A later, different event is the next reply: the retry produced none.
         await _second.Client.PostJson(Events, Mention("EvMarker", "2.2"));
         Assert.Equal("2.2", (string?)(await _slack.NextCall()).Body["thread_ts"]);
+        Assert.Equal(2, _slack.History.Count(c => c.Method == "chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task A_retry_after_Redis_restarted_empty_is_not_answered_again()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _first.Client.PostJson(Events, Mention("EvBeforeFlush", "3.3"))).StatusCode);
+        Assert.Equal("3.3", (string?)(await _slack.NextCall()).Body["thread_ts"]);
+
+        // What the shipped Redis (no persistence, allkeys-lru) looks like after a restart or an eviction: empty.
+        using (var admin = await ConnectionMultiplexer.ConnectAsync(_redis.Connection + ",allowAdmin=true"))
+        {
+            await admin.GetServer(admin.GetEndPoints()[0]).FlushAllDatabasesAsync();
+        }
+
+        var retry = await _first.Client.PostJson(Events, Mention("EvBeforeFlush", "3.3"), Secret, ("X-Slack-Retry-Num", "1"), ("X-Slack-Retry-Reason", "http_timeout"));
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+
+        // The replica that answered wrote the id back: the next retry, on the other replica, is not answered either.
+        var elsewhere = await _second.Client.PostJson(Events, Mention("EvBeforeFlush", "3.3"), Secret, ("X-Slack-Retry-Num", "2"), ("X-Slack-Retry-Reason", "http_timeout"));
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+
+        await _second.Client.PostJson(Events, Mention("EvAfterFlush", "4.4"));
+        Assert.Equal("4.4", (string?)(await _slack.NextCall()).Body["thread_ts"]);
         Assert.Equal(2, _slack.History.Count(c => c.Method == "chat.postMessage"));
     }
 

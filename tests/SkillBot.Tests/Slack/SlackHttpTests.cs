@@ -247,6 +247,102 @@ public sealed class SlackHttpTests : IAsyncLifetime
         Assert.Contains("\"detail\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>Validly signed bodies of every wrong shape the handlers could meet: refused (4xx) or acknowledged, never a 500.</summary>
+    public static readonly string[] MalformedEvents =
+    [
+        """{"type":"event_callback","event_id":"EvM1","authorizations":[null],"event":{"type":"app_mention","user":"U1","text":"<@UBOT> deep learning","ts":"9.1","channel":"C1"}}""",
+        """{"type":"event_callback","event_id":"EvM2","authorizations":"UBOT","event":{"type":"app_mention","user":"U1","text":"hi","ts":"9.2","channel":"C1"}}""",
+        """{"type":"event_callback","event_id":"EvM3","authorizations":[{"user_id":"UBOT","is_bot":"yes"}],"event":{"type":"app_mention","user":"U1","ts":"9.3","channel":"C1"}}""",
+        """{"type":"event_callback","event_id":"EvM4","authorizations":[7],"event":{"type":"app_mention","user":"U1","ts":"9.4","channel":"C1"}}""",
+        """{"type":"event_callback","event_id":"EvM5","event":{"type":"message","channel_type":"im","user":"U1","text":["deep learning"],"ts":"9.5","channel":"D1"}}""",
+        """{"type":"event_callback","event_id":"EvM6","event":{"type":"app_mention","user":null,"text":"hi","ts":"9.6","channel":"C1"}}""",
+        """{"type":"event_callback","event_id":"EvM7","event":{"type":"app_mention","text":"hi","ts":9.7,"channel":"C1","user":"U1"}}""",
+        """{"type":"event_callback","event_id":"EvM8","event":{"type":"app_home_opened","user":{"id":"U1"},"tab":"home"}}""",
+        """{"type":"event_callback","event_id":"EvM9","event":{"type":"app_home_opened","tab":"home"}}""",
+        """{"type":"event_callback","event_id":"EvM10","event":["app_mention"]}""",
+        """{"type":"event_callback","event_id":"EvM11","event":null}""",
+        """{"type":"event_callback","event_id":"EvM12","event":{"type":null}}""",
+        """{"type":"event_callback","event_id":12,"event":{"type":"app_mention","user":"U1","ts":"9.12","channel":"C1"}}""",
+        """{"type":"event_callback","team_id":{"id":"T1"},"event_id":"EvM13","event":{"type":"app_mention","user":"U1","ts":"9.13","channel":"C1"}}""",
+        """{"type":["event_callback"]}""",
+        """{"type":"url_verification","challenge":{"x":1}}""",
+        """{"type":"url_verification"}""",
+        "null",
+        "\"event_callback\"",
+    ];
+
+    public static readonly string[] MalformedInteractions =
+    [
+        """{"type":"block_actions","user":{"id":"U1"},"response_url":"https://hooks.slack.com/actions/T1/1/x","actions":[null]}""",
+        """{"type":"block_actions","user":{"id":"U1"},"actions":[1]}""",
+        """{"type":"block_actions","user":{"id":"U1"},"actions":{"action_id":"skillbot.next"}}""",
+        """{"type":"block_actions","user":"U1","actions":[{"action_id":"skillbot.next","value":"{}"}]}""",
+        """{"type":"block_actions","actions":[{"action_id":"skillbot.next","value":"{\"verb\":\"skillbot.answer\",\"skill\":\"Deep Learning\"}"}]}""",
+        """{"type":"block_actions","user":{"id":null},"actions":[{"action_id":"skillbot.next","value":"{\"verb\":\"skillbot.answer\"}"}]}""",
+        """{"type":"block_actions","user":{"id":"U1"},"team":[],"actions":[]}""",
+        """{"type":"block_actions","user":{"id":"U1"},"response_url":5,"actions":[]}""",
+        """{"type":"block_actions","user":{"id":"U1"},"actions":[{"action_id":"skillbot.next","value":{"verb":"skillbot.answer"}}]}""",
+        """{"type":"block_actions","user":{"id":"U1"},"actions":[{"action_id":"skillbot.level","selected_option":"Lead"}]}""",
+        """{"type":"block_actions","user":{"id":"U1"},"actions":[{"action_id":["skillbot.next"]}]}""",
+        """{"type":"block_actions","user":{"id":"U1"},"view":"V1","actions":[]}""",
+        """{"type":"view_submission","user":{"id":"U1"},"view":[1,2]}""",
+        """{"type":5}""",
+        "null",
+        "[]",
+        "\"block_actions\"",
+    ];
+
+    [Fact]
+    public async Task Malformed_payloads_under_a_valid_signature_are_refused_or_acknowledged_never_a_server_error()
+    {
+        var failures = new List<string>();
+        foreach (var (path, contentType, body) in MalformedEvents.Select(e => (Events, "application/json", e))
+            .Concat(MalformedInteractions.Select(p => (Interactions, "application/x-www-form-urlencoded", Form(("payload", p))))))
+        {
+            var response = await Client.SendAsync(Post(path, body, contentType));
+            var status = (int)response.StatusCode;
+            var text = await response.Content.ReadAsStringAsync();
+            if (status is not (200 or (>= 400 and < 500)) || text.Contains("Exception", StringComparison.Ordinal))
+            {
+                failures.Add($"{status} for {body}");
+            }
+        }
+        Assert.Empty(failures);
+        Assert.DoesNotContain(_logs.Lines, l => l.Contains("NullReferenceException", StringComparison.Ordinal));
+        await AssertNextAnswerIsTheMarker(); // nothing of the above was answered, and the app still answers
+    }
+
+    [Theory]
+    [InlineData("""[{"team_id":"T1","user_id":"UBOT","is_bot":true}]""", """[null]""")]
+    [InlineData("""[{"team_id":"T1","user_id":"UBOT","is_bot":true}]""", """[{"team_id":"T1","user_id":"UBOT","is_bot":"no"}]""")]
+    [InlineData("\"ts\":\"7.7\"", "\"ts\":7.7")]
+    [InlineData("\"channel\":\"C1\"", "\"channel\":{\"id\":\"C1\"}")]
+    public async Task A_malformed_event_is_refused_and_its_corrected_retry_is_still_answered(string part, string malformedPart)
+    {
+        var fixedEvent = Mention("EvFixed", "<@UBOT> deep learning overview", ts: "7.7");
+        var malformed = fixedEvent.Replace(part, malformedPart, StringComparison.Ordinal);
+        Assert.NotEqual(fixedEvent, malformed);
+
+        var refused = await Client.PostJson(Events, malformed);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("\"detail\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var retry = await Client.PostJson(Events, fixedEvent, Secret, ("X-Slack-Retry-Num", "1"), ("X-Slack-Retry-Reason", "http_error"));
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        var call = await _slack.NextCall();
+        Assert.Equal("chat.postMessage", call.Method);
+        Assert.Equal("7.7", (string?)call.Body["thread_ts"]);
+    }
+
+    [Fact]
+    public async Task A_block_actions_payload_with_a_null_action_gets_400()
+    {
+        var response = await Client.PostForm(Interactions, Form(("payload",
+            """{"type":"block_actions","user":{"id":"U1"},"response_url":"https://hooks.slack.com/actions/T1/1/x","actions":[null]}""")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"detail\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     // ---- Events ----
 
     [Fact]

@@ -23,40 +23,46 @@ public sealed class SlackEventHandler(
     ChatRateLimiter limiter,
     ILogger<SlackEventHandler> logger)
 {
-    /// <summary>Handles one event_callback. Throws <see cref="JsonException"/> when a known event has the wrong shape.</summary>
+    /// <summary>
+    /// Handles one event_callback. Throws <see cref="JsonException"/> when a known event has the wrong shape, before its
+    /// id is marked seen: only an event whose work is accepted counts as handled, so a corrected retry is still answered.
+    /// </summary>
     public async Task HandleAsync(EventEnvelope envelope, int? retryNumber)
     {
-        if (envelope.EventId is { } id && !await seen.FirstTimeAsync("slack:" + id))
-        {
-            logger.LogInformation("Slack event {EventId} already handled (retry {Retry}): acknowledged only", id, retryNumber);
-            return;
-        }
         if (envelope.Event is not { ValueKind: JsonValueKind.Object } raw
             || !raw.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
         {
             return;
         }
-        switch (type.GetString())
+        var kind = type.GetString();
+        if (kind is not ("app_mention" or "message" or "app_home_opened"))
         {
-            case "app_mention":
-            case "message":
-                Answer(envelope, Read(raw));
-                break;
-            case "app_home_opened":
-                PublishHome(envelope, Read(raw));
-                break;
-            default:
-                logger.LogDebug("Slack event {Type} ignored", type.GetString());
-                break;
+            logger.LogDebug("Slack event {Type} ignored", kind);
+            return;
+        }
+        var e = Read(raw);
+        var isHome = kind == "app_home_opened";
+        if (isHome ? e.Tab != "home" || e.User is null : !IsQuestionFromPerson(envelope, e))
+        {
+            return;
+        }
+        if (envelope.EventId is { } id && !await seen.FirstTimeAsync("slack:" + id))
+        {
+            logger.LogInformation("Slack event {EventId} already handled (retry {Retry}): acknowledged only", id, retryNumber);
+            return;
+        }
+        if (isHome)
+        {
+            PublishHome(envelope, e.User!);
+        }
+        else
+        {
+            Answer(envelope, e);
         }
     }
 
     private void Answer(EventEnvelope envelope, SlackEvent e)
     {
-        if (!IsQuestionFromPerson(envelope, e))
-        {
-            return;
-        }
         var user = SlackUser.Key(envelope.TeamId, e.User!);
         var (channel, thread) = (e.Channel!, e.ThreadTs ?? e.Ts);
         var allowed = limiter.TryAcquire(user, "slack:" + envelope.TeamId);
@@ -86,13 +92,8 @@ public sealed class SlackEventHandler(
         return e.Type == "app_mention" || e.ChannelType == "im";
     }
 
-    private void PublishHome(EventEnvelope envelope, SlackEvent e)
+    private void PublishHome(EventEnvelope envelope, string user)
     {
-        if (e.Tab != "home" || e.User is null)
-        {
-            return;
-        }
-        var user = e.User;
         var context = memory.Recall(SlackUser.Key(envelope.TeamId, user));
         queue.Enqueue(new SlackWork($"App Home for {user}", cancel =>
             slack.PublishView(user, AppHomeView.Build(assistant.Catalogue, context), cancel)));

@@ -27,6 +27,8 @@ public sealed record EventEnvelope(
 {
     public const string UrlVerification = "url_verification";
     public const string EventCallback = "event_callback";
+
+    public IReadOnlyList<EventAuthorization>? Authorizations { get; init; } = SlackShape.WithoutNulls(Authorizations, "authorizations");
 }
 
 public sealed record EventAuthorization(string? TeamId, string? UserId, bool IsBot);
@@ -53,6 +55,8 @@ public sealed record BlockActionsPayload(
     IReadOnlyList<BlockAction>? Actions)
 {
     public const string TypeName = "block_actions";
+
+    public IReadOnlyList<BlockAction>? Actions { get; init; } = SlackShape.WithoutNulls(Actions, "actions");
 }
 
 public sealed record InteractionUser(string? Id, string? TeamId);
@@ -62,6 +66,17 @@ public sealed record InteractionTeam(string? Id);
 public sealed record BlockAction(string? ActionId, string? Type, string? Value, SelectedOption? SelectedOption);
 
 public sealed record SelectedOption(string? Value);
+
+/// <summary>
+/// Shape rules the JSON types alone cannot state. The serializer already refuses a wrong JSON type for any field
+/// (a JsonException, which every entry point answers as a malformed payload); a null inside a list is refused here,
+/// while the payload is read, so no handler ever meets one.
+/// </summary>
+internal static class SlackShape
+{
+    public static IReadOnlyList<T>? WithoutNulls<T>(IReadOnlyList<T>? list, string name) where T : class =>
+        list?.Any(item => item is null) == true ? throw new JsonException($"'{name}' has a null element.") : list;
+}
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
