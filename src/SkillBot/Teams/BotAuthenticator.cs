@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -101,6 +102,10 @@ public sealed class BotAuthenticator : IDisposable
         {
             return (null, "the token is not a JWT");
         }
+        if (MistypedTime(unverified) is { } mistyped)
+        {
+            return (null, mistyped);
+        }
         var fromBotFramework = unverified.Issuer == TeamsOptions.BotFrameworkIssuer;
         var authority = fromBotFramework ? _botFrameworkKeys
             : _options.TenantIssuers.Contains(unverified.Issuer) ? _tenantKeys
@@ -150,6 +155,34 @@ public sealed class BotAuthenticator : IDisposable
         var remember = _time.GetUtcNow() + RememberFor;
         _passed.Set(token, new Passed(caller, until < remember ? until : remember), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RememberFor });
         return (caller, "");
+    }
+
+    /// <summary>
+    /// RFC 7519 §2 and §4.1.4-6: <c>exp</c>, <c>nbf</c> and <c>iat</c> are NumericDates, JSON numbers. IdentityModel also
+    /// reads a number written as a string, so the payload's own types are checked (every occurrence of a name).
+    /// </summary>
+    private static string? MistypedTime(JsonWebToken token)
+    {
+        try
+        {
+            using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(token.EncodedPayload));
+            if (payload.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return "the token's payload is not a JSON object";
+            }
+            foreach (var claim in payload.RootElement.EnumerateObject())
+            {
+                if (claim.Name is "exp" or "nbf" or "iat" && claim.Value.ValueKind != JsonValueKind.Number)
+                {
+                    return $"'{claim.Name}' is not a NumericDate (a JSON number)";
+                }
+            }
+            return null;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        {
+            return "the token's payload is not JSON";
+        }
     }
 
     public void Dispose() => _passed.Dispose();

@@ -178,6 +178,32 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         Assert.Equal(0, _bed.Microsoft.TokenRequestCount);
     }
 
+    [Theory]
+    [InlineData("exp")]
+    [InlineData("nbf")]
+    [InlineData("iat")]
+    public async Task A_time_claim_that_is_not_a_json_number_is_refused(string claim)
+    {
+        var payload = TestTokens.Payload(_bed.Microsoft.ServiceUrl);
+        payload[claim] = payload[claim]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await AssertRefused(await _bed.PostAsync(_bed.Message("hello"), TestTokens.WithPayload(_bed.Key, payload)));
+
+        // The same token with the number as a number passes: only the type was wrong.
+        var numeric = TestTokens.WithPayload(_bed.Key, TestTokens.Payload(_bed.Microsoft.ServiceUrl));
+        Assert.Equal(HttpStatusCode.OK, (await _bed.PostAsync(_bed.Message("hello", id: "numeric"), numeric)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_exp_given_as_a_json_object_or_boolean_is_refused_not_a_500()
+    {
+        foreach (var value in new JsonNode[] { new JsonObject { ["n"] = 1 }, JsonValue.Create(true) })
+        {
+            var payload = TestTokens.Payload(_bed.Microsoft.ServiceUrl);
+            payload["exp"] = value;
+            await AssertRefused(await _bed.PostAsync(_bed.Message("hello"), TestTokens.WithPayload(_bed.Key, payload)));
+        }
+    }
+
     [Fact]
     public async Task An_unknown_key_id_refreshes_the_keys_once_then_waits_before_refreshing_again()
     {
