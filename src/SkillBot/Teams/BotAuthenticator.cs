@@ -19,7 +19,7 @@ public sealed record BotCaller(string Issuer, IReadOnlySet<string>? Endorsements
     {
         if (FromBotFramework && (Endorsements is null || !Endorsements.Contains(activity.ChannelId ?? "")))
         {
-            return $"the signing key is not endorsed for channel '{activity.ChannelId}'";
+            return $"the signing key is not endorsed for channel '{LogSafe.Text(activity.ChannelId)}'";
         }
         if ((FromBotFramework || ServiceUrlClaim is not null)
             && !string.Equals(ServiceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
@@ -112,25 +112,28 @@ public sealed class BotAuthenticator : IDisposable
             : null;
         if (authority is null)
         {
-            return (null, $"untrusted issuer '{unverified.Issuer}'");
+            return (null, $"untrusted issuer '{LogSafe.Text(unverified.Issuer)}'");
         }
         if (unverified.Alg != SecurityAlgorithms.RsaSha256 || string.IsNullOrEmpty(unverified.Kid))
         {
-            return (null, $"algorithm '{unverified.Alg}' or key id missing; only RS256 with a key id is accepted");
+            return (null, $"algorithm '{LogSafe.Text(unverified.Alg)}' or key id missing; only RS256 with a key id is accepted");
         }
         SigningKey? key;
         try
         {
             key = await authority.FindAsync(unverified.Kid, cancellation);
         }
-        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or InvalidDataException or TaskCanceledException)
+        catch (SigningKeysUnavailableException)
         {
-            _logger.LogError(e, "Cannot read the signing keys of {Url}", authority.MetadataUrl);
-            return (null, "signing keys unavailable");
+            return (null, "signing keys unavailable"); // SigningKeys logged why, once per failed read
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return (null, "the request was aborted");
         }
         if (key is null)
         {
-            return (null, $"unknown signing key '{unverified.Kid}'");
+            return (null, $"unknown signing key '{LogSafe.Text(unverified.Kid)}'");
         }
 
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters

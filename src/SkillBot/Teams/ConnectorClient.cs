@@ -22,7 +22,7 @@ public sealed class ConnectorClient(
         // Checked again here, right before a token is attached: only allow-listed hosts ever see it.
         if (!allowList.Allows(reply.ServiceUrl))
         {
-            logger.LogWarning("Not replying to {ServiceUrl}: it is not on Teams:AllowedServiceUrls", reply.ServiceUrl);
+            logger.LogWarning("Not replying to {ServiceUrl}: it is not on Teams:AllowedServiceUrls", LogSafe.Text(reply.ServiceUrl));
             return false;
         }
         var url = reply.ServiceUrl.TrimEnd('/') + "/v3/conversations/" + Uri.EscapeDataString(reply.ConversationId)
@@ -49,7 +49,7 @@ public sealed class ConnectorClient(
         }
         var body = await response.Content.ReadAsStringAsync(cancellation);
         logger.LogError("The connector at {ServiceUrl} answered {Status} to a reply in {Conversation}: {Body}",
-            reply.ServiceUrl, (int)response.StatusCode, reply.ConversationId, body.Length > 500 ? body[..500] : body);
+            LogSafe.Text(reply.ServiceUrl), (int)response.StatusCode, LogSafe.Text(reply.ConversationId), LogSafe.Text(body));
         return false;
     }
 }
@@ -76,7 +76,7 @@ public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> lo
         }
         catch (Exception e) when (e is not OperationCanceledException || !abort.IsCancellationRequested)
         {
-            logger.LogError(e, "A reply to {Conversation} could not be sent", reply.ConversationId);
+            logger.LogError(e, "A reply to {Conversation} could not be sent", LogSafe.Text(reply.ConversationId));
         }
     }
 }

@@ -183,7 +183,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         {
             return null;
         }
-        logger.LogInformation("Teams {Type} activity without conversation.id or id refused", activity.Type);
+        logger.LogInformation("Teams {Type} activity without conversation.id or id refused", LogSafe.Text(activity.Type));
         return TypedResults.Problem(detail: "The activity needs an id and a conversation.id to be answered.", statusCode: StatusCodes.Status400BadRequest);
     }
 

@@ -31,6 +31,7 @@ public sealed class FakeMicrosoft : IAsyncDisposable
     private int _tokenRequests;
     private int _keyFetches;
     private int _connectorAttempts;
+    private int _metadataFetches;
 
     private FakeMicrosoft(WebApplication app) => _app = app;
 
@@ -57,6 +58,12 @@ public sealed class FakeMicrosoft : IAsyncDisposable
     public int KeyFetches => _keyFetches;
 
     public int ConnectorAttempts => _connectorAttempts;
+
+    /// <summary>Requests for the Bot Framework's OpenID metadata, failed ones included.</summary>
+    public int MetadataFetches => _metadataFetches;
+
+    /// <summary>While true the Bot Framework's OpenID metadata answers 503.</summary>
+    public bool FailMetadata { get; set; }
 
     public static async Task<FakeMicrosoft> StartAsync()
     {
@@ -98,7 +105,13 @@ public sealed class FakeMicrosoft : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/botframework/v1/.well-known/openidconfiguration", () => Metadata("https://api.botframework.com", "/botframework/v1/keys"));
+        app.MapGet("/botframework/v1/.well-known/openidconfiguration", () =>
+        {
+            Interlocked.Increment(ref _metadataFetches);
+            return FailMetadata
+                ? Results.Text("""{"error":"unavailable"}""", "application/json", statusCode: 503)
+                : Metadata("https://api.botframework.com", "/botframework/v1/keys");
+        });
         app.MapGet("/botframework/v1/keys", () => Keys(BotFrameworkKeys));
         app.MapGet("/tenant/v2.0/.well-known/openid-configuration", () => Metadata("https://login.microsoftonline.com/tenant/v2.0", "/tenant/discovery/v2.0/keys"));
         app.MapGet("/tenant/discovery/v2.0/keys", () => Keys(TenantKeys));
