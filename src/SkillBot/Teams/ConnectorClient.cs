@@ -56,7 +56,8 @@ public sealed class ConnectorClient(
 
 /// <summary>
 /// Messages get their HTTP 200 at once; replies go out from here, so a slow or throttling connector
-/// never holds up Teams' request. Bounded: when full, new replies wait for room rather than pile up.
+/// never holds up Teams' request. Bounded: when full, a new reply is shed (logged and counted) and the
+/// caller answers the request itself, rather than waiting for room.
 /// </summary>
 public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> logger) : DrainingQueue<PendingReply>(Capacity, Senders)
 {
@@ -65,7 +66,17 @@ public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> lo
     // many at a time: with 4 senders the load run saw the queue fill and hold up incoming messages.
     private const int Senders = 32;
 
-    public new ValueTask EnqueueAsync(PendingReply reply, CancellationToken cancellation) => base.EnqueueAsync(reply, cancellation);
+    /// <summary>Queues the reply, or logs and counts it as shed when the queue is full (the connector is not keeping up).</summary>
+    public new bool TryEnqueue(PendingReply reply)
+    {
+        if (base.TryEnqueue(reply))
+        {
+            return true;
+        }
+        logger.LogWarning("Teams reply queue full ({Capacity} waiting): shed the reply to activity {Activity} in {Conversation}",
+            Capacity, LogSafe.Text(reply.ActivityId), LogSafe.Text(reply.ConversationId));
+        return false;
+    }
 
     protected override async Task ProcessAsync(PendingReply reply, CancellationToken abort)
     {

@@ -32,6 +32,7 @@ public sealed class FakeMicrosoft : IAsyncDisposable
     private int _keyFetches;
     private int _connectorAttempts;
     private int _metadataFetches;
+    private TaskCompletionSource? _hang;
 
     private FakeMicrosoft(WebApplication app) => _app = app;
 
@@ -64,6 +65,11 @@ public sealed class FakeMicrosoft : IAsyncDisposable
 
     /// <summary>While true the Bot Framework's OpenID metadata answers 503.</summary>
     public bool FailMetadata { get; set; }
+
+    /// <summary>From now on the connector takes requests and does not answer them until <see cref="ReleaseConnector"/>.</summary>
+    public void HangConnector() => Volatile.Write(ref _hang, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void ReleaseConnector() => Interlocked.Exchange(ref _hang, null)?.TrySetResult();
 
     public static async Task<FakeMicrosoft> StartAsync()
     {
@@ -130,6 +136,10 @@ public sealed class FakeMicrosoft : IAsyncDisposable
         {
             Interlocked.Increment(ref _connectorAttempts);
             _attempts.AddOrUpdate(activityId, 1, (_, n) => n + 1);
+            if (Volatile.Read(ref _hang) is { } hang)
+            {
+                await hang.Task.WaitAsync(request.HttpContext.RequestAborted);
+            }
             var activity = (JsonObject)(await JsonNode.ParseAsync(request.Body))!;
             if (_alwaysFailing.TryGetValue(activityId, out var status))
             {
@@ -166,6 +176,7 @@ public sealed class FakeMicrosoft : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseConnector();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -10,6 +12,72 @@ namespace SkillBot.Tests.Teams;
 public sealed class TeamsResilienceTests
 {
     private const string Seed = "what does senior LLM engineer need in deep learning?";
+
+    [Fact]
+    public async Task With_the_connector_hanging_a_full_reply_queue_sheds_at_once_and_a_redelivery_is_answered()
+    {
+        var logs = new CapturedLogs();
+        await using var bed = await TeamsTestBed.StartAsync(overrides: logs.Register);
+        long shedCount = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "SkillBot" && instrument.Name == "skillbot.queue.shed")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "queue", Value: nameof(ReplyQueue) })
+                {
+                    Interlocked.Add(ref shedCount, value);
+                }
+            }
+        });
+        listener.Start();
+
+        // 32 senders hang on the connector and 1,000 replies wait: the messages after those must be answered at once.
+        bed.Microsoft.HangConnector();
+        var token = bed.Token();
+        var statuses = new ConcurrentDictionary<string, HttpStatusCode>();
+        using (var hangGuard = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, 1100), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = hangGuard.Token },
+                async (i, cancellation) =>
+                {
+                    var response = await bed.PostAsync(bed.Message(Seed, id: $"m{i}"), token, cancellation);
+                    statuses[$"m{i}"] = response.StatusCode;
+                });
+        }
+
+        var shed = statuses.Where(s => s.Value == HttpStatusCode.ServiceUnavailable).Select(s => s.Key).ToList();
+        Assert.Equal(1100, statuses.Count(s => s.Value is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable));
+        Assert.InRange(shed.Count, 1100 - 1000 - 32, 1100 - 1000);
+        Assert.Equal(shed.Count, Interlocked.Read(ref shedCount));
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("reply queue full", StringComparison.Ordinal));
+
+        // Shed ids were not kept as seen: once the connector is back, the Bot Framework's redelivery is answered.
+        bed.Microsoft.ReleaseConnector();
+        var redelivered = shed[0];
+        using (var hangGuard = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            // Redelivered until taken, as the Bot Framework would: the queue drains as the connector answers.
+            HttpStatusCode status;
+            while ((status = (await bed.PostAsync(bed.Message(Seed, id: redelivered), token, hangGuard.Token)).StatusCode) == HttpStatusCode.ServiceUnavailable)
+            {
+                await Task.Delay(100, hangGuard.Token);
+            }
+            Assert.Equal(HttpStatusCode.OK, status);
+        }
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while ((await bed.Microsoft.NextReplyAsync(TimeSpan.FromSeconds(90))).ActivityId != redelivered)
+        {
+            deadline.Token.ThrowIfCancellationRequested();
+        }
+    }
 
     [Fact]
     public async Task Unverified_token_and_activity_fields_reach_the_logs_escaped_never_as_new_lines()
