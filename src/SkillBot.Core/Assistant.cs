@@ -18,6 +18,9 @@ public sealed class Assistant
     /// <summary>Longer than any real question; longer text is refused rather than read.</summary>
     public const int MaxQuestionLength = 1000;
 
+    /// <summary>Longer than any skill, role or level name (or verb) a button carries; longer values are refused, not searched.</summary>
+    public const int MaxNameLength = 200;
+
     /// <summary>One catalogue with the indexes built for it; replaced whole, never changed.</summary>
     private sealed record Snapshot(SkillCatalogue Catalogue, QuestionReader Reader, AnswerComposer Composer);
 
@@ -110,6 +113,12 @@ public sealed class Assistant
 
     private Answer ActWith(Snapshot snapshot, CardAction action, UserContext? context)
     {
+        // Button data comes from the client: a forged value as large as the request allows is not echoed or searched.
+        if (new[] { action.Verb, action.Skill, action.Role, action.Level, action.CompareTo, action.Vote }.Any(v => v?.Length > MaxNameLength))
+        {
+            return snapshot.Composer.Help(new Query(""),
+                $"That button carries a name longer than {MaxNameLength} characters, which no skill, role or level has. Ask me a question instead, for example:");
+        }
         if (action.Verb == CardAction.AskVerb)
         {
             return AskWith(snapshot, action.Question, context);

@@ -37,6 +37,9 @@ public static class SkillBotMetrics
     private static readonly Counter<long> Degradations = Meter.CreateCounter<long>(
         "skillbot.state.degraded", description: "Times shared state (Redis) was unavailable and memory was used instead.");
 
+    private static readonly Counter<long> Shed = Meter.CreateCounter<long>(
+        "skillbot.queue.shed", description: "Work refused because its queue was full (Slack work, Teams replies), by queue.");
+
     /// <summary>The channel of a channel-qualified user key ("slack:T:U" → "slack"); "api" without one.</summary>
     public static string ChannelOf(string? user) =>
         user is null ? "api" : user.IndexOf(':') is > 0 and var colon ? user[..colon] : "api";
@@ -62,6 +65,9 @@ public static class SkillBotMetrics
 
     public static void RecordReload(bool loaded) =>
         CatalogueReloads.Add(1, new KeyValuePair<string, object?>("result", loaded ? "loaded" : "refused"));
+
+    public static void RecordShed(string queue) =>
+        Shed.Add(1, new KeyValuePair<string, object?>("queue", queue));
 
     public static void RecordDegraded(string what) =>
         Degradations.Add(1, new KeyValuePair<string, object?>("state", what));

@@ -107,7 +107,7 @@ skillbot_args=(
   --Slack:ApiBaseUrl="$fakes_url/slack/api/" --Slack:ResponseUrlHosts=127.0.0.1
   --Teams:AppId="$app_id" --Teams:AppPassword=load-test-app-password
   --Teams:OpenIdMetadataUrl="$fakes_url/botframework/.well-known/openidconfiguration"
-  --Teams:TokenEndpoint="$fakes_url/token" --Teams:AllowedServiceUrls=http://127.0.0.1
+  --Teams:TokenEndpoint="$fakes_url/token" --Teams:AllowedServiceUrls="$fakes_url"
 )
 start_skillbot() { # PORT LOG [extra args…]; sets skillbot_pid and skillbot_start_ns
   local port="$1" log="$2"; shift 2

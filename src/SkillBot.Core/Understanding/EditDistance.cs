@@ -1,6 +1,6 @@
 namespace SkillBot.Core.Understanding;
 
-/// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), bounded.</summary>
+/// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), bounded: linear in the length.</summary>
 internal static class EditDistance
 {
     /// <summary>How many edits a word of this length may carry and still be recognised.</summary>
@@ -22,18 +22,32 @@ internal static class EditDistance
         {
             return Math.Max(a.Length, b.Length);
         }
-        Span<int> previous2 = stackalloc int[b.Length + 1];
-        Span<int> previous = stackalloc int[b.Length + 1];
-        Span<int> current = stackalloc int[b.Length + 1];
+        // Only the diagonal band |i - j| <= max can hold a distance within max, so each row costs at most
+        // 2 * max + 1 cells: linear in the length, where the full table was the product of the lengths.
+        var over = max + 1;
+        var width = b.Length + 1;
+        Span<int> rows = width <= 256 ? stackalloc int[3 * width] : new int[3 * width];
+        var previous2 = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            previous[j] = j <= max ? j : over;
         }
+        previous2.Fill(over);
+        current.Fill(over);
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
-            var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
+            var from = Math.Max(1, i - max);
+            var to = Math.Min(b.Length, i + max);
+            // The cells either side of the band are read by the next row: out of reach.
+            current[from - 1] = from == 1 && i <= max ? i : over;
+            if (to < b.Length)
+            {
+                current[to + 1] = over;
+            }
+            var rowMin = current[from - 1];
+            for (var j = from; j <= to; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
@@ -41,12 +55,12 @@ internal static class EditDistance
                 {
                     value = Math.Min(value, previous2[j - 2] + 1);
                 }
-                current[j] = value;
-                rowMin = Math.Min(rowMin, value);
+                current[j] = Math.Min(value, over);
+                rowMin = Math.Min(rowMin, current[j]);
             }
             if (rowMin > max)
             {
-                return max + 1;
+                return over;
             }
             var recycled = previous2;
             previous2 = previous;

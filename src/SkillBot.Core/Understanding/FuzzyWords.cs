@@ -11,6 +11,7 @@ internal sealed class FuzzyWords
     private const int MinWordLength = 4;
     private readonly Dictionary<string, List<string>> _byDeletion = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>>.AlternateLookup<ReadOnlySpan<char>> _byDeletionSpans;
+    private readonly int _longestWord;
 
     public FuzzyWords(IEnumerable<string> vocabulary)
     {
@@ -31,6 +32,7 @@ internal sealed class FuzzyWords
                     words.Add(word);
                 }
             }
+            _longestWord = Math.Max(_longestWord, word.Length);
         }
         _byDeletionSpans = _byDeletion.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -39,7 +41,9 @@ internal sealed class FuzzyWords
     public string? Nearest(string word)
     {
         var budget = EditDistance.Budget(word.Length);
-        if (budget == 0)
+        // A word longer than every vocabulary word by more than the budget is near none of them; and its
+        // deletion variants, the square of its length in number, would cost that square times the length.
+        if (budget == 0 || word.Length > _longestWord + budget)
         {
             return null;
         }

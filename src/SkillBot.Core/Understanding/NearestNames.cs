@@ -18,11 +18,22 @@ public sealed class NearestNames
     /// <summary>A name or alias of a skill or role: the canonical name it stands for and how many words it has.</summary>
     private sealed record Entry(string Canonical, int Words);
 
-    private readonly Dictionary<string, List<Entry>> _entriesByWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> _wordsByPrefix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Entry>> _entriesByWord;
+    private readonly Dictionary<string, List<string>> _wordsByPrefix;
+    private readonly Dictionary<string, List<Entry>>.AlternateLookup<ReadOnlySpan<char>> _entriesBySpan;
 
-    public NearestNames(SkillCatalogue catalogue)
+    /// <summary>The longest catalogue word: no longer prefix of a typed word can be one, so none is probed.</summary>
+    private readonly int _longestWord;
+
+    public NearestNames(SkillCatalogue catalogue) : this(catalogue, StringComparer.Ordinal)
     {
+    }
+
+    /// <param name="comparer">Ordinal; a test passes one that counts the characters it hashes, to bound the work of a lookup.</param>
+    internal NearestNames(SkillCatalogue catalogue, IEqualityComparer<string> comparer)
+    {
+        _entriesByWord = new(comparer);
+        _wordsByPrefix = new(comparer);
         foreach (var skill in catalogue.Skills)
         {
             AddAll(skill.Name, skill.Aliases);
@@ -43,6 +54,8 @@ public sealed class NearestNames
                 words.Add(word);
             }
         }
+        _entriesBySpan = _entriesByWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _longestWord = _entriesByWord.Keys.Select(w => w.Length).DefaultIfEmpty(0).Max();
     }
 
     /// <summary>
@@ -133,9 +146,11 @@ public sealed class NearestNames
                 yield return (word, Prefix);
             }
         }
-        for (var length = MinPrefix; length < typed.Length; length++)
+        // Each probe hashes its prefix, so probing every prefix of a long word costs the square of its length
+        // (a 120k-character card value took seconds): prefixes longer than any catalogue word cannot match.
+        for (var length = MinPrefix; length < Math.Min(typed.Length, _longestWord + 1); length++)
         {
-            if (_entriesByWord.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(typed.AsSpan(0, length), out var shorter, out _))
+            if (_entriesBySpan.TryGetValue(typed.AsSpan(0, length), out var shorter, out _))
             {
                 yield return (shorter, Prefix);
             }

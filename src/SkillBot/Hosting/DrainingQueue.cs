@@ -1,10 +1,13 @@
 using System.Threading.Channels;
+using SkillBot.Core;
 
 namespace SkillBot.Hosting;
 
 /// <summary>
-/// Work done after the HTTP answer (posting replies), by a few consumers from a bounded queue. On
-/// shutdown nothing new is taken and what was accepted is finished, until the host's shutdown timeout.
+/// Work done after the HTTP answer (posting replies), by a few consumers from a bounded queue. When full,
+/// new work is refused at once (counted as <c>skillbot.queue.shed</c>; the caller logs and answers), never
+/// waited for: a stalled consumer must not hold inbound requests. On shutdown nothing new is taken and
+/// what was accepted is finished, until the host's shutdown timeout.
 /// </summary>
 public abstract class DrainingQueue<T>(int capacity, int consumers) : IHostedService, IDisposable
 {
@@ -12,11 +15,16 @@ public abstract class DrainingQueue<T>(int capacity, int consumers) : IHostedSer
     private readonly CancellationTokenSource _abort = new();
     private Task _consumers = Task.CompletedTask;
 
-    /// <summary>Queues without waiting; false when the queue is full (or shutting down).</summary>
-    protected bool TryEnqueue(T item) => _channel.Writer.TryWrite(item);
-
-    /// <summary>Queues, waiting for room when full.</summary>
-    protected ValueTask EnqueueAsync(T item, CancellationToken cancellation) => _channel.Writer.WriteAsync(item, cancellation);
+    /// <summary>Queues without waiting; false (and counted as shed) when the queue is full or shutting down.</summary>
+    protected bool TryEnqueue(T item)
+    {
+        if (_channel.Writer.TryWrite(item))
+        {
+            return true;
+        }
+        SkillBotMetrics.RecordShed(GetType().Name);
+        return false;
+    }
 
     /// <summary>Does one item; <paramref name="abort"/> fires only when shutdown runs out of time.</summary>
     protected abstract Task ProcessAsync(T item, CancellationToken abort);

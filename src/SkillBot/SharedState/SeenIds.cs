@@ -42,6 +42,29 @@ public sealed class SeenIds(SharedStore store)
         return local;
     }
 
+    /// <summary>
+    /// Takes an id back when its delivery was not taken after all (its reply could not be queued), so a
+    /// redelivery is answered. The id stays in the eviction order: if seen again it is forgotten a little early.
+    /// </summary>
+    public async ValueTask ForgetAsync(string id)
+    {
+        lock (_lock)
+        {
+            _ids.Remove(id);
+        }
+        if (store.Database is { } redis)
+        {
+            try
+            {
+                await redis.KeyDeleteAsync(Prefix + id);
+            }
+            catch (Exception e) when (SharedUserContext.IsRedisFailure(e))
+            {
+                store.Failed(e);
+            }
+        }
+    }
+
     private bool FirstTimeHere(string id)
     {
         lock (_lock)

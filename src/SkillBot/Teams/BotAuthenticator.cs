@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -18,7 +19,7 @@ public sealed record BotCaller(string Issuer, IReadOnlySet<string>? Endorsements
     {
         if (FromBotFramework && (Endorsements is null || !Endorsements.Contains(activity.ChannelId ?? "")))
         {
-            return $"the signing key is not endorsed for channel '{activity.ChannelId}'";
+            return $"the signing key is not endorsed for channel '{LogSafe.Text(activity.ChannelId)}'";
         }
         if ((FromBotFramework || ServiceUrlClaim is not null)
             && !string.Equals(ServiceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
@@ -101,31 +102,38 @@ public sealed class BotAuthenticator : IDisposable
         {
             return (null, "the token is not a JWT");
         }
+        if (MistypedTime(unverified) is { } mistyped)
+        {
+            return (null, mistyped);
+        }
         var fromBotFramework = unverified.Issuer == TeamsOptions.BotFrameworkIssuer;
         var authority = fromBotFramework ? _botFrameworkKeys
             : _options.TenantIssuers.Contains(unverified.Issuer) ? _tenantKeys
             : null;
         if (authority is null)
         {
-            return (null, $"untrusted issuer '{unverified.Issuer}'");
+            return (null, $"untrusted issuer '{LogSafe.Text(unverified.Issuer)}'");
         }
         if (unverified.Alg != SecurityAlgorithms.RsaSha256 || string.IsNullOrEmpty(unverified.Kid))
         {
-            return (null, $"algorithm '{unverified.Alg}' or key id missing; only RS256 with a key id is accepted");
+            return (null, $"algorithm '{LogSafe.Text(unverified.Alg)}' or key id missing; only RS256 with a key id is accepted");
         }
         SigningKey? key;
         try
         {
             key = await authority.FindAsync(unverified.Kid, cancellation);
         }
-        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or InvalidDataException or TaskCanceledException)
+        catch (SigningKeysUnavailableException)
         {
-            _logger.LogError(e, "Cannot read the signing keys of {Url}", authority.MetadataUrl);
-            return (null, "signing keys unavailable");
+            return (null, "signing keys unavailable"); // SigningKeys logged why, once per failed read
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return (null, "the request was aborted");
         }
         if (key is null)
         {
-            return (null, $"unknown signing key '{unverified.Kid}'");
+            return (null, $"unknown signing key '{LogSafe.Text(unverified.Kid)}'");
         }
 
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
@@ -150,6 +158,34 @@ public sealed class BotAuthenticator : IDisposable
         var remember = _time.GetUtcNow() + RememberFor;
         _passed.Set(token, new Passed(caller, until < remember ? until : remember), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RememberFor });
         return (caller, "");
+    }
+
+    /// <summary>
+    /// RFC 7519 §2 and §4.1.4-6: <c>exp</c>, <c>nbf</c> and <c>iat</c> are NumericDates, JSON numbers. IdentityModel also
+    /// reads a number written as a string, so the payload's own types are checked (every occurrence of a name).
+    /// </summary>
+    private static string? MistypedTime(JsonWebToken token)
+    {
+        try
+        {
+            using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(token.EncodedPayload));
+            if (payload.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return "the token's payload is not a JSON object";
+            }
+            foreach (var claim in payload.RootElement.EnumerateObject())
+            {
+                if (claim.Name is "exp" or "nbf" or "iat" && claim.Value.ValueKind != JsonValueKind.Number)
+                {
+                    return $"'{claim.Name}' is not a NumericDate (a JSON number)";
+                }
+            }
+            return null;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        {
+            return "the token's payload is not JSON";
+        }
     }
 
     public void Dispose() => _passed.Dispose();

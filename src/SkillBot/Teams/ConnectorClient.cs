@@ -22,7 +22,7 @@ public sealed class ConnectorClient(
         // Checked again here, right before a token is attached: only allow-listed hosts ever see it.
         if (!allowList.Allows(reply.ServiceUrl))
         {
-            logger.LogWarning("Not replying to {ServiceUrl}: it is not on Teams:AllowedServiceUrls", reply.ServiceUrl);
+            logger.LogWarning("Not replying to {ServiceUrl}: it is not on Teams:AllowedServiceUrls", LogSafe.Text(reply.ServiceUrl));
             return false;
         }
         var url = reply.ServiceUrl.TrimEnd('/') + "/v3/conversations/" + Uri.EscapeDataString(reply.ConversationId)
@@ -49,14 +49,15 @@ public sealed class ConnectorClient(
         }
         var body = await response.Content.ReadAsStringAsync(cancellation);
         logger.LogError("The connector at {ServiceUrl} answered {Status} to a reply in {Conversation}: {Body}",
-            reply.ServiceUrl, (int)response.StatusCode, reply.ConversationId, body.Length > 500 ? body[..500] : body);
+            LogSafe.Text(reply.ServiceUrl), (int)response.StatusCode, LogSafe.Text(reply.ConversationId), LogSafe.Text(body));
         return false;
     }
 }
 
 /// <summary>
 /// Messages get their HTTP 200 at once; replies go out from here, so a slow or throttling connector
-/// never holds up Teams' request. Bounded: when full, new replies wait for room rather than pile up.
+/// never holds up Teams' request. Bounded: when full, a new reply is shed (logged and counted) and the
+/// caller answers the request itself, rather than waiting for room.
 /// </summary>
 public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> logger) : DrainingQueue<PendingReply>(Capacity, Senders)
 {
@@ -65,7 +66,17 @@ public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> lo
     // many at a time: with 4 senders the load run saw the queue fill and hold up incoming messages.
     private const int Senders = 32;
 
-    public new ValueTask EnqueueAsync(PendingReply reply, CancellationToken cancellation) => base.EnqueueAsync(reply, cancellation);
+    /// <summary>Queues the reply, or logs and counts it as shed when the queue is full (the connector is not keeping up).</summary>
+    public new bool TryEnqueue(PendingReply reply)
+    {
+        if (base.TryEnqueue(reply))
+        {
+            return true;
+        }
+        logger.LogWarning("Teams reply queue full ({Capacity} waiting): shed the reply to activity {Activity} in {Conversation}",
+            Capacity, LogSafe.Text(reply.ActivityId), LogSafe.Text(reply.ConversationId));
+        return false;
+    }
 
     protected override async Task ProcessAsync(PendingReply reply, CancellationToken abort)
     {
@@ -76,7 +87,7 @@ public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> lo
         }
         catch (Exception e) when (e is not OperationCanceledException || !abort.IsCancellationRequested)
         {
-            logger.LogError(e, "A reply to {Conversation} could not be sent", reply.ConversationId);
+            logger.LogError(e, "A reply to {Conversation} could not be sent", LogSafe.Text(reply.ConversationId));
         }
     }
 }

@@ -4,13 +4,18 @@ namespace SkillBot.Teams;
 
 /// <summary>
 /// The serviceUrls the bot may call (and so send its app token to). A forged or replayed activity naming
-/// another host is refused, so the token cannot be exfiltrated. Entries are origins: scheme and host,
-/// where the host may start with <c>*.</c> for any subdomain; any port matches.
+/// another host is refused, so the token cannot be exfiltrated. Entries are origins: scheme, host and port
+/// (no port means the scheme's default), where the host may start with <c>*.</c> for any subdomain.
+/// Only development mode's loopback entries match any port: the Agents Playground picks its own, and no
+/// token is sent without authentication.
 /// </summary>
 public sealed class ServiceUrlAllowList(IOptions<TeamsOptions> options)
 {
-    private readonly (string Scheme, string Host)[] _entries =
-        options.Value.EffectiveAllowedServiceUrls.Select(Parse).OfType<(string, string)>().ToArray();
+    private readonly Origin[] _entries = [.. options.Value.ConfiguredServiceUrls.Select(Parse).OfType<Origin>(),
+        .. options.Value.AuthenticationEnabled ? [] : TeamsOptions.DevelopmentServiceUrls.Select(Parse).OfType<Origin>().Select(o => o with { Port = null })];
+
+    /// <summary>An allowed origin; a null port matches any.</summary>
+    private sealed record Origin(string Scheme, string Host, int? Port);
 
     public bool Allows(string? serviceUrl)
     {
@@ -19,7 +24,8 @@ public sealed class ServiceUrlAllowList(IOptions<TeamsOptions> options)
             return false;
         }
         var host = uri.IdnHost;
-        return _entries.Any(e => e.Scheme == uri.Scheme && Matches(e.Host, host));
+        // Uri.Port is the scheme's default when the URL names none, so https://h and https://h:443 are one origin.
+        return _entries.Any(e => e.Scheme == uri.Scheme && (e.Port is null || e.Port == uri.Port) && Matches(e.Host, host));
     }
 
     public static bool IsValidEntry(string entry) => Parse(entry) is not null;
@@ -28,7 +34,7 @@ public sealed class ServiceUrlAllowList(IOptions<TeamsOptions> options)
         ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1
         : string.Equals(pattern, host, StringComparison.OrdinalIgnoreCase);
 
-    private static (string Scheme, string Host)? Parse(string entry)
+    private static Origin? Parse(string entry)
     {
         var wildcard = entry.Contains("://*.", StringComparison.Ordinal);
         var concrete = wildcard ? entry.Replace("://*.", "://wildcard.", StringComparison.Ordinal) : entry;
@@ -39,6 +45,6 @@ public sealed class ServiceUrlAllowList(IOptions<TeamsOptions> options)
             return null;
         }
         var host = uri.IdnHost;
-        return (uri.Scheme, wildcard ? "*." + host["wildcard.".Length..] : host);
+        return new Origin(uri.Scheme, wildcard ? "*." + host["wildcard.".Length..] : host, uri.Port);
     }
 }

@@ -29,7 +29,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
     public async Task<IResult> HandleAsync(Activity activity, CancellationToken cancellation) => activity.Type switch
     {
         ActivityTypes.Message => await OnMessageAsync(activity, cancellation),
-        ActivityTypes.ConversationUpdate => await OnConversationUpdateAsync(activity, cancellation),
+        ActivityTypes.ConversationUpdate => await OnConversationUpdateAsync(activity),
         ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction => await OnCardActionAsync(activity, cancellation),
         ActivityTypes.Invoke when activity.Name == ActivityTypes.MessageExtensionQuery => OnSearch(activity),
         _ => Results.Ok(),
@@ -46,22 +46,19 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         {
             return Results.Ok(); // channels and group chats: only messages that @mention the bot are for it
         }
-        if (!await seen.FirstTimeAsync(SeenKey(activity)))
+        return await ReplyOnceAsync(activity, async () =>
         {
-            return Results.Ok();
-        }
-        var user = UserKey(activity);
-        // An old client falls back from Action.Execute to Action.Submit: the button's data arrives as the value.
-        var answer = !Allowed(user)
-            ? Limited()
-            : ButtonPressed(activity.Value) is { } action
-                ? await assistant.ActAsync(action, user, cancellation)
-                : await assistant.AskAsync(StripMentions(activity.Text ?? "", mentioned), user, cancellation);
-        await replies.EnqueueAsync(Reply(activity, answer), cancellation);
-        return Results.Ok();
+            var user = UserKey(activity);
+            // An old client falls back from Action.Execute to Action.Submit: the button's data arrives as the value.
+            return !Allowed(user)
+                ? Limited()
+                : ButtonPressed(activity.Value) is { } action
+                    ? await assistant.ActAsync(action, user, cancellation)
+                    : await assistant.AskAsync(StripMentions(activity.Text ?? "", mentioned), user, cancellation);
+        });
     }
 
-    private async Task<IResult> OnConversationUpdateAsync(Activity activity, CancellationToken cancellation)
+    private async Task<IResult> OnConversationUpdateAsync(Activity activity)
     {
         var botAdded = activity.Recipient?.Id is { } bot && activity.MembersAdded?.Any(m => m?.Id == bot) == true;
         if (!botAdded)
@@ -72,13 +69,40 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         {
             return problem;
         }
-        if (await seen.FirstTimeAsync(SeenKey(activity)))
+        return await ReplyOnceAsync(activity, () => Task.FromResult(assistant.Composer.Help(new Query(""),
+            "Hi, I'm SkillBot. Ask me what your next level asks of you in a skill, for example:")));
+    }
+
+    /// <summary>
+    /// Answers an activity id once: the reply is queued and the request gets 200 at once. An id counts as
+    /// answered only once its reply is queued: when the queue is full (the connector is not keeping up) or
+    /// the answer fails, the id is forgotten again and the request gets 503 at once, never held. 503 rather
+    /// than 200-and-drop: the Bot Framework takes a 5xx as a failed delivery it may redeliver, and the
+    /// redelivery is answered; a 200 would tell it the message was taken and lose it silently.
+    /// </summary>
+    private async Task<IResult> ReplyOnceAsync(Activity activity, Func<Task<Answer>> answer)
+    {
+        var key = SeenKey(activity);
+        if (!await seen.FirstTimeAsync(key))
         {
-            var welcome = assistant.Composer.Help(new Query(""),
-                "Hi, I'm SkillBot. Ask me what your next level asks of you in a skill, for example:");
-            await replies.EnqueueAsync(Reply(activity, welcome), cancellation);
+            return Results.Ok();
         }
-        return Results.Ok();
+        var queued = false;
+        try
+        {
+            queued = replies.TryEnqueue(Reply(activity, await answer()));
+        }
+        finally
+        {
+            if (!queued)
+            {
+                await seen.ForgetAsync(key);
+            }
+        }
+        return queued
+            ? Results.Ok()
+            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                detail: "SkillBot is busy sending replies and did not take this activity; deliver it again shortly.");
     }
 
     /// <summary>Action.Execute: the new card goes back in the HTTP response, so Teams replaces the card in place.</summary>
@@ -183,7 +207,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         {
             return null;
         }
-        logger.LogInformation("Teams {Type} activity without conversation.id or id refused", activity.Type);
+        logger.LogInformation("Teams {Type} activity without conversation.id or id refused", LogSafe.Text(activity.Type));
         return TypedResults.Problem(detail: "The activity needs an id and a conversation.id to be answered.", statusCode: StatusCodes.Status400BadRequest);
     }
 

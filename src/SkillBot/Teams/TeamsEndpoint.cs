@@ -102,7 +102,7 @@ public static class TeamsEndpoint
         }
         if (!allowList.Allows(activity.ServiceUrl))
         {
-            logger.LogWarning("Teams request refused: serviceUrl {ServiceUrl} is not on Teams:AllowedServiceUrls", activity.ServiceUrl);
+            logger.LogWarning("Teams request refused: serviceUrl {ServiceUrl} is not on Teams:AllowedServiceUrls", LogSafe.Text(activity.ServiceUrl));
             return Results.Unauthorized();
         }
         return await bot.HandleAsync(activity, cancellation);

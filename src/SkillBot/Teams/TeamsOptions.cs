@@ -42,7 +42,10 @@ public sealed class TeamsOptions
     /// <summary>Empty means Entra ID's v2.0 token endpoint of <see cref="TenantId"/> (or of botframework.com, multi-tenant).</summary>
     public string? TokenEndpoint { get; set; }
 
-    /// <summary>Extra serviceUrl origins the bot may send its token to (array or comma-separated), e.g. <c>https://*.example.com</c>.</summary>
+    /// <summary>
+    /// Extra serviceUrl origins the bot may send its token to (array or comma-separated), e.g. <c>https://*.example.com</c>
+    /// or <c>http://127.0.0.1:5812</c>: scheme, host and port must all match (no port means the scheme's default).
+    /// </summary>
     public string[] AllowedServiceUrls { get; set; } = [];
 
     /// <summary>Teams messages are at most 100 KB; anything much larger is not an activity.</summary>
@@ -69,8 +72,8 @@ public sealed class TeamsOptions
         ? []
         : [$"https://login.microsoftonline.com/{TenantId}/v2.0", $"https://sts.windows.net/{TenantId}/"];
 
-    public IEnumerable<string> EffectiveAllowedServiceUrls =>
-        DefaultAllowedServiceUrls.Concat(AllowedServiceUrls).Concat(AuthenticationEnabled ? [] : DevelopmentServiceUrls);
+    /// <summary>Microsoft's serviceUrl origins and the configured ones (development mode adds loopback, any port).</summary>
+    public IEnumerable<string> ConfiguredServiceUrls => DefaultAllowedServiceUrls.Concat(AllowedServiceUrls);
 
     /// <summary>A list setting given as one comma-separated string (handy in environment variables) or as an array.</summary>
     internal static string[] ReadList(IConfigurationSection section) =>

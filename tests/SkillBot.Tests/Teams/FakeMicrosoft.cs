@@ -31,6 +31,8 @@ public sealed class FakeMicrosoft : IAsyncDisposable
     private int _tokenRequests;
     private int _keyFetches;
     private int _connectorAttempts;
+    private int _metadataFetches;
+    private TaskCompletionSource? _hang;
 
     private FakeMicrosoft(WebApplication app) => _app = app;
 
@@ -57,6 +59,17 @@ public sealed class FakeMicrosoft : IAsyncDisposable
     public int KeyFetches => _keyFetches;
 
     public int ConnectorAttempts => _connectorAttempts;
+
+    /// <summary>Requests for the Bot Framework's OpenID metadata, failed ones included.</summary>
+    public int MetadataFetches => _metadataFetches;
+
+    /// <summary>While true the Bot Framework's OpenID metadata answers 503.</summary>
+    public bool FailMetadata { get; set; }
+
+    /// <summary>From now on the connector takes requests and does not answer them until <see cref="ReleaseConnector"/>.</summary>
+    public void HangConnector() => Volatile.Write(ref _hang, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void ReleaseConnector() => Interlocked.Exchange(ref _hang, null)?.TrySetResult();
 
     public static async Task<FakeMicrosoft> StartAsync()
     {
@@ -98,7 +111,13 @@ public sealed class FakeMicrosoft : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/botframework/v1/.well-known/openidconfiguration", () => Metadata("https://api.botframework.com", "/botframework/v1/keys"));
+        app.MapGet("/botframework/v1/.well-known/openidconfiguration", () =>
+        {
+            Interlocked.Increment(ref _metadataFetches);
+            return FailMetadata
+                ? Results.Text("""{"error":"unavailable"}""", "application/json", statusCode: 503)
+                : Metadata("https://api.botframework.com", "/botframework/v1/keys");
+        });
         app.MapGet("/botframework/v1/keys", () => Keys(BotFrameworkKeys));
         app.MapGet("/tenant/v2.0/.well-known/openid-configuration", () => Metadata("https://login.microsoftonline.com/tenant/v2.0", "/tenant/discovery/v2.0/keys"));
         app.MapGet("/tenant/discovery/v2.0/keys", () => Keys(TenantKeys));
@@ -117,6 +136,10 @@ public sealed class FakeMicrosoft : IAsyncDisposable
         {
             Interlocked.Increment(ref _connectorAttempts);
             _attempts.AddOrUpdate(activityId, 1, (_, n) => n + 1);
+            if (Volatile.Read(ref _hang) is { } hang)
+            {
+                await hang.Task.WaitAsync(request.HttpContext.RequestAborted);
+            }
             var activity = (JsonObject)(await JsonNode.ParseAsync(request.Body))!;
             if (_alwaysFailing.TryGetValue(activityId, out var status))
             {
@@ -153,6 +176,7 @@ public sealed class FakeMicrosoft : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseConnector();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

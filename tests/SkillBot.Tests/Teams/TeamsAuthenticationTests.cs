@@ -1,5 +1,8 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
+using SkillBot.Teams;
 
 namespace SkillBot.Tests.Teams;
 
@@ -157,6 +160,48 @@ public sealed class TeamsAuthenticationTests : IAsyncLifetime
         activity["serviceUrl"] = offList;
         await AssertRefused(await _bed.PostAsync(activity, _bed.Token(offList)));
         Assert.Equal(0, _bed.Microsoft.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task A_serviceUrl_on_an_allowed_host_but_another_port_is_refused_and_never_sent_the_token()
+    {
+        // The allow-list names the fake connector's origin with its port; a second connector on 127.0.0.1 has another.
+        await using var otherPort = await FakeMicrosoft.StartAsync();
+        var activity = _bed.Message("what does senior LLM engineer need in deep learning?");
+        activity["serviceUrl"] = otherPort.ServiceUrl;
+        await AssertRefused(await _bed.PostAsync(activity, _bed.Token(otherPort.ServiceUrl)));
+
+        var reply = new ReplyActivity("message", null, null, new ConversationAccount("a:1"), "1", null, []);
+        var connector = _bed.App.Services.GetRequiredService<ConnectorClient>();
+        Assert.False(await connector.SendAsync(new PendingReply(otherPort.ServiceUrl, "a:1", "1", reply), CancellationToken.None));
+        Assert.Equal(0, otherPort.ConnectorAttempts);
+        Assert.Equal(0, _bed.Microsoft.TokenRequestCount);
+    }
+
+    [Theory]
+    [InlineData("exp")]
+    [InlineData("nbf")]
+    [InlineData("iat")]
+    public async Task A_time_claim_that_is_not_a_json_number_is_refused(string claim)
+    {
+        var payload = TestTokens.Payload(_bed.Microsoft.ServiceUrl);
+        payload[claim] = payload[claim]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await AssertRefused(await _bed.PostAsync(_bed.Message("hello"), TestTokens.WithPayload(_bed.Key, payload)));
+
+        // The same token with the number as a number passes: only the type was wrong.
+        var numeric = TestTokens.WithPayload(_bed.Key, TestTokens.Payload(_bed.Microsoft.ServiceUrl));
+        Assert.Equal(HttpStatusCode.OK, (await _bed.PostAsync(_bed.Message("hello", id: "numeric"), numeric)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_exp_given_as_a_json_object_or_boolean_is_refused_not_a_500()
+    {
+        foreach (var value in new JsonNode[] { new JsonObject { ["n"] = 1 }, JsonValue.Create(true) })
+        {
+            var payload = TestTokens.Payload(_bed.Microsoft.ServiceUrl);
+            payload["exp"] = value;
+            await AssertRefused(await _bed.PostAsync(_bed.Message("hello"), TestTokens.WithPayload(_bed.Key, payload)));
+        }
     }
 
     [Fact]

@@ -169,6 +169,31 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_card_action_with_a_huge_level_is_refused_promptly_with_a_friendly_card()
+    {
+        // As large as the 256 KB activity limit allows: the search once cost the square of the length (seconds).
+        var huge = string.Concat(Enumerable.Repeat("deeplearning", 10_000));
+        var invoke = _bed.Invoke("adaptiveCard/action", new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["verb"] = "skillbot.answer",
+                ["data"] = new JsonObject { ["skill"] = "Deep Learning", ["role"] = "LLM Engineer", ["level"] = huge },
+            },
+        });
+        using var hangGuard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var response = await _bed.PostAsync(invoke, cancellation: hangGuard.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(text.Length < 20_000, $"{text.Length} characters: the value was echoed");
+        var body = JsonNode.Parse(text)!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+        Assert.Contains($"longer than {Assistant.MaxNameLength} characters", body["value"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_level_chosen_in_the_card_arrives_merged_into_the_data()
     {
         var invoke = _bed.Invoke("adaptiveCard/action", new JsonObject

@@ -101,12 +101,19 @@ public sealed class TeamsSetupTests
     [InlineData("https://deep.sub.two.example.com/", true)]
     [InlineData("https://two.example.com/", false)]
     [InlineData("http://127.0.0.1:3978/", false)]
+    [InlineData("http://127.0.0.1:5812/", true)]
+    [InlineData("http://127.0.0.1:5813/", false)]
+    [InlineData("http://127.0.0.1/", false)]
+    [InlineData("https://one.example.com:443/", true)]
+    [InlineData("https://one.example.com:8443/", false)]
+    [InlineData("https://smba.trafficmanager.net:444/emea/", false)]
+    [InlineData("https://deep.sub.two.example.com:8443/", false)]
     public void The_allow_list_matches_origins(string serviceUrl, bool allowed)
     {
         var list = new ServiceUrlAllowList(Options.Create(new TeamsOptions
         {
             AppId = "id",
-            AllowedServiceUrls = ["https://one.example.com", "https://*.two.example.com"],
+            AllowedServiceUrls = ["https://one.example.com", "https://*.two.example.com", "http://127.0.0.1:5812"],
         }));
         Assert.Equal(allowed, list.Allows(serviceUrl));
     }

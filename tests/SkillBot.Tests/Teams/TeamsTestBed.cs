@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SkillBot.Tests.Teams;
 
@@ -28,7 +29,9 @@ public sealed class TeamsTestBed : IAsyncDisposable
     /// <summary>The single tenant's Entra ID key (no endorsements), published by the fake tenant metadata.</summary>
     public TestKey TenantKey { get; } = new("entra-key-1");
 
-    public static async Task<TeamsTestBed> StartAsync(bool authentication = true, bool singleTenant = false, Dictionary<string, string>? settings = null)
+    /// <param name="overrides">Services replaced before the bot is built (a log capture, a clock).</param>
+    public static async Task<TeamsTestBed> StartAsync(
+        bool authentication = true, bool singleTenant = false, Dictionary<string, string>? settings = null, Action<IServiceCollection>? overrides = null)
     {
         var microsoft = await FakeMicrosoft.StartAsync();
         var key = TestKey.Teams("bf-key-1");
@@ -43,7 +46,7 @@ public sealed class TeamsTestBed : IAsyncDisposable
         {
             all["Teams:AppId"] = TestTokens.AppId;
             all["Teams:AppPassword"] = FakeMicrosoft.ClientSecret;
-            all["Teams:AllowedServiceUrls"] = "http://127.0.0.1";
+            all["Teams:AllowedServiceUrls"] = microsoft.BaseUrl; // origins include the port
         }
         if (singleTenant)
         {
@@ -54,7 +57,7 @@ public sealed class TeamsTestBed : IAsyncDisposable
         {
             all[name] = value;
         }
-        var bed = new TeamsTestBed(microsoft, await RunningApp.StartAsync(all), key);
+        var bed = new TeamsTestBed(microsoft, await RunningApp.StartAsync(overrides, [.. all.Select(s => $"--{s.Key}={s.Value}")]), key);
         microsoft.TenantKeys.Add(bed.TenantKey);
         return bed;
     }
@@ -62,10 +65,10 @@ public sealed class TeamsTestBed : IAsyncDisposable
     public string Token(string? serviceUrl = null) => TestTokens.Create(Key.Credentials(), serviceUrl ?? Microsoft.ServiceUrl);
 
     /// <summary>Posts an activity as Teams does: JSON with the bearer token (a valid one by default; "" sends none).</summary>
-    public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null) =>
-        PostRawAsync(activity.ToJsonString(), token ?? Token(activity["serviceUrl"]?.GetValue<string>()));
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null, CancellationToken cancellation = default) =>
+        PostRawAsync(activity.ToJsonString(), token ?? Token(activity["serviceUrl"]?.GetValue<string>()), cancellation);
 
-    public Task<HttpResponseMessage> PostRawAsync(string body, string? token)
+    public Task<HttpResponseMessage> PostRawAsync(string body, string? token, CancellationToken cancellation = default)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
@@ -75,7 +78,7 @@ public sealed class TeamsTestBed : IAsyncDisposable
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
-        return App.Client.SendAsync(request);
+        return App.Client.SendAsync(request, cancellation);
     }
 
     public JsonObject Message(string text, string conversationType = "personal", string? conversationId = null, string? id = null) => new()

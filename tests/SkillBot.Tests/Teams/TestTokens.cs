@@ -33,6 +33,9 @@ public sealed class TestKey(string kid, string[]? endorsements = null)
         return jwk;
     }
 
+    /// <summary>An RS256 signature by this key, for tokens the test writes byte by byte.</summary>
+    public byte[] SignRs256(byte[] data) => _rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+
     public SigningCredentials Credentials(string algorithm = SecurityAlgorithms.RsaSha256) =>
         new(new RsaSecurityKey(_rsa) { KeyId = kid }, algorithm);
 }
@@ -81,6 +84,24 @@ public static class TestTokens
             ["nbf"] = now - 60, ["exp"] = now + 3600,
         };
         return Encode(header) + "." + Encode(payload) + ".";
+    }
+
+    /// <summary>A token with exactly this payload, RS256-signed by the key: for claims of a shape IdentityModel would not write.</summary>
+    public static string WithPayload(TestKey key, JsonObject payload)
+    {
+        var signed = Encode(new JsonObject { ["alg"] = "RS256", ["typ"] = "JWT", ["kid"] = key.Kid }) + "." + Encode(payload);
+        return signed + "." + Base64UrlEncoder.Encode(key.SignRs256(Encoding.ASCII.GetBytes(signed)));
+    }
+
+    /// <summary>A Bot Framework payload as <see cref="Create"/> writes it, to change a claim of.</summary>
+    public static JsonObject Payload(string serviceUrl)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return new JsonObject
+        {
+            ["iss"] = BotFrameworkIssuer, ["aud"] = AppId, ["serviceurl"] = serviceUrl,
+            ["nbf"] = now - 60, ["iat"] = now - 60, ["exp"] = now + 3600,
+        };
     }
 
     /// <summary>An HS256 token "signed" with a secret an attacker chose, naming a real RSA key id.</summary>
