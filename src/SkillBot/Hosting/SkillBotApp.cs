@@ -32,6 +32,10 @@ public static class SkillBotApp
         // Content root next to the binary: settings, the web chat and the built-in catalogue are found from any working directory.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
+        if (StartupProblems.CheckBeforeBuild(builder.Configuration) is { Count: > 0 } unreadable)
+        {
+            throw new SettingsException(unreadable);
+        }
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddSkillBotTelemetry();
         builder.Services.ConfigureHttpJsonOptions(o =>
