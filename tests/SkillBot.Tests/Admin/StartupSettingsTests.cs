@@ -28,6 +28,7 @@ public sealed class StartupSettingsTests
     [Theory]
     [InlineData("--RateLimits:PerUserPerMinute=abc", "RateLimits:PerUserPerMinute must be a whole number (it is 'abc').")]
     [InlineData("--WebChat:Enabled=maybe", "WebChat:Enabled must be true or false (it is 'maybe').")]
+    [InlineData("--Telemetry:Console=yes", "Telemetry:Console must be true or false (it is 'yes').")]
     [InlineData("--Teams:ConnectorRetryDelay=soon", "Teams:ConnectorRetryDelay must be a duration as [d.]hh:mm:ss, e.g. 00:00:05 (it is 'soon').")]
     [InlineData("--Teams:MaxActivityBytes=1e6", "Teams:MaxActivityBytes must be a whole number (it is '1e6').")]
     [InlineData("--urls=localhost:3978", "Urls must be http:// or https:// addresses with a port from 0 to 65535, separated by ';', e.g. http://localhost:3978 (it is 'localhost:3978').")]
