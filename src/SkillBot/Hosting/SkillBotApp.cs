@@ -46,6 +46,7 @@ public static class SkillBotApp
             o.SerializerOptions.TypeInfoResolverChain.Insert(3, AdminJsonContext.Default);
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddSkillBotOpenApi();
         builder.Services.Configure<CatalogueOptions>(builder.Configuration.GetSection(CatalogueOptions.Section));
         builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section))
             .Validate(o => o.ApiKey is null || o.ApiKey.Length >= 16, "Admin:ApiKey must be at least 16 characters (or unset to turn the admin API off)")
@@ -96,6 +97,7 @@ public static class SkillBotApp
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.MapOpenApi(OpenApiSetup.DocumentPath);
         app.MapAnswerApi();
         app.MapAdminApi();
         if (WebChatApi.IsEnabled(app.Configuration, app.Environment))
