@@ -11,7 +11,7 @@ using SkillBot.Core.Answers;
 
 namespace SkillBot.Api;
 
-/// <summary>The public JSON API (docs: answer-api.md): the channel-neutral answer for any question.</summary>
+/// <summary>The public JSON API (docs/answer-api.md): the channel-neutral answer for any question.</summary>
 public static class AnswerApi
 {
     /// <summary>A question is at most 1,000 characters: a body far beyond that is refused before it is read (413).</summary>
