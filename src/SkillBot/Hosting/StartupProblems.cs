@@ -74,9 +74,15 @@ public static partial class StartupProblems
         var urls = configuration["urls"];
         foreach (var url in (urls ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!IsListenAddress(url))
+            if (ListenAddress(url) is not { } address)
             {
                 problems.Add($"Urls must be http:// or https:// addresses with a port from 0 to 65535, separated by ';', e.g. http://localhost:3978 (it is '{urls}').");
+                break;
+            }
+            if (address is { Port: 0, Host: var host } && host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                // Kestrel cannot pick one free port for both of localhost's addresses.
+                problems.Add($"Urls: port 0 (any free port) needs http://127.0.0.1:0 or http://[::1]:0, not localhost (it is '{urls}').");
                 break;
             }
         }
@@ -90,16 +96,16 @@ public static partial class StartupProblems
         return problems;
     }
 
-    private static bool IsListenAddress(string url)
+    private static Microsoft.AspNetCore.Http.BindingAddress? ListenAddress(string url)
     {
         try
         {
             var address = Microsoft.AspNetCore.Http.BindingAddress.Parse(url);
-            return address.Scheme is "http" or "https" && (address.IsUnixPipe || address.Port is >= 0 and <= 65535);
+            return address.Scheme is "http" or "https" && (address.IsUnixPipe || address.Port is >= 0 and <= 65535) ? address : null;
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {
-            return false;
+            return null;
         }
     }
 

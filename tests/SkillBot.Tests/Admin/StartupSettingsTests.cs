@@ -33,6 +33,7 @@ public sealed class StartupSettingsTests
     [InlineData("--Teams:MaxActivityBytes=1e6", "Teams:MaxActivityBytes must be a whole number (it is '1e6').")]
     [InlineData("--urls=localhost:3978", "Urls must be http:// or https:// addresses with a port from 0 to 65535, separated by ';', e.g. http://localhost:3978 (it is 'localhost:3978').")]
     [InlineData("--urls=http://127.0.0.1:99999", "Urls must be http:// or https:// addresses with a port from 0 to 65535, separated by ';', e.g. http://localhost:3978 (it is 'http://127.0.0.1:99999').")]
+    [InlineData("--urls=http://localhost:0", "Urls: port 0 (any free port) needs http://127.0.0.1:0 or http://[::1]:0, not localhost (it is 'http://localhost:0').")]
     [InlineData("--Logging:LogLevel:Default=loud", "Logging:LogLevel:Default must be one of Trace, Debug, Information, Warning, Error, Critical, None (it is 'loud').")]
     public async Task An_unreadable_value_stops_startup_with_one_line_saying_what_the_setting_takes(string setting, string line)
     {
