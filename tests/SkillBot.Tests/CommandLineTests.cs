@@ -115,14 +115,45 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "ask", "--verbose", "question" }, "unknown or incomplete option: --verbose")]
     [InlineData(new[] { "ask", "question", "--catalogue" }, "unknown or incomplete option: --catalogue")]
     [InlineData(new[] { "frobnicate" }, "unknown command: frobnicate")]
-    [InlineData(new[] { "catalogue" }, "unknown command: catalogue")]
-    [InlineData(new[] { "catalogue", "validate" }, "unknown command: catalogue validate")]
+    [InlineData(new[] { "-x" }, "unknown command: -x")]
+    [InlineData(new[] { "catalogue" }, "catalogue needs what to do: validate DIR or import FILE.csv --out DIR")]
+    [InlineData(new[] { "catalogue", "check", "dir" }, "unknown catalogue command: check")]
+    [InlineData(new[] { "catalogue", "validate" }, "catalogue validate needs the folder to check")]
+    [InlineData(new[] { "catalogue", "validate", "one", "two" }, "catalogue validate takes one folder")]
+    [InlineData(new[] { "card" }, "card needs a template and its data")]
+    [InlineData(new[] { "card", "template.json" }, "card needs a template and its data")]
+    [InlineData(new[] { "card", "a.json", "b.json", "c.json" }, "card takes two files: TEMPLATE.json DATA.json")]
     [InlineData(new[] { "catalogue", "import", "rows.csv" }, "catalogue import takes FILE.csv --out DIR")]
     [InlineData(new[] { "catalogue", "import", "rows.csv", "--out" }, "catalogue import takes FILE.csv --out DIR")]
     [InlineData(new[] { "catalogue", "import", "--out", "dir" }, "catalogue import takes FILE.csv --out DIR")]
     public void Usage_errors_print_help_on_stderr_and_exit_2(string[] args, string message)
     {
         AssertUsageError(Run(args), message);
+    }
+
+    [Theory]
+    [InlineData(new[] { "catalogue", "validate" }, "SkillBot catalogue validate DIR")]
+    [InlineData(new[] { "card" }, "SkillBot card TEMPLATE.json DATA.json")]
+    [InlineData(new[] { "ask" }, "SkillBot ask \"QUESTION\"")]
+    public void A_verb_used_wrongly_shows_that_verbs_usage_only(string[] args, string usage)
+    {
+        var outcome = Run(args);
+        Assert.Equal(2, outcome.Exit);
+        Assert.Contains(usage, outcome.Stderr);
+        Assert.DoesNotContain("insights --url", outcome.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--urls")]
+    [InlineData("--catalogue")]
+    [InlineData("--Teams:Path=/x")]
+    [InlineData("/urls")]
+    [InlineData("urls=http://127.0.0.1:0")]
+    public void Server_options_are_not_commands(string first)
+    {
+        Assert.False(CommandLine.IsCommand([first, "value"]));
+        Assert.False(CommandLine.IsCommand([]));
+        Assert.True(CommandLine.IsCommand(["frobnicate", first]));
     }
 
     [Fact]
@@ -282,6 +313,32 @@ public sealed class CommandLineTests : IDisposable
     }
 
     // ---- the real executable ----
+
+    [Fact]
+    public async Task An_unknown_verb_is_a_usage_error_and_starts_no_server()
+    {
+        await using var process = SkillBotProcess.Start(["frobnicate"], new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
+        Assert.Equal(2, await process.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal("", process.Stdout);
+        Assert.StartsWith("error: unknown command: frobnicate\nUsage:", process.Stderr);
+        Assert.DoesNotContain("Now listening", process.Stderr);
+    }
+
+    /// <summary>No arguments, or options first, start the server as before.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("--urls http://127.0.0.1:0")]
+    [InlineData("--catalogue BUILT-IN")]
+    [InlineData("--RateLimits:PerUserPerMinute=5")]
+    [InlineData("RateLimits:PerUserPerMinute=5")]
+    public async Task No_arguments_or_options_start_the_server(string commandLine)
+    {
+        string[] args = [.. commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(a => a == "BUILT-IN" ? Catalogues.BuiltInFolder : a)];
+        await using var process = SkillBotProcess.Start(args, new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
+        var address = await process.WaitForListeningAsync(TimeSpan.FromMinutes(1));
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+    }
 
     [Fact]
     public async Task The_built_executable_answers_json_on_stdout_from_any_working_directory()

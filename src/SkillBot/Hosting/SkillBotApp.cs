@@ -32,6 +32,10 @@ public static class SkillBotApp
         // Content root next to the binary: settings, the web chat and the built-in catalogue are found from any working directory.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
+        if (StartupProblems.CheckBeforeBuild(builder.Configuration) is { Count: > 0 } unreadable)
+        {
+            throw new SettingsException(unreadable);
+        }
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddSkillBotTelemetry();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -42,6 +46,7 @@ public static class SkillBotApp
             o.SerializerOptions.TypeInfoResolverChain.Insert(3, AdminJsonContext.Default);
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddSkillBotOpenApi();
         builder.Services.Configure<CatalogueOptions>(builder.Configuration.GetSection(CatalogueOptions.Section));
         builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section))
             .Validate(o => o.ApiKey is null || o.ApiKey.Length >= 16, "Admin:ApiKey must be at least 16 characters (or unset to turn the admin API off)")
@@ -93,6 +98,7 @@ public static class SkillBotApp
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.MapOpenApi(OpenApiSetup.DocumentPath);
         app.MapAnswerApi();
         app.MapAdminApi();
         if (WebChatApi.IsEnabled(app.Configuration, app.Environment))
