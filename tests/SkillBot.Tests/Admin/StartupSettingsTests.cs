@@ -40,6 +40,15 @@ public sealed class StartupSettingsTests
         Assert.Equal($"SkillBot cannot start: {line}", Assert.Single(await ProblemsOfAsync(setting)));
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-5")]
+    public async Task An_unreadable_slack_body_limit_stops_startup_instead_of_falling_back_to_the_default(string value)
+    {
+        var line = Assert.Single(await ProblemsOfAsync("--Slack:SigningSecret=secret", "--Slack:BotToken=xoxb-1", $"--Slack:MaxBodyBytes={value}"));
+        Assert.Contains("Slack:MaxBodyBytes must be a whole number", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bad_settings_of_several_sections_are_each_named()
     {
