@@ -8,12 +8,12 @@ if (CommandLine.IsCommand(args))
     return CommandLine.Run(args, Console.Out, Console.Error);
 }
 
-WebApplication? app;
+WebApplication app;
 try
 {
     app = SkillBotApp.Build(args);
     // Checked before the host starts, so a bad or half setting is one line naming it, not a stack trace.
-    app?.Services.GetRequiredService<IStartupValidator>().Validate();
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
 }
 catch (Exception e) when (StartupProblems.From(e) is { } problems)
 {
@@ -21,10 +21,10 @@ catch (Exception e) when (StartupProblems.From(e) is { } problems)
     {
         Console.Error.WriteLine($"SkillBot cannot start: {problem}");
     }
-    return 1;
-}
-if (app is null)
-{
+    foreach (var detail in (e as CannotStartException)?.Details ?? [])
+    {
+        Console.Error.WriteLine(detail);
+    }
     return 1;
 }
 var hostedServices = app.Services.GetServices<IHostedService>().ToArray(); // taken now: RunAsync disposes the services

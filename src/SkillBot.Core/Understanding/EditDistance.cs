@@ -28,7 +28,7 @@ internal static class EditDistance
         // 2 * max + 1 cells: linear in the length, where the full table was the product of the lengths.
         var over = max + 1;
         var width = b.Length + 1;
-        Span<int> rows = width <= 256 ? stackalloc int[3 * width] : new int[3 * width];
+        var rows = width <= 256 ? stackalloc int[3 * width] : new int[3 * width];
         var previous2 = rows[..width];
         var previous = rows.Slice(width, width);
         var current = rows.Slice(2 * width, width);

@@ -50,7 +50,7 @@ internal sealed class FuzzyWords
         // The word with up to `budget` letters deleted, probed as spans: a question costs no allocation here.
         // A variant reached twice (deleting either of a double letter) only re-offers the same candidate.
         var best = new Best(word, budget);
-        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        var buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         best.Offer(Probe(word));
         for (var i = 0; i < word.Length; i++)
         {

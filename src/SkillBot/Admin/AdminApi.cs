@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SkillBot.Api;
-using SkillBot.Catalogue;
 using SkillBot.Core.Insights;
+using SkillBot.LiveCatalogue;
 
 namespace SkillBot.Admin;
 

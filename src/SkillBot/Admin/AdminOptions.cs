@@ -33,3 +33,11 @@ public static class AdminKey
             : TypedResults.Problem(detail: $"Send the admin API key in the {Header} header.", statusCode: StatusCodes.Status401Unauthorized);
     }
 }
+
+public sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AdminOptions options) =>
+        options.ApiKey is null || options.ApiKey.Length >= 16
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Admin:ApiKey must be at least 16 characters (or unset to turn the admin API off)");
+}

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using SkillBot.Cards.Adaptive;
-using SkillBot.Limits;
-using SkillBot.Rendering;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
+using SkillBot.Limits;
+using SkillBot.Rendering;
 
 namespace SkillBot.Api;
 

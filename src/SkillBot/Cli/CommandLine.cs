@@ -2,14 +2,12 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Net.Http.Json;
 using SkillBot.Admin;
 using SkillBot.Cards.Adaptive;
 using SkillBot.Cards.Templating;
 using SkillBot.Core;
 using SkillBot.Core.Catalogue;
-using SkillBot.Catalogue;
-using SkillBot.Hosting;
+using SkillBot.LiveCatalogue;
 using SkillBot.Rendering;
 
 namespace SkillBot.Cli;

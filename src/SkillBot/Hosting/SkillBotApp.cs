@@ -1,13 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using SkillBot.Admin;
 using SkillBot.Api;
 using SkillBot.Cards.Adaptive;
-using SkillBot.Catalogue;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
-using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Insights;
 using SkillBot.Limits;
+using SkillBot.LiveCatalogue;
 using SkillBot.Rendering;
 using SkillBot.SharedState;
 using SkillBot.Slack;
@@ -17,7 +19,10 @@ using SkillBot.WebChat;
 
 namespace SkillBot.Hosting;
 
-/// <summary>Builds the web host: settings, services, endpoints. Returns null when the catalogue cannot be served.</summary>
+/// <summary>
+/// Builds the web host: settings, services, endpoints. Throws <see cref="CannotStartException"/> when the settings or
+/// the catalogue cannot be served (Program says why, once).
+/// </summary>
 public static class SkillBotApp
 {
     /// <summary>Command-line switches that are settings: <c>--catalogue DIR</c> is <c>Catalogue:Path</c>.</summary>
@@ -27,16 +32,20 @@ public static class SkillBotApp
     };
 
     /// <param name="overrides">Last word on services before the app is built (tests: a fixed clock, a log capture).</param>
-    public static WebApplication? Build(string[] args, Action<IServiceCollection>? overrides = null)
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
     {
         // Content root next to the binary: settings, the web chat and the built-in catalogue are found from any working directory.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
         if (StartupProblems.CheckBeforeBuild(builder.Configuration) is { Count: > 0 } unreadable)
         {
-            throw new SettingsException(unreadable);
+            throw new CannotStartException(unreadable);
         }
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        var catalogue = ServedCatalogue.LoadAtStartup(builder.Configuration);
+        builder.Services.AddSingleton(catalogue);
+        // The slim builder logs to the console already; every line goes to stderr, so stdout stays the command line's.
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddSkillBotTelemetry();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -47,45 +56,23 @@ public static class SkillBotApp
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddSkillBotOpenApi();
-        builder.Services.Configure<CatalogueOptions>(builder.Configuration.GetSection(CatalogueOptions.Section));
-        builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section))
-            .Validate(o => o.ApiKey is null || o.ApiKey.Length >= 16, "Admin:ApiKey must be at least 16 characters (or unset to turn the admin API off)")
-            .ValidateOnStart();
-        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
-            .Validate(o => o.PerUserPerMinute > 0, "RateLimits:PerUserPerMinute must be a positive number")
-            .Validate(o => o.PerWorkspacePerMinute > 0, "RateLimits:PerWorkspacePerMinute must be a positive number")
-            .Validate(o => o.PerClientAddressPerMinute > 0, "RateLimits:PerClientAddressPerMinute must be a positive number")
-            .ValidateOnStart();
+        builder.Services.AddSettings<AdminOptions, AdminOptionsValidator>(builder.Configuration, AdminOptions.Section);
+        builder.Services.AddSettings<RateLimitOptions, RateLimitOptionsValidator>(builder.Configuration, RateLimitOptions.Section);
         builder.Services.AddSingleton<ChatRateLimiter>();
-        builder.Services.Configure<RedisOptions>(builder.Configuration.GetSection(RedisOptions.Section));
+        builder.Services.AddSettings<RedisOptions>(builder.Configuration, RedisOptions.Section);
         builder.Services.AddSingleton<SharedStore>();
         builder.Services.AddSingleton<SeenIds>();
-        builder.Services.AddSingleton(new ConversationMemoryOptions());
-        builder.Services.AddSingleton(sp => new ConversationMemory(sp.GetRequiredService<ConversationMemoryOptions>()));
+        builder.Services.AddSettings<ConversationMemoryOptions, ConversationMemoryOptionsValidator>(builder.Configuration, ConversationMemoryOptionsValidator.Section);
+        builder.Services.AddSingleton(sp => new ConversationMemory(sp.GetRequiredService<IOptions<ConversationMemoryOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<SharedUserContext>();
         builder.Services.AddSingleton<IUserContextStore>(sp => sp.GetRequiredService<SharedUserContext>());
         builder.Services.AddSingleton<AdaptiveCardRenderer>();
         builder.Services.AddSingleton<RenderedAnswers>();
         builder.Services.AddTeams(builder.Configuration);
 
-        var catalogueOptions = builder.Configuration.GetSection(CatalogueOptions.Section).Get<CatalogueOptions>() ?? new();
-        // LoadFolder never throws: whatever is wrong with the folder (a file it cannot read, too large, too deep) is a problem.
-        var loaded = CatalogueLoader.LoadFolder(catalogueOptions.ResolvedPath);
-        if (loaded.Catalogue is null)
-        {
-            // A catalogue with problems is never served: say every problem, and stop.
-            Console.Error.WriteLine($"SkillBot cannot start: the catalogue at {catalogueOptions.ResolvedPath} has {loaded.Problems.Length} problem(s):");
-            foreach (var problem in loaded.Problems.Concat(loaded.Warnings))
-            {
-                Console.Error.WriteLine(problem);
-            }
-            return null;
-        }
         builder.Services.AddSingleton<QuestionInsights>();
-        builder.Services.AddSingleton(sp => new Assistant(loaded.Catalogue, sp.GetRequiredService<IUserContextStore>(), sp.GetRequiredService<QuestionInsights>()));
-        builder.Services.AddSingleton(sp => new CatalogueReloader(
-            sp.GetRequiredService<Assistant>(), catalogueOptions.ResolvedPath, sp.GetRequiredService<ILogger<CatalogueReloader>>(), TimeProvider.System,
-            loaded.Warnings.Select(w => w.ToString())));
+        builder.Services.AddSingleton(sp => new Assistant(catalogue.Catalogue, sp.GetRequiredService<IUserContextStore>(), sp.GetRequiredService<QuestionInsights>()));
+        builder.Services.AddSingleton<CatalogueReloader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueReloader>());
         builder.Services.AddHealthChecks()
             .AddCheck<CatalogueHealthCheck>("catalogue", tags: ["ready"])
@@ -109,14 +96,7 @@ public static class SkillBotApp
         }
         app.MapSlack();
         app.MapTeams();
-        app.Logger.LogInformation(
-            "Catalogue {Path}: {Skills} skills, {Roles} roles, {Levels} levels, version {Version}",
-            catalogueOptions.ResolvedPath, loaded.Catalogue.Skills.Length, loaded.Catalogue.Roles.Length,
-            loaded.Catalogue.Levels.Length, loaded.Catalogue.Version);
-        foreach (var warning in loaded.Warnings)
-        {
-            app.Logger.LogWarning("Catalogue warning: {Warning}", warning.ToString());
-        }
+        catalogue.LogLoaded(app.Logger);
         return app;
     }
 }

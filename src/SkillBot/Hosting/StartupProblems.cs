@@ -3,10 +3,16 @@ using Microsoft.Extensions.Options;
 
 namespace SkillBot.Hosting;
 
-/// <summary>Settings found unreadable before the host is built (addresses, log levels): each a line naming the setting.</summary>
-public sealed class SettingsException(IReadOnlyList<string> problems) : Exception(string.Join(Environment.NewLine, problems))
+/// <summary>
+/// What stops the host being built (settings unreadable before the build, a catalogue with problems): each problem a
+/// line for "SkillBot cannot start: ...", and <paramref name="details"/> printed after them as they are.
+/// </summary>
+public sealed class CannotStartException(IReadOnlyList<string> problems, IReadOnlyList<string>? details = null)
+    : Exception(string.Join(Environment.NewLine, problems))
 {
     public IReadOnlyList<string> Problems { get; } = problems;
+
+    public IReadOnlyList<string> Details { get; } = details ?? [];
 }
 
 /// <summary>
@@ -18,7 +24,7 @@ public static partial class StartupProblems
     /// <summary>The lines for a startup failure caused by settings, or null when the exception is not about settings.</summary>
     public static IReadOnlyList<string>? From(Exception exception) => exception switch
     {
-        SettingsException settings => settings.Problems,
+        CannotStartException cannot => cannot.Problems,
         OptionsValidationException invalid => [.. invalid.Failures],
         // The host's startup validator gathers the failures of several options classes into one AggregateException.
         AggregateException many when many.InnerExceptions.Select(From).ToList() is var lines && lines.All(l => l is not null) =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using SkillBot.Hosting;
 
 namespace SkillBot.Limits;
 
@@ -17,6 +18,27 @@ public sealed class RateLimitOptions
 
     /// <summary>Questions one client address may ask per minute on the answer API and the web chat, whatever users it names.</summary>
     public int PerClientAddressPerMinute { get; set; } = 120;
+}
+
+public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RateLimitOptions options)
+    {
+        var problems = new List<string>();
+        foreach (var (key, value) in new[]
+                 {
+                     (nameof(options.PerUserPerMinute), options.PerUserPerMinute),
+                     (nameof(options.PerWorkspacePerMinute), options.PerWorkspacePerMinute),
+                     (nameof(options.PerClientAddressPerMinute), options.PerClientAddressPerMinute),
+                 })
+        {
+            if (value <= 0)
+            {
+                problems.Add($"{RateLimitOptions.Section}:{key} must be a positive number");
+            }
+        }
+        return Settings.Result(problems);
+    }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 using SkillBot.Core.Conversation;
 using StackExchange.Redis;
 
@@ -9,8 +10,10 @@ namespace SkillBot.SharedState;
 /// Per-user context shared by replicas through Redis (sliding expiry), so a follow-up answered by another
 /// replica still knows what the user said. Always kept in memory too: while Redis is down, memory answers.
 /// </summary>
-public sealed class SharedUserContext(SharedStore store, ConversationMemory memory, ConversationMemoryOptions options) : IUserContextStore
+public sealed class SharedUserContext(SharedStore store, ConversationMemory memory, IOptions<ConversationMemoryOptions> options) : IUserContextStore
 {
+    private readonly TimeSpan _expiry = options.Value.SlidingExpiration;
+
     private const string Prefix = "skillbot:context:";
 
     public async ValueTask<UserContext?> RecallAsync(string user, CancellationToken cancellationToken)
@@ -19,7 +22,7 @@ public sealed class SharedUserContext(SharedStore store, ConversationMemory memo
         {
             try
             {
-                return Read(await redis.StringGetSetExpiryAsync(Prefix + user, options.SlidingExpiration)) ?? memory.Recall(user);
+                return Read(await redis.StringGetSetExpiryAsync(Prefix + user, _expiry)) ?? memory.Recall(user);
             }
             catch (Exception e) when (IsRedisFailure(e))
             {
@@ -36,7 +39,7 @@ public sealed class SharedUserContext(SharedStore store, ConversationMemory memo
         {
             try
             {
-                await redis.StringSetAsync(Prefix + user, Write(context), options.SlidingExpiration);
+                await redis.StringSetAsync(Prefix + user, Write(context), _expiry);
             }
             catch (Exception e) when (IsRedisFailure(e))
             {
@@ -51,7 +54,7 @@ public sealed class SharedUserContext(SharedStore store, ConversationMemory memo
         {
             try
             {
-                return Read(redis.StringGetSetExpiry(Prefix + user, options.SlidingExpiration)) ?? memory.Recall(user);
+                return Read(redis.StringGetSetExpiry(Prefix + user, _expiry)) ?? memory.Recall(user);
             }
             catch (Exception e) when (IsRedisFailure(e))
             {
@@ -68,7 +71,7 @@ public sealed class SharedUserContext(SharedStore store, ConversationMemory memo
         {
             try
             {
-                redis.StringSet(Prefix + user, Write(context), options.SlidingExpiration);
+                redis.StringSet(Prefix + user, Write(context), _expiry);
             }
             catch (Exception e) when (IsRedisFailure(e))
             {

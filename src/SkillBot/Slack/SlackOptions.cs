@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
+using SkillBot.Hosting;
 
 namespace SkillBot.Slack;
 
@@ -22,7 +22,9 @@ public sealed class SlackOptions
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
     /// <summary>The only hosts a response_url may point at, so a forged payload cannot make the bot POST elsewhere.</summary>
-    public IReadOnlyList<string> ResponseUrlHosts { get; set; } = ["hooks.slack.com"];
+    public IReadOnlyList<string> ResponseUrlHosts { get; set; } = DefaultResponseUrlHosts;
+
+    private static readonly string[] DefaultResponseUrlHosts = ["hooks.slack.com"];
 
     public string CommandsPath { get; set; } = "/api/slack/commands";
 
@@ -41,37 +43,23 @@ public sealed class SlackOptions
 
     public Uri ApiBaseUri => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
 
-    /// <summary>Reads the section by hand: the binder cannot take a list as one comma-separated string.</summary>
-    public void ReadFrom(IConfigurationSection section)
+    /// <summary>After binding: the list settings, which also take one comma-separated string, and tokens trimmed.</summary>
+    public void ReadLists(IConfigurationSection section)
     {
-        SigningSecrets = [.. List(section.GetSection("SigningSecret")), .. List(section.GetSection("SigningSecrets"))];
-        BotToken = Value(section, "BotToken") ?? BotToken;
-        AppToken = Value(section, "AppToken") ?? AppToken;
-        ApiBaseUrl = Value(section, "ApiBaseUrl") ?? ApiBaseUrl;
-        var hosts = List(section.GetSection("ResponseUrlHosts"));
-        ResponseUrlHosts = hosts.Count > 0 ? hosts : ResponseUrlHosts;
-        CommandsPath = Value(section, "CommandsPath") ?? CommandsPath;
-        EventsPath = Value(section, "EventsPath") ?? EventsPath;
-        InteractionsPath = Value(section, "InteractionsPath") ?? InteractionsPath;
-        // An unreadable size becomes zero, which the validator names (it used to fall back to the default silently).
-        MaxBodyBytes = Value(section, "MaxBodyBytes") is not { } size ? MaxBodyBytes
-            : long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var max) ? max : 0;
+        SigningSecrets = [.. Settings.List(section.GetSection("SigningSecret")), .. Settings.List(section.GetSection(nameof(SigningSecrets)))];
+        var hosts = Settings.List(section.GetSection(nameof(ResponseUrlHosts)));
+        ResponseUrlHosts = hosts.Length > 0 ? hosts : DefaultResponseUrlHosts;
+        BotToken = BotToken?.Trim();
+        AppToken = AppToken?.Trim();
     }
 
+    /// <summary>The section as the options pattern reads it, for deciding at registration time whether Slack is on.</summary>
     public static SlackOptions From(IConfiguration configuration)
     {
-        var options = new SlackOptions();
-        options.ReadFrom(configuration.GetSection(Section));
+        var section = configuration.GetSection(Section);
+        var options = section.Get<SlackOptions>() ?? new SlackOptions();
+        options.ReadLists(section);
         return options;
-    }
-
-    private static string? Value(IConfigurationSection section, string key) =>
-        string.IsNullOrWhiteSpace(section[key]) ? null : section[key]!.Trim();
-
-    private static List<string> List(IConfigurationSection section)
-    {
-        var values = section.Value is { } one ? [one] : section.GetChildren().Select(c => c.Value ?? "");
-        return [.. values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
     }
 }
 
@@ -117,6 +105,6 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         {
             problems.Add("Slack:MaxBodyBytes must be a whole number of bytes, at least 1024.");
         }
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        return Settings.Result(problems);
     }
 }

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using SkillBot.Hosting;
 using SkillBot.Slack.Handlers;
 using SkillBot.Slack.Http;
 using SkillBot.Slack.SocketMode;
@@ -20,11 +20,8 @@ public static class SlackSetup
         {
             return services;
         }
-        services.AddOptions<SlackOptions>()
-            .Configure(o => o.ReadFrom(configuration.GetSection(SlackOptions.Section)))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSettings<SlackOptions, SlackOptionsValidator>(configuration, SlackOptions.Section)
+            .PostConfigure(o => o.ReadLists(configuration.GetSection(SlackOptions.Section)));
 
         services.AddSingleton<SlackSignature>();
         services.AddSingleton<SlackRequestFilter>();
@@ -36,10 +33,7 @@ public static class SlackSetup
         services.AddSingleton<InteractionHandler>();
         if (settings.SocketModeEnabled)
         {
-            services.AddOptions<SocketModeOptions>()
-                .Configure(o => o.ReadFrom(configuration.GetSection(SocketModeOptions.Section)))
-                .ValidateOnStart();
-            services.AddSingleton<IValidateOptions<SocketModeOptions>, SocketModeOptionsValidator>();
+            services.AddSettings<SocketModeOptions, SocketModeOptionsValidator>(configuration, SocketModeOptions.Section);
             services.AddSingleton<SocketModeHealth>();
             services.AddHealthChecks().AddCheck<SocketModeHealth>("slack-socket-mode", tags: ["ready"]);
             services.AddHostedService<SocketModeClient>();
@@ -72,8 +66,7 @@ public static class SlackSetup
 
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
     {
-        var settings = SlackOptions.From(app.ServiceProvider.GetRequiredService<IConfiguration>());
-        if (settings.HttpEnabled)
+        if (app.ServiceProvider.GetService<IOptions<SlackOptions>>()?.Value is { HttpEnabled: true } settings)
         {
             SlackEndpoints.Map(app, settings);
         }

@@ -1,9 +1,8 @@
-using SkillBot.Hosting;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using SkillBot.Hosting;
 
 namespace SkillBot.Teams;
 

@@ -13,12 +13,8 @@ public static class TeamsEndpoint
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(TeamsOptions.Section);
-        services.AddOptions<TeamsOptions>()
-            .Bind(section)
-            .PostConfigure(o => o.AllowedServiceUrls = TeamsOptions.ReadList(section.GetSection(nameof(TeamsOptions.AllowedServiceUrls))))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSettings<TeamsOptions, TeamsOptionsValidator>(configuration, TeamsOptions.Section)
+            .PostConfigure(o => o.AllowedServiceUrls = Settings.List(section.GetSection(nameof(TeamsOptions.AllowedServiceUrls))));
         services.AddSingleton<ServiceUrlAllowList>();
         services.AddSingleton<BotAuthenticator>();
         services.AddSingleton<TeamsBot>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SkillBot.Hosting;
 
 namespace SkillBot.Teams;
 
@@ -75,13 +76,6 @@ public sealed class TeamsOptions
     /// <summary>Microsoft's serviceUrl origins and the configured ones (development mode adds loopback, any port).</summary>
     public IEnumerable<string> ConfiguredServiceUrls => DefaultAllowedServiceUrls.Concat(AllowedServiceUrls);
 
-    /// <summary>A list setting given as one comma-separated string (handy in environment variables) or as an array.</summary>
-    internal static string[] ReadList(IConfigurationSection section) =>
-        (section.Value is { } single ? single.Split(',') : section.GetChildren().Select(c => c.Value ?? ""))
-            .Select(s => s.Trim())
-            .Where(s => s.Length > 0)
-            .ToArray();
-
     /// <summary>A metadata or token URL must be HTTPS; plain HTTP only to this machine (tests, local tools).</summary>
     internal static bool IsSafeEndpoint(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
@@ -135,7 +129,7 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         {
             problems.Add("Teams:MaxActivityBytes must be between 1024 and 16777216.");
         }
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        return Settings.Result(problems);
     }
 
     private static bool IsTenant(string tenant) =>

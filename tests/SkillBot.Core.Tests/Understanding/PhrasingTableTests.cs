@@ -1,5 +1,4 @@
 using SkillBot.Core.Answers;
-using SkillBot.Core.Catalogue;
 using SkillBot.Testing;
 
 namespace SkillBot.Core.Tests.Understanding;

@@ -1,7 +1,6 @@
 using System.Text;
 using CsCheck;
 using SkillBot.Core.Catalogue;
-using SkillBot.Testing;
 
 namespace SkillBot.Core.Tests.Understanding;
 

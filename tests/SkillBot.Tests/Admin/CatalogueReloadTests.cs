@@ -225,7 +225,7 @@ public sealed class CatalogueReloadTests : IAsyncLifetime
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/catalogue/reload") { Headers = { { "X-Api-Key", ApiKey } } };
         Assert.Equal(HttpStatusCode.OK, (await app.Client.SendAsync(request)).StatusCode);
-        Assert.Contains(logs.Lines, l => l.StartsWith("Warning SkillBot.Catalogue.CatalogueReloader", StringComparison.Ordinal) && l.Contains(warning, StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning SkillBot.LiveCatalogue.CatalogueReloader", StringComparison.Ordinal) && l.Contains(warning, StringComparison.Ordinal));
     }
 
     private async Task<JsonElement> Answer()

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json.Nodes;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
 using SkillBot.Slack.Handlers;

@@ -1,8 +1,8 @@
-using SkillBot.Testing;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using SkillBot.Testing;
 
 namespace SkillBot.Tests.Teams;
 

@@ -83,8 +83,8 @@ public sealed class TeamsSetupTests
             ["B:AllowedServiceUrls:1"] = "https://*.two.example.com",
         }).Build();
         string[] expected = ["https://one.example.com", "https://*.two.example.com"];
-        Assert.Equal(expected, TeamsOptions.ReadList(config.GetSection("A:AllowedServiceUrls")));
-        Assert.Equal(expected, TeamsOptions.ReadList(config.GetSection("B:AllowedServiceUrls")));
+        Assert.Equal(expected, SkillBot.Hosting.Settings.List(config.GetSection("A:AllowedServiceUrls")));
+        Assert.Equal(expected, SkillBot.Hosting.Settings.List(config.GetSection("B:AllowedServiceUrls")));
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SkillBot.Cards.Slack;
 using SkillBot.Core;
-using System.Text.Json.Nodes;
 using SkillBot.Core.Conversation;
 using SkillBot.Limits;
 using SkillBot.SharedState;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
+using SkillBot.Hosting;
 
 namespace SkillBot.Slack.SocketMode;
 
@@ -34,22 +34,6 @@ public sealed class SocketModeOptions
     /// refused app token): retrying sooner cannot help, and apps.connections.open is rate-limited.
     /// </summary>
     public TimeSpan MaxRefusedReconnectDelay { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Reads the section by hand, like <see cref="SlackOptions"/>: an unreadable time becomes zero, which the validator names.</summary>
-    public void ReadFrom(IConfigurationSection section)
-    {
-        ConnectTimeout = Time(section, nameof(ConnectTimeout), ConnectTimeout);
-        HelloTimeout = Time(section, nameof(HelloTimeout), HelloTimeout);
-        PingInterval = Time(section, nameof(PingInterval), PingInterval);
-        PongTimeout = Time(section, nameof(PongTimeout), PongTimeout);
-        ReconnectDelay = Time(section, nameof(ReconnectDelay), ReconnectDelay);
-        MaxReconnectDelay = Time(section, nameof(MaxReconnectDelay), MaxReconnectDelay);
-        MaxRefusedReconnectDelay = Time(section, nameof(MaxRefusedReconnectDelay), MaxRefusedReconnectDelay);
-    }
-
-    private static TimeSpan Time(IConfigurationSection section, string key, TimeSpan fallback) =>
-        string.IsNullOrWhiteSpace(section[key]) ? fallback
-        : TimeSpan.TryParse(section[key]!.Trim(), CultureInfo.InvariantCulture, out var value) ? value : TimeSpan.Zero;
 }
 
 /// <summary>Refuses a timing that cannot work at startup, naming the setting.</summary>
@@ -79,6 +63,6 @@ public sealed class SocketModeOptionsValidator : IValidateOptions<SocketModeOpti
         {
             problems.Add($"{SocketModeOptions.Section}:MaxRefusedReconnectDelay must be at least {SocketModeOptions.Section}:MaxReconnectDelay.");
         }
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        return Settings.Result(problems);
     }
 }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using SkillBot.Core;
 using SkillBot.Core.Catalogue;
 
-namespace SkillBot.Catalogue;
+namespace SkillBot.LiveCatalogue;
 
 /// <summary>The outcome of the last load or reload, for /readyz and the reload endpoint.</summary>
 public sealed record CatalogueStatus(
@@ -23,14 +23,13 @@ public sealed record CatalogueStatus(
 /// Reloads on file changes (debounced, since editors write in bursts), on SIGHUP, and on request.
 /// Nothing a reload meets stops the process: whatever goes wrong is logged, and the old catalogue keeps serving.
 /// </summary>
-/// <param name="startupWarnings">The warnings of the catalogue loaded at startup (already logged), for <see cref="Status"/>.</param>
 public sealed partial class CatalogueReloader(
     Assistant assistant,
-    string folder,
+    ServedCatalogue startup,
     ILogger<CatalogueReloader> logger,
-    TimeProvider time,
-    IEnumerable<string>? startupWarnings = null) : IHostedService, IDisposable
+    TimeProvider time) : IHostedService, IDisposable
 {
+    private readonly string _folder = startup.Folder;
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(500);
     private readonly Lock _gate = new();
     private readonly Lock _timerGate = new();
@@ -39,10 +38,8 @@ public sealed partial class CatalogueReloader(
     private ITimer? _pending;
     private PosixSignalRegistration? _hangup;
 
-    public string Folder => folder;
-
     public CatalogueStatus Status { get; private set; } =
-        new(time.GetUtcNow(), "startup", true, assistant.Catalogue.Version, []) { Warnings = [.. startupWarnings ?? []] };
+        new(time.GetUtcNow(), "startup", true, assistant.Catalogue.Version, []) { Warnings = startup.Warnings };
 
     /// <summary>Loads the folder again and serves it if it is valid. Never throws: a failure is a refused reload.</summary>
     public CatalogueStatus Reload(string reason)
@@ -51,7 +48,7 @@ public sealed partial class CatalogueReloader(
         {
             try
             {
-                var result = CatalogueLoader.LoadFolder(folder);
+                var result = CatalogueLoader.LoadFolder(_folder);
                 var warnings = result.Warnings.Select(w => w.ToString()).ToImmutableArray();
                 if (result.Catalogue is { } catalogue)
                 {
@@ -99,9 +96,9 @@ public sealed partial class CatalogueReloader(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (Directory.Exists(folder))
+        if (Directory.Exists(_folder))
         {
-            _watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            _watcher = new FileSystemWatcher(_folder) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
             _watcher.Changed += (_, _) => Schedule();
             _watcher.Created += (_, _) => Schedule();
             _watcher.Deleted += (_, _) => Schedule();

@@ -1,4 +1,4 @@
-namespace SkillBot.Catalogue;
+namespace SkillBot.LiveCatalogue;
 
 public sealed class CatalogueOptions
 {
