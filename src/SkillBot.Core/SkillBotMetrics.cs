@@ -40,10 +40,6 @@ public static class SkillBotMetrics
     private static readonly Counter<long> Shed = Meter.CreateCounter<long>(
         "skillbot.queue.shed", description: "Work refused because its queue was full (Slack work, Teams replies), by queue.");
 
-    /// <summary>The channel of a channel-qualified user key ("slack:T:U" → "slack"); "api" without one.</summary>
-    public static string ChannelOf(string? user) =>
-        user is null ? "api" : user.IndexOf(':') is > 0 and var colon ? user[..colon] : "api";
-
     public static void RecordAnswer(string channel, Intent intent, TimeSpan elapsed)
     {
         var tags = new TagList { { "channel", channel }, { "intent", IntentName(intent) } };

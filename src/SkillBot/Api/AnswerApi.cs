@@ -2,10 +2,11 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SkillBot.Cards.Adaptive;
+using SkillBot.Core;
+using SkillBot.Core.Conversation;
+using SkillBot.Gate;
 using SkillBot.Limits;
 using SkillBot.Rendering;
-using SkillBot.Core;
-using SkillBot.Core.Answers;
 
 namespace SkillBot.Api;
 
@@ -18,13 +19,13 @@ public static class AnswerApi
     public static IEndpointRouteBuilder MapAnswerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapGet("/answer", (string? q, string? user, string? format, HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
-            Answer(q, user, format, context, assistant, cards, limiter));
+        api.MapGet("/answer", (string? q, string? user, string? format, HttpContext context, TurnGate gate, AdaptiveCardRenderer cards) =>
+            Answer(q, user, format, context, gate, cards));
         api.MapPost("/answer", Post).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         return app;
     }
 
-    private static async Task<IResult> Post(HttpRequest request, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter)
+    private static async Task<IResult> Post(HttpRequest request, TurnGate gate, AdaptiveCardRenderer cards)
     {
         if (!request.HasJsonContentType())
         {
@@ -39,10 +40,10 @@ public static class AnswerApi
         {
             return Problem("The body is not valid JSON. Send {\"q\": \"your question\"}.");
         }
-        return await Answer(body?.Q, body?.User, body?.Format, request.HttpContext, assistant, cards, limiter);
+        return await Answer(body?.Q, body?.User, body?.Format, request.HttpContext, gate, cards);
     }
 
-    private static async Task<IResult> Answer(string? q, string? user, string? format, HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter)
+    private static async Task<IResult> Answer(string? q, string? user, string? format, HttpContext context, TurnGate gate, AdaptiveCardRenderer cards)
     {
         if (!AnswerFormats.TryParse(format, out var answerFormat))
         {
@@ -60,14 +61,14 @@ public static class AnswerApi
         {
             return Problem("'user' is longer than 200 characters.");
         }
-        var key = user is null ? null : "api:" + user;
-        var client = context.Connection.RemoteIpAddress;
-        if (!limiter.TryAcquireFromClient(client, key ?? "api-ip:" + client))
+        var turn = Turn.Question("api", user is null ? null : new ChatUser("api", null, user), q);
+        var reply = await gate.PassFromClientAsync(turn, context.Connection.RemoteIpAddress, context.RequestAborted);
+        if (reply.Outcome == GateOutcome.RateLimited)
         {
             context.Response.Headers.RetryAfter = ChatRateLimiter.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem(ChatRateLimiter.FriendlyMessage, StatusCodes.Status429TooManyRequests);
+            return Problem(reply.Answer.Message, StatusCodes.Status429TooManyRequests);
         }
-        var answer = await assistant.AskAsync(q, key, context.RequestAborted);
+        var answer = reply.Answer;
         return answerFormat == AnswerFormat.Json
             ? TypedResults.Ok(answer)
             : TypedResults.Text(AnswerFormats.Render(answer, answerFormat, cards), AnswerFormats.ContentType(answerFormat));

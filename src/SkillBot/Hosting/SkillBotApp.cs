@@ -7,6 +7,7 @@ using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Insights;
+using SkillBot.Gate;
 using SkillBot.Limits;
 using SkillBot.Rendering;
 using SkillBot.SharedState;
@@ -76,7 +77,8 @@ public static class SkillBotApp
             return null;
         }
         builder.Services.AddSingleton<QuestionInsights>();
-        builder.Services.AddSingleton(sp => new Assistant(loaded.Catalogue, sp.GetRequiredService<IUserContextStore>(), sp.GetRequiredService<QuestionInsights>()));
+        builder.Services.AddSingleton(_ => new Assistant(loaded.Catalogue));
+        builder.Services.AddSingleton<TurnGate>();
         builder.Services.AddSingleton(sp => new CatalogueReloader(
             sp.GetRequiredService<Assistant>(), catalogueOptions.ResolvedPath, sp.GetRequiredService<ILogger<CatalogueReloader>>(), TimeProvider.System));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueReloader>());

@@ -5,9 +5,9 @@ using SkillBot.Cards.Adaptive;
 using SkillBot.Cards.Text;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
-using SkillBot.Limits;
+using SkillBot.Core.Conversation;
+using SkillBot.Gate;
 using SkillBot.Rendering;
-using SkillBot.SharedState;
 
 namespace SkillBot.Teams;
 
@@ -16,11 +16,12 @@ namespace SkillBot.Teams;
 /// a bot added to a conversation says welcome, card buttons and compose-box searches are answered in the
 /// HTTP response. Anything else gets 200 and is ignored, as Teams expects.
 /// </summary>
-public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, RenderedAnswers rendered, ReplyQueue replies, SeenIds seen, ChatRateLimiter limiter, ILogger<TeamsBot> logger)
+public sealed class TeamsBot(TurnGate gate, Assistant assistant, AdaptiveCardRenderer cards, RenderedAnswers rendered, ReplyQueue replies, ILogger<TeamsBot> logger)
 {
     public const string SearchCommand = "searchSkills";
     public const string SearchParameter = "searchKeywords";
     private const int MaxSearchResults = 25;
+    private const string Channel = "teams";
 
     /// <summary>
     /// Messages and welcomes are answered once per activity id (they post a message). Invokes are answered
@@ -48,13 +49,12 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         }
         return await ReplyOnceAsync(activity, async () =>
         {
-            var user = UserKey(activity);
+            var user = UserOf(activity);
             // An old client falls back from Action.Execute to Action.Submit: the button's data arrives as the value.
-            return !Allowed(user)
-                ? Limited()
-                : ButtonPressed(activity.Value) is { } action
-                    ? await assistant.ActAsync(action, user, cancellation)
-                    : await assistant.AskAsync(StripMentions(activity.Text ?? "", mentioned), user, cancellation);
+            var turn = ButtonPressed(activity.Value) is { } action
+                ? Turn.Button(Channel, user, action)
+                : Turn.Question(Channel, user, StripMentions(activity.Text ?? "", mentioned));
+            return (await gate.PassAsync(turn, cancellation)).Answer;
         });
     }
 
@@ -69,7 +69,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         {
             return problem;
         }
-        return await ReplyOnceAsync(activity, () => Task.FromResult(assistant.Composer.Help(new Query(""),
+        return await ReplyOnceAsync(activity, () => ValueTask.FromResult(assistant.Help("",
             "Hi, I'm SkillBot. Ask me what your next level asks of you in a skill, for example:")));
     }
 
@@ -80,10 +80,10 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
     /// than 200-and-drop: the Bot Framework takes a 5xx as a failed delivery it may redeliver, and the
     /// redelivery is answered; a 200 would tell it the message was taken and lose it silently.
     /// </summary>
-    private async Task<IResult> ReplyOnceAsync(Activity activity, Func<Task<Answer>> answer)
+    private async Task<IResult> ReplyOnceAsync(Activity activity, Func<ValueTask<Answer>> answer)
     {
-        var key = SeenKey(activity);
-        if (!await seen.FirstTimeAsync(key))
+        var key = DeliveryId(activity);
+        if (!await gate.FirstDeliveryAsync(Channel, key))
         {
             return Results.Ok();
         }
@@ -96,7 +96,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         {
             if (!queued)
             {
-                await seen.ForgetAsync(key);
+                await gate.ForgetDeliveryAsync(Channel, key);
             }
         }
         return queued
@@ -118,9 +118,8 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
                 RawJson.Of(new InvokeError("BadRequest", "Expected an Action.Execute with a verb."), TeamsJsonContext.Default.InvokeError)));
         }
         var data = execute.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
-        var user = UserKey(activity);
-        var answer = Allowed(user) ? await assistant.ActAsync(ActionOf(verb, data), user, cancellation) : Limited();
-        return Json(new AdaptiveCardInvokeResponse(200, ContentTypes.AdaptiveCard, Card(answer)));
+        var reply = await gate.PassAsync(Turn.Button(Channel, UserOf(activity), ActionOf(verb, data)), cancellation);
+        return Json(new AdaptiveCardInvokeResponse(200, ContentTypes.AdaptiveCard, Card(reply.Answer)));
     }
 
     /// <summary>The search message extension: matching expectations as preview items; picking one inserts its card.</summary>
@@ -249,15 +248,10 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         ExecuteAction.Parse(verb, data.ValueKind == JsonValueKind.Object ? JsonObject.Create(data) : null) ?? new CardAction(verb);
 
     /// <summary>Teams redelivers an activity it is unsure about: one reply per conversation and activity id, across replicas.</summary>
-    private static string SeenKey(Activity activity) => $"teams:{activity.Conversation?.Id}:{activity.Id}";
+    private static string DeliveryId(Activity activity) => $"{activity.Conversation?.Id}:{activity.Id}";
 
-    private bool Allowed(string? user) =>
-        user is null || limiter.TryAcquire(user, "teams:" + user.Split(':')[1]);
-
-    private Answer Limited() => assistant.Composer.Help(new Query(""), ChatRateLimiter.FriendlyMessage) with { Suggestions = [] };
-
-    /// <summary>The per-user context key: tenant + Entra object id (or the Teams user id); null (no context) for an unknown sender.</summary>
-    public static string? UserKey(Activity activity)
+    /// <summary>Who asks: Entra object id (or the Teams user id) in their tenant; null (no context) for an unknown sender.</summary>
+    private static ChatUser? UserOf(Activity activity)
     {
         var user = activity.From?.AadObjectId ?? activity.From?.Id;
         if (string.IsNullOrEmpty(user))
@@ -268,7 +262,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
                 && data.TryGetProperty("tenant", out var t) && t.ValueKind == JsonValueKind.Object ? Text(t, "id") : null)
             ?? activity.Conversation?.TenantId
             ?? "-";
-        return $"teams:{tenant}:{user}";
+        return new ChatUser(Channel, tenant, user);
     }
 
     private static string? Text(JsonElement element, string property) =>

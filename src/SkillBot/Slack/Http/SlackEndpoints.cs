@@ -24,7 +24,7 @@ public static class SlackEndpoints
         slack.MapPost(options.InteractionsPath, Interaction);
     }
 
-    private static IResult Command(HttpContext http, SlashCommandHandler handler)
+    private static async Task<IResult> Command(HttpContext http, SlashCommandHandler handler)
     {
         if (ReadForm(http) is not { } form)
         {
@@ -38,7 +38,7 @@ public static class SlackEndpoints
         {
             return BadRequest("Not a slash command: team_id, user_id and command are required.");
         }
-        return TypedResults.Bytes(handler.Handle(command), "application/json; charset=utf-8");
+        return TypedResults.Bytes(await handler.HandleAsync(command, http.RequestAborted), "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> Event(HttpContext http, SlackEventHandler handler)

@@ -322,7 +322,7 @@ public sealed class SocketModeClient(
                     interactions.Handle(payload);
                     break;
                 case "slash_commands" when payload.Deserialize(SlackJsonContext.Default.SlashCommandJson)?.ToCommand() is { } command:
-                    var answer = JsonNode.Parse(commands.Handle(command))!.AsObject();
+                    var answer = JsonNode.Parse(await commands.HandleAsync(command, CancellationToken.None))!.AsObject();
                     if (frame.AcceptsResponsePayload)
                     {
                         ack["payload"] = answer;
