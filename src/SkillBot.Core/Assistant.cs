@@ -58,6 +58,20 @@ public sealed class Assistant
     /// <summary>Answers a card button without anyone's context.</summary>
     public Answer Act(CardAction action) => ActWith(_current, action, null);
 
+    /// <summary>A search: one expectation, or each entry of the profile, ladder, clarification or help the keywords ask for.</summary>
+    public SearchResults Search(string keywords)
+    {
+        var asked = Ask(keywords);
+        return new SearchResults(asked, asked.Intent switch
+        {
+            Intent.RoleProfile => asked.Items.OfType<ProfileItem>().Select(i => Act(CardAction.Answer(i.Skill, asked.Role, asked.Level))),
+            Intent.SkillOverview => asked.Items.OfType<LadderItem>().Select(i => Act(CardAction.Answer(asked.Skill, i.Role, i.Level))),
+            Intent.Clarify => (asked.Clarify?.Options ?? []).Select(option => Ask(keywords + " " + option)),
+            Intent.Help => asked.Suggestions.Select(Ask),
+            _ => [asked],
+        });
+    }
+
     /// <summary>Help with a message of the channel's own ("Ask /skill …"), offering this catalogue's examples.</summary>
     public Answer Help(string question, string message) => _current.Composer.Help(new Query(question), message);
 
