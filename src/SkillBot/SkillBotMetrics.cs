@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using SkillBot.Core.Answers;
 
-namespace SkillBot.Core;
+namespace SkillBot;
 
 /// <summary>
-/// SkillBot's own telemetry, through the runtime's metrics and activity APIs (no exporter here: the
-/// host wires OpenTelemetry to the meter and source named <see cref="MeterName"/>).
+/// SkillBot's own telemetry, through the runtime's metrics and activity APIs (no exporter here: the host wires
+/// OpenTelemetry to the meter and source named <see cref="MeterName"/>). The host's alone: the core answers and
+/// never counts; the gate counts every answer.
 /// </summary>
 public static class SkillBotMetrics
 {
