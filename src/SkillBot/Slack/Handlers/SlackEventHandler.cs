@@ -10,7 +10,8 @@ namespace SkillBot.Slack.Handlers;
 
 /// <summary>
 /// Events API callbacks (HTTP and Socket Mode): @-mentions and DMs answered in thread, App Home published.
-/// Everything is decided here, at acknowledgement time; the Slack calls are queued so the ack never waits.
+/// Which events are for SkillBot, and whether a retry is new, is decided here at acknowledgement time; the turn's way
+/// through the gate (limits, context, the answer) and the Slack calls are queued so the ack never waits.
 /// </summary>
 public sealed class SlackEventHandler(
     TurnGate gate,
