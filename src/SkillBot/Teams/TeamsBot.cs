@@ -1,11 +1,7 @@
-using System.Buffers;
 using System.Text.Json;
-using SkillBot.Cards.Adaptive;
-using SkillBot.Cards.Text;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Gate;
-using SkillBot.Rendering;
 
 namespace SkillBot.Teams;
 
@@ -38,7 +34,7 @@ public abstract record TeamsResponse
 /// a bot added to a conversation says welcome, card buttons and compose-box searches are answered in the
 /// response. Anything else is accepted and ignored, as Teams expects.
 /// </summary>
-public sealed class TeamsBot(TurnGate gate, Assistant assistant, AdaptiveCardRenderer cards, RenderedAnswers rendered, ReplyQueue replies, ILogger<TeamsBot> logger)
+public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound outbound, ReplyQueue replies, ILogger<TeamsBot> logger)
 {
     public const string SearchCommand = "searchSkills";
     public const string SearchParameter = "searchKeywords";
@@ -102,7 +98,7 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, AdaptiveCardRen
         var queued = false;
         try
         {
-            queued = replies.TryEnqueue(Reply(activity, await answer()));
+            queued = replies.TryEnqueue(outbound.Reply(activity, await answer()));
         }
         finally
         {
@@ -126,7 +122,7 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, AdaptiveCardRen
                 RawJson.Of(new InvokeError("BadRequest", "Expected an Action.Execute with a verb."), TeamsJsonContext.Default.InvokeError)));
         }
         var reply = await gate.PassAsync(turn, cancellation);
-        return new TeamsResponse.CardInvoke(new AdaptiveCardInvokeResponse(200, ContentTypes.AdaptiveCard, Card(reply.Answer)));
+        return new TeamsResponse.CardInvoke(new AdaptiveCardInvokeResponse(200, ContentTypes.AdaptiveCard, outbound.Card(reply.Answer)));
     }
 
     /// <summary>The search message extension: matching expectations as preview items; picking one inserts its card.</summary>
@@ -155,48 +151,11 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, AdaptiveCardRen
         {
             return Search(new MessageExtensionResult("message") { Text = found.Asked.Message });
         }
-        var items = found.Matches.Skip(skip).Take(count).Select(SearchItem).ToList();
+        var items = found.Matches.Skip(skip).Take(count).Select(outbound.SearchItem).ToList();
         return Search(new MessageExtensionResult("result") { AttachmentLayout = "list", Attachments = items });
     }
 
     private static TeamsResponse.SearchInvoke Search(MessageExtensionResult result) => new(new MessageExtensionResponse(result));
-
-    private MessageExtensionAttachment SearchItem(Answer answer)
-    {
-        var title = string.Join(" · ", new[] { answer.Skill, answer.Role, answer.Level }.OfType<string>());
-        var text = answer.Current?.Description ?? answer.Message;
-        var preview = new ThumbnailCard(
-            title.Length > 0 ? title : answer.Message,
-            answer.Next is { } next ? $"{answer.Current?.Level} → {next.Level}" : answer.Domain,
-            text.Length > 200 ? text[..199] + "…" : text);
-        return new MessageExtensionAttachment(ContentTypes.AdaptiveCard, Card(answer),
-            new Attachment(ContentTypes.ThumbnailCard, RawJson.Of(preview, TeamsJsonContext.Default.ThumbnailCard)));
-    }
-
-    private PendingReply Reply(Activity activity, Answer answer) => new(
-        activity.ServiceUrl!,
-        activity.Conversation!.Id!,
-        activity.Id!,
-        new ReplyActivity(ActivityTypes.Message, activity.Recipient, activity.From, new ConversationAccount(activity.Conversation.Id),
-            activity.Id, answer.Message, [new Attachment(ContentTypes.AdaptiveCard, Card(answer))]));
-
-    private RawJson Card(Answer answer) => new(rendered.Get("teams", answer, Render));
-
-    private byte[] Render(Answer answer)
-    {
-        var card = cards.Render(answer);
-        // Clients that cannot show the card show the answer as text instead.
-        if (!card.ContainsKey("fallbackText"))
-        {
-            card["fallbackText"] = TextRenderer.Render(answer);
-        }
-        var utf8 = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var json = new Utf8JsonWriter(utf8))
-        {
-            card.WriteTo(json);
-        }
-        return utf8.WrittenSpan.ToArray();
-    }
 
     /// <summary>A message or welcome needs somewhere to reply to.</summary>
     private TeamsResponse.Refused? Unanswerable(Activity activity)

@@ -22,6 +22,7 @@ public static class TeamsEndpoint
         services.AddSingleton<ServiceUrlAllowList>();
         services.AddSingleton<BotAuthenticator>();
         services.AddSingleton<TeamsBot>();
+        services.AddSingleton<TeamsOutbound>();
         services.AddSingleton<ReplyQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ReplyQueue>());
 
