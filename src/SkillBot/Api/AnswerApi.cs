@@ -53,16 +53,16 @@ public static class AnswerApi
         {
             return Problem("Missing 'q': the question to answer, e.g. ?q=what does a senior data scientist need in deep learning");
         }
-        if (q.Length > Assistant.MaxQuestionLength)
-        {
-            return Problem($"'q' is {q.Length} characters long; the limit is {Assistant.MaxQuestionLength}.");
-        }
         if (user is { Length: > 200 })
         {
             return Problem("'user' is longer than 200 characters.");
         }
         var turn = Turn.Question("api", user is null ? null : new ChatUser("api", null, user), q);
         var reply = await gate.PassFromClientAsync(turn, context.Connection.RemoteIpAddress, context.RequestAborted);
+        if (reply.Outcome == GateOutcome.TooLong)
+        {
+            return Problem($"'q' is {q.Length} characters long; the limit is {Assistant.MaxQuestionLength}.");
+        }
         if (reply.Outcome == GateOutcome.RateLimited)
         {
             context.Response.Headers.RetryAfter = ChatRateLimiter.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -54,10 +54,6 @@ public static class WebChatApi
             {
                 return Problem("Missing 'q': the question to answer.");
             }
-            if (request.Q.Length > Assistant.MaxQuestionLength)
-            {
-                return Problem($"The question is {request.Q.Length} characters long; the limit is {Assistant.MaxQuestionLength}.");
-            }
             if (UserOf(request.User, out var user) is { } problem)
             {
                 return problem;
@@ -79,9 +75,14 @@ public static class WebChatApi
         return app;
     }
 
-    /// <summary>Anyone can name any user here, so the gate limits the client's address as well; a limited user is told so in a card.</summary>
-    private static async Task<IResult> Pass(TurnGate gate, Turn turn, HttpContext context, AdaptiveCardRenderer cards) =>
-        Reply((await gate.PassFromClientAsync(turn, context.Connection.RemoteIpAddress, context.RequestAborted)).Answer, cards);
+    /// <summary>Anyone can name any user here, so the gate limits the client's address as well; a limited user is told so in a card, text over the cap gets 400.</summary>
+    private static async Task<IResult> Pass(TurnGate gate, Turn turn, HttpContext context, AdaptiveCardRenderer cards)
+    {
+        var reply = await gate.PassFromClientAsync(turn, context.Connection.RemoteIpAddress, context.RequestAborted);
+        return reply.Outcome == GateOutcome.TooLong
+            ? Problem($"The question is {turn.Text!.Length} characters long; the limit is {Assistant.MaxQuestionLength}.")
+            : Reply(reply.Answer, cards);
+    }
 
     private static IResult? UserOf(string? user, out ChatUser? chatUser)
     {
