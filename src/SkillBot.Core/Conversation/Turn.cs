@@ -15,9 +15,9 @@ public sealed record Turn(string Channel, ChatUser? User, string? Text, CardActi
 
 /// <summary>
 /// What the core made of a turn: the answer, the context to remember (null: nothing changed), and a rating the
-/// person gave, for the host to count.
+/// person gave, for the host to count. A struct: one per turn, on the hot path, never kept.
 /// </summary>
-public sealed record TurnResult(Answer Answer, UserContext? Remember, Feedback? Feedback);
+public readonly record struct TurnResult(Answer Answer, UserContext? Remember, Feedback? Feedback);
 
 /// <summary>A person's rating of one expectation, in the served catalogue's canonical names (null: not named).</summary>
 public sealed record Feedback(string? Skill, string? Role, string? Level, bool Useful);

@@ -21,8 +21,8 @@ public enum GateOutcome
     TooLong,
 }
 
-/// <summary>The reply to a turn: the answer every channel renders its own way, and the outcome it stands for.</summary>
-public sealed record GateReply(Answer Answer, GateOutcome Outcome);
+/// <summary>The reply to a turn: the answer every channel renders its own way, and the outcome it stands for. A struct, like the turn's result.</summary>
+public readonly record struct GateReply(Answer Answer, GateOutcome Outcome);
 
 /// <summary>
 /// The one place every channel's turn passes between its inbound side and the core: the size cap, rate limits,
