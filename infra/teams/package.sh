@@ -3,11 +3,14 @@
 #
 #   infra/teams/package.sh APP_ID [OUTPUT.zip]
 #
+# The zip goes to OUTPUT.zip, or by default to infra/teams/out/skillbot-teams-APP_ID.zip (git ignores that folder).
 # APP_ID is the Azure Bot's Microsoft App ID (the Entra application's client id), the same value as
 # the server's Teams:AppId. Optional environment: TEAMS_APP_ID (the Teams app's own id; default APP_ID),
-# APP_VERSION (default 1.0.0; raise it for every upload), WEBSITE_URL (your pages for the developer,
+# APP_VERSION (default 1.0.0, MAJOR.MINOR.PATCH without leading zeros; raise it for every upload), WEBSITE_URL (your pages for the developer,
 # privacy and terms links; default https://example.com/skillbot, a placeholder fine for sideloading).
 # Upload the zip in Teams: Apps > Manage your apps > Upload an app > Upload a custom app.
+# Needs jq (the values are put into the manifest as JSON strings, whatever characters they hold) and zip
+# (or python3).
 set -euo pipefail
 
 guid='^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
@@ -23,8 +26,10 @@ if [[ ! $teams_app_id =~ $guid ]]; then
   echo "TEAMS_APP_ID must be a GUID" >&2
   exit 2
 fi
-if [[ ! $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
-  echo "APP_VERSION must be major.minor.patch, e.g. 1.0.1" >&2
+# Teams takes MAJOR.MINOR.PATCH only: no leading zeros, no pre-release or build suffix.
+semver='^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$'
+if [[ ! $version =~ $semver ]]; then
+  echo "APP_VERSION must be MAJOR.MINOR.PATCH without leading zeros, e.g. 1.0.1 (it is '$version')" >&2
   exit 2
 fi
 if [[ ! $website =~ ^https://[^[:space:]\"\\|]+$ ]]; then
@@ -32,14 +37,27 @@ if [[ ! $website =~ ^https://[^[:space:]\"\\|]+$ ]]; then
   exit 2
 fi
 
+if ! command -v jq > /dev/null; then
+  echo "jq is needed to fill in the manifest (apt-get install jq)" >&2
+  exit 1
+fi
+
 here=$(cd "$(dirname "$0")" && pwd)
-output=$(realpath -m "${2:-skillbot-teams-$app_id.zip}")
+if [[ $# -eq 2 ]]; then
+  output=$(realpath -m "$2")
+else
+  mkdir -p "$here/out"
+  output="$here/out/skillbot-teams-$app_id.zip"
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-sed -e "s|{{APP_ID}}|$app_id|g" -e "s|{{TEAMS_APP_ID}}|$teams_app_id|g" \
-    -e "s|{{APP_VERSION}}|$version|g" -e "s|{{WEBSITE_URL}}|${website%/}|g" \
-    "$here/manifest.json" > "$work/manifest.json"
+# jq takes the values as data, so '&', '|' or '\' in them stay as they are (sed would read them as its syntax).
+jq --arg app_id "$app_id" --arg teams_app_id "$teams_app_id" --arg version "$version" --arg website "${website%/}" '
+  walk(if type == "string" then
+    gsub("{{APP_ID}}"; $app_id) | gsub("{{TEAMS_APP_ID}}"; $teams_app_id)
+    | gsub("{{APP_VERSION}}"; $version) | gsub("{{WEBSITE_URL}}"; $website)
+  else . end)' "$here/manifest.json" > "$work/manifest.json"
 if grep -q '{{' "$work/manifest.json"; then
   echo "manifest.json still has a placeholder:" >&2
   grep -n '{{' "$work/manifest.json" >&2

@@ -115,14 +115,45 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "ask", "--verbose", "question" }, "unknown or incomplete option: --verbose")]
     [InlineData(new[] { "ask", "question", "--catalogue" }, "unknown or incomplete option: --catalogue")]
     [InlineData(new[] { "frobnicate" }, "unknown command: frobnicate")]
-    [InlineData(new[] { "catalogue" }, "unknown command: catalogue")]
-    [InlineData(new[] { "catalogue", "validate" }, "unknown command: catalogue validate")]
+    [InlineData(new[] { "-x" }, "unknown command: -x")]
+    [InlineData(new[] { "catalogue" }, "catalogue needs what to do: validate DIR or import FILE.csv --out DIR")]
+    [InlineData(new[] { "catalogue", "check", "dir" }, "unknown catalogue command: check")]
+    [InlineData(new[] { "catalogue", "validate" }, "catalogue validate needs the folder to check")]
+    [InlineData(new[] { "catalogue", "validate", "one", "two" }, "catalogue validate takes one folder")]
+    [InlineData(new[] { "card" }, "card needs a template and its data")]
+    [InlineData(new[] { "card", "template.json" }, "card needs a template and its data")]
+    [InlineData(new[] { "card", "a.json", "b.json", "c.json" }, "card takes two files: TEMPLATE.json DATA.json")]
     [InlineData(new[] { "catalogue", "import", "rows.csv" }, "catalogue import takes FILE.csv --out DIR")]
     [InlineData(new[] { "catalogue", "import", "rows.csv", "--out" }, "catalogue import takes FILE.csv --out DIR")]
     [InlineData(new[] { "catalogue", "import", "--out", "dir" }, "catalogue import takes FILE.csv --out DIR")]
     public void Usage_errors_print_help_on_stderr_and_exit_2(string[] args, string message)
     {
         AssertUsageError(Run(args), message);
+    }
+
+    [Theory]
+    [InlineData(new[] { "catalogue", "validate" }, "SkillBot catalogue validate DIR")]
+    [InlineData(new[] { "card" }, "SkillBot card TEMPLATE.json DATA.json")]
+    [InlineData(new[] { "ask" }, "SkillBot ask \"QUESTION\"")]
+    public void A_verb_used_wrongly_shows_that_verbs_usage_only(string[] args, string usage)
+    {
+        var outcome = Run(args);
+        Assert.Equal(2, outcome.Exit);
+        Assert.Contains(usage, outcome.Stderr);
+        Assert.DoesNotContain("insights --url", outcome.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--urls")]
+    [InlineData("--catalogue")]
+    [InlineData("--Teams:Path=/x")]
+    [InlineData("/urls")]
+    [InlineData("urls=http://127.0.0.1:0")]
+    public void Server_options_are_not_commands(string first)
+    {
+        Assert.False(CommandLine.IsCommand([first, "value"]));
+        Assert.False(CommandLine.IsCommand([]));
+        Assert.True(CommandLine.IsCommand(["frobnicate", first]));
     }
 
     [Fact]
@@ -175,6 +206,52 @@ public sealed class CommandLineTests : IDisposable
                 "skills/deeper/b.yml:1:8: skill name 'a' is used twice (also in skills/a.yaml)",
                 "5 problem(s)",
             ],
+            outcome.Stdout.TrimEnd().Split(Environment.NewLine));
+    }
+
+    [Fact]
+    public void Validate_prints_warnings_and_exits_0_when_there_are_only_warnings()
+    {
+        var folder = TempPath("typo");
+        WriteFile("typo/roles.yaml", "roles:\n  - name: Data Engineer\n");
+        WriteFile("typo/skills/sql.yaml", "skill: SQL\ndomain: Data\nroles:\n  Data Enginer:\n    Junior:\n      description: Writes queries.\n");
+
+        var outcome = Run("catalogue", "validate", folder);
+        Assert.Equal(0, outcome.Exit);
+        var lines = outcome.Stdout.TrimEnd().Split(Environment.NewLine);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("skills/sql.yaml:4:3: warning: role 'Data Enginer' is not listed in roles.yaml; did you mean 'Data Engineer'? (if it is a new role, add it to roles.yaml)", lines[0]);
+        Assert.Matches(@"^OK: 1 skills in 1 domains, 2 roles, 5 levels \(version [0-9a-f]{8}\), 1 warning\(s\)$", lines[1]);
+
+        // With a problem as well: the problems, then the warnings, and exit 1.
+        WriteFile("typo/skills/bad.yaml", "skill: Bad\ndomain: Data\nroles:\n  Data Engineer:\n    Expert:\n      description: x\n");
+        var failed = Run("catalogue", "validate", folder);
+        Assert.Equal(1, failed.Exit);
+        Assert.Equal(
+            [
+                "skills/bad.yaml:5:5: unknown level 'Expert' (the ladder is Junior, Middle, Senior, Lead, Principal)",
+                lines[0],
+                "1 problem(s), 1 warning(s)",
+            ],
+            failed.Stdout.TrimEnd().Split(Environment.NewLine));
+    }
+
+    [Fact]
+    public void Validate_reports_a_file_it_cannot_read_as_a_problem_of_that_file()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // symbolic links need privileges there
+        }
+        var folder = TempPath("dangling");
+        WriteFile("dangling/skills/sql.yaml", "skill: SQL\ndomain: Data\nroles:\n  Analyst:\n    Junior:\n      description: Writes queries.\n");
+        File.CreateSymbolicLink(TempPath("dangling/skills/broken.yaml"), "/nonexistent/x.yaml");
+
+        var outcome = Run("catalogue", "validate", folder);
+        Assert.Equal(1, outcome.Exit);
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(
+            ["skills/broken.yaml: a link to /nonexistent/x.yaml, which does not exist", "1 problem(s)"],
             outcome.Stdout.TrimEnd().Split(Environment.NewLine));
     }
 
@@ -284,9 +361,37 @@ public sealed class CommandLineTests : IDisposable
     // ---- the real executable ----
 
     [Fact]
-    public async Task The_built_executable_answers_json_on_stdout_from_any_working_directory()
+    public async Task An_unknown_verb_is_a_usage_error_and_starts_no_server()
     {
-        // The app's own build output (src/SkillBot/bin/<configuration>/net10.0), as a user would run it.
+        await using var process = SkillBotProcess.Start(["frobnicate"], new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
+        Assert.Equal(2, await process.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal("", process.Stdout);
+        Assert.StartsWith("error: unknown command: frobnicate\nUsage:", process.Stderr);
+        Assert.DoesNotContain("Now listening", process.Stderr);
+    }
+
+    /// <summary>No arguments, or options first, start the server as before.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("--urls http://127.0.0.1:0")]
+    [InlineData("--catalogue BUILT-IN")]
+    [InlineData("--RateLimits:PerUserPerMinute=5")]
+    [InlineData("RateLimits:PerUserPerMinute=5")]
+    public async Task No_arguments_or_options_start_the_server(string commandLine)
+    {
+        string[] args = [.. commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(a => a == "BUILT-IN" ? Catalogues.BuiltInFolder : a)];
+        await using var process = SkillBotProcess.Start(args, new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
+        var address = await process.WaitForListeningAsync(TimeSpan.FromMinutes(1));
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+    }
+
+    /// <summary>
+    /// Runs the app's own build output (src/SkillBot/bin/&lt;configuration&gt;/net10.0), as a user would, from the
+    /// test's temporary folder; killed (and the test failed) if it has not exited within two minutes.
+    /// </summary>
+    private async Task<Outcome> RunExecutable(params string[] args)
+    {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var dll = Path.Combine(Catalogues.RepoRoot, "src", "SkillBot", "bin", configuration, "net10.0", "SkillBot.dll");
         Assert.True(File.Exists(dll), $"{dll} not built");
@@ -298,7 +403,7 @@ public sealed class CommandLineTests : IDisposable
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        foreach (var arg in new[] { dll, "ask", "高级LLM工程师在深度学习方面需要什么？", "--json" })
+        foreach (var arg in args.Prepend(dll))
         {
             start.ArgumentList.Add(arg);
         }
@@ -307,10 +412,25 @@ public sealed class CommandLineTests : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"SkillBot {string.Join(' ', args)} did not exit within two minutes");
+        }
+        return new Outcome(process.ExitCode, await stdout, await stderr);
+    }
 
-        Assert.True(process.ExitCode == 0, await stderr);
-        var output = await stdout;
+    [Fact]
+    public async Task The_built_executable_answers_json_on_stdout_from_any_working_directory()
+    {
+        var outcome = await RunExecutable("ask", "高级LLM工程师在深度学习方面需要什么？", "--json");
+
+        Assert.True(outcome.Exit == 0, outcome.Stderr);
+        var output = outcome.Stdout;
         Assert.StartsWith("{", output);
         using var json = JsonDocument.Parse(output);
         Assert.Equal("expectation", json.RootElement.GetProperty("intent").GetString());
@@ -318,5 +438,46 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("LLM Engineer", json.RootElement.GetProperty("role").GetString());
         Assert.Equal("Senior", json.RootElement.GetProperty("level").GetString());
         Assert.Equal("高级LLM工程师在深度学习方面需要什么？", json.RootElement.GetProperty("question").GetString());
+    }
+
+    /// <summary>A skill file whose aliases are 50,000 nested lists: 100 KB that overflowed YamlDotNet's stack (exit 134).</summary>
+    private string WriteDeepCatalogue(string name)
+    {
+        WriteFile($"{name}/skills/deep.yaml",
+            "skill: Deep\ndomain: D\naliases: " + new string('[', 50_000) + new string(']', 50_000) + "\nroles:\n  R:\n    Junior:\n      description: x\n");
+        return TempPath(name);
+    }
+
+    private const string TooDeep = "skills/deep.yaml:3:73: the YAML is nested more than 64 levels deep here; a catalogue file needs no more than a few";
+
+    [Fact]
+    public async Task Validate_refuses_deeply_nested_yaml_with_its_place_instead_of_overflowing_the_stack()
+    {
+        var outcome = await RunExecutable("catalogue", "validate", WriteDeepCatalogue("deep"));
+        Assert.True(outcome.Exit == 1, $"exit {outcome.Exit}: {outcome.Stderr}");
+        Assert.Equal([TooDeep, "1 problem(s)"], outcome.Stdout.TrimEnd().Split(Environment.NewLine));
+        Assert.DoesNotContain("Stack overflow", outcome.Stderr);
+    }
+
+    [Fact]
+    public async Task The_server_refuses_to_start_on_a_folder_it_cannot_read_with_one_line_per_problem()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // symbolic links need privileges there
+        }
+        var folder = WriteDeepCatalogue("unreadable");
+        File.CreateSymbolicLink(TempPath("unreadable/skills/broken.yaml"), "/nonexistent/x.yaml");
+
+        var outcome = await RunExecutable("--catalogue", folder, "--urls", "http://127.0.0.1:0");
+        Assert.True(outcome.Exit == 1, $"exit {outcome.Exit}: {outcome.Stderr}");
+        Assert.Equal("", outcome.Stdout);
+        Assert.Equal(
+            [
+                $"SkillBot cannot start: the catalogue at {folder} has 2 problem(s):",
+                "skills/broken.yaml: a link to /nonexistent/x.yaml, which does not exist",
+                TooDeep,
+            ],
+            outcome.Stderr.TrimEnd().Split(Environment.NewLine));
     }
 }

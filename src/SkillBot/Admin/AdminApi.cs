@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using SkillBot.Api;
 using SkillBot.Catalogue;
 using SkillBot.Core.Insights;
 
@@ -15,11 +16,22 @@ public static class AdminApi
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteReadiness });
 
         app.MapPost("/api/v1/catalogue/reload", (HttpRequest request, IOptions<AdminOptions> options, CatalogueReloader reloader) =>
-            AdminKey.Check(request, options) ?? TypedResults.Json(reloader.Reload("request"), AdminJsonContext.Default.CatalogueStatus));
+            AdminKey.Check(request, options) ?? TypedResults.Json(reloader.Reload("request"), AdminJsonContext.Default.CatalogueStatus))
+            .WithName("ReloadCatalogue").WithSummary("Reload the catalogue folder now")
+            .DescribeAdmin<CatalogueStatus>();
         app.MapGet("/api/v1/insights", (HttpRequest request, IOptions<AdminOptions> options, QuestionInsights insights) =>
-            AdminKey.Check(request, options) ?? TypedResults.Json(insights.Report(), AdminJsonContext.Default.InsightsReport));
+            AdminKey.Check(request, options) ?? TypedResults.Json(insights.Report(), AdminJsonContext.Default.InsightsReport))
+            .WithName("GetInsights").WithSummary("What people ask that the catalogue cannot answer, and the votes on answers")
+            .DescribeAdmin<InsightsReport>();
         return app;
     }
+
+    /// <summary>For the OpenAPI document: the key header, the result, 401 for a wrong key, 404 while the admin API is off.</summary>
+    private static RouteHandlerBuilder DescribeAdmin<TResult>(this RouteHandlerBuilder endpoint) => endpoint
+        .WithMetadata(new RequiresAdminKey())
+        .Produces<TResult>(StatusCodes.Status200OK, "application/json")
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static Task WriteReadiness(HttpContext context, HealthReport report)
     {

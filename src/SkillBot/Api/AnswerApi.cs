@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 using SkillBot.Cards.Adaptive;
 using SkillBot.Core;
+using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
 using SkillBot.Gate;
 using SkillBot.Limits;
@@ -10,7 +13,7 @@ using SkillBot.Rendering;
 
 namespace SkillBot.Api;
 
-/// <summary>The public JSON API (docs: answer-api.md): the channel-neutral answer for any question.</summary>
+/// <summary>The public JSON API (docs/answer-api.md): the channel-neutral answer for any question.</summary>
 public static class AnswerApi
 {
     /// <summary>A question is at most 1,000 characters: a body far beyond that is refused before it is read (413).</summary>
@@ -19,11 +22,61 @@ public static class AnswerApi
     public static IEndpointRouteBuilder MapAnswerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapGet("/answer", (string? q, string? user, string? format, HttpContext context, TurnGate gate, AdaptiveCardRenderer cards) =>
-            Answer(q, user, format, context, gate, cards));
-        api.MapPost("/answer", Post).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        api.MapGet("/answer", (
+                [Description("The question, at most 1,000 characters.")] string? q,
+                [Description("Who asks (at most 200 characters), so follow-up questions are understood.")] string? user,
+                [Description("json (default): the answer; adaptive: an Adaptive Card; blockkit: a Slack message; text: plain text.")] string? format,
+                HttpContext context, TurnGate gate, AdaptiveCardRenderer cards) =>
+            Answer(q, user, format, context, gate, cards))
+            .WithName("GetAnswer")
+            .WithSummary("Answer a question")
+            .DescribeAnswer();
+        api.MapPost("/answer", Post).WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .WithName("PostAnswer")
+            .WithSummary("Answer a question sent as JSON")
+            .AddOpenApiOperationTransformer(async (operation, context, cancel) =>
+            {
+                // The body is read by hand (so a wrong Content-Type gets a 415 with a problem body, not routing's bare 415):
+                // described here instead of with Accepts<>, which routing would enforce.
+                var schema = await context.GetOrCreateSchemaAsync(typeof(AnswerRequest), null, cancel);
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+                };
+            })
+            .DescribeAnswer()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
+
+    /// <summary>What both forms answer, for the OpenAPI document.</summary>
+    private static RouteHandlerBuilder DescribeAnswer(this RouteHandlerBuilder endpoint) => endpoint
+        .WithDescription("200 for every question, also one the catalogue cannot answer (see intent). With format=json the answer JSON; "
+            + "adaptive and blockkit give that card or message as JSON instead, text gives text/plain.")
+        .Produces<Answer>(StatusCodes.Status200OK, "application/json")
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            // One status has one response type in the metadata: format=text's text/plain and 429's Retry-After are added here.
+            if (operation.Responses?.GetValueOrDefault("200") is OpenApiResponse ok)
+            {
+                ok.Content ??= new Dictionary<string, OpenApiMediaType>();
+                ok.Content["text/plain"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
+            if (operation.Responses?.GetValueOrDefault("429") is OpenApiResponse limited)
+            {
+                limited.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                limited.Headers["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before asking again.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                };
+            }
+            return Task.CompletedTask;
+        });
 
     private static async Task<IResult> Post(HttpRequest request, TurnGate gate, AdaptiveCardRenderer cards)
     {
@@ -78,7 +131,10 @@ public static class AnswerApi
         TypedResults.Problem(detail: detail, statusCode: status);
 }
 
-public sealed record AnswerRequest(string? Q, string? User, string? Format);
+public sealed record AnswerRequest(
+    [property: Description("The question, at most 1,000 characters.")] string? Q,
+    [property: Description("Who asks, so follow-up questions are understood.")] string? User = null,
+    [property: Description("json (default), adaptive, blockkit or text.")] string? Format = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(AnswerRequest))]

@@ -20,26 +20,50 @@ namespace SkillBot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    public const string Usage = """
-        Usage:
-          SkillBot                                   start the server (http://localhost:3978)
-                   [--catalogue DIR] [--urls URL]
-          SkillBot ask "QUESTION" [--json | --format json|adaptive|blockkit|text] [--catalogue DIR]
-                                                     answer one question: text for a person (default),
-                                                     the answer JSON, an Adaptive Card or a Slack message
-          SkillBot catalogue validate DIR            check a catalogue folder; list every problem
-          SkillBot catalogue import FILE.csv --out DIR
-                                                     turn a spreadsheet export into a catalogue folder
-          SkillBot card TEMPLATE.json DATA.json      expand an Adaptive Card template with data
-          SkillBot insights --url URL [--api-key KEY]
-                                                     what people ask that the catalogue cannot answer,
-                                                     and their votes (key: --api-key or SKILLBOT_ADMIN_API_KEY)
-          SkillBot help                              this text
-        """;
+    /// <summary>Each verb's lines of the help; a usage error shows only its verb's.</summary>
+    private static readonly (string Verb, string Lines)[] VerbUsages =
+    [
+        ("", """
+              SkillBot                                   start the server (http://localhost:3978)
+                       [--catalogue DIR] [--urls URL] [--Section:Key=value ...]
+            """),
+        ("ask", """
+              SkillBot ask "QUESTION" [--json | --format json|adaptive|blockkit|text] [--catalogue DIR]
+                                                         answer one question: text for a person (default),
+                                                         the answer JSON, an Adaptive Card or a Slack message
+            """),
+        ("catalogue", """
+              SkillBot catalogue validate DIR            check a catalogue folder; list every problem
+              SkillBot catalogue import FILE.csv --out DIR
+                                                         turn a spreadsheet export into a catalogue folder
+            """),
+        ("card", """
+              SkillBot card TEMPLATE.json DATA.json      expand an Adaptive Card template with data
+            """),
+        ("insights", """
+              SkillBot insights --url URL [--api-key KEY]
+                                                         what people ask that the catalogue cannot answer,
+                                                         and their votes (key: --api-key or SKILLBOT_ADMIN_API_KEY)
+            """),
+        ("help", """
+              SkillBot help                              this text
+            """),
+    ];
+
+    public static readonly string Usage = "Usage:" + Environment.NewLine + string.Join(Environment.NewLine, VerbUsages.Select(v => v.Lines));
 
     private static readonly HashSet<string> Verbs = ["ask", "catalogue", "card", "insights", "help", "--help", "-h"];
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <summary>
+    /// True when the arguments are a command for <see cref="Run"/>: a known verb, or a first argument that is no
+    /// server option (which Run refuses as unknown). No arguments, or options first (<c>--urls URL</c>,
+    /// <c>--catalogue DIR</c>, <c>--Section:Key=value</c>, <c>/key value</c>, <c>key=value</c>), start the server.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (Verbs.Contains(args[0]) || !IsServerOption(args[0]));
+
+    private static bool IsServerOption(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) || arg.StartsWith('/') || arg.Contains('=');
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -49,11 +73,18 @@ public static class CommandLine
             {
                 ["ask", .. var rest] => Ask(rest, stdout, stderr),
                 ["catalogue", "validate", var dir] => Validate(dir, stdout),
+                ["catalogue", "validate"] => UsageError(stderr, "catalogue validate needs the folder to check, e.g. catalogue validate path/to/catalogue", "catalogue"),
+                ["catalogue", "validate", ..] => UsageError(stderr, "catalogue validate takes one folder", "catalogue"),
                 ["catalogue", "import", .. var rest] => Import(rest, stdout, stderr),
+                ["catalogue"] => UsageError(stderr, "catalogue needs what to do: validate DIR or import FILE.csv --out DIR", "catalogue"),
+                ["catalogue", var other, ..] => UsageError(stderr, $"unknown catalogue command: {other} (use validate DIR or import FILE.csv --out DIR)", "catalogue"),
                 ["card", var template, var data] => Card(template, data, stdout, stderr),
+                ["card", _, _, ..] => UsageError(stderr, "card takes two files: TEMPLATE.json DATA.json", "card"),
+                ["card", ..] => UsageError(stderr, "card needs a template and its data, e.g. card cards/expectation.json cards/expectation.data.json", "card"),
                 ["insights", .. var rest] => Insights(rest, stdout, stderr),
-                ["help" or "--help" or "-h"] => Help(stdout),
-                _ => UsageError(stderr, $"unknown command: {string.Join(' ', args)}"),
+                ["help" or "--help" or "-h", ..] => Help(stdout),
+                [var verb, ..] => UsageError(stderr, $"unknown command: {verb}"),
+                [] => UsageError(stderr, "no command given"),
             };
         }
         catch (IOException e)
@@ -83,24 +114,24 @@ public static class CommandLine
                 case "--format" when i + 1 < args.Length:
                     if (!AnswerFormats.TryParse(args[++i], out format))
                     {
-                        return UsageError(stderr, $"unknown format '{args[i]}': use one of {AnswerFormats.Names}");
+                        return UsageError(stderr, $"unknown format '{args[i]}': use one of {AnswerFormats.Names}", "ask");
                     }
                     break;
                 case "--catalogue" when i + 1 < args.Length:
                     catalogue = args[++i];
                     break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
-                    return UsageError(stderr, $"unknown or incomplete option: {option}");
+                    return UsageError(stderr, $"unknown or incomplete option: {option}", "ask");
                 case var text when question is null:
                     question = text;
                     break;
                 default:
-                    return UsageError(stderr, "ask takes one question: put it in quotes");
+                    return UsageError(stderr, "ask takes one question: put it in quotes", "ask");
             }
         }
         if (question is null)
         {
-            return UsageError(stderr, "ask needs a question, e.g. ask \"what does a senior data scientist need in deep learning?\"");
+            return UsageError(stderr, "ask needs a question, e.g. ask \"what does a senior data scientist need in deep learning?\"", "ask");
         }
         if (question.Length > Assistant.MaxQuestionLength)
         {
@@ -117,19 +148,21 @@ public static class CommandLine
         return 0;
     }
 
+    /// <summary>Every problem and warning, one a line; exit 0 when there are only warnings (the catalogue would be served).</summary>
     private static int Validate(string dir, TextWriter stdout)
     {
         var result = CatalogueLoader.LoadFolder(dir);
+        foreach (var line in result.Problems.Concat(result.Warnings))
+        {
+            stdout.WriteLine(line);
+        }
+        var warnings = result.Warnings.IsEmpty ? "" : $", {result.Warnings.Length} warning(s)";
         if (result.Catalogue is { } catalogue)
         {
-            stdout.WriteLine($"OK: {catalogue.Skills.Length} skills in {catalogue.Domains.Length} domains, {catalogue.Roles.Length} roles, {catalogue.Levels.Length} levels (version {catalogue.Version})");
+            stdout.WriteLine($"OK: {catalogue.Skills.Length} skills in {catalogue.Domains.Length} domains, {catalogue.Roles.Length} roles, {catalogue.Levels.Length} levels (version {catalogue.Version}){warnings}");
             return 0;
         }
-        foreach (var problem in result.Problems)
-        {
-            stdout.WriteLine(problem);
-        }
-        stdout.WriteLine($"{result.Problems.Length} problem(s)");
+        stdout.WriteLine($"{result.Problems.Length} problem(s){warnings}");
         return 1;
     }
 
@@ -144,7 +177,7 @@ public static class CommandLine
         if (csv.Length == 0 || outDir.Length == 0
             || csv.StartsWith("--", StringComparison.Ordinal) || outDir.StartsWith("--", StringComparison.Ordinal))
         {
-            return UsageError(stderr, "catalogue import takes FILE.csv --out DIR");
+            return UsageError(stderr, "catalogue import takes FILE.csv --out DIR", "catalogue");
         }
         if (!File.Exists(csv))
         {
@@ -318,10 +351,13 @@ public static class CommandLine
         return 0;
     }
 
-    private static int UsageError(TextWriter stderr, string message)
+    /// <param name="verb">Show only this verb's usage; null: all of it.</param>
+    private static int UsageError(TextWriter stderr, string message, string? verb = null)
     {
         stderr.WriteLine($"error: {message}");
-        stderr.WriteLine(Usage);
+        stderr.WriteLine(verb is null
+            ? Usage
+            : "Usage:" + Environment.NewLine + string.Join(Environment.NewLine, VerbUsages.Where(v => v.Verb == verb).Select(v => v.Lines)));
         return 2;
     }
 }

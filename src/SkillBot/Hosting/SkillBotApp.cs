@@ -33,6 +33,10 @@ public static class SkillBotApp
         // Content root next to the binary: settings, the web chat and the built-in catalogue are found from any working directory.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCommandLine(args, SwitchMappings);
+        if (StartupProblems.CheckBeforeBuild(builder.Configuration) is { Count: > 0 } unreadable)
+        {
+            throw new SettingsException(unreadable);
+        }
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddSkillBotTelemetry();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -43,6 +47,7 @@ public static class SkillBotApp
             o.SerializerOptions.TypeInfoResolverChain.Insert(3, AdminJsonContext.Default);
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddSkillBotOpenApi();
         builder.Services.Configure<CatalogueOptions>(builder.Configuration.GetSection(CatalogueOptions.Section));
         builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section))
             .Validate(o => o.ApiKey is null || o.ApiKey.Length >= 16, "Admin:ApiKey must be at least 16 characters (or unset to turn the admin API off)")
@@ -65,12 +70,13 @@ public static class SkillBotApp
         builder.Services.AddTeams(builder.Configuration);
 
         var catalogueOptions = builder.Configuration.GetSection(CatalogueOptions.Section).Get<CatalogueOptions>() ?? new();
+        // LoadFolder never throws: whatever is wrong with the folder (a file it cannot read, too large, too deep) is a problem.
         var loaded = CatalogueLoader.LoadFolder(catalogueOptions.ResolvedPath);
         if (loaded.Catalogue is null)
         {
             // A catalogue with problems is never served: say every problem, and stop.
             Console.Error.WriteLine($"SkillBot cannot start: the catalogue at {catalogueOptions.ResolvedPath} has {loaded.Problems.Length} problem(s):");
-            foreach (var problem in loaded.Problems)
+            foreach (var problem in loaded.Problems.Concat(loaded.Warnings))
             {
                 Console.Error.WriteLine(problem);
             }
@@ -80,7 +86,8 @@ public static class SkillBotApp
         builder.Services.AddSingleton(_ => new Assistant(loaded.Catalogue));
         builder.Services.AddSingleton<TurnGate>();
         builder.Services.AddSingleton(sp => new CatalogueReloader(
-            sp.GetRequiredService<Assistant>(), catalogueOptions.ResolvedPath, sp.GetRequiredService<ILogger<CatalogueReloader>>(), TimeProvider.System));
+            sp.GetRequiredService<Assistant>(), catalogueOptions.ResolvedPath, sp.GetRequiredService<ILogger<CatalogueReloader>>(), TimeProvider.System,
+            loaded.Warnings.Select(w => w.ToString())));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueReloader>());
         builder.Services.AddHealthChecks()
             .AddCheck<CatalogueHealthCheck>("catalogue", tags: ["ready"])
@@ -95,6 +102,7 @@ public static class SkillBotApp
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.MapOpenApi(OpenApiSetup.DocumentPath);
         app.MapAnswerApi();
         app.MapAdminApi();
         if (WebChatApi.IsEnabled(app.Configuration, app.Environment))
@@ -107,6 +115,10 @@ public static class SkillBotApp
             "Catalogue {Path}: {Skills} skills, {Roles} roles, {Levels} levels, version {Version}",
             catalogueOptions.ResolvedPath, loaded.Catalogue.Skills.Length, loaded.Catalogue.Roles.Length,
             loaded.Catalogue.Levels.Length, loaded.Catalogue.Version);
+        foreach (var warning in loaded.Warnings)
+        {
+            app.Logger.LogWarning("Catalogue warning: {Warning}", warning.ToString());
+        }
         return app;
     }
 }

@@ -8,15 +8,18 @@ namespace SkillBot.Telemetry;
 /// <summary>
 /// OpenTelemetry metrics and traces: SkillBot's own (meter and activity source "SkillBot"), ASP.NET
 /// Core's, outbound HttpClient calls and the runtime's. Exported over OTLP when
-/// OTEL_EXPORTER_OTLP_ENDPOINT is set, and to the console in Development. With neither, nothing is
-/// collected: a span per request that nobody exports cost the load run a few percent of its throughput.
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set, and to the console only when asked (Telemetry:Console=true): its dump
+/// is some 25 lines per request, which buries the logs. With neither, nothing is collected: a span per
+/// request that nobody exports cost the load run a few percent of its throughput.
 /// </summary>
 public static class TelemetrySetup
 {
+    public const string ConsoleSetting = "Telemetry:Console";
+
     public static WebApplicationBuilder AddSkillBotTelemetry(this WebApplicationBuilder builder)
     {
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        var console = builder.Environment.IsDevelopment();
+        var console = builder.Configuration.GetValue<bool>(ConsoleSetting);
 
         // Every log line written inside a request carries its trace id, so logs and traces join up.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);

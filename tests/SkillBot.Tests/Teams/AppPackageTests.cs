@@ -63,6 +63,59 @@ public sealed class AppPackageTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "app.zip")));
     }
 
+    [Fact]
+    public async Task Values_with_characters_special_to_sed_go_into_the_manifest_as_they_are()
+    {
+        var zip = Path.Combine(_folder, "app.zip");
+        const string Website = "https://example.com/skills?team=ml&lang=en";
+        var (exit, output) = await RunAsync(AppId, zip, new() { ["WEBSITE_URL"] = Website + "/", ["APP_VERSION"] = "10.0.3" });
+        Assert.True(exit == 0, output);
+
+        using var archive = ZipFile.OpenRead(zip);
+        using var stream = archive.GetEntry("manifest.json")!.Open();
+        var manifest = JsonNode.Parse(stream)!;
+        Assert.Equal(Website, manifest["developer"]!["websiteUrl"]!.GetValue<string>());
+        Assert.Equal(Website + "/privacy", manifest["developer"]!["privacyUrl"]!.GetValue<string>());
+        Assert.Equal(Website + "/terms", manifest["developer"]!["termsOfUseUrl"]!.GetValue<string>());
+        Assert.Equal("10.0.3", manifest["version"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("01.0.0")]
+    [InlineData("1.00.0")]
+    [InlineData("1.0.01")]
+    [InlineData("1.0")]
+    [InlineData("1.0.0-beta")]
+    [InlineData("v1.0.0")]
+    public async Task A_version_that_is_not_strict_semver_is_refused(string version)
+    {
+        var zip = Path.Combine(_folder, "app.zip");
+        var (exit, output) = await RunAsync(AppId, zip, new() { ["APP_VERSION"] = version });
+        Assert.Equal(2, exit);
+        Assert.Contains($"APP_VERSION must be MAJOR.MINOR.PATCH without leading zeros, e.g. 1.0.1 (it is '{version}')", output);
+        Assert.False(File.Exists(zip));
+    }
+
+    [Fact]
+    public async Task Without_an_output_path_the_zip_goes_to_the_ignored_out_folder()
+    {
+        var appId = Guid.NewGuid().ToString(); // its own file name, whatever else runs the script
+        var expected = Path.Combine(Catalogues.RepoRoot, "infra", "teams", "out", $"skillbot-teams-{appId}.zip");
+        try
+        {
+            var (exit, output) = await RunAsync(appId, zip: null);
+            Assert.True(exit == 0, output);
+            Assert.Equal(expected, output.Trim());
+            using var archive = ZipFile.OpenRead(expected);
+            Assert.NotNull(archive.GetEntry("manifest.json"));
+            Assert.Contains("infra/teams/out/", File.ReadAllLines(Path.Combine(Catalogues.RepoRoot, ".gitignore")));
+        }
+        finally
+        {
+            File.Delete(expected);
+        }
+    }
+
     private static (int Width, int Height) PngSize(ZipArchive archive, string name)
     {
         using var stream = archive.GetEntry(name)!.Open();
@@ -73,17 +126,33 @@ public sealed class AppPackageTests : IDisposable
         return (BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(20)));
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string appId, string zip)
+    private static async Task<(int Exit, string Output)> RunAsync(string appId, string? zip, Dictionary<string, string>? environment = null)
     {
         var script = Path.Combine(Catalogues.RepoRoot, "infra", "teams", "package.sh");
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(appId);
-        start.ArgumentList.Add(zip);
+        if (zip is not null)
+        {
+            start.ArgumentList.Add(zip);
+        }
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         return (process.ExitCode, await stdout + await stderr);
     }
 
