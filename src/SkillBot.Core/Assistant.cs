@@ -1,17 +1,15 @@
-using System.Collections.Immutable;
-using System.Diagnostics;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
-using SkillBot.Core.Insights;
 using SkillBot.Core.Understanding;
 
 namespace SkillBot.Core;
 
 /// <summary>
-/// SkillBot's brain: reads a question, completes it from what the user said before, and composes the
-/// answer from the loaded catalogue. A new catalogue replaces the old one atomically
-/// (<see cref="Use"/>): each answer is composed on the one snapshot it started with.
+/// SkillBot's core, pure: a turn and the person's context in, the answer and the context to remember out
+/// (<see cref="Respond"/>). No storage, no clock, no metrics: the host reads the context before and writes it after.
+/// A new catalogue replaces the old one atomically (<see cref="Use"/>): each answer is composed on the one snapshot
+/// it started with.
 /// </summary>
 public sealed class Assistant
 {
@@ -24,16 +22,9 @@ public sealed class Assistant
     /// <summary>One catalogue with the indexes built for it; replaced whole, never changed.</summary>
     private sealed record Snapshot(SkillCatalogue Catalogue, QuestionReader Reader, AnswerComposer Composer);
 
-    private readonly IUserContextStore? _memory;
-    private readonly QuestionInsights? _insights;
     private volatile Snapshot _current;
 
-    public Assistant(SkillCatalogue catalogue, IUserContextStore? memory = null, QuestionInsights? insights = null)
-    {
-        _current = Build(catalogue);
-        _memory = memory;
-        _insights = insights;
-    }
+    public Assistant(SkillCatalogue catalogue) => _current = Build(catalogue);
 
     public SkillCatalogue Catalogue => _current.Catalogue;
 
@@ -50,54 +41,39 @@ public sealed class Assistant
         return new(catalogue, reader, new AnswerComposer(catalogue, AnswerableExamples(catalogue, reader, plain), plain.Nearest));
     }
 
-    /// <summary>Answers free text. Never throws. <paramref name="user"/> (channel-qualified) enables follow-up questions.</summary>
-    public Answer Ask(string? text, string? user = null) => Respond(user, context => AskWith(_current, text, context));
-
-    /// <summary>Answers a card button. Names that no longer exist (a reloaded catalogue) are reported, not guessed.</summary>
-    public Answer Act(CardAction action, string? user = null) => Respond(user, context => ActWith(_current, action, context));
-
-    /// <summary><see cref="Ask"/> for channels whose user context lives in a shared store: the store is awaited, not blocked on.</summary>
-    public Task<Answer> AskAsync(string? text, string? user = null, CancellationToken cancellationToken = default) =>
-        RespondAsync(user, context => AskWith(_current, text, context), cancellationToken);
-
-    /// <summary><see cref="Act"/> for channels whose user context lives in a shared store.</summary>
-    public Task<Answer> ActAsync(CardAction action, string? user = null, CancellationToken cancellationToken = default) =>
-        RespondAsync(user, context => ActWith(_current, action, context), cancellationToken);
-
-    /// <summary>Answers a request already in canonical terms.</summary>
-    public Answer Answer(Query query, string? user = null) => Respond(user, _ => _current.Composer.Compose(query));
-
-    private Answer Respond(string? user, Func<UserContext?, Answer> compose)
+    /// <summary>Answers one turn in the light of what the person said before. Never throws.</summary>
+    public TurnResult Respond(Turn turn, UserContext? context)
     {
-        var start = Stopwatch.GetTimestamp();
-        var context = user is null ? null : _memory?.Recall(user);
-        var answer = compose(context);
-        if (user is not null && NextContext(answer, context) is { } next)
+        var snapshot = _current;
+        var answer = turn.Action is { } action ? ActWith(snapshot, action, context) : AskWith(snapshot, turn.Text, context);
+        var rating = turn.Action is { Verb: CardAction.FeedbackVerb } pressed && !CarriesLongName(pressed)
+            ? CardActionQuery.Rating(snapshot.Catalogue, pressed)
+            : null;
+        return new TurnResult(answer, FollowUp.NextContext(answer, context), rating);
+    }
+
+    /// <summary>Answers free text without anyone's context (searches, the command line). Never throws.</summary>
+    public Answer Ask(string? text) => AskWith(_current, text, null);
+
+    /// <summary>Answers a card button without anyone's context.</summary>
+    public Answer Act(CardAction action) => ActWith(_current, action, null);
+
+    /// <summary>A search: one expectation, or each entry of the profile, ladder, clarification or help the keywords ask for.</summary>
+    public SearchResults Search(string keywords)
+    {
+        var asked = Ask(keywords);
+        return new SearchResults(asked, asked.Intent switch
         {
-            _memory?.Remember(user, next);
-        }
-        return Observed(answer, user, start);
+            Intent.RoleProfile => asked.Items.OfType<ProfileItem>().Select(i => Act(CardAction.Answer(i.Skill, asked.Role, asked.Level))),
+            Intent.SkillOverview => asked.Items.OfType<LadderItem>().Select(i => Act(CardAction.Answer(asked.Skill, i.Role, i.Level))),
+            Intent.Clarify => (asked.Clarify?.Options ?? []).Select(option => Ask(keywords + " " + option)),
+            Intent.Help => asked.Suggestions.Select(Ask),
+            _ => [asked],
+        });
     }
 
-    private async Task<Answer> RespondAsync(string? user, Func<UserContext?, Answer> compose, CancellationToken cancellationToken)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var context = user is null || _memory is null ? null : await _memory.RecallAsync(user, cancellationToken);
-        var answer = compose(context);
-        if (user is not null && _memory is not null && NextContext(answer, context) is { } next)
-        {
-            await _memory.RememberAsync(user, next, cancellationToken);
-        }
-        return Observed(answer, user, start);
-    }
-
-    /// <summary>Every answer is counted by channel and intent and timed; unanswered and clarify questions feed the insights.</summary>
-    private Answer Observed(Answer answer, string? user, long start)
-    {
-        SkillBotMetrics.RecordAnswer(SkillBotMetrics.ChannelOf(user), answer.Intent, Stopwatch.GetElapsedTime(start));
-        _insights?.Record(answer);
-        return answer;
-    }
+    /// <summary>Help with a message of the channel's own ("Ask /skill …"), offering this catalogue's examples.</summary>
+    public Answer Help(string question, string message) => _current.Composer.Help(new Query(question), message);
 
     private static Answer AskWith(Snapshot snapshot, string? text, UserContext? context)
     {
@@ -111,10 +87,9 @@ public sealed class Assistant
         return snapshot.Composer.Compose(Interpret(snapshot.Catalogue, text, reading, context));
     }
 
-    private Answer ActWith(Snapshot snapshot, CardAction action, UserContext? context)
+    private static Answer ActWith(Snapshot snapshot, CardAction action, UserContext? context)
     {
-        // Button data comes from the client: a forged value as large as the request allows is not echoed or searched.
-        if (new[] { action.Verb, action.Skill, action.Role, action.Level, action.CompareTo, action.Vote }.Any(v => v?.Length > MaxNameLength))
+        if (CarriesLongName(action))
         {
             return snapshot.Composer.Help(new Query(""),
                 $"That button carries a name longer than {MaxNameLength} characters, which no skill, role or level has. Ask me a question instead, for example:");
@@ -125,7 +100,6 @@ public sealed class Assistant
         }
         if (action.Verb == CardAction.FeedbackVerb && action.Vote is CardAction.Up or CardAction.Down)
         {
-            _insights?.Vote(snapshot.Catalogue, action.Skill, action.Role, action.Level, action.Vote == CardAction.Up);
             var again = action.Skill is null && action.Role is null
                 ? snapshot.Composer.Help(new Query(""), "")
                 : ActWith(snapshot, action with { Verb = CardAction.AnswerVerb, Vote = null }, context);
@@ -135,29 +109,12 @@ public sealed class Assistant
         {
             return snapshot.Composer.Help(new Query(action.Verb), $"I don't know the action '{action.Verb}'. Ask me a question instead, for example:");
         }
-        var catalogue = snapshot.Catalogue;
-        var skill = catalogue.FindSkill(action.Skill);
-        var role = catalogue.FindRole(action.Role);
-        var level = catalogue.FindLevel(action.Level);
-        var compareTo = catalogue.FindLevel(action.CompareTo);
-        var unknown = new[] { (action.Skill, skill is null), (action.Role, role is null), (action.Level, level is null), (action.CompareTo, compareTo is null) }
-            .Where(x => x.Item1 is not null && x.Item2)
-            .Select(x => x.Item1!)
-            .ToImmutableArray();
-        var question = string.Join(", ", new[] { action.Skill, action.Role, action.Level, action.CompareTo }.OfType<string>());
-        var query = new Query(question)
-        {
-            Skill = skill,
-            Role = role,
-            Level = level is not null && compareTo is not null && compareTo.Number < level.Number ? compareTo : level,
-            CompareTo = level is not null && compareTo is not null && compareTo != level
-                ? (compareTo.Number < level.Number ? level : compareTo)
-                : null,
-            UnknownWords = unknown,
-            Overview = skill is not null && level is null,
-        };
-        return unknown.IsEmpty ? snapshot.Composer.Compose(query) : snapshot.Composer.Compose(query with { Skill = null, Role = null, Level = null, CompareTo = null, Overview = false });
+        return snapshot.Composer.Compose(CardActionQuery.Resolve(snapshot.Catalogue, action));
     }
+
+    /// <summary>Button data comes from the client: a forged value as large as the request allows is not echoed or searched.</summary>
+    private static bool CarriesLongName(CardAction action) =>
+        new[] { action.Verb, action.Skill, action.Role, action.Level, action.CompareTo, action.Vote }.Any(v => v?.Length > MaxNameLength);
 
     /// <summary>The first example question of each kind that this catalogue answers as meant.</summary>
     private static List<string> AnswerableExamples(SkillCatalogue catalogue, QuestionReader reader, AnswerComposer composer)
@@ -202,59 +159,6 @@ public sealed class Assistant
             // "I'm Anna, a senior data scientist at Acme": a role profile, not an unknown skill "anna acme".
             query = query with { UnknownWords = [] };
         }
-        var rememberedLevel = catalogue.FindLevel(context?.Level);
-        if (levels.Length == 1 && reading.Target is { } target
-            && (rememberedLevel is not null && rememberedLevel.Number < target.Number ? rememberedLevel : catalogue.Below(target)) is { } from)
-        {
-            // "how do I become a lead?": what the step up adds, from where the user said they are or the level below.
-            query = query with { Level = from, CompareTo = target };
-        }
-        if (levels.IsEmpty && reading.LevelStep != 0 && rememberedLevel is not null
-            && (reading.LevelStep > 0 ? catalogue.Above(rememberedLevel) : catalogue.Below(rememberedLevel)) is { } stepped)
-        {
-            // "what's next?", "and the level below?": one step from the level the user last asked about.
-            query = query with { Level = stepped };
-        }
-        if (context is null || (!reading.NamesAnything && query.Level is null))
-        {
-            return query;
-        }
-
-        var skill = catalogue.FindSkill(context.Skill);
-        var role = catalogue.FindRole(context.Role);
-        var level = catalogue.FindLevel(context.Level);
-        if (query.Skill is { } asked)
-        {
-            // "what about deep learning?": the role and level the user gave before still hold.
-            if (!query.Overview)
-            {
-                query = query with
-                {
-                    Role = query.Role ?? (query.RoleOptions.IsEmpty && role is not null && asked.For(role) is not null ? role : null),
-                    Level = query.Level ?? level,
-                };
-            }
-        }
-        else if (query.SkillOptions.IsEmpty && query.Domain is null && (query.Role is null) != (query.Level is null))
-        {
-            // "and lead?", "what about LLM engineer?": one thing changes, the rest of the last question stays.
-            // Unknown words ("kubernetes for lead?") stand where the skill would be: the last skill does not.
-            query = query with { Skill = query.UnknownWords.IsEmpty ? skill : null, Role = query.Role ?? role, Level = query.Level ?? level };
-        }
-        if (reading.AsksCompare && query.Level is { } one && query.CompareTo is null && level is not null && level != one)
-        {
-            // "compare with lead" after talking about Senior.
-            query = query with { Level = one.Number < level.Number ? one : level, CompareTo = one.Number < level.Number ? level : one };
-        }
-        return query;
-    }
-
-    /// <summary>What to remember after an answer, or null when nothing changed.</summary>
-    private static UserContext? NextContext(Answer answer, UserContext? before)
-    {
-        var remembered = answer.Intent == Intent.RoleProfile
-            ? new UserContext(null, answer.Role, answer.Level)
-            : new UserContext(answer.Skill ?? before?.Skill, answer.Role ?? before?.Role, answer.Level ?? before?.Level);
-        return remembered != before && (remembered.Skill ?? remembered.Role ?? remembered.Level) is not null ? remembered : null;
+        return FollowUp.Complete(catalogue, reading, query, context);
     }
 }

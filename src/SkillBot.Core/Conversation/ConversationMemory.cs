@@ -5,13 +5,12 @@ namespace SkillBot.Core.Conversation;
 /// <summary>What a user last talked about, by canonical names, so "what about deep learning?" can be completed.</summary>
 public sealed record UserContext(string? Skill, string? Role, string? Level);
 
-/// <summary>Where user context lives: this process's memory, or a store shared by replicas (the host's Redis store).</summary>
+/// <summary>
+/// Where user context lives: this process's memory, or a store shared by replicas (the host's Redis store). Async only:
+/// the host awaits it once before a turn and once after, never blocks a request thread on it.
+/// </summary>
 public interface IUserContextStore
 {
-    UserContext? Recall(string user);
-
-    void Remember(string user, UserContext context);
-
     ValueTask<UserContext?> RecallAsync(string user, CancellationToken cancellationToken);
 
     ValueTask RememberAsync(string user, UserContext context, CancellationToken cancellationToken);
@@ -48,6 +47,7 @@ public sealed class ConversationMemory : IUserContextStore, IDisposable
         _entryOptions = new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = options.SlidingExpiration };
     }
 
+    /// <summary>This process's memory answers at once: the shared store falls back on it without waiting.</summary>
     public UserContext? Recall(string user) => _cache.TryGetValue(user, out UserContext? context) ? context : null;
 
     public void Remember(string user, UserContext context) => _cache.Set(user, context, _entryOptions);

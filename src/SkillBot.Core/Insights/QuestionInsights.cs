@@ -1,5 +1,5 @@
 using SkillBot.Core.Answers;
-using SkillBot.Core.Catalogue;
+using SkillBot.Core.Conversation;
 using SkillBot.Core.Text;
 
 namespace SkillBot.Core.Insights;
@@ -27,8 +27,17 @@ public sealed class QuestionInsights
     private readonly Dictionary<(string Question, string Intent), long> _unanswered = [];
     private readonly Dictionary<(string Skill, string Role, string Level), (long Up, long Down)> _votes = [];
 
-    /// <summary>Counts an answer if it is one owners should see (not_found or clarify).</summary>
-    public void Record(Answer answer)
+    /// <summary>Counts what one turn tells owners: its answer when it is not_found or clarify, and the rating given.</summary>
+    public void Observe(TurnResult result)
+    {
+        Record(result.Answer);
+        if (result.Feedback is { } feedback)
+        {
+            Vote(feedback);
+        }
+    }
+
+    private void Record(Answer answer)
     {
         var intent = answer.Intent switch
         {
@@ -51,26 +60,15 @@ public sealed class QuestionInsights
         }
     }
 
-    /// <summary>
-    /// Counts a vote under the canonical names of the served catalogue ("-" for a name not given). A vote naming a
-    /// skill, role or level the catalogue does not have is ignored, not stored: buttons carry canonical names, and
-    /// anything else is made up (any text can be sent as a vote), so votes stay as few and as short as the catalogue's names.
-    /// </summary>
-    public void Vote(SkillCatalogue catalogue, string? skill, string? role, string? level, bool up)
+    /// <summary>Counts a vote under the catalogue's canonical names ("-" for a name not given).</summary>
+    private void Vote(Feedback feedback)
     {
-        if (Canonical(skill, catalogue.FindSkill(skill)?.Name) is not { } skillName
-            || Canonical(role, catalogue.FindRole(role)?.Name) is not { } roleName
-            || Canonical(level, catalogue.FindLevel(level)?.Name) is not { } levelName)
-        {
-            return;
-        }
         lock (_gate)
         {
-            Increment(_votes, (skillName, roleName, levelName), v => up ? (v.Up + 1, v.Down) : (v.Up, v.Down + 1), (0, 0));
+            Increment(_votes, (feedback.Skill ?? "-", feedback.Role ?? "-", feedback.Level ?? "-"),
+                v => feedback.Useful ? (v.Up + 1, v.Down) : (v.Up, v.Down + 1), (0, 0));
         }
     }
-
-    private static string? Canonical(string? given, string? found) => given is null ? "-" : found;
 
     public InsightsReport Report()
     {

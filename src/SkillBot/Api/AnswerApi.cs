@@ -6,6 +6,8 @@ using Microsoft.OpenApi;
 using SkillBot.Cards.Adaptive;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
+using SkillBot.Core.Conversation;
+using SkillBot.Gate;
 using SkillBot.Limits;
 using SkillBot.Rendering;
 
@@ -24,8 +26,8 @@ public static class AnswerApi
                 [Description("The question, at most 1,000 characters.")] string? q,
                 [Description("Who asks (at most 200 characters), so follow-up questions are understood.")] string? user,
                 [Description("json (default): the answer; adaptive: an Adaptive Card; blockkit: a Slack message; text: plain text.")] string? format,
-                HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
-            Answer(q, user, format, context, assistant, cards, limiter))
+                HttpContext context, TurnGate gate, AdaptiveCardRenderer cards) =>
+            Answer(q, user, format, context, gate, cards))
             .WithName("GetAnswer")
             .WithSummary("Answer a question")
             .DescribeAnswer();
@@ -76,7 +78,7 @@ public static class AnswerApi
             return Task.CompletedTask;
         });
 
-    private static async Task<IResult> Post(HttpRequest request, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter)
+    private static async Task<IResult> Post(HttpRequest request, TurnGate gate, AdaptiveCardRenderer cards)
     {
         if (!request.HasJsonContentType())
         {
@@ -91,10 +93,10 @@ public static class AnswerApi
         {
             return Problem("The body is not valid JSON. Send {\"q\": \"your question\"}.");
         }
-        return await Answer(body?.Q, body?.User, body?.Format, request.HttpContext, assistant, cards, limiter);
+        return await Answer(body?.Q, body?.User, body?.Format, request.HttpContext, gate, cards);
     }
 
-    private static async Task<IResult> Answer(string? q, string? user, string? format, HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter)
+    private static async Task<IResult> Answer(string? q, string? user, string? format, HttpContext context, TurnGate gate, AdaptiveCardRenderer cards)
     {
         if (!AnswerFormats.TryParse(format, out var answerFormat))
         {
@@ -104,22 +106,22 @@ public static class AnswerApi
         {
             return Problem("Missing 'q': the question to answer, e.g. ?q=what does a senior data scientist need in deep learning");
         }
-        if (q.Length > Assistant.MaxQuestionLength)
-        {
-            return Problem($"'q' is {q.Length} characters long; the limit is {Assistant.MaxQuestionLength}.");
-        }
         if (user is { Length: > 200 })
         {
             return Problem("'user' is longer than 200 characters.");
         }
-        var key = user is null ? null : "api:" + user;
-        var client = context.Connection.RemoteIpAddress;
-        if (!limiter.TryAcquireFromClient(client, key ?? "api-ip:" + client))
+        var turn = Turn.Question("api", user is null ? null : new ChatUser("api", null, user), q);
+        var reply = await gate.PassFromClientAsync(turn, context.Connection.RemoteIpAddress, context.RequestAborted);
+        if (reply.Outcome == GateOutcome.TooLong)
+        {
+            return Problem($"'q' is {q.Length} characters long; the limit is {Assistant.MaxQuestionLength}.");
+        }
+        if (reply.Outcome == GateOutcome.RateLimited)
         {
             context.Response.Headers.RetryAfter = ChatRateLimiter.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem(ChatRateLimiter.FriendlyMessage, StatusCodes.Status429TooManyRequests);
+            return Problem(reply.Answer.Message, StatusCodes.Status429TooManyRequests);
         }
-        var answer = await assistant.AskAsync(q, key, context.RequestAborted);
+        var answer = reply.Answer;
         return answerFormat == AnswerFormat.Json
             ? TypedResults.Ok(answer)
             : TypedResults.Text(AnswerFormats.Render(answer, answerFormat, cards), AnswerFormats.ContentType(answerFormat));

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using SkillBot.Core;
 
 namespace SkillBot.Hosting;
 

@@ -8,6 +8,7 @@ using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Insights;
+using SkillBot.Gate;
 using SkillBot.Limits;
 using SkillBot.LiveCatalogue;
 using SkillBot.Rendering;
@@ -71,7 +72,8 @@ public static class SkillBotApp
         builder.Services.AddTeams(builder.Configuration);
 
         builder.Services.AddSingleton<QuestionInsights>();
-        builder.Services.AddSingleton(sp => new Assistant(catalogue.Catalogue, sp.GetRequiredService<IUserContextStore>(), sp.GetRequiredService<QuestionInsights>()));
+        builder.Services.AddSingleton(_ => new Assistant(catalogue.Catalogue));
+        builder.Services.AddSingleton<TurnGate>();
         builder.Services.AddSingleton<CatalogueReloader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueReloader>());
         builder.Services.AddHealthChecks()

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using SkillBot.Core;
 using StackExchange.Redis;
 
 namespace SkillBot.SharedState;

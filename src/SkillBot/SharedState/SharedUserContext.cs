@@ -48,38 +48,6 @@ public sealed class SharedUserContext(SharedStore store, ConversationMemory memo
         }
     }
 
-    public UserContext? Recall(string user)
-    {
-        if (store.Database is { } redis)
-        {
-            try
-            {
-                return Read(redis.StringGetSetExpiry(Prefix + user, _expiry)) ?? memory.Recall(user);
-            }
-            catch (Exception e) when (IsRedisFailure(e))
-            {
-                store.Failed(e);
-            }
-        }
-        return memory.Recall(user);
-    }
-
-    public void Remember(string user, UserContext context)
-    {
-        memory.Remember(user, context);
-        if (store.Database is { } redis)
-        {
-            try
-            {
-                redis.StringSet(Prefix + user, Write(context), _expiry);
-            }
-            catch (Exception e) when (IsRedisFailure(e))
-            {
-                store.Failed(e);
-            }
-        }
-    }
-
     internal static bool IsRedisFailure(Exception e) => e is RedisException or TimeoutException or JsonException;
 
     private static UserContext? Read(RedisValue value) =>

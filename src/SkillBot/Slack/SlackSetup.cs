@@ -2,6 +2,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using SkillBot.Hosting;
+using SkillBot.Slack.Dispatch;
 using SkillBot.Slack.Handlers;
 using SkillBot.Slack.Http;
 using SkillBot.Slack.SocketMode;
@@ -31,6 +32,7 @@ public static class SlackSetup
         services.AddSingleton<SlashCommandHandler>();
         services.AddSingleton<SlackEventHandler>();
         services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<SlackDispatcher>();
         if (settings.SocketModeEnabled)
         {
             services.AddSettings<SocketModeOptions, SocketModeOptionsValidator>(configuration, SocketModeOptions.Section);

@@ -18,6 +18,7 @@ public static class TeamsEndpoint
         services.AddSingleton<ServiceUrlAllowList>();
         services.AddSingleton<BotAuthenticator>();
         services.AddSingleton<TeamsBot>();
+        services.AddSingleton<TeamsOutbound>();
         services.AddSingleton<ReplyQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ReplyQueue>());
 
@@ -101,8 +102,17 @@ public static class TeamsEndpoint
             logger.LogWarning("Teams request refused: serviceUrl {ServiceUrl} is not on Teams:AllowedServiceUrls", LogSafe.Text(activity.ServiceUrl));
             return Results.Unauthorized();
         }
-        return await bot.HandleAsync(activity, cancellation);
+        return Http(await bot.HandleAsync(activity, cancellation));
     }
+
+    /// <summary>The bot's answer as HTTP: an invoke's body as JSON, a refusal as problem details, anything else an empty 200.</summary>
+    private static IResult Http(TeamsResponse response) => response switch
+    {
+        TeamsResponse.CardInvoke card => TypedResults.Json(card.Body, TeamsJsonContext.Default.AdaptiveCardInvokeResponse),
+        TeamsResponse.SearchInvoke search => TypedResults.Json(search.Body, TeamsJsonContext.Default.MessageExtensionResponse),
+        TeamsResponse.Refused refused => TypedResults.Problem(detail: refused.Detail, statusCode: refused.Status),
+        _ => Results.Ok(),
+    };
 
     /// <summary>
     /// Development mode answers this machine only. A request relayed by a local reverse proxy looks local,

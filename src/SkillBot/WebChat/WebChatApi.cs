@@ -4,7 +4,8 @@ using SkillBot.Cards.Adaptive;
 using SkillBot.Cards.Text;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
-using SkillBot.Limits;
+using SkillBot.Core.Conversation;
+using SkillBot.Gate;
 
 namespace SkillBot.WebChat;
 
@@ -23,6 +24,7 @@ public sealed class WebChatOptions
 public static class WebChatApi
 {
     private const int MaxUserLength = 100;
+    private const string Channel = "webchat";
 
     // The page loads only its own files; the renderer styles elements through the DOM, which style-src allows.
     private const string ContentSecurityPolicy =
@@ -46,47 +48,45 @@ public static class WebChatApi
 
         var api = app.MapGroup("/api/webchat").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Api.AnswerApi.MaxBodyBytes));
         api.MapGet("/welcome", (Assistant assistant, AdaptiveCardRenderer cards) => Reply(assistant.Ask(""), cards));
-        api.MapPost("/ask", async (AskRequest request, HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
+        api.MapPost("/ask", async (AskRequest request, HttpContext context, TurnGate gate, AdaptiveCardRenderer cards) =>
         {
             if (request.Q is null)
             {
                 return Problem("Missing 'q': the question to answer.");
             }
-            if (request.Q.Length > Assistant.MaxQuestionLength)
-            {
-                return Problem($"The question is {request.Q.Length} characters long; the limit is {Assistant.MaxQuestionLength}.");
-            }
-            if (UserKey(request.User, out var user) is { } problem)
+            if (UserOf(request.User, out var user) is { } problem)
             {
                 return problem;
             }
-            return Allowed(limiter, context, user) ? Reply(await assistant.AskAsync(request.Q, user), cards) : Reply(Limited(assistant), cards);
+            return await Pass(gate, Turn.Question(Channel, user, request.Q), context, cards);
         });
-        api.MapPost("/action", async (ActionRequest request, HttpContext context, Assistant assistant, AdaptiveCardRenderer cards, ChatRateLimiter limiter) =>
+        api.MapPost("/action", async (ActionRequest request, HttpContext context, TurnGate gate, AdaptiveCardRenderer cards) =>
         {
             if (ExecuteAction.Parse(request.Verb, request.Data) is not { } action)
             {
                 return Problem("Send {\"verb\": \"...\", \"data\": {...}} as the card's Action.Execute gave it.");
             }
-            if (UserKey(request.User, out var user) is { } problem)
+            if (UserOf(request.User, out var user) is { } problem)
             {
                 return problem;
             }
-            return Allowed(limiter, context, user) ? Reply(await assistant.ActAsync(action, user), cards) : Reply(Limited(assistant), cards);
+            return await Pass(gate, Turn.Button(Channel, user, action), context, cards);
         });
         return app;
     }
 
-    /// <summary>Anyone can name any user here, so the client's address is limited as well; a nameless user is their address.</summary>
-    private static bool Allowed(ChatRateLimiter limiter, HttpContext context, string? user) =>
-        limiter.TryAcquireFromClient(context.Connection.RemoteIpAddress, user ?? "webchat-ip:" + context.Connection.RemoteIpAddress);
-
-    /// <summary>A limited user still gets an answer: a friendly one.</summary>
-    private static Answer Limited(Assistant assistant) => assistant.Composer.Help(new Query(""), ChatRateLimiter.FriendlyMessage) with { Suggestions = [] };
-
-    private static IResult? UserKey(string? user, out string? key)
+    /// <summary>Anyone can name any user here, so the gate limits the client's address as well; a limited user is told so in a card, text over the cap gets 400.</summary>
+    private static async Task<IResult> Pass(TurnGate gate, Turn turn, HttpContext context, AdaptiveCardRenderer cards)
     {
-        key = null;
+        var reply = await gate.PassFromClientAsync(turn, context.Connection.RemoteIpAddress, context.RequestAborted);
+        return reply.Outcome == GateOutcome.TooLong
+            ? Problem($"The question is {turn.Text!.Length} characters long; the limit is {Assistant.MaxQuestionLength}.")
+            : Reply(reply.Answer, cards);
+    }
+
+    private static IResult? UserOf(string? user, out ChatUser? chatUser)
+    {
+        chatUser = null;
         if (user is null)
         {
             return null;
@@ -95,7 +95,7 @@ public static class WebChatApi
         {
             return Problem($"'user' must be up to {MaxUserLength} letters, digits or dashes.");
         }
-        key = "webchat:" + user;
+        chatUser = new ChatUser(Channel, null, user);
         return null;
     }
 

@@ -14,7 +14,7 @@ public sealed class FollowUpTests : IDisposable
     public FollowUpTests()
     {
         _memory = new ConversationMemory(new ConversationMemoryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) }, _clock);
-        _assistant = new Assistant(Catalogues.BuiltIn(), _memory);
+        _assistant = new Assistant(Catalogues.BuiltIn());
     }
 
     public void Dispose() => _memory.Dispose();
@@ -22,9 +22,9 @@ public sealed class FollowUpTests : IDisposable
     [Fact]
     public void A_self_introduction_fills_role_and_level_of_the_next_question()
     {
-        Assert.Equal(Intent.RoleProfile, _assistant.Ask("I'm a senior data scientist", "slack:U1").Intent);
+        Assert.Equal(Intent.RoleProfile, Ask("I'm a senior data scientist", "slack:U1").Intent);
 
-        var answer = _assistant.Ask("what about deep learning?", "slack:U1");
+        var answer = Ask("what about deep learning?", "slack:U1");
 
         Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(answer));
         Assert.Equal("Senior", answer.Current?.Level);
@@ -34,38 +34,38 @@ public sealed class FollowUpTests : IDisposable
     [Fact]
     public void A_bare_level_moves_the_level_and_keeps_the_rest()
     {
-        _assistant.Ask("I'm a senior data scientist", "u");
-        _assistant.Ask("what about deep learning?", "u");
+        Ask("I'm a senior data scientist", "u");
+        Ask("what about deep learning?", "u");
 
-        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Lead"), Summary(_assistant.Ask("and lead?", "u")));
-        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Junior"), Summary(_assistant.Ask("what about L1", "u")));
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Lead"), Summary(Ask("and lead?", "u")));
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Junior"), Summary(Ask("what about L1", "u")));
     }
 
     [Fact]
     public void Next_and_previous_step_from_the_level_talked_about()
     {
-        _assistant.Ask("deep learning for a middle data scientist", "u");
+        Ask("deep learning for a middle data scientist", "u");
 
-        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(_assistant.Ask("what's next?", "u")));
-        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Lead"), Summary(_assistant.Ask("and the next one?", "u")));
-        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(_assistant.Ask("and the level below?", "u")));
-        Assert.Equal(Intent.Help, _assistant.Ask("what's next?", "someone else").Intent);
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(Ask("what's next?", "u")));
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Lead"), Summary(Ask("and the next one?", "u")));
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(Ask("and the level below?", "u")));
+        Assert.Equal(Intent.Help, Ask("what's next?", "someone else").Intent);
     }
 
     [Fact]
     public void A_bare_role_moves_the_role_and_keeps_the_rest()
     {
-        _assistant.Ask("deep learning for a middle data scientist", "u");
+        Ask("deep learning for a middle data scientist", "u");
 
-        Assert.Equal((Intent.Expectation, "Deep Learning", "LLM Engineer", "Middle"), Summary(_assistant.Ask("and for an LLM engineer?", "u")));
+        Assert.Equal((Intent.Expectation, "Deep Learning", "LLM Engineer", "Middle"), Summary(Ask("and for an LLM engineer?", "u")));
     }
 
     [Fact]
     public void Compare_with_a_level_compares_against_the_last_one()
     {
-        _assistant.Ask("deep learning, senior data scientist", "u");
+        Ask("deep learning, senior data scientist", "u");
 
-        var answer = _assistant.Ask("compare with principal", "u");
+        var answer = Ask("compare with principal", "u");
 
         Assert.Equal((Intent.Compare, "Deep Learning", "Data Scientist", "Senior"), Summary(answer));
         Assert.Equal("Principal", answer.CompareTo);
@@ -74,9 +74,9 @@ public sealed class FollowUpTests : IDisposable
     [Fact]
     public void A_level_to_reach_is_compared_with_the_level_the_user_said_they_are_at()
     {
-        _assistant.Ask("I'm a middle data scientist", "u");
+        Ask("I'm a middle data scientist", "u");
 
-        var answer = _assistant.Ask("how do I become a lead in deep learning?", "u");
+        var answer = Ask("how do I become a lead in deep learning?", "u");
 
         Assert.Equal((Intent.Compare, "Deep Learning", "Data Scientist", "Middle"), Summary(answer));
         Assert.Equal("Lead", answer.CompareTo);
@@ -85,24 +85,24 @@ public sealed class FollowUpTests : IDisposable
     [Fact]
     public void Answering_a_clarifying_question_completes_the_one_before()
     {
-        var clarify = _assistant.Ask("deep learning, senior", "u");
+        var clarify = Ask("deep learning, senior", "u");
         Assert.Equal(Missing.Role, clarify.Clarify?.Missing);
 
-        Assert.Equal((Intent.Expectation, "Deep Learning", "LLM Engineer", "Senior"), Summary(_assistant.Ask("LLM engineer", "u")));
+        Assert.Equal((Intent.Expectation, "Deep Learning", "LLM Engineer", "Senior"), Summary(Ask("LLM engineer", "u")));
 
-        Assert.Equal(Missing.Level, _assistant.Ask("data scientist", "v").Clarify?.Missing);
-        Assert.Equal((Intent.RoleProfile, null, "Data Scientist", "Principal"), Summary(_assistant.Ask("principal", "v")));
+        Assert.Equal(Missing.Level, Ask("data scientist", "v").Clarify?.Missing);
+        Assert.Equal((Intent.RoleProfile, null, "Data Scientist", "Principal"), Summary(Ask("principal", "v")));
     }
 
     [Fact]
     public void Another_user_is_not_affected()
     {
-        _assistant.Ask("I'm a senior data scientist", "slack:U1");
-        _assistant.Ask("I'm a junior LLM engineer", "teams:29:abc");
+        Ask("I'm a senior data scientist", "slack:U1");
+        Ask("I'm a junior LLM engineer", "teams:29:abc");
 
-        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(_assistant.Ask("what about deep learning?", "slack:U1")));
-        Assert.Equal((Intent.Expectation, "Deep Learning", "LLM Engineer", "Junior"), Summary(_assistant.Ask("what about deep learning?", "teams:29:abc")));
-        Assert.Equal((Intent.SkillOverview, "Deep Learning", null, null), Summary(_assistant.Ask("what about deep learning?", "slack:U2")));
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(Ask("what about deep learning?", "slack:U1")));
+        Assert.Equal((Intent.Expectation, "Deep Learning", "LLM Engineer", "Junior"), Summary(Ask("what about deep learning?", "teams:29:abc")));
+        Assert.Equal((Intent.SkillOverview, "Deep Learning", null, null), Summary(Ask("what about deep learning?", "slack:U2")));
         Assert.Equal((Intent.SkillOverview, "Deep Learning", null, null), Summary(_assistant.Ask("what about deep learning?")));
     }
 
@@ -118,9 +118,9 @@ public sealed class FollowUpTests : IDisposable
     [Fact]
     public void An_overview_request_is_not_narrowed_to_the_remembered_level()
     {
-        _assistant.Ask("I'm a senior data scientist", "u");
+        Ask("I'm a senior data scientist", "u");
 
-        var answer = _assistant.Ask("deep learning overview", "u");
+        var answer = Ask("deep learning overview", "u");
 
         Assert.Equal(Intent.SkillOverview, answer.Intent);
         Assert.Null(answer.Level);
@@ -129,9 +129,9 @@ public sealed class FollowUpTests : IDisposable
     [Fact]
     public void An_unknown_skill_in_a_follow_up_is_not_replaced_by_the_last_one()
     {
-        _assistant.Ask("deep learning for a senior data scientist", "u");
+        Ask("deep learning for a senior data scientist", "u");
 
-        var answer = _assistant.Ask("and kubernetes for lead?", "u");
+        var answer = Ask("and kubernetes for lead?", "u");
 
         Assert.Equal((Intent.NotFound, null, "Data Scientist", "Lead"), Summary(answer));
     }
@@ -139,42 +139,55 @@ public sealed class FollowUpTests : IDisposable
     [Fact]
     public void Content_free_text_keeps_the_context_for_later()
     {
-        _assistant.Ask("I'm a senior data scientist", "u");
+        Ask("I'm a senior data scientist", "u");
 
-        Assert.Equal(Intent.Help, _assistant.Ask("thanks!", "u").Intent);
-        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(_assistant.Ask("what about DL", "u")));
+        Assert.Equal(Intent.Help, Ask("thanks!", "u").Intent);
+        Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(Ask("what about DL", "u")));
     }
 
     [Fact]
     public void Context_expires_after_the_sliding_window_without_questions()
     {
-        _assistant.Ask("I'm a senior data scientist", "u");
+        Ask("I'm a senior data scientist", "u");
         _clock.Advance(TimeSpan.FromMinutes(20));
         // Asking keeps the context alive: the window slides from the last question.
-        Assert.Equal(Intent.Expectation, _assistant.Ask("what about deep learning?", "u").Intent);
+        Assert.Equal(Intent.Expectation, Ask("what about deep learning?", "u").Intent);
         _clock.Advance(TimeSpan.FromMinutes(20));
-        Assert.Equal(Intent.Expectation, _assistant.Ask("and lead?", "u").Intent);
+        Assert.Equal(Intent.Expectation, Ask("and lead?", "u").Intent);
 
         _clock.Advance(TimeSpan.FromMinutes(31));
 
         Assert.Null(_memory.Recall("u"));
-        Assert.Equal((Intent.SkillOverview, "Deep Learning", null, null), Summary(_assistant.Ask("what about deep learning?", "u")));
+        Assert.Equal((Intent.SkillOverview, "Deep Learning", null, null), Summary(Ask("what about deep learning?", "u")));
     }
 
     [Fact]
     public void At_most_the_configured_number_of_users_is_remembered()
     {
         using var memory = new ConversationMemory(new ConversationMemoryOptions { MaxUsers = 2 }, _clock);
-        var assistant = new Assistant(Catalogues.BuiltIn(), memory);
+        var assistant = new Assistant(Catalogues.BuiltIn());
 
         foreach (var user in new[] { "a", "b", "c", "d" })
         {
-            assistant.Ask("I'm a senior data scientist", user);
+            Ask(assistant, memory, "I'm a senior data scientist", user);
         }
 
         var remembered = new[] { "a", "b", "c", "d" }.Count(u => memory.Recall(u) is not null);
         Assert.InRange(remembered, 1, 2);
     }
+
+    /// <summary>What the host does around the pure core: the user's context read before the turn, and written after when it changed.</summary>
+    private static Answer Ask(Assistant assistant, ConversationMemory memory, string text, string user)
+    {
+        var result = assistant.Respond(Turn.Question("test", new ChatUser("test", null, user), text), memory.Recall(user));
+        if (result.Remember is { } next)
+        {
+            memory.Remember(user, next);
+        }
+        return result.Answer;
+    }
+
+    private Answer Ask(string text, string user) => Ask(_assistant, _memory, text, user);
 
     private static (Intent, string?, string?, string?) Summary(Answer answer) => (answer.Intent, answer.Skill, answer.Role, answer.Level);
 

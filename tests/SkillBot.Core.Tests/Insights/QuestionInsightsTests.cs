@@ -1,4 +1,5 @@
 using SkillBot.Core.Answers;
+using SkillBot.Core.Conversation;
 using SkillBot.Core.Insights;
 using SkillBot.Testing;
 
@@ -10,11 +11,11 @@ public sealed class QuestionInsightsTests
     public void Unanswered_and_clarify_questions_are_counted_normalised_and_answered_ones_are_not()
     {
         var insights = new QuestionInsights();
-        var assistant = new Assistant(Catalogues.BuiltIn(), insights: insights);
-        assistant.Ask("Kubernetes?", "slack:T1:U1");
-        assistant.Ask("kubernetes", "teams:t:u2");
-        assistant.Ask("senior deep learning");
-        assistant.Ask("what does senior LLM engineer need in deep learning?");
+        var assistant = new Assistant(Catalogues.BuiltIn());
+        Observe(insights, assistant, Turn.Question("slack", new ChatUser("slack", "T1", "U1"), "Kubernetes?"));
+        Observe(insights, assistant, Turn.Question("teams", new ChatUser("teams", "t", "u2"), "kubernetes"));
+        Observe(insights, assistant, Turn.Question("test", null, "senior deep learning"));
+        Observe(insights, assistant, Turn.Question("test", null, "what does senior LLM engineer need in deep learning?"));
 
         var report = insights.Report();
         Assert.Equal([new AskedQuestion("kubernetes", "not_found", 2), new AskedQuestion("senior deep learning", "clarify", 1)], report.Unanswered);
@@ -25,10 +26,10 @@ public sealed class QuestionInsightsTests
     public void A_vote_is_counted_per_skill_role_and_level_and_answers_again()
     {
         var insights = new QuestionInsights();
-        var assistant = new Assistant(Catalogues.BuiltIn(), insights: insights);
-        var answer = assistant.Act(CardAction.Feedback("Deep Learning", "LLM Engineer", "Senior", null, useful: false));
-        assistant.Act(CardAction.Feedback("Deep Learning", "LLM Engineer", "Senior", null, useful: true));
-        assistant.Act(CardAction.Feedback("Deep Learning", "LLM Engineer", "Senior", null, useful: false));
+        var assistant = new Assistant(Catalogues.BuiltIn());
+        var answer = Observe(insights, assistant, Turn.Button("test", null, CardAction.Feedback("Deep Learning", "LLM Engineer", "Senior", null, useful: false)));
+        Observe(insights, assistant, Turn.Button("test", null, CardAction.Feedback("Deep Learning", "LLM Engineer", "Senior", null, useful: true)));
+        Observe(insights, assistant, Turn.Button("test", null, CardAction.Feedback("Deep Learning", "LLM Engineer", "Senior", null, useful: false)));
 
         Assert.Equal(Intent.Expectation, answer.Intent);
         Assert.StartsWith("Thanks for your feedback!", answer.Message, StringComparison.Ordinal);
@@ -39,16 +40,16 @@ public sealed class QuestionInsightsTests
     public void A_vote_naming_what_the_catalogue_does_not_have_is_ignored_and_names_are_stored_canonically()
     {
         var insights = new QuestionInsights();
-        var assistant = new Assistant(Catalogues.BuiltIn(), insights: insights);
+        var assistant = new Assistant(Catalogues.BuiltIn());
         var madeUp = new string('x', 2_000);
         for (var i = 0; i < 150; i++)
         {
-            assistant.Act(CardAction.Feedback("Deep Learning", "LLM Engineer", madeUp + i, null, useful: false));
+            Observe(insights, assistant, Turn.Button("test", null, CardAction.Feedback("Deep Learning", "LLM Engineer", madeUp + i, null, useful: false)));
         }
-        assistant.Act(CardAction.Feedback("Kubernetes", "LLM Engineer", "Senior", null, useful: false));
-        assistant.Act(CardAction.Feedback("Deep Learning", "Astronaut", "Senior", null, useful: false));
-        assistant.Act(CardAction.Feedback("deep learning", "llm engineer", "senior", null, useful: true));
-        assistant.Act(CardAction.Feedback("Deep Learning", null, null, null, useful: true));
+        Observe(insights, assistant, Turn.Button("test", null, CardAction.Feedback("Kubernetes", "LLM Engineer", "Senior", null, useful: false)));
+        Observe(insights, assistant, Turn.Button("test", null, CardAction.Feedback("Deep Learning", "Astronaut", "Senior", null, useful: false)));
+        Observe(insights, assistant, Turn.Button("test", null, CardAction.Feedback("deep learning", "llm engineer", "senior", null, useful: true)));
+        Observe(insights, assistant, Turn.Button("test", null, CardAction.Feedback("Deep Learning", null, null, null, useful: true)));
 
         Assert.Equal(
             [new Votes("Deep Learning", "LLM Engineer", "Senior", 1, 0), new Votes("Deep Learning", "-", "-", 1, 0)],
@@ -59,8 +60,8 @@ public sealed class QuestionInsightsTests
     public void An_unanswered_question_is_kept_at_a_bounded_length()
     {
         var insights = new QuestionInsights();
-        var assistant = new Assistant(Catalogues.BuiltIn(), insights: insights);
-        assistant.Ask(string.Join(' ', Enumerable.Repeat("zzunknown", 100)));
+        var assistant = new Assistant(Catalogues.BuiltIn());
+        Observe(insights, assistant, Turn.Question("test", null, string.Join(' ', Enumerable.Repeat("zzunknown", 100))));
 
         var entry = Assert.Single(insights.Report().Unanswered);
         Assert.Equal(QuestionInsights.MaxQuestionLength, entry.Question.Length);
@@ -70,15 +71,23 @@ public sealed class QuestionInsightsTests
     public void The_counts_are_bounded_and_the_rarest_entry_makes_room()
     {
         var insights = new QuestionInsights();
-        var assistant = new Assistant(Catalogues.BuiltIn(), insights: insights);
-        assistant.Ask("zzfrequent");
-        assistant.Ask("zzfrequent");
+        var assistant = new Assistant(Catalogues.BuiltIn());
+        Observe(insights, assistant, Turn.Question("test", null, "zzfrequent"));
+        Observe(insights, assistant, Turn.Question("test", null, "zzfrequent"));
         for (var i = 0; i < QuestionInsights.MaxEntries + 50; i++)
         {
-            assistant.Ask($"unknownthing{i}");
+            Observe(insights, assistant, Turn.Question("test", null, $"unknownthing{i}"));
         }
         var report = insights.Report();
         Assert.Equal(QuestionInsights.MaxEntries, report.Unanswered.Count);
         Assert.Equal(new AskedQuestion("zzfrequent", "not_found", 2), report.Unanswered[0]);
+    }
+
+    /// <summary>What the host does with every turn the core answers: the insights observe it.</summary>
+    private static Answer Observe(QuestionInsights insights, Assistant assistant, Turn turn)
+    {
+        var result = assistant.Respond(turn, null);
+        insights.Observe(result);
+        return result.Answer;
     }
 }

@@ -69,11 +69,13 @@ public sealed class AskPropertyTests
     {
         Stitched.Array[1, 8].Sample(questions =>
         {
-            using var memory = new ConversationMemory();
-            var assistant = new Assistant(ConfusableCatalogueLoaded, memory);
+            var assistant = new Assistant(ConfusableCatalogueLoaded);
+            UserContext? context = null;
             foreach (var question in questions)
             {
-                AnswerContract.Check(assistant.Ask(question, "slack:U1"), ConfusableCatalogueLoaded);
+                var result = assistant.Respond(Turn.Question("slack", new ChatUser("slack", "T1", "U1"), question), context);
+                AnswerContract.Check(result.Answer, ConfusableCatalogueLoaded);
+                context = result.Remember ?? context;
             }
         }, iter: 500);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SkillBot.Core;
 using SkillBot.Limits;
 
 namespace SkillBot.Tests.Limits;
@@ -52,6 +53,23 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains(ChatRateLimiter.FriendlyMessage, json.RootElement.GetProperty("card").GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overlong_questions_get_400_on_the_answer_API_and_the_web_chat_and_do_not_count_against_the_limit()
+    {
+        await using var app = await RunningApp.StartAsync("--RateLimits:PerClientAddressPerMinute=1", "--WebChat:Enabled=true");
+        var overlong = new string('a', Assistant.MaxQuestionLength + 1);
+        for (var i = 0; i < 2; i++)
+        {
+            var api = await app.Client.GetAsync("/api/v1/answer?q=" + overlong);
+            Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+            Assert.Contains($"the limit is {Assistant.MaxQuestionLength}", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var webChat = await app.Client.PostAsJsonAsync("/api/webchat/ask", new { q = overlong });
+            Assert.Equal(HttpStatusCode.BadRequest, webChat.StatusCode);
+            Assert.Contains($"the limit is {Assistant.MaxQuestionLength}", await webChat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/v1/answer?q=senior+ds+dl")).StatusCode);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
+using SkillBot.Limits;
 using SkillBot.Slack.Verification;
 using SkillBot.Testing;
 using static SkillBot.Tests.Slack.SlackRequests;
@@ -100,6 +101,31 @@ public sealed class SlackHttpTests : IAsyncLifetime
         var assistant = _app.Services.GetRequiredService<Assistant>();
         Assert.Equal(assistant.Act(CardAction.Answer("Deep Learning", "Data Scientist", "Senior")).Message, (string?)followUp["text"]);
         Assert.NotEqual((string?)followUp["text"], (string?)otherTeam["text"]);
+    }
+
+    [Fact]
+    public async Task Over_the_limit_a_command_a_mention_and_a_button_each_get_the_one_friendly_answer()
+    {
+        await using var app = await RunningApp.StartAsync(
+            "--RateLimits:PerUserPerMinute=1", "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=" + BotToken,
+            "--Slack:ApiBaseUrl=" + _slack.ApiBaseUrl, "--Slack:ResponseUrlHosts=hooks.slack.com,127.0.0.1");
+        var first = JsonNode.Parse(await (await app.Client.PostForm(Commands, Command("deep learning"))).Content.ReadAsStringAsync())!;
+        Assert.NotEqual(ChatRateLimiter.FriendlyMessage, (string?)first["text"]);
+
+        var command = JsonNode.Parse(await (await app.Client.PostForm(Commands, Command("deep learning"))).Content.ReadAsStringAsync())!;
+        Assert.Equal("ephemeral", (string?)command["response_type"]);
+        Assert.Equal(ChatRateLimiter.FriendlyMessage, (string?)command["text"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostJson(Events, Mention("EvFast", "<@UBOT> deep learning", ts: "5.1"))).StatusCode);
+        var mention = await _slack.NextCall();
+        Assert.Equal("5.1", (string?)mention.Body["thread_ts"]);
+        Assert.Equal(ChatRateLimiter.FriendlyMessage, (string?)mention.Body["text"]);
+
+        var action = CardAction.Answer("Deep Learning", "LLM Engineer", "Lead");
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.PostForm(Interactions, Interaction("skillbot.next", value: Json(action)))).StatusCode);
+        var button = await _slack.NextCall();
+        Assert.Equal("response_url", button.Method);
+        Assert.Equal(ChatRateLimiter.FriendlyMessage, (string?)button.Body["text"]);
     }
 
     [Fact]

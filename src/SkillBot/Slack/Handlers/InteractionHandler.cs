@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkillBot.Cards.Slack;
-using SkillBot.Core;
 using SkillBot.Core.Answers;
-using SkillBot.Limits;
+using SkillBot.Core.Conversation;
+using SkillBot.Gate;
 using SkillBot.Slack.Payloads;
 using SkillBot.Slack.WebApi;
 
@@ -14,7 +14,7 @@ namespace SkillBot.Slack.Handlers;
 /// what to show next; the new answer replaces the message in place through its response_url. <c>skillbot.share</c>
 /// carries the action of the answer shown and re-posts it <c>in_channel</c> for everyone.
 /// </summary>
-public sealed class InteractionHandler(Assistant assistant, SlackApiClient slack, SlackWorkQueue queue, ChatRateLimiter limiter, ILogger<InteractionHandler> logger)
+public sealed class InteractionHandler(TurnGate gate, SlackApiClient slack, SlackWorkQueue queue, ILogger<InteractionHandler> logger)
 {
     public const string ActionPrefix = "skillbot.";
     public const string ShareActionId = "skillbot.share";
@@ -54,16 +54,15 @@ public sealed class InteractionHandler(Assistant assistant, SlackApiClient slack
             logger.LogWarning("Slack action {ActionId} ignored: response_url missing or not on Slack:ResponseUrlHosts", action.ActionId);
             return;
         }
-        var user = SlackUser.Key(payload.Team?.Id ?? payload.User.TeamId, userId);
+        var turn = Turn.Button(SlackUser.Channel, SlackUser.Of(payload.Team?.Id ?? payload.User.TeamId, userId), card);
         var share = action.ActionId == ShareActionId;
         var responseUrl = payload.ResponseUrl!;
-        var allowed = limiter.TryAcquire(user, "slack:" + (payload.Team?.Id ?? payload.User.TeamId));
         queue.Enqueue(new SlackWork($"action {action.ActionId}", async cancel =>
         {
-            var message = allowed
-                ? BlockKitRenderer.Render(await assistant.ActAsync(card, user, cancel))
-                : new JsonObject { ["text"] = ChatRateLimiter.FriendlyMessage, ["replace_original"] = false };
-            Place(message, share && allowed);
+            var reply = await gate.PassAsync(turn, cancel);
+            var message = BlockKitRenderer.Render(reply.Answer);
+            // A limited share is not posted for everyone: it replaces the clicked message, like any other action.
+            Place(message, share && reply.Outcome == GateOutcome.Answered);
             await slack.PostToResponseUrl(responseUrl, message, cancel);
         }));
     }

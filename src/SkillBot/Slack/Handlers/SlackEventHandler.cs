@@ -1,10 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SkillBot.Cards.Slack;
 using SkillBot.Core;
 using SkillBot.Core.Conversation;
-using SkillBot.Limits;
-using SkillBot.SharedState;
+using SkillBot.Gate;
 using SkillBot.Slack.Payloads;
 using SkillBot.Slack.WebApi;
 
@@ -12,15 +10,14 @@ namespace SkillBot.Slack.Handlers;
 
 /// <summary>
 /// Events API callbacks (HTTP and Socket Mode): @-mentions and DMs answered in thread, App Home published.
-/// Everything is decided here, at acknowledgement time; the Slack calls are queued so the ack never waits.
+/// Which events are for SkillBot, and whether a retry is new, is decided here at acknowledgement time; the turn's way
+/// through the gate (limits, context, the answer) and the Slack calls are queued so the ack never waits.
 /// </summary>
 public sealed class SlackEventHandler(
+    TurnGate gate,
     Assistant assistant,
-    IUserContextStore memory,
     SlackApiClient slack,
     SlackWorkQueue queue,
-    SeenIds seen,
-    ChatRateLimiter limiter,
     ILogger<SlackEventHandler> logger)
 {
     /// <summary>
@@ -46,7 +43,7 @@ public sealed class SlackEventHandler(
         {
             return;
         }
-        if (envelope.EventId is { } id && !await seen.FirstTimeAsync("slack:" + id))
+        if (envelope.EventId is { } id && !await gate.FirstDeliveryAsync(SlackUser.Channel, id))
         {
             logger.LogInformation("Slack event {EventId} already handled (retry {Retry}): acknowledged only", id, retryNumber);
             return;
@@ -63,15 +60,12 @@ public sealed class SlackEventHandler(
 
     private void Answer(EventEnvelope envelope, SlackEvent e)
     {
-        var user = SlackUser.Key(envelope.TeamId, e.User!);
+        var turn = Turn.Question(SlackUser.Channel, SlackUser.Of(envelope.TeamId, e.User!), SlackText.Decode(e.Text));
         var (channel, thread) = (e.Channel!, e.ThreadTs ?? e.Ts);
-        var allowed = limiter.TryAcquire(user, "slack:" + envelope.TeamId);
         queue.Enqueue(new SlackWork($"answer {e.Type} in {channel}", async cancel =>
         {
-            var message = allowed
-                ? BlockKitRenderer.Render(await assistant.AskAsync(SlackText.Decode(e.Text), user, cancel))
-                : new JsonObject { ["text"] = ChatRateLimiter.FriendlyMessage };
-            await slack.PostMessage(channel, message, thread, cancel);
+            var reply = await gate.PassAsync(turn, cancel);
+            await slack.PostMessage(channel, BlockKitRenderer.Render(reply.Answer), thread, cancel);
         }));
     }
 
@@ -94,9 +88,9 @@ public sealed class SlackEventHandler(
 
     private void PublishHome(EventEnvelope envelope, string user)
     {
-        var context = memory.Recall(SlackUser.Key(envelope.TeamId, user));
-        queue.Enqueue(new SlackWork($"App Home for {user}", cancel =>
-            slack.PublishView(user, AppHomeView.Build(assistant.Catalogue, context), cancel)));
+        var person = SlackUser.Of(envelope.TeamId, user);
+        queue.Enqueue(new SlackWork($"App Home for {user}", async cancel =>
+            await slack.PublishView(user, AppHomeView.Build(assistant.Catalogue, await gate.ContextOfAsync(person, cancel)), cancel)));
     }
 
     private static SlackEvent Read(JsonElement raw) =>

@@ -1,24 +1,25 @@
 using SkillBot.Cards.Slack;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
-using SkillBot.Limits;
+using SkillBot.Core.Conversation;
+using SkillBot.Gate;
 using SkillBot.Rendering;
 using SkillBot.Slack.Payloads;
 
 namespace SkillBot.Slack.Handlers;
 
 /// <summary><c>/skill question</c>: answered at once, privately (ephemeral), with the Block Kit rendering of the answer.</summary>
-public sealed class SlashCommandHandler(Assistant assistant, RenderedAnswers rendered, ChatRateLimiter limiter, ILogger<SlashCommandHandler> logger)
+public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, RenderedAnswers rendered, ILogger<SlashCommandHandler> logger)
 {
     private static readonly byte[] Apology =
         """{"response_type":"ephemeral","text":"Sorry, something went wrong answering that. Please try again."}"""u8.ToArray();
 
     /// <summary>The reply as UTF-8 JSON: the answer's Block Kit message, shown only to the person who asked.</summary>
-    public byte[] Handle(SlashCommand command)
+    public async ValueTask<byte[]> HandleAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         try
         {
-            return rendered.Get("slack-command", Answer(command), answer => BlockKitRenderer.ToUtf8(answer, responseType: "ephemeral"));
+            return rendered.Get("slack-command", await AnswerAsync(command, cancellationToken), answer => BlockKitRenderer.ToUtf8(answer, responseType: "ephemeral"));
         }
         catch (Exception e)
         {
@@ -28,16 +29,17 @@ public sealed class SlashCommandHandler(Assistant assistant, RenderedAnswers ren
         }
     }
 
-    private Answer Answer(SlashCommand command)
+    private async ValueTask<Answer> AnswerAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         var text = SlackText.Decode(command.Text).Trim();
-        var user = SlackUser.Key(command.TeamId, command.UserId);
-        if (!limiter.TryAcquire(user, "slack:" + command.TeamId))
+        var turn = Turn.Question(SlackUser.Channel, SlackUser.Of(command.TeamId, command.UserId), text);
+        // Help is this command's own answer, and counted against the limit like any question.
+        if (!gate.Admits(turn))
         {
-            return assistant.Composer.Help(new Query(text), ChatRateLimiter.FriendlyMessage) with { Suggestions = [] };
+            return gate.RateLimited(turn).Answer;
         }
         return text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase)
-            ? assistant.Composer.Help(new Query(text), $"Ask {command.Command} what a level expects in a skill, for example:")
-            : assistant.Ask(text, user);
+            ? assistant.Help(text, $"Ask {command.Command} what a level expects in a skill, for example:")
+            : await gate.AnswerAsync(turn, cancellationToken);
     }
 }

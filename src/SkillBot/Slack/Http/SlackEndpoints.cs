@@ -2,15 +2,16 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
-using SkillBot.Slack.Handlers;
+using SkillBot.Slack.Dispatch;
 using SkillBot.Slack.Payloads;
 using SkillBot.Slack.Verification;
 
 namespace SkillBot.Slack.Http;
 
 /// <summary>
-/// The three Slack Request URLs. <see cref="SlackRequestFilter"/> has verified the signature and read the raw
-/// body before any of these run. Bad bodies get 400, anything unknown an empty 200 (Slack only needs the ack).
+/// The three Slack Request URLs, a receiver only: <see cref="SlackRequestFilter"/> has verified the signature and read
+/// the raw body before any of these run; each reads its body and hands it to the <see cref="SlackDispatcher"/>, whose
+/// acknowledgement it answers as HTTP. Bad bodies get 400, anything unknown an empty 200 (Slack only needs the ack).
 /// </summary>
 public static class SlackEndpoints
 {
@@ -24,7 +25,7 @@ public static class SlackEndpoints
         slack.MapPost(options.InteractionsPath, Interaction);
     }
 
-    private static IResult Command(HttpContext http, SlashCommandHandler handler)
+    private static async Task<IResult> Command(HttpContext http, SlackDispatcher dispatcher)
     {
         if (ReadForm(http) is not { } form)
         {
@@ -38,38 +39,31 @@ public static class SlackEndpoints
         {
             return BadRequest("Not a slash command: team_id, user_id and command are required.");
         }
-        return TypedResults.Bytes(handler.Handle(command), "application/json; charset=utf-8");
+        return Acknowledge(await dispatcher.CommandAsync(command, http.RequestAborted));
     }
 
-    private static async Task<IResult> Event(HttpContext http, SlackEventHandler handler)
+    private static async Task<IResult> Event(HttpContext http, SlackDispatcher dispatcher)
     {
         if (!http.Request.HasJsonContentType())
         {
             return BadRequest("Send JSON (application/json), as Slack does for events.");
         }
+        JsonDocument json;
         try
         {
-            var envelope = JsonSerializer.Deserialize(Body(http).Bytes, SlackJsonContext.Default.EventEnvelope);
-            switch (envelope?.Type)
-            {
-                case EventEnvelope.UrlVerification when envelope.Challenge is { } challenge:
-                    return Results.Text(challenge, "text/plain");
-                case EventEnvelope.EventCallback:
-                    await handler.HandleAsync(envelope, RetryNumber(http));
-                    return TypedResults.Ok();
-                case null:
-                    return BadRequest("Not an Events API envelope: 'type' is missing.");
-                default:
-                    return TypedResults.Ok();
-            }
+            json = JsonDocument.Parse(Body(http).Bytes);
         }
         catch (JsonException)
         {
             return BadRequest("The body is not a valid Events API envelope.");
         }
+        using (json)
+        {
+            return Acknowledge(await dispatcher.EventAsync(json.RootElement, RetryNumber(http)));
+        }
     }
 
-    private static IResult Interaction(HttpContext http, InteractionHandler handler)
+    private static IResult Interaction(HttpContext http, SlackDispatcher dispatcher)
     {
         if (ReadForm(http) is not { } form || !form.TryGetValue("payload", out var payload) || StringValues.IsNullOrEmpty(payload))
         {
@@ -78,14 +72,22 @@ public static class SlackEndpoints
         try
         {
             using var json = JsonDocument.Parse(payload.ToString());
-            handler.Handle(json.RootElement);
-            return TypedResults.Ok();
+            return Acknowledge(dispatcher.Interaction(json.RootElement));
         }
         catch (JsonException)
         {
             return BadRequest("The 'payload' field is not a valid interaction payload.");
         }
     }
+
+    /// <summary>The acknowledgement as HTTP: the command's answer or the challenge in the body, 400 for a malformed delivery.</summary>
+    private static IResult Acknowledge(SlackAck ack) => ack switch
+    {
+        { Problem: { } problem } => BadRequest(problem),
+        { Challenge: { } challenge } => Results.Text(challenge, "text/plain"),
+        { Answer: { } answer } => TypedResults.Bytes(answer, "application/json; charset=utf-8"),
+        _ => TypedResults.Ok(),
+    };
 
     private static Dictionary<string, StringValues>? ReadForm(HttpContext http) =>
         http.Request.HasFormContentType ? QueryHelpers.ParseQuery(Body(http).Text) : null;

@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using SkillBot.Slack.Dispatch;
 using SkillBot.Slack.Handlers;
 using SkillBot.Slack.Payloads;
 using SkillBot.Slack.WebApi;
@@ -13,7 +15,7 @@ namespace SkillBot.Slack.SocketMode;
 /// <summary>
 /// Socket Mode (protocol-slack.md §7): Slack pushes events, commands and interactions over a WebSocket opened with
 /// apps.connections.open, and SkillBot acknowledges every envelope by its id, answering slash commands in the ack.
-/// The same handlers as the HTTP endpoints serve them.
+/// A receiver only, like the HTTP endpoints: the same <see cref="SlackDispatcher"/> decides what each envelope does.
 /// A <c>disconnect</c> that refreshes the link (<c>refresh_requested</c>, <c>warning</c>) reconnects at once; anything
 /// else pauses first, doubling with each failure in a row (jittered): up to <see cref="SocketModeOptions.MaxReconnectDelay"/>
 /// when the link failed, up to <see cref="SocketModeOptions.MaxRefusedReconnectDelay"/> when Slack refused it. Every step
@@ -22,9 +24,7 @@ namespace SkillBot.Slack.SocketMode;
 /// </summary>
 public sealed class SocketModeClient(
     SlackApiClient slack,
-    SlashCommandHandler commands,
-    SlackEventHandler events,
-    InteractionHandler interactions,
+    SlackDispatcher dispatcher,
     SlackWorkQueue queue,
     SocketModeHealth health,
     IOptions<SocketModeOptions> options,
@@ -228,8 +228,7 @@ public sealed class SocketModeClient(
                     return Disconnected(frame.Reason);
                 case not null when frame.EnvelopeId is not null:
                     // Sent whatever the stop token says: an envelope taken is acknowledged before the link closes.
-                    var ack = await AcknowledgeAsync(frame);
-                    await socket.SendAsync(Encoding.UTF8.GetBytes(ack.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+                    await socket.SendAsync(await AcknowledgeAsync(frame), WebSocketMessageType.Text, true, CancellationToken.None);
                     break;
                 default:
                     logger.LogDebug("Slack Socket Mode frame {Type} ignored", frame?.Type);
@@ -303,51 +302,77 @@ public sealed class SocketModeClient(
         return frame;
     }
 
-    /// <summary>Hands the envelope to its handler; the ack carries the slash command's answer when Slack accepts one.</summary>
-    private async Task<JsonObject> AcknowledgeAsync(Frame frame)
+    /// <summary>
+    /// Hands the envelope to the dispatcher and writes the ack frame: the envelope id as sent, and the slash command's
+    /// answer as its payload when Slack accepts one (written as the handler wrote it, never parsed again).
+    /// </summary>
+    private async Task<byte[]> AcknowledgeAsync(Frame frame)
     {
-        var ack = new JsonObject { ["envelope_id"] = frame.EnvelopeId!.DeepClone() };
-        if (frame.Payload is not { ValueKind: JsonValueKind.Object } payload)
+        byte[]? payload = null;
+        if (frame.Payload is { ValueKind: JsonValueKind.Object } body)
         {
-            return ack;
-        }
-        try
-        {
-            switch (frame.Type)
+            try
             {
-                case "events_api" when payload.Deserialize(SlackJsonContext.Default.EventEnvelope) is { Type: EventEnvelope.EventCallback } envelope:
-                    await events.HandleAsync(envelope, frame.RetryAttempt);
-                    break;
-                case "interactive":
-                    interactions.Handle(payload);
-                    break;
-                case "slash_commands" when payload.Deserialize(SlackJsonContext.Default.SlashCommandJson)?.ToCommand() is { } command:
-                    var answer = JsonNode.Parse(commands.Handle(command))!.AsObject();
-                    if (frame.AcceptsResponsePayload)
-                    {
-                        ack["payload"] = answer;
-                    }
-                    else if (slack.IsAllowedResponseUrl(command.ResponseUrl))
+                var ack = await DispatchAsync(frame, body);
+                if (ack.Problem is { } problem)
+                {
+                    logger.LogWarning("Slack envelope {Type} has a malformed payload ({Problem}): acknowledged and ignored", frame.Type, problem);
+                }
+                else if (ack.Answer is { } answer)
+                {
+                    payload = frame.AcceptsResponsePayload ? answer : null;
+                    if (!frame.AcceptsResponsePayload && slack.IsAllowedResponseUrl(ack.ResponseUrl))
                     {
                         // Slack normally takes the answer in the ack; otherwise it goes through the command's response_url.
-                        queue.Enqueue(new SlackWork("command answer", cancel => slack.PostToResponseUrl(command.ResponseUrl!, answer, cancel)));
+                        queue.Enqueue(new SlackWork("command answer", cancel => slack.PostToResponseUrl(ack.ResponseUrl!, answer, cancel)));
                     }
-                    break;
-                default:
-                    logger.LogDebug("Slack envelope {Type} acknowledged and ignored", frame.Type);
-                    break;
+                }
+            }
+            catch (JsonException e)
+            {
+                logger.LogWarning("Slack envelope {Type} has a malformed payload ({Problem}): acknowledged and ignored", frame.Type, e.Message);
+            }
+            catch (Exception e)
+            {
+                // Acknowledged all the same: Slack would only redeliver it to fail again.
+                logger.LogError(e, "Slack envelope {Type} failed: acknowledged", frame.Type);
             }
         }
-        catch (JsonException e)
+        return AckFrame(frame.EnvelopeId!, payload);
+    }
+
+    private async ValueTask<SlackAck> DispatchAsync(Frame frame, JsonElement payload)
+    {
+        switch (frame.Type)
         {
-            logger.LogWarning("Slack envelope {Type} has a malformed payload ({Problem}): acknowledged and ignored", frame.Type, e.Message);
+            case "events_api":
+                return await dispatcher.EventAsync(payload, frame.RetryAttempt);
+            case "interactive":
+                return dispatcher.Interaction(payload);
+            case "slash_commands" when payload.Deserialize(SlackJsonContext.Default.SlashCommandJson)?.ToCommand() is { } command:
+                return await dispatcher.CommandAsync(command, CancellationToken.None);
+            default:
+                logger.LogDebug("Slack envelope {Type} acknowledged and ignored", frame.Type);
+                return SlackAck.Taken;
         }
-        catch (Exception e)
+    }
+
+    private static byte[] AckFrame(JsonNode envelopeId, byte[]? payload)
+    {
+        var frame = new ArrayBufferWriter<byte>(payload is null ? 64 : payload.Length + 64);
+        using (var json = new Utf8JsonWriter(frame))
         {
-            // Acknowledged all the same: Slack would only redeliver it to fail again.
-            logger.LogError(e, "Slack envelope {Type} failed: acknowledged", frame.Type);
+            json.WriteStartObject();
+            json.WritePropertyName("envelope_id");
+            envelopeId.WriteTo(json);
+            if (payload is not null)
+            {
+                json.WritePropertyName("payload");
+                json.WriteRawValue(payload, skipInputValidation: true);
+            }
+            json.WriteEndObject();
         }
-        return ack;
+        return frame.WrittenSpan.ToArray();
     }
 
     /// <summary>The next text frame, or null when the socket closes or breaks.</summary>

@@ -54,14 +54,21 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
         && options.Value.ResponseUrlHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Posts a message to a response_url (no token: the URL itself is the credential, so it is never logged).</summary>
-    public async Task PostToResponseUrl(string responseUrl, JsonObject message, CancellationToken cancel)
+    public Task PostToResponseUrl(string responseUrl, JsonObject message, CancellationToken cancel) =>
+        PostToResponseUrl(responseUrl, Encoding.UTF8.GetBytes(message.ToJsonString()), cancel);
+
+    /// <summary>Posts a message already written as UTF-8 JSON (a slash command's answer) to a response_url.</summary>
+    public async Task PostToResponseUrl(string responseUrl, byte[] message, CancellationToken cancel)
     {
         const string method = "response_url";
         if (!IsAllowedResponseUrl(responseUrl))
         {
             throw new SlackApiException(method, "response_url_not_allowed");
         }
-        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = Json(message) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        {
+            Content = new ByteArrayContent(message) { Headers = { ContentType = JsonType() } },
+        };
         var text = await Send(method, request, cancel);
         // response_url answers {"ok":…} JSON or plain "ok"; only an explicit ok:false is a refusal.
         if (TryParseObject(text) is { } result && result["ok"]?.GetValueKind() == JsonValueKind.False)
@@ -107,8 +114,9 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
         return new SlackApiException(method, error);
     }
 
-    private static StringContent Json(JsonObject body) =>
-        new(body.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" });
+    private static MediaTypeHeaderValue JsonType() => new("application/json") { CharSet = "utf-8" };
+
+    private static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, JsonType());
 
     private static JsonObject? TryParseObject(string text)
     {

@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using SkillBot.Core.Answers;
 
-namespace SkillBot.Core;
+namespace SkillBot;
 
 /// <summary>
-/// SkillBot's own telemetry, through the runtime's metrics and activity APIs (no exporter here: the
-/// host wires OpenTelemetry to the meter and source named <see cref="MeterName"/>).
+/// SkillBot's own telemetry, through the runtime's metrics and activity APIs (no exporter here: the host wires
+/// OpenTelemetry to the meter and source named <see cref="MeterName"/>). The host's alone: the core answers and
+/// never counts; the gate counts every answer.
 /// </summary>
 public static class SkillBotMetrics
 {
@@ -39,10 +40,6 @@ public static class SkillBotMetrics
 
     private static readonly Counter<long> Shed = Meter.CreateCounter<long>(
         "skillbot.queue.shed", description: "Work refused because its queue was full (Slack work, Teams replies), by queue.");
-
-    /// <summary>The channel of a channel-qualified user key ("slack:T:U" → "slack"); "api" without one.</summary>
-    public static string ChannelOf(string? user) =>
-        user is null ? "api" : user.IndexOf(':') is > 0 and var colon ? user[..colon] : "api";
 
     public static void RecordAnswer(string channel, Intent intent, TimeSpan elapsed)
     {
