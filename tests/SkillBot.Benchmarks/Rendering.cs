@@ -39,5 +39,5 @@ public class Rendering
     public byte[] SlackMessage() => BlockKitRenderer.ToUtf8(_answer, responseType: "ephemeral");
 
     [Benchmark]
-    public byte[] TeamsCard() => JsonSerializer.SerializeToUtf8Bytes(_cards.Render(_answer));
+    public byte[] TeamsCard() => _cards.Render(_answer);
 }

@@ -7,15 +7,15 @@ namespace SkillBot.Cards.Adaptive;
 
 /// <summary>
 /// How much of a long catalogue one card may carry: the length of each description and how many list
-/// entries (skills, rungs, options). The renderer tightens it until the card fits Teams' size limit.
+/// entries (skills, rungs, options). The renderer takes the most generous one under which the card fits Teams' size limit.
 /// </summary>
 public sealed record CardBudget(int TextLength, int Items)
 {
     public static readonly CardBudget Generous = new(2000, 60);
 
-    public CardBudget Tighter() => new(Math.Max(80, TextLength / 2), Math.Max(3, Items / 2));
-
-    public bool IsTightest => TextLength == 80 && Items == 3;
+    /// <summary>Each budget halves the one before, down to 80 characters and 3 entries.</summary>
+    public static readonly IReadOnlyList<CardBudget> GenerousToTightest =
+        [Generous, new(1000, 30), new(500, 15), new(250, 7), new(125, 3), new(80, 3)];
 }
 
 /// <summary>

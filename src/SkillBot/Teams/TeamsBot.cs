@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkillBot.Cards.Adaptive;
-using SkillBot.Cards.Text;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Limits;
@@ -182,23 +180,7 @@ public sealed class TeamsBot(Assistant assistant, AdaptiveCardRenderer cards, Re
         new ReplyActivity(ActivityTypes.Message, activity.Recipient, activity.From, new ConversationAccount(activity.Conversation.Id),
             activity.Id, answer.Message, [new Attachment(ContentTypes.AdaptiveCard, Card(answer))]));
 
-    private RawJson Card(Answer answer) => new(rendered.Get("teams", answer, Render));
-
-    private byte[] Render(Answer answer)
-    {
-        var card = cards.Render(answer);
-        // Clients that cannot show the card show the answer as text instead.
-        if (!card.ContainsKey("fallbackText"))
-        {
-            card["fallbackText"] = TextRenderer.Render(answer);
-        }
-        var utf8 = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var json = new Utf8JsonWriter(utf8))
-        {
-            card.WriteTo(json);
-        }
-        return utf8.WrittenSpan.ToArray();
-    }
+    private RawJson Card(Answer answer) => new(rendered.Get("teams", answer, cards.Render));
 
     /// <summary>A message or welcome needs somewhere to reply to.</summary>
     private IResult? Unanswerable(Activity activity)
