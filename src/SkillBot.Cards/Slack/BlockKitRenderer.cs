@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SkillBot.Core.Answers;
 
 namespace SkillBot.Cards.Slack;
@@ -36,33 +35,46 @@ public static class BlockKitRenderer
     /// </summary>
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The message as a JSON object, for callers that add fields to it (channel, thread, replace_original).</summary>
-    public static JsonObject Render(Answer answer, bool shareable = true) => JsonNode.Parse(ToUtf8(answer, shareable))!.AsObject();
-
     /// <summary>
-    /// The message as UTF-8 JSON, with <paramref name="responseType"/> ("ephemeral", "in_channel") when it
-    /// answers a slash command. Written straight to JSON, not built as a tree first: this is the hot path.
+    /// The message as UTF-8 JSON, placed by <paramref name="placement"/>: the bytes Slack is sent, written
+    /// once, straight to JSON rather than built as a tree first (this is the hot path).
     /// </summary>
-    public static byte[] ToUtf8(Answer answer, bool shareable = true, string? responseType = null)
+    public static byte[] ToUtf8(Answer answer, SlackPlacement placement, bool shareable = true)
     {
         var buffer = new ArrayBufferWriter<byte>(8 * 1024);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var json = Open(buffer, placement))
         {
-            json.WriteStartObject();
-            if (responseType is not null)
-            {
-                json.WriteString("response_type", responseType);
-            }
-            WriteMessage(json, answer, shareable);
+            json.WriteString("text", SlackText.Mrkdwn(answer.Message, MaxFallbackText));
+            WriteBlocks(json, answer, shareable);
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteMessage(Utf8JsonWriter json, Answer answer, bool shareable)
+    /// <summary>A message of text alone (written by us, so not escaped), placed by <paramref name="placement"/>.</summary>
+    public static byte[] Notice(string text, SlackPlacement placement)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = Open(buffer, placement))
+        {
+            json.WriteString("text", text);
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A message's writer with the object opened and the placement written first; the caller closes it.</summary>
+    private static Utf8JsonWriter Open(ArrayBufferWriter<byte> buffer, SlackPlacement placement)
+    {
+        var json = new Utf8JsonWriter(buffer, WriterOptions);
+        json.WriteStartObject();
+        placement.Write(json);
+        return json;
+    }
+
+    private static void WriteBlocks(Utf8JsonWriter json, Answer answer, bool shareable)
     {
         var labels = Labels.For(answer.Language);
-        json.WriteString("text", SlackText.Mrkdwn(answer.Message, MaxFallbackText));
         json.WritePropertyName("blocks");
         json.WriteStartArray();
         var blocks = new Blocks(json);
@@ -395,6 +407,49 @@ public static class BlockKitRenderer
             }
             json.WriteEndArray();
             json.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>
+/// Where a Slack message goes and how it lands, written before the message itself: the channel and thread
+/// of chat.postMessage, a slash command's or response_url's response_type, and whether a response_url
+/// message replaces the one whose button was clicked. A null field is not written.
+/// </summary>
+public sealed record SlackPlacement(string? Channel = null, string? ThreadTs = null, string? ResponseType = null, bool? ReplaceOriginal = null)
+{
+    /// <summary>The message alone, as the API's format=blockkit serves it.</summary>
+    public static readonly SlackPlacement None = new();
+
+    /// <summary>A slash command's answer: shown only to the person who asked.</summary>
+    public static readonly SlackPlacement Ephemeral = new(ResponseType: "ephemeral");
+
+    /// <summary>A button's answer: it takes the place of the message clicked.</summary>
+    public static readonly SlackPlacement ReplaceClicked = new(ReplaceOriginal: true);
+
+    /// <summary>Share: a new message for everyone in the channel, the clicked one left as it was.</summary>
+    public static readonly SlackPlacement ShareInChannel = new(ResponseType: "in_channel", ReplaceOriginal: false);
+
+    /// <summary>A new message in <paramref name="channel"/>, in the thread of <paramref name="threadTs"/> if any (chat.postMessage).</summary>
+    public static SlackPlacement Post(string channel, string? threadTs) => new(channel, threadTs);
+
+    internal void Write(Utf8JsonWriter json)
+    {
+        if (Channel is not null)
+        {
+            json.WriteString("channel", Channel);
+        }
+        if (ThreadTs is not null)
+        {
+            json.WriteString("thread_ts", ThreadTs);
+        }
+        if (ResponseType is not null)
+        {
+            json.WriteString("response_type", ResponseType);
+        }
+        if (ReplaceOriginal is { } replace)
+        {
+            json.WriteBoolean("replace_original", replace);
         }
     }
 }

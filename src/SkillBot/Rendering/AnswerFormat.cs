@@ -40,7 +40,7 @@ public static class AnswerFormats
     {
         AnswerFormat.Json => JsonSerializer.Serialize(answer, AnswerJsonContext.Default.Answer),
         AnswerFormat.Adaptive => Encoding.UTF8.GetString(cards.Render(answer)),
-        AnswerFormat.BlockKit => BlockKitRenderer.Render(answer).ToJsonString(),
+        AnswerFormat.BlockKit => Encoding.UTF8.GetString(BlockKitRenderer.ToUtf8(answer, SlackPlacement.None)),
         _ => TextRenderer.Render(answer),
     };
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SkillBot.Cards.Slack;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
@@ -60,26 +59,12 @@ public sealed class InteractionHandler(Assistant assistant, SlackApiClient slack
         var allowed = limiter.TryAcquire(user, "slack:" + (payload.Team?.Id ?? payload.User.TeamId));
         queue.Enqueue(new SlackWork($"action {action.ActionId}", async cancel =>
         {
+            // Share posts a new public message; every other action replaces the message that was clicked.
             var message = allowed
-                ? BlockKitRenderer.Render(await assistant.ActAsync(card, user, cancel))
-                : new JsonObject { ["text"] = ChatRateLimiter.FriendlyMessage, ["replace_original"] = false };
-            Place(message, share && allowed);
+                ? BlockKitRenderer.ToUtf8(await assistant.ActAsync(card, user, cancel), share ? SlackPlacement.ShareInChannel : SlackPlacement.ReplaceClicked)
+                : BlockKitRenderer.Notice(ChatRateLimiter.FriendlyMessage, SlackPlacement.ReplaceClicked);
             await slack.PostToResponseUrl(responseUrl, message, cancel);
         }));
-    }
-
-    /// <summary>Share posts a new public message; every other action replaces the message that was clicked.</summary>
-    private static void Place(JsonObject message, bool share)
-    {
-        if (share)
-        {
-            message["response_type"] = "in_channel";
-            message["replace_original"] = false;
-        }
-        else
-        {
-            message["replace_original"] = true;
-        }
     }
 
     private CardAction? ReadCardAction(string? value)

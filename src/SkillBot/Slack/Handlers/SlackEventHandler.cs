@@ -1,7 +1,6 @@
 using System.Text.Json;
 using SkillBot.Cards.Slack;
 using SkillBot.Core;
-using System.Text.Json.Nodes;
 using SkillBot.Core.Conversation;
 using SkillBot.Limits;
 using SkillBot.SharedState;
@@ -69,9 +68,9 @@ public sealed class SlackEventHandler(
         queue.Enqueue(new SlackWork($"answer {e.Type} in {channel}", async cancel =>
         {
             var message = allowed
-                ? BlockKitRenderer.Render(await assistant.AskAsync(SlackText.Decode(e.Text), user, cancel))
-                : new JsonObject { ["text"] = ChatRateLimiter.FriendlyMessage };
-            await slack.PostMessage(channel, message, thread, cancel);
+                ? BlockKitRenderer.ToUtf8(await assistant.AskAsync(SlackText.Decode(e.Text), user, cancel), SlackPlacement.Post(channel, thread))
+                : BlockKitRenderer.Notice(ChatRateLimiter.FriendlyMessage, SlackPlacement.Post(channel, thread));
+            await slack.PostMessage(message, cancel);
         }));
     }
 

@@ -18,7 +18,7 @@ public sealed class SlashCommandHandler(Assistant assistant, RenderedAnswers ren
     {
         try
         {
-            return rendered.Get("slack-command", Answer(command), answer => BlockKitRenderer.ToUtf8(answer, responseType: "ephemeral"));
+            return rendered.Get("slack-command", Answer(command), answer => BlockKitRenderer.ToUtf8(answer, SlackPlacement.Ephemeral));
         }
         catch (Exception e)
         {

@@ -322,7 +322,8 @@ public sealed class SocketModeClient(
                     interactions.Handle(payload);
                     break;
                 case "slash_commands" when payload.Deserialize(SlackJsonContext.Default.SlashCommandJson)?.ToCommand() is { } command:
-                    var answer = JsonNode.Parse(commands.Handle(command))!.AsObject();
+                    var reply = commands.Handle(command);
+                    var answer = JsonNode.Parse(reply)!.AsObject();
                     if (frame.AcceptsResponsePayload)
                     {
                         ack["payload"] = answer;
@@ -330,7 +331,7 @@ public sealed class SocketModeClient(
                     else if (slack.IsAllowedResponseUrl(command.ResponseUrl))
                     {
                         // Slack normally takes the answer in the ack; otherwise it goes through the command's response_url.
-                        queue.Enqueue(new SlackWork("command answer", cancel => slack.PostToResponseUrl(command.ResponseUrl!, answer, cancel)));
+                        queue.Enqueue(new SlackWork("command answer", cancel => slack.PostToResponseUrl(command.ResponseUrl!, reply, cancel)));
                     }
                     break;
                 default:
