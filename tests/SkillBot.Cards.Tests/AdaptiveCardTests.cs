@@ -55,7 +55,7 @@ public sealed class AdaptiveCardTests
             {
                 template = templates[templateName] = CardTemplate.Parse(File.ReadAllText(Path.Combine(Catalogues.RepoRoot, "cards", templateName + ".json")));
             }
-            var expanded = CardBudget.GenerousToTightest.Select(budget => template.Expand(AdaptiveCardData.Build(answer, budget))!).ToList();
+            var expanded = CardBudget.GenerousToTightest.Select(budget => template.Expand(AdaptiveCardData.Build(AnswerView.Of(answer), budget))!).ToList();
             var expected = expanded.FirstOrDefault(c => Encoding.UTF8.GetByteCount(c.ToJsonString()) <= AdaptiveCardRenderer.MaxBytes) ?? expanded[^1];
             card.Remove("fallbackText");
             Assert.True(JsonNode.DeepEquals(expected, card), name);

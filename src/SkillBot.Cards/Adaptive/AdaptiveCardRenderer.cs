@@ -34,10 +34,11 @@ public sealed class AdaptiveCardRenderer
     public byte[] Render(Answer answer)
     {
         var template = _templates[AdaptiveCardData.TemplateFor(answer.Intent)];
-        var fallback = TextRenderer.Render(answer);
+        var view = AnswerView.Of(answer);
+        var fallback = TextRenderer.Render(view);
         var budgets = CardBudget.GenerousToTightest;
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        if (Write(buffer, template, answer, budgets[0], fallback) is { } generous)
+        if (Write(buffer, template, view, budgets[0], fallback) is { } generous)
         {
             return generous; // nearly every card
         }
@@ -48,7 +49,7 @@ public sealed class AdaptiveCardRenderer
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (Write(buffer, template, answer, budgets[middle], fallback) is { } card)
+            if (Write(buffer, template, view, budgets[middle], fallback) is { } card)
             {
                 (atHigh, high) = (card, middle);
             }
@@ -57,17 +58,17 @@ public sealed class AdaptiveCardRenderer
                 low = middle + 1;
             }
         }
-        return atHigh ?? Write(buffer, template, answer, budgets[high], fallback, always: true)!;
+        return atHigh ?? Write(buffer, template, view, budgets[high], fallback, always: true)!;
     }
 
     /// <summary>
     /// The card written once, measured as it is written: null when it does not fit (unless <paramref name="always"/>),
     /// else the card with the fallback text, cut to the room left under <see cref="MaxBytes"/>, as its last property.
     /// </summary>
-    private static byte[]? Write(ArrayBufferWriter<byte> buffer, CardTemplate template, Answer answer, CardBudget budget, string fallback, bool always = false)
+    private static byte[]? Write(ArrayBufferWriter<byte> buffer, CardTemplate template, AnswerView view, CardBudget budget, string fallback, bool always = false)
     {
-        var card = template.Expand(AdaptiveCardData.Build(answer, budget)) as JsonObject
-            ?? throw new InvalidOperationException($"the {answer.Intent} template expanded to nothing");
+        var card = template.Expand(AdaptiveCardData.Build(view, budget)) as JsonObject
+            ?? throw new InvalidOperationException($"the {view.Answer.Intent} template expanded to nothing");
         buffer.ResetWrittenCount();
         using var json = new Utf8JsonWriter(buffer);
         json.WriteStartObject();

@@ -45,7 +45,7 @@ public static class BlockKitRenderer
         using (var json = Open(buffer, placement))
         {
             json.WriteString("text", SlackText.Mrkdwn(answer.Message, MaxFallbackText));
-            WriteBlocks(json, answer, shareable);
+            WriteBlocks(json, AnswerView.Of(answer), shareable);
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -72,21 +72,20 @@ public static class BlockKitRenderer
         return json;
     }
 
-    private static void WriteBlocks(Utf8JsonWriter json, Answer answer, bool shareable)
+    private static void WriteBlocks(Utf8JsonWriter json, AnswerView view, bool shareable)
     {
-        var labels = Labels.For(answer.Language);
+        var (answer, labels) = (view.Answer, view.Labels);
         json.WritePropertyName("blocks");
         json.WriteStartArray();
         var blocks = new Blocks(json);
-        if (Title(answer, labels) is { Length: > 0 } title && blocks.Start("header"))
+        if (view.Title is { Length: > 0 } title && blocks.Start("header"))
         {
             PlainText(json, "text", title, MaxHeaderText);
             json.WriteEndObject();
         }
-        var subtitle = string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>());
-        if (subtitle.Length > 0 && answer.Intent is Intent.Expectation or Intent.Compare or Intent.SkillOverview)
+        if (view.Subtitle.Length > 0 && answer.Intent is Intent.Expectation or Intent.Compare or Intent.SkillOverview)
         {
-            blocks.Context(SlackText.Mrkdwn(subtitle, MaxSectionText));
+            blocks.Context(SlackText.Mrkdwn(view.Subtitle, MaxSectionText));
         }
         blocks.Section(SlackText.Mrkdwn(answer.Message, MaxSectionText));
 
@@ -96,7 +95,7 @@ public static class BlockKitRenderer
                 blocks.Section(Level(labels["current"], answer.Level, answer.Current, labels));
                 if (answer.Next is not null || answer.Current is null)
                 {
-                    var nextLevel = answer.Next?.Level ?? answer.Ladder.Levels.SkipWhile(l => l != answer.Level).Skip(1).FirstOrDefault();
+                    var nextLevel = answer.Next?.Level ?? view.NextLevel;
                     if (nextLevel is not null)
                     {
                         blocks.Section(Level(labels["next"], nextLevel, answer.Next, labels));
@@ -124,7 +123,7 @@ public static class BlockKitRenderer
                     var text = $"*{SlackText.Escape(item.Skill)}* ({SlackText.Escape(item.Domain)})\n"
                         + Level(labels["current"], answer.Level, item.Current, labels, 1200) + "\n"
                         + (item.Next is null ? "" : Level(labels["next"], item.Next.Level, item.Next, labels, 1200));
-                    var details = new Button(labels["details"], Navigation.ForItem(answer, item), MoveActionPrefix + "item." + index.ToString(CultureInfo.InvariantCulture));
+                    var details = new Button(labels["details"], view.ForItem(item), MoveActionPrefix + "item." + index.ToString(CultureInfo.InvariantCulture));
                     blocks.Section(Cut(text), details);
                 }
                 break;
@@ -151,14 +150,14 @@ public static class BlockKitRenderer
         }
 
         var moves = answer.Intent is Intent.Clarify or Intent.NotFound or Intent.Help
-            ? Navigation.Choices(answer)
-            : [.. Navigation.Steps(answer, labels), .. Navigation.RoleSwitches(answer)];
+            ? view.Choices
+            : [.. view.Steps, .. view.RoleSwitches];
         var buttons = moves.Select((m, i) => new Button(m.Title, m.Action, MoveActionPrefix + i.ToString(CultureInfo.InvariantCulture))).ToList();
         if (shareable && answer.Intent is Intent.Expectation or Intent.Compare or Intent.RoleProfile or Intent.SkillOverview)
         {
             buttons.Add(new Button(labels["share"], ShareAction(answer), ShareActionId));
         }
-        var picker = Picker(answer, labels);
+        var picker = Picker(view.Picker);
         var room = MaxBlocks - blocks.Count - 3 - (picker is null ? 0 : 1);
         foreach (var chunk in buttons.Chunk(MaxActionsPerBlock).Take(Math.Max(0, room)))
         {
@@ -173,13 +172,14 @@ public static class BlockKitRenderer
         }
         if (blocks.HasRoom(reserve: 1))
         {
-            var (up, down) = Navigation.Feedback(answer);
+            var (up, down) = view.Feedback;
             blocks.Context(SlackText.Mrkdwn(labels["useful"], MaxSectionText));
             blocks.Actions([new Button(up.Title, up.Action, FeedbackActionPrefix + "up"), new Button(down.Title, down.Action, FeedbackActionPrefix + "down")]);
         }
-        if (Footer(answer, labels) is { } footer && blocks.HasRoom(reserve: 0))
+        // Help answers about no skill in particular: the catalogue's version alone is not worth a block.
+        if (!(answer.Updated is null && answer.Intent is Intent.Help) && blocks.HasRoom(reserve: 0))
         {
-            blocks.Context(footer);
+            blocks.Context(view.Footer);
         }
         json.WriteEndArray();
     }
@@ -232,9 +232,9 @@ public static class BlockKitRenderer
     }
 
     /// <summary>The level picker's options with their values, or null when a value would pass Slack's limit.</summary>
-    private static SlackPicker? Picker(Answer answer, Labels labels)
+    private static SlackPicker? Picker(LevelPicker? picker)
     {
-        if (Navigation.Picker(answer, labels) is not { } picker)
+        if (picker is null)
         {
             return null;
         }
@@ -285,21 +285,6 @@ public static class BlockKitRenderer
         json.WriteString("value", option.Value);
         json.WriteEndObject();
     }
-
-    private static string? Footer(Answer answer, Labels labels)
-    {
-        var catalogue = labels.Format("catalogue", answer.CatalogueVersion);
-        return answer.Updated is { } updated
-            ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
-            : answer.Intent is Intent.Help ? null : catalogue;
-    }
-
-    private static string Title(Answer answer, Labels labels) => answer.Intent switch
-    {
-        Intent.RoleProfile => $"{labels.Level(answer.Level ?? "")} {answer.Role}",
-        Intent.Expectation or Intent.Compare or Intent.SkillOverview => answer.Skill ?? "",
-        _ => "",
-    };
 
     private static string Serialize(CardAction action) => JsonSerializer.Serialize(action, CardActionJsonContext.Default.CardAction);
 
