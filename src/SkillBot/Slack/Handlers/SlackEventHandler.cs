@@ -68,7 +68,7 @@ public sealed class SlackEventHandler(
         queue.Enqueue(new SlackWork($"answer {e.Type} in {channel}", async cancel =>
         {
             var message = allowed
-                ? BlockKitRenderer.ToUtf8(await assistant.AskAsync(SlackText.Decode(e.Text), user, cancel), SlackPlacement.Post(channel, thread))
+                ? BlockKitRenderer.ToUtf8(await assistant.AskAsync(e.Text ?? "", user, cancel), SlackPlacement.Post(channel, thread))
                 : BlockKitRenderer.Notice(ChatRateLimiter.FriendlyMessage, SlackPlacement.Post(channel, thread));
             await slack.PostMessage(message, cancel);
         }));

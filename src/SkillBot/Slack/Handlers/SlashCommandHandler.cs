@@ -30,7 +30,7 @@ public sealed class SlashCommandHandler(Assistant assistant, RenderedAnswers ren
 
     private Answer Answer(SlashCommand command)
     {
-        var text = SlackText.Decode(command.Text).Trim();
+        var text = (command.Text ?? "").Trim();
         var user = SlackUser.Key(command.TeamId, command.UserId);
         if (!limiter.TryAcquire(user, "slack:" + command.TeamId))
         {
