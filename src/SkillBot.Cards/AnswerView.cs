@@ -26,7 +26,7 @@ public sealed class AnswerView
         Footer = answer.Updated is { } updated
             ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
             : catalogue;
-        NextLevel = answer.Ladder.Levels.SkipWhile(l => l != answer.Level).Skip(1).FirstOrDefault();
+        NextLevel = Above(answer.Ladder.Levels, answer.Level);
         Steps = Navigation.Steps(answer, labels);
         RoleSwitches = Navigation.RoleSwitches(answer);
         Picker = Navigation.Picker(answer, labels);
@@ -69,4 +69,16 @@ public sealed class AnswerView
 
     /// <summary>One move per role-profile item or ladder rung: its own expectation.</summary>
     public CardAction ForItem(AnswerItem item) => Navigation.ForItem(Answer, item);
+
+    private static string? Above(IReadOnlyList<string> levels, string? level)
+    {
+        for (var i = 0; i + 1 < levels.Count; i++)
+        {
+            if (levels[i] == level)
+            {
+                return levels[i + 1];
+            }
+        }
+        return null;
+    }
 }

@@ -24,6 +24,9 @@ public sealed class AdaptiveCardRenderer
     /// <summary>Teams' strictest documented limit for a card is 28 KB; keep a little under it.</summary>
     public const int MaxBytes = 27 * 1024;
 
+    /// <summary>The most a UTF-16 character can take in JSON: <c>\uXXXX</c>.</summary>
+    private const int MaxEscapedBytesPerChar = 6;
+
     /// <summary>What <c>,"fallbackText":""</c> adds around the text itself.</summary>
     private static readonly int FallbackOverhead = ",\"fallbackText\":\"\"".Length;
 
@@ -98,6 +101,10 @@ public sealed class AdaptiveCardRenderer
     /// <summary>The text whole when its JSON fits <paramref name="room"/> bytes, else cut at a word with "…" until it does.</summary>
     private static string FitFallback(string text, int room)
     {
+        if (MaxEscapedBytesPerChar * (long)text.Length <= room)
+        {
+            return text; // nearly always: no need to escape it to know
+        }
         var fitted = text;
         var bytes = JsonEncodedText.Encode(fitted).EncodedUtf8Bytes.Length;
         for (var length = text.Length; bytes > room && length > TextFit.Ellipsis.Length;)
