@@ -28,5 +28,14 @@ if (app is null)
     return 1;
 }
 var hostedServices = app.Services.GetServices<IHostedService>().ToArray(); // taken now: RunAsync disposes the services
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // Kestrel names the address; the host has already logged the details.
+    Console.Error.WriteLine($"SkillBot cannot start: {e.Message} Stop what listens there, or choose another address with --urls.");
+    return 1;
+}
 return HostExit.Code(hostedServices);

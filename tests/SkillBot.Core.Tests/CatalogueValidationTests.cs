@@ -469,7 +469,7 @@ public sealed class CatalogueValidationTests
             File("roles.yaml", "roles:\n  - name: Data Scientist\n"),
             File("dl.yaml", DeepLearning),
             File("skills/readme.md", DeepLearning));
-        Assert.Equal(["skills:0:0: no skill files: add at least one skills/**/*.yaml"], problems);
+        Assert.Equal(["skills: no skill files: add at least one skills/**/*.yaml"], problems);
     }
 
     [Fact]
@@ -668,7 +668,7 @@ public sealed class CatalogueValidationTests
     {
         var missing = Path.Combine(Path.GetTempPath(), "skillbot-no-such-folder-" + Guid.NewGuid());
         var problem = Assert.Single(CatalogueLoader.LoadFolder(missing).Problems);
-        Assert.Equal($"{missing}:0:0: catalogue folder not found", problem.ToString());
+        Assert.Equal($"{missing}: catalogue folder not found", problem.ToString());
     }
 
     [Theory]
@@ -696,5 +696,381 @@ public sealed class CatalogueValidationTests
             var result = CatalogueLoader.Load([new CatalogueFile("skills/x.yaml", text), new CatalogueFile("levels.yaml", text)]);
             Assert.True(result.Succeeded ^ result.Problems.Length > 0);
         }, iter: 3000);
+    }
+
+    // ---- what YAML the node builder is never given (issue #12) ----
+
+    private static string Nested(int depth) => new string('[', depth) + new string(']', depth);
+
+    [Fact]
+    public void Nesting_deeper_than_the_limit_is_refused_where_it_goes_too_deep()
+    {
+        // Root mapping (1) and the aliases list (2) count: the 64th '[' opens the 65th level, at column 9 + 64.
+        var deep = DeepLearning.Replace("domain:", $"aliases: {Nested(CatalogueLoader.MaxDepth)}\ndomain:");
+        Assert.Equal(
+            [$"skills/dl.yaml:2:73: the YAML is nested more than {CatalogueLoader.MaxDepth} levels deep here; a catalogue file needs no more than a few"],
+            Problems(File("skills/dl.yaml", deep)));
+
+        // One level less is only a wrong alias, as before.
+        var deepest = DeepLearning.Replace("domain:", $"aliases: {Nested(CatalogueLoader.MaxDepth - 1)}\ndomain:");
+        Assert.Equal(["skills/dl.yaml:2:11: an alias must be non-empty text"], Problems(File("skills/dl.yaml", deepest)));
+    }
+
+    [Fact]
+    public void Fifty_thousand_nested_brackets_are_a_problem_not_a_stack_overflow()
+    {
+        var text = DeepLearning.Replace("domain:", $"aliases: {Nested(50_000)}\ndomain:");
+        var problem = Assert.Single(Problems(File("skills/dl.yaml", text)));
+        Assert.StartsWith("skills/dl.yaml:2:73: the YAML is nested more than 64 levels deep", problem);
+    }
+
+    [Fact]
+    public void Deep_block_nesting_is_refused_too()
+    {
+        // key0: / key1: / ... each indented two more: block mappings, 70 deep.
+        var mappings = string.Concat(Enumerable.Range(0, 70).Select(i => $"{new string(' ', 2 * i)}key{i}:\n")) + new string(' ', 140) + "x\n";
+        Assert.Equal(
+            ["skills/deep.yaml:65:129: the YAML is nested more than 64 levels deep here; a catalogue file needs no more than a few"],
+            Problems(File("skills/deep.yaml", mappings)));
+
+        // "- - - - x": block sequences, nested on one line.
+        var sequences = "skill: X\ndomain: D\naliases:\n  " + string.Concat(Enumerable.Repeat("- ", 100)) + "x\n";
+        var problem = Assert.Single(Problems(File("skills/seq.yaml", sequences)));
+        Assert.StartsWith("skills/seq.yaml:4:129: the YAML is nested more than 64 levels deep", problem);
+    }
+
+    [Fact]
+    public void Brackets_in_quoted_and_block_scalars_and_comments_are_not_nesting()
+    {
+        var brackets = new string('[', 200) + new string('{', 200);
+        var catalogue = Loads(File("skills/dl.yaml", $$"""
+            # {{brackets}}
+            skill: "Deep {{brackets}} Learning"
+            domain: '{{brackets}}'   # {{brackets}}
+            aliases: ["dl {{brackets}}", 'deep {{brackets}}']
+            roles:
+              Data Scientist:
+                Junior:
+                  description: |-
+                    {{brackets}}
+                    - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - x
+                Middle:
+                  description: plain text with {{brackets}} in it
+            """));
+        Assert.Equal($"Deep {brackets} Learning", catalogue.Skills[0].Name);
+        Assert.StartsWith(brackets, catalogue.Skills[0].Roles[0].ByLevel[0]!.Description);
+    }
+
+    [Theory]
+    [InlineData("x: &a [*a]\n? *a\n: y\n", 2, 3)]                       // a self-referring list as a key: endless hashing
+    [InlineData("? [a, b]\n: y\n", 1, 3)]
+    [InlineData("? {a: b}\n: y\n", 1, 3)]
+    [InlineData("a: &name Deep Learning\n*name : y\n", 2, 1)]
+    public void A_mapping_key_that_is_not_plain_text_is_refused(string text, int line, int column)
+    {
+        Assert.Equal(
+            [$"skills/x.yaml:{line}:{column}: a mapping key must be plain text, not a list, a mapping or an alias"],
+            Problems(File("skills/x.yaml", text)));
+    }
+
+    [Fact]
+    public async Task An_alias_chain_as_a_key_is_refused_before_it_is_hashed()
+    {
+        // Each list holds the one before twice: hashing the last as a key would visit 2^40 nodes.
+        var text = "a0: &a0 [x, x]\n"
+            + string.Concat(Enumerable.Range(1, 40).Select(i => $"a{i}: &a{i} [*a{i - 1}, *a{i - 1}]\n"))
+            + "? *a40\n: boom\n";
+        var problem = await Task.Run(() => Assert.Single(Problems(File("skills/x.yaml", text)))).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("skills/x.yaml:42:3: a mapping key must be plain text, not a list, a mapping or an alias", problem);
+    }
+
+    [Fact]
+    public void A_tab_used_as_indentation_is_reported_at_its_line()
+    {
+        var problem = Assert.Single(Problems(File("skills/dl.yaml", DeepLearning.Replace("    Junior:", "\tJunior:"))));
+        Assert.Equal("skills/dl.yaml:5:1: YAML syntax: While scanning a mapping, found invalid tab as indentation.", problem);
+
+        problem = Assert.Single(Problems(File("skills/dl.yaml", DeepLearning.Replace("      description:", "\t  description:"))));
+        Assert.Equal("skills/dl.yaml:6:1: YAML syntax: While scanning a mapping, found invalid tab as indentation.", problem);
+    }
+
+    [Fact]
+    public void An_unknown_alias_is_reported_where_it_is_used()
+    {
+        var problem = Assert.Single(Problems(File("skills/dl.yaml", DeepLearning.Replace("domain: Machine Learning & AI", "domain: *ml"))));
+        Assert.Equal("skills/dl.yaml:2:9: YAML syntax: the alias '*ml' names no anchor ('&ml') before it", problem);
+    }
+
+    // ---- size limits ----
+
+    /// <summary>A valid skill file of exactly <paramref name="bytes"/> bytes of UTF-8.</summary>
+    private static string SkillOfSize(string name, int bytes)
+    {
+        var head = $"skill: {name}\ndomain: D\nroles:\n  R:\n    Junior:\n      description: ";
+        return head + new string('x', bytes - head.Length - 1) + "\n";
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_refused_naming_its_size_and_the_limit()
+    {
+        Assert.Equal(4 * 1024 * 1024, CatalogueLoader.MaxFileBytes);
+        Loads(File("skills/a.yaml", SkillOfSize("A", CatalogueLoader.MaxFileBytes)));
+        Assert.Equal(
+            ["skills/b.yaml: the file is 4.0 MiB (4,194,305 bytes); a catalogue file may be at most 4 MiB (4,194,304 bytes): split it, or shorten its descriptions"],
+            Problems(File("skills/a.yaml", DeepLearning), File("skills/b.yaml", SkillOfSize("B", CatalogueLoader.MaxFileBytes + 1))));
+        Assert.Equal(
+            ["skills/c.yaml: the file is 50 MiB (52,428,800 bytes); a catalogue file may be at most 4 MiB (4,194,304 bytes): split it, or shorten its descriptions"],
+            Problems(File("skills/a.yaml", DeepLearning), File("skills/c.yaml", SkillOfSize("C", 50 * 1024 * 1024))));
+        // Files that are not catalogue files are not counted.
+        Loads(File("skills/a.yaml", DeepLearning), File("notes.yaml", SkillOfSize("N", 2 * CatalogueLoader.MaxFileBytes)));
+    }
+
+    [Fact]
+    public void A_catalogue_over_the_total_limit_is_refused_at_the_file_that_crosses_it()
+    {
+        Assert.Equal(64L * 1024 * 1024, CatalogueLoader.MaxTotalBytes);
+        var comment = "#" + new string('x', 1024 * 1024 - 2) + "\n"; // one string, shared: a MiB each
+        var files = Enumerable.Range(0, 65).Select(i => File($"skills/f{i:D2}.yaml", comment)).Prepend(File("skills/a.yaml", DeepLearning)).ToArray();
+        var problems = Problems(files);
+        // a.yaml and f00 … f62 are just under 64 MiB; f63 crosses it, and f64 is not even looked at.
+        Assert.Equal("skills/f63.yaml: with this file the catalogue's files add up to more than 64 MiB (67,108,864 bytes), the most a catalogue may hold", problems[^1]);
+        Assert.Equal(63, problems.Count(p => p.EndsWith(": the file is empty", StringComparison.Ordinal)));
+    }
+
+    // ---- roles that roles.yaml does not list (1.1) ----
+
+    private const string Roles = """
+        roles:
+          - name: Data Scientist
+            aliases: [DS]
+          - name: Data Engineer
+          - name: LLM Engineer
+        """;
+
+    [Fact]
+    public void A_role_missing_from_roles_yaml_is_a_warning_naming_the_nearest_listed_role()
+    {
+        var result = CatalogueLoader.Load([
+            File("roles.yaml", Roles),
+            File("skills/de.yaml", DeepLearning.Replace("  Data Scientist:", "  Data Enginer:")),
+            File("skills/st.yaml", Statistics.Replace("  Data Scientist:", "  Product Manager:")),
+        ]);
+        Assert.True(result.Succeeded); // still served: a role used in a skill file is a role (format v1)
+        Assert.Empty(result.Problems);
+        Assert.Equal(
+            [
+                "skills/de.yaml:4:3: warning: role 'Data Enginer' is not listed in roles.yaml; did you mean 'Data Engineer'? (if it is a new role, add it to roles.yaml)",
+                "skills/st.yaml:4:3: warning: role 'Product Manager' is not listed in roles.yaml (the nearest listed role is 'Data Engineer'): add it to roles.yaml, or use a listed role",
+            ],
+            result.Warnings.Select(w => w.ToString()));
+        Assert.True(result.Warnings.All(w => w.IsWarning));
+        Assert.NotNull(result.Catalogue!.FindRole("Data Enginer"));
+    }
+
+    [Fact]
+    public void Listed_roles_and_aliases_give_no_warning_and_without_roles_yaml_nothing_is_listed_to_miss()
+    {
+        var listed = CatalogueLoader.Load([File("roles.yaml", Roles), File("skills/dl.yaml", DeepLearning.Replace("  Data Scientist:", "  ds:"))]);
+        Assert.True(listed.Succeeded);
+        Assert.Empty(listed.Warnings);
+
+        var unlisted = CatalogueLoader.Load([File("skills/dl.yaml", DeepLearning.Replace("  Data Scientist:", "  Data Enginer:"))]);
+        Assert.True(unlisted.Succeeded);
+        Assert.Empty(unlisted.Warnings);
+    }
+
+    [Fact]
+    public void Warnings_come_with_problems_too()
+    {
+        var result = CatalogueLoader.Load([
+            File("roles.yaml", Roles),
+            File("skills/dl.yaml", DeepLearning.Replace("  Data Scientist:", "  Data Enginer:").Replace("Junior:", "Expert:")),
+        ]);
+        Assert.False(result.Succeeded);
+        Assert.Equal(["skills/dl.yaml:5:5: unknown level 'Expert' (the ladder is Junior, Middle, Senior, Lead, Principal)"], result.Problems.Select(p => p.ToString()));
+        Assert.StartsWith("skills/dl.yaml:4:3: warning: role 'Data Enginer'", Assert.Single(result.Warnings).ToString());
+    }
+
+    // ---- a folder that changes or holds odd files while it is read (issue #12) ----
+
+    /// <summary>A temporary catalogue folder with the given skill files, deleted afterwards whatever the test left in it.</summary>
+    private sealed class TempCatalogue : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("skillbot-folder-").FullName;
+
+        public TempCatalogue(params (string Relative, string Text)[] files)
+        {
+            foreach (var (relative, text) in files)
+            {
+                Write(relative, text);
+            }
+        }
+
+        public string Full(string relative) => System.IO.Path.Combine(Path, relative);
+
+        public string Write(string relative, string text)
+        {
+            var full = Full(relative);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+            System.IO.File.WriteAllText(full, text);
+            return full;
+        }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+
+    /// <summary>LoadFolder, failing the test (not hanging it) if loading does not finish.</summary>
+    private static Task<CatalogueLoadResult> LoadWithin(string folder, Action<string>? beforeRead = null) =>
+        Task.Run(() => CatalogueLoader.LoadFolder(folder, beforeRead)).WaitAsync(TimeSpan.FromSeconds(30));
+
+    [Fact]
+    public async Task A_dangling_link_is_a_problem_naming_the_file()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // symbolic links need privileges there
+        }
+        using var folder = new TempCatalogue(("skills/dl.yaml", DeepLearning));
+        System.IO.File.CreateSymbolicLink(folder.Full("skills/broken.yaml"), "/nonexistent/x.yaml");
+        System.IO.File.CreateSymbolicLink(folder.Full("roles.yaml"), "/nonexistent/roles.yaml");
+
+        var result = await LoadWithin(folder.Path);
+        Assert.Equal(
+            ["roles.yaml: a link to /nonexistent/roles.yaml, which does not exist", "skills/broken.yaml: a link to /nonexistent/x.yaml, which does not exist"],
+            result.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public async Task A_file_removed_between_listing_and_reading_is_read_again_without_it()
+    {
+        using var folder = new TempCatalogue(("skills/a.yaml", DeepLearning), ("skills/b.yaml", Statistics));
+        var reads = new List<string>();
+        var result = await LoadWithin(folder.Path, path =>
+        {
+            reads.Add(System.IO.Path.GetFileName(path));
+            if (path.EndsWith("b.yaml", StringComparison.Ordinal))
+            {
+                System.IO.File.Delete(path); // as git pull or rsync --delete would, right after the listing
+            }
+        });
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal(["Deep Learning"], result.Catalogue!.Skills.Select(s => s.Name));
+        Assert.Equal(["a.yaml", "b.yaml", "a.yaml"], reads); // the second reading lists the folder afresh
+    }
+
+    [Fact]
+    public async Task A_file_that_vanishes_on_both_readings_is_a_problem_not_a_crash()
+    {
+        using var folder = new TempCatalogue(("skills/a.yaml", DeepLearning), ("skills/z/b.yaml", Statistics));
+        var result = await LoadWithin(folder.Path, path =>
+        {
+            if (path.EndsWith("a.yaml", StringComparison.Ordinal))
+            {
+                folder.Write("skills/z/b.yaml", Statistics); // back in time to be listed...
+            }
+            else if (path.EndsWith("b.yaml", StringComparison.Ordinal))
+            {
+                System.IO.File.Delete(path); // ...and gone when read
+            }
+        });
+        Assert.Equal(
+            ["skills/z/b.yaml: was removed while the catalogue was being read (is the folder being updated?); it is read again on the next change"],
+            result.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public async Task A_folder_removed_while_it_is_read_is_read_again()
+    {
+        using var folder = new TempCatalogue(("skills/a.yaml", DeepLearning), ("skills/z/b.yaml", Statistics));
+        var result = await LoadWithin(folder.Path, path =>
+        {
+            if (path.EndsWith("a.yaml", StringComparison.Ordinal) && Directory.Exists(folder.Full("skills/z")))
+            {
+                Directory.Delete(folder.Full("skills/z"), recursive: true);
+            }
+        });
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal(["Deep Learning"], result.Catalogue!.Skills.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task A_fifo_or_device_is_refused_without_being_opened()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no FIFOs among files there
+        }
+        using var folder = new TempCatalogue(("skills/dl.yaml", DeepLearning));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [folder.Full("skills/fifo.yaml"), folder.Full("levels.yaml")]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        System.IO.File.CreateSymbolicLink(folder.Full("skills/zero.yaml"), "/dev/zero");
+
+        // Opening a FIFO for reading blocks until someone writes to it: the old loader never came back.
+        var result = await LoadWithin(folder.Path);
+        Assert.Equal(
+            [
+                "levels.yaml: not a regular file (a pipe, socket or device): SkillBot reads only regular files",
+                "skills/fifo.yaml: not a regular file (a pipe, socket or device): SkillBot reads only regular files",
+                "skills/zero.yaml: not a regular file (a pipe, socket or device): SkillBot reads only regular files",
+            ],
+            result.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public async Task A_link_to_a_folder_is_followed_once_and_a_link_loop_is_a_problem()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        using var shared = new TempCatalogue(("statistics.yaml", Statistics));
+        using var folder = new TempCatalogue(("skills/ml/dl.yaml", DeepLearning));
+        Directory.CreateSymbolicLink(folder.Full("skills/shared"), shared.Path);
+        var linked = await LoadWithin(folder.Path);
+        Assert.True(linked.Succeeded, string.Join("\n", linked.Problems));
+        Assert.Equal(["Deep Learning", "Statistics"], linked.Catalogue!.Skills.Select(s => s.Name).Order());
+
+        // A loop (the old walk went round it until the path was too long, branching at every turn).
+        Directory.CreateSymbolicLink(folder.Full("skills/ml/up"), "..");
+        Directory.CreateSymbolicLink(folder.Full("skills/ml/self"), ".");
+        System.IO.File.CreateSymbolicLink(folder.Full("skills/ml/itself.yaml"), "itself.yaml");
+        var looped = await LoadWithin(folder.Path);
+        Assert.Equal(
+            [
+                "skills/ml/itself.yaml: cannot be read: Too many levels of symbolic links in 'skills/ml/itself.yaml'.",
+                "skills/ml/self: leads to a folder that is read already (a link loop, or two links to one folder): remove the link",
+                "skills/ml/up: leads to a folder that is read already (a link loop, or two links to one folder): remove the link",
+            ],
+            looped.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public async Task A_large_file_on_disk_is_refused_before_it_is_read()
+    {
+        using var folder = new TempCatalogue(("skills/dl.yaml", DeepLearning));
+        using (var big = System.IO.File.Create(folder.Full("skills/big.yaml")))
+        {
+            big.SetLength(50L * 1024 * 1024); // sparse: 50 MiB that cost nothing
+        }
+        var result = await LoadWithin(folder.Path);
+        Assert.Equal(
+            ["skills/big.yaml: the file is 50 MiB (52,428,800 bytes); a catalogue file may be at most 4 MiB (4,194,304 bytes): split it, or shorten its descriptions"],
+            result.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_read_is_a_problem()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root")
+        {
+            return; // root reads anything
+        }
+        using var folder = new TempCatalogue(("skills/dl.yaml", DeepLearning), ("skills/secret.yaml", Statistics));
+        System.IO.File.SetUnixFileMode(folder.Full("skills/secret.yaml"), UnixFileMode.None);
+        var problem = Assert.Single((await LoadWithin(folder.Path)).Problems);
+        Assert.StartsWith("skills/secret.yaml: cannot be read: permission denied", problem.ToString());
     }
 }

@@ -210,6 +210,52 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Validate_prints_warnings_and_exits_0_when_there_are_only_warnings()
+    {
+        var folder = TempPath("typo");
+        WriteFile("typo/roles.yaml", "roles:\n  - name: Data Engineer\n");
+        WriteFile("typo/skills/sql.yaml", "skill: SQL\ndomain: Data\nroles:\n  Data Enginer:\n    Junior:\n      description: Writes queries.\n");
+
+        var outcome = Run("catalogue", "validate", folder);
+        Assert.Equal(0, outcome.Exit);
+        var lines = outcome.Stdout.TrimEnd().Split(Environment.NewLine);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("skills/sql.yaml:4:3: warning: role 'Data Enginer' is not listed in roles.yaml; did you mean 'Data Engineer'? (if it is a new role, add it to roles.yaml)", lines[0]);
+        Assert.Matches(@"^OK: 1 skills in 1 domains, 2 roles, 5 levels \(version [0-9a-f]{8}\), 1 warning\(s\)$", lines[1]);
+
+        // With a problem as well: the problems, then the warnings, and exit 1.
+        WriteFile("typo/skills/bad.yaml", "skill: Bad\ndomain: Data\nroles:\n  Data Engineer:\n    Expert:\n      description: x\n");
+        var failed = Run("catalogue", "validate", folder);
+        Assert.Equal(1, failed.Exit);
+        Assert.Equal(
+            [
+                "skills/bad.yaml:5:5: unknown level 'Expert' (the ladder is Junior, Middle, Senior, Lead, Principal)",
+                lines[0],
+                "1 problem(s), 1 warning(s)",
+            ],
+            failed.Stdout.TrimEnd().Split(Environment.NewLine));
+    }
+
+    [Fact]
+    public void Validate_reports_a_file_it_cannot_read_as_a_problem_of_that_file()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // symbolic links need privileges there
+        }
+        var folder = TempPath("dangling");
+        WriteFile("dangling/skills/sql.yaml", "skill: SQL\ndomain: Data\nroles:\n  Analyst:\n    Junior:\n      description: Writes queries.\n");
+        File.CreateSymbolicLink(TempPath("dangling/skills/broken.yaml"), "/nonexistent/x.yaml");
+
+        var outcome = Run("catalogue", "validate", folder);
+        Assert.Equal(1, outcome.Exit);
+        Assert.Equal("", outcome.Stderr);
+        Assert.Equal(
+            ["skills/broken.yaml: a link to /nonexistent/x.yaml, which does not exist", "1 problem(s)"],
+            outcome.Stdout.TrimEnd().Split(Environment.NewLine));
+    }
+
+    [Fact]
     public void Validate_reports_a_missing_folder()
     {
         var outcome = Run("catalogue", "validate", TempPath("nowhere"));
@@ -340,10 +386,12 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
     }
 
-    [Fact]
-    public async Task The_built_executable_answers_json_on_stdout_from_any_working_directory()
+    /// <summary>
+    /// Runs the app's own build output (src/SkillBot/bin/&lt;configuration&gt;/net10.0), as a user would, from the
+    /// test's temporary folder; killed (and the test failed) if it has not exited within two minutes.
+    /// </summary>
+    private async Task<Outcome> RunExecutable(params string[] args)
     {
-        // The app's own build output (src/SkillBot/bin/<configuration>/net10.0), as a user would run it.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var dll = Path.Combine(Catalogues.RepoRoot, "src", "SkillBot", "bin", configuration, "net10.0", "SkillBot.dll");
         Assert.True(File.Exists(dll), $"{dll} not built");
@@ -355,7 +403,7 @@ public sealed class CommandLineTests : IDisposable
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        foreach (var arg in new[] { dll, "ask", "高级LLM工程师在深度学习方面需要什么？", "--json" })
+        foreach (var arg in args.Prepend(dll))
         {
             start.ArgumentList.Add(arg);
         }
@@ -364,10 +412,25 @@ public sealed class CommandLineTests : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"SkillBot {string.Join(' ', args)} did not exit within two minutes");
+        }
+        return new Outcome(process.ExitCode, await stdout, await stderr);
+    }
 
-        Assert.True(process.ExitCode == 0, await stderr);
-        var output = await stdout;
+    [Fact]
+    public async Task The_built_executable_answers_json_on_stdout_from_any_working_directory()
+    {
+        var outcome = await RunExecutable("ask", "高级LLM工程师在深度学习方面需要什么？", "--json");
+
+        Assert.True(outcome.Exit == 0, outcome.Stderr);
+        var output = outcome.Stdout;
         Assert.StartsWith("{", output);
         using var json = JsonDocument.Parse(output);
         Assert.Equal("expectation", json.RootElement.GetProperty("intent").GetString());
@@ -375,5 +438,46 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("LLM Engineer", json.RootElement.GetProperty("role").GetString());
         Assert.Equal("Senior", json.RootElement.GetProperty("level").GetString());
         Assert.Equal("高级LLM工程师在深度学习方面需要什么？", json.RootElement.GetProperty("question").GetString());
+    }
+
+    /// <summary>A skill file whose aliases are 50,000 nested lists: 100 KB that overflowed YamlDotNet's stack (exit 134).</summary>
+    private string WriteDeepCatalogue(string name)
+    {
+        WriteFile($"{name}/skills/deep.yaml",
+            "skill: Deep\ndomain: D\naliases: " + new string('[', 50_000) + new string(']', 50_000) + "\nroles:\n  R:\n    Junior:\n      description: x\n");
+        return TempPath(name);
+    }
+
+    private const string TooDeep = "skills/deep.yaml:3:73: the YAML is nested more than 64 levels deep here; a catalogue file needs no more than a few";
+
+    [Fact]
+    public async Task Validate_refuses_deeply_nested_yaml_with_its_place_instead_of_overflowing_the_stack()
+    {
+        var outcome = await RunExecutable("catalogue", "validate", WriteDeepCatalogue("deep"));
+        Assert.True(outcome.Exit == 1, $"exit {outcome.Exit}: {outcome.Stderr}");
+        Assert.Equal([TooDeep, "1 problem(s)"], outcome.Stdout.TrimEnd().Split(Environment.NewLine));
+        Assert.DoesNotContain("Stack overflow", outcome.Stderr);
+    }
+
+    [Fact]
+    public async Task The_server_refuses_to_start_on_a_folder_it_cannot_read_with_one_line_per_problem()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // symbolic links need privileges there
+        }
+        var folder = WriteDeepCatalogue("unreadable");
+        File.CreateSymbolicLink(TempPath("unreadable/skills/broken.yaml"), "/nonexistent/x.yaml");
+
+        var outcome = await RunExecutable("--catalogue", folder, "--urls", "http://127.0.0.1:0");
+        Assert.True(outcome.Exit == 1, $"exit {outcome.Exit}: {outcome.Stderr}");
+        Assert.Equal("", outcome.Stdout);
+        Assert.Equal(
+            [
+                $"SkillBot cannot start: the catalogue at {folder} has 2 problem(s):",
+                "skills/broken.yaml: a link to /nonexistent/x.yaml, which does not exist",
+                TooDeep,
+            ],
+            outcome.Stderr.TrimEnd().Split(Environment.NewLine));
     }
 }

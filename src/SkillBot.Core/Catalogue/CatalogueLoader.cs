@@ -3,15 +3,21 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using SkillBot.Core.Text;
+using SkillBot.Core.Understanding;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace SkillBot.Core.Catalogue;
 
-/// <summary>The outcome of loading: a catalogue, or every problem found (never both).</summary>
+/// <summary>
+/// The outcome of loading: a catalogue, or every problem found (never both). Warnings (such as a role that
+/// roles.yaml does not list) come with either: they are worth fixing but do not stop the catalogue being served.
+/// </summary>
 public sealed record CatalogueLoadResult(SkillCatalogue? Catalogue, ImmutableArray<CatalogueProblem> Problems)
 {
     public bool Succeeded => Catalogue is not null;
+
+    public ImmutableArray<CatalogueProblem> Warnings { get; init; } = [];
 }
 
 /// <summary>Loads catalogue format version 1 (docs: catalogue-format.md) and validates all of it.</summary>
@@ -20,6 +26,21 @@ public static class CatalogueLoader
     public const string LevelsFile = "levels.yaml";
     public const string RolesFile = "roles.yaml";
     public const string SkillsFolder = "skills";
+
+    /// <summary>
+    /// The largest catalogue file read (4 MiB). A skill file is a few KB, and even one skill with 60 roles of 12
+    /// levels, each described in 4,000 characters, is under 3 MiB; parsing costs about ten times the file in memory.
+    /// </summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>The most all of a catalogue's files may add up to (64 MiB, thousands of skills).</summary>
+    public const long MaxTotalBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// How deeply YAML collections may nest (a skill file needs 5 levels). YamlDotNet builds its nodes
+    /// recursively, so deeper nesting is refused before it is built, long before it could overflow the stack.
+    /// </summary>
+    public const int MaxDepth = 64;
 
     public static readonly ImmutableArray<(string Name, string[] Aliases)> DefaultLadder =
     [
@@ -30,30 +51,20 @@ public static class CatalogueLoader
         ("Principal", ["principal", "L5", "首席"]),
     ];
 
-    /// <summary>Reads the catalogue files of a folder: levels.yaml, roles.yaml and skills/**/*.yaml|yml.</summary>
-    public static CatalogueLoadResult LoadFolder(string folder)
+    /// <summary>
+    /// Reads the catalogue files of a folder: levels.yaml, roles.yaml and skills/**/*.yaml|yml. Never throws:
+    /// a file that cannot be read, is not a regular file or is too large is a problem like any other.
+    /// </summary>
+    public static CatalogueLoadResult LoadFolder(string folder) => LoadFolder(folder, beforeRead: null);
+
+    internal static CatalogueLoadResult LoadFolder(string folder, Action<string>? beforeRead)
     {
         if (!Directory.Exists(folder))
         {
             return Failed(new CatalogueProblem(folder, 0, 0, "catalogue folder not found"));
         }
-        var files = new List<CatalogueFile>();
-        foreach (var name in new[] { LevelsFile, RolesFile })
-        {
-            var path = Path.Combine(folder, name);
-            if (File.Exists(path))
-            {
-                files.Add(new CatalogueFile(name, File.ReadAllText(path)));
-            }
-        }
-        var skills = Path.Combine(folder, SkillsFolder);
-        if (Directory.Exists(skills))
-        {
-            files.AddRange(Directory.EnumerateFiles(skills, "*", SearchOption.AllDirectories)
-                .Where(IsSkillFile)
-                .Select(p => new CatalogueFile(Path.GetRelativePath(folder, p).Replace('\\', '/'), File.ReadAllText(p))));
-        }
-        return Load(files);
+        var (files, problems) = CatalogueFolder.Read(folder, beforeRead);
+        return Load(files, problems);
     }
 
     public static bool IsSkillFile(string path) =>
@@ -62,11 +73,53 @@ public static class CatalogueLoader
     /// <summary>Loads from files already read; paths are relative to the catalogue folder, with '/'.</summary>
     public static CatalogueLoadResult Load(IEnumerable<CatalogueFile> files)
     {
+        // The same limits as for files on disk, so that what loads here (an import about to be written) loads from disk too.
+        var kept = new List<CatalogueFile>();
+        var problems = new List<CatalogueProblem>();
+        var total = 0L;
+        var full = false;
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            if (!IsCatalogueFile(file))
+            {
+                kept.Add(file); // not read, but part of the version, as before
+                continue;
+            }
+            if (full)
+            {
+                continue; // past the total only the first file is reported, as LoadFolder stops reading there
+            }
+            var bytes = Encoding.UTF8.GetByteCount(file.Text);
+            if (bytes > MaxFileBytes)
+            {
+                problems.Add(new CatalogueProblem(file.Path, 0, 0, TooLarge(bytes)));
+            }
+            else if ((total += bytes) > MaxTotalBytes)
+            {
+                problems.Add(new CatalogueProblem(file.Path, 0, 0, TooMuchInAll()));
+                full = true;
+            }
+            else
+            {
+                kept.Add(file);
+            }
+        }
+        return Load(kept, problems);
+    }
+
+    private static bool IsCatalogueFile(CatalogueFile file) =>
+        file.Path is LevelsFile or RolesFile || IsInSkills(file.Path) && IsSkillFile(file.Path);
+
+    private static bool IsInSkills(string path) => path.StartsWith(SkillsFolder + "/", StringComparison.Ordinal);
+
+    /// <param name="readProblems">What went wrong reading the files (each is about a whole file): the load fails if there is any.</param>
+    private static CatalogueLoadResult Load(List<CatalogueFile> files, List<CatalogueProblem> readProblems)
+    {
         var all = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var builder = new Builder();
         var levelsFile = all.FirstOrDefault(f => f.Path == LevelsFile);
         var rolesFile = all.FirstOrDefault(f => f.Path == RolesFile);
-        var skillFiles = all.Where(f => f.Path.StartsWith(SkillsFolder + "/", StringComparison.Ordinal) && IsSkillFile(f.Path)).ToList();
+        var skillFiles = all.Where(f => IsInSkills(f.Path) && IsSkillFile(f.Path)).ToList();
 
         if (levelsFile is null)
         {
@@ -80,7 +133,8 @@ public static class CatalogueLoader
         {
             builder.ReadRoles(rolesFile);
         }
-        if (skillFiles.Count == 0)
+        // A skill file that could not be read is reported as such, not as "no skill files".
+        if (skillFiles.Count == 0 && !readProblems.Any(p => p.File == SkillsFolder || IsInSkills(p.File)))
         {
             builder.Problems.Add(new CatalogueProblem(SkillsFolder, 0, 0, "no skill files: add at least one skills/**/*.yaml"));
         }
@@ -89,14 +143,32 @@ public static class CatalogueLoader
             builder.ReadSkill(file);
         }
 
-        if (builder.Problems.Count > 0)
+        // Problems by file (stable: each file's own stay in the order they were found), as the files were read.
+        var problems = readProblems.Concat(builder.Problems).OrderBy(p => p.File, StringComparer.Ordinal).ToImmutableArray();
+        var warnings = builder.Warnings.ToImmutableArray();
+        if (problems.Length > 0)
         {
-            return new CatalogueLoadResult(null, [.. builder.Problems]);
+            return new CatalogueLoadResult(null, problems) { Warnings = warnings };
         }
-        return new CatalogueLoadResult(builder.Build(VersionOf(all)), []);
+        return new CatalogueLoadResult(builder.Build(VersionOf(all)), []) { Warnings = warnings };
     }
 
     private static CatalogueLoadResult Failed(CatalogueProblem problem) => new(null, [problem]);
+
+    internal static string TooLarge(long? bytes) =>
+        (bytes is { } size ? $"the file is {Size(size)}" : "the file is larger than the limit")
+        + $"; a catalogue file may be at most {Size(MaxFileBytes)}: split it, or shorten its descriptions";
+
+    internal static string TooMuchInAll() =>
+        $"with this file the catalogue's files add up to more than {Size(MaxTotalBytes)}, the most a catalogue may hold";
+
+    private static string Size(long bytes)
+    {
+        var exact = bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
+        return bytes < 1024 * 1024
+            ? exact
+            : $"{(bytes / (1024.0 * 1024)).ToString(bytes % (1024 * 1024) == 0 ? "0" : "0.0", CultureInfo.InvariantCulture)} MiB ({exact})";
+    }
 
     private static string VersionOf(IEnumerable<CatalogueFile> files)
     {
@@ -115,6 +187,10 @@ public static class CatalogueLoader
     private sealed class Builder
     {
         public List<CatalogueProblem> Problems { get; } = [];
+        public List<CatalogueProblem> Warnings { get; } = [];
+
+        /// <summary>How many roles roles.yaml lists (they come first in _roles), or null without a readable roles.yaml.</summary>
+        private int? _listedRoles;
 
         private readonly List<Level> _levels = [];
         private readonly Dictionary<string, Level> _levelKeys = new(StringComparer.Ordinal);
@@ -171,6 +247,7 @@ public static class CatalogueLoader
                     _roles.Add(new Role(name, aliases));
                 }
             }
+            _listedRoles = _roles.Count;
         }
 
         public void ReadSkill(CatalogueFile file)
@@ -263,6 +340,11 @@ public static class CatalogueLoader
                     continue;
                 }
                 var roleIndex = RoleIndex(roleName);
+                if (roleIndex >= _listedRoles)
+                {
+                    // Still a role (format v1), but a typo such as "Data Enginer" must not become one silently.
+                    Warn(file, roleKey, UnlistedRole(roleName, _listedRoles.Value));
+                }
                 var listedTwice = !seenRoles.Add(roleIndex);
                 if (listedTwice)
                 {
@@ -364,17 +446,42 @@ public static class CatalogueLoader
             return _roles.Count - 1;
         }
 
+        /// <summary>The warning for a role that roles.yaml does not list, naming the listed role nearest in spelling.</summary>
+        private string UnlistedRole(string name, int listed)
+        {
+            var message = $"role '{name.Trim()}' is not listed in roles.yaml";
+            // Keys are cut so that a very long name cannot make the (stack-allocated) distance costly.
+            static string Cut(string key) => key.Length > 100 ? key[..100] : key;
+            var key = Cut(Tokenizer.Key(name));
+            var nearest = _roleKeys
+                .Where(k => k.Value < listed)
+                .Select(k => (Index: k.Value, Distance: EditDistance.Bounded(key, Cut(k.Key), int.MaxValue - 1)))
+                .OrderBy(c => c.Distance)
+                .ThenBy(c => c.Index)
+                .FirstOrDefault((Index: -1, Distance: 0));
+            if (nearest.Index < 0)
+            {
+                return $"{message}, which lists no roles: add it there";
+            }
+            var listedName = _roles[nearest.Index].Name;
+            // A few letters off is a typo; further off, it may be a new role: name the nearest all the same.
+            return nearest.Distance <= Math.Max(2, key.Length / 4)
+                ? $"{message}; did you mean '{listedName}'? (if it is a new role, add it to roles.yaml)"
+                : $"{message} (the nearest listed role is '{listedName}'): add it to roles.yaml, or use a listed role";
+        }
+
         public SkillCatalogue Build(string version) => new([.. _levels], [.. _roles], [.. _skills], version);
 
         // ---- YAML helpers ----
 
         private YamlNode? Parse(CatalogueFile file)
         {
-            var parser = new Parser(new StringReader(file.Text));
+            var scanner = new Scanner(new StringReader(file.Text));
+            var parser = new Parser(scanner);
             try
             {
                 var stream = new YamlStream();
-                stream.Load(parser);
+                stream.Load(new GuardedParser(parser, MaxDepth));
                 switch (stream.Documents.Count)
                 {
                     case 0:
@@ -387,20 +494,39 @@ public static class CatalogueLoader
                         return stream.Documents[0].RootNode;
                 }
             }
+            catch (GuardedParser.RefusedException e)
+            {
+                Problems.Add(new CatalogueProblem(file.Path, (int)e.At.Line, (int)e.At.Column, e.Message));
+                return null;
+            }
             catch (YamlException e)
             {
-                Problems.Add(new CatalogueProblem(file.Path, (int)e.Start.Line, (int)e.Start.Column, $"YAML syntax: {SyntaxMessage(e)}"));
+                var at = Where(e, scanner, parser);
+                Problems.Add(new CatalogueProblem(file.Path, (int)at.Line, (int)at.Column, $"YAML syntax: {SyntaxMessage(e)}"));
                 return null;
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
             {
                 // YamlDotNet fails this way on some broken text (the file ends inside an open [ or {, a malformed
                 // tag or escape): report it where the parser got to, like any syntax error.
-                var end = parser.Current?.End ?? Mark.Empty;
+                var end = parser.Current?.End ?? scanner.CurrentPosition;
                 var message = e is InvalidOperationException ? "the file ends inside an unclosed '[' or '{'" : e.Message;
                 Problems.Add(new CatalogueProblem(file.Path, (int)end.Line, (int)end.Column, $"YAML syntax: {message}"));
                 return null;
             }
+        }
+
+        /// <summary>
+        /// Where a YAML error is. YamlDotNet gives some errors no position (1:1, such as a tab used as indentation):
+        /// then the scanner's position (for text it could not scan) or the event being read when it failed is.
+        /// </summary>
+        private static Mark Where(YamlException e, Scanner scanner, Parser parser)
+        {
+            if (e.Start.Index > 0 || scanner.CurrentPosition.Index == 0)
+            {
+                return e.Start;
+            }
+            return e is SyntaxErrorException || parser.Current is not { Start.Index: > 0 } current ? scanner.CurrentPosition : current.Start;
         }
 
         /// <summary>YamlDotNet's message without its "(Line: 2, Col: 9, Idx: 29) - (...): " prefix: the position is reported separately.</summary>
@@ -561,5 +687,8 @@ public static class CatalogueLoader
 
         private void Add(CatalogueFile file, YamlNode node, string message) =>
             Problems.Add(new CatalogueProblem(file.Path, (int)node.Start.Line, (int)node.Start.Column, message));
+
+        private void Warn(CatalogueFile file, YamlNode node, string message) =>
+            Warnings.Add(new CatalogueProblem(file.Path, (int)node.Start.Line, (int)node.Start.Column, message, IsWarning: true));
     }
 }

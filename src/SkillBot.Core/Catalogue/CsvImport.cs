@@ -200,17 +200,45 @@ public static class CsvImport
     {
         yield return new CatalogueFile(CatalogueLoader.LevelsFile, LevelsYaml());
         yield return new CatalogueFile(CatalogueLoader.RolesFile, RolesYaml(skills.SelectMany(s => s.Roles.Select(r => r.Role)).Distinct()));
-        var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var paths = new UniquePaths();
         foreach (var skill in skills)
         {
-            var folder = $"{CatalogueLoader.SkillsFolder}/{Slug(skill.Domain, "domain")}";
-            var name = Slug(skill.Name, "skill");
-            var path = $"{folder}/{name}.yaml";
-            for (var n = 2; !paths.Add(path); n++)
-            {
-                path = $"{folder}/{name}-{n.ToString(CultureInfo.InvariantCulture)}.yaml";
-            }
+            var path = paths.Claim($"{CatalogueLoader.SkillsFolder}/{Slug(skill.Domain, "domain")}/{Slug(skill.Name, "skill")}");
             yield return new CatalogueFile(path, SkillYaml(skill, "../../schemas/skill.schema.json"));
+        }
+    }
+
+    /// <summary>
+    /// File paths, unique ignoring case: the first claim of a name gets NAME.yaml, later ones NAME-2.yaml,
+    /// NAME-3.yaml and so on. Each name remembers the last number it gave, so thousands of names that slug
+    /// alike (a long shared prefix cut at 60 characters) cost one pass, not a count from 2 for each.
+    /// </summary>
+    internal sealed class UniquePaths
+    {
+        private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int> _lastNumber = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>How many paths were tried in all: at most one per claim, plus one per path some other claim took first.</summary>
+        public int Probes { get; private set; }
+
+        public string Claim(string name)
+        {
+            var path = $"{name}.yaml";
+            Probes++;
+            if (_taken.Add(path))
+            {
+                return path;
+            }
+            var n = _lastNumber.GetValueOrDefault(name, 1);
+            do
+            {
+                n++;
+                path = $"{name}-{n.ToString(CultureInfo.InvariantCulture)}.yaml";
+                Probes++;
+            }
+            while (!_taken.Add(path));
+            _lastNumber[name] = n;
+            return path;
         }
     }
 

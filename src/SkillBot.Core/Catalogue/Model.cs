@@ -43,10 +43,18 @@ public sealed record Skill(
     }
 }
 
-/// <summary>One place in a catalogue file, reported as <c>FILE:LINE:COLUMN: message</c>.</summary>
-public sealed record CatalogueProblem(string File, int Line, int Column, string Message)
+/// <summary>
+/// One place in a catalogue file, reported as <c>FILE:LINE:COLUMN: message</c>, or <c>FILE: message</c> when the
+/// problem is the file itself (it cannot be read, it is too large) rather than a place in it (Line 0).
+/// A warning (<c>FILE:LINE:COLUMN: warning: message</c>) does not stop the catalogue being served.
+/// </summary>
+public sealed record CatalogueProblem(string File, int Line, int Column, string Message, bool IsWarning = false)
 {
-    public override string ToString() => $"{File}:{Line}:{Column}: {Message}";
+    public override string ToString()
+    {
+        var where = Line > 0 ? $"{File}:{Line}:{Column}" : File;
+        return IsWarning ? $"{where}: warning: {Message}" : $"{where}: {Message}";
+    }
 }
 
 /// <summary>A catalogue file's path relative to the catalogue folder (with '/') and its text.</summary>

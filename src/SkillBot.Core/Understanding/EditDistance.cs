@@ -22,6 +22,8 @@ internal static class EditDistance
         {
             return Math.Max(a.Length, b.Length);
         }
+        // No distance exceeds the longer length: a larger bound (int.MaxValue - 1 for "any distance") would overflow below.
+        max = Math.Min(max, Math.Max(a.Length, b.Length));
         // Only the diagonal band |i - j| <= max can hold a distance within max, so each row costs at most
         // 2 * max + 1 cells: linear in the length, where the full table was the product of the lengths.
         var over = max + 1;

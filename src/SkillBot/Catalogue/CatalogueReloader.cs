@@ -11,21 +11,30 @@ public sealed record CatalogueStatus(
     string Reason,
     bool Succeeded,
     string ServingVersion,
-    ImmutableArray<string> Problems);
+    ImmutableArray<string> Problems)
+{
+    /// <summary>What is worth fixing in the catalogue loaded (or refused), though it does not stop one being served.</summary>
+    public ImmutableArray<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// Keeps the served catalogue in step with its folder: a valid new version replaces the old one
 /// atomically; an invalid one is refused with its problems logged, and the old one keeps serving.
 /// Reloads on file changes (debounced, since editors write in bursts), on SIGHUP, and on request.
+/// Nothing a reload meets stops the process: whatever goes wrong is logged, and the old catalogue keeps serving.
 /// </summary>
+/// <param name="startupWarnings">The warnings of the catalogue loaded at startup (already logged), for <see cref="Status"/>.</param>
 public sealed partial class CatalogueReloader(
     Assistant assistant,
     string folder,
     ILogger<CatalogueReloader> logger,
-    TimeProvider time) : IHostedService, IDisposable
+    TimeProvider time,
+    IEnumerable<string>? startupWarnings = null) : IHostedService, IDisposable
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(500);
     private readonly Lock _gate = new();
+    private readonly Lock _timerGate = new();
+    private bool _stopped;
     private FileSystemWatcher? _watcher;
     private ITimer? _pending;
     private PosixSignalRegistration? _hangup;
@@ -33,33 +42,58 @@ public sealed partial class CatalogueReloader(
     public string Folder => folder;
 
     public CatalogueStatus Status { get; private set; } =
-        new(time.GetUtcNow(), "startup", true, assistant.Catalogue.Version, []);
+        new(time.GetUtcNow(), "startup", true, assistant.Catalogue.Version, []) { Warnings = [.. startupWarnings ?? []] };
 
+    /// <summary>Loads the folder again and serves it if it is valid. Never throws: a failure is a refused reload.</summary>
     public CatalogueStatus Reload(string reason)
     {
         lock (_gate)
         {
-            var result = CatalogueLoader.LoadFolder(folder);
-            if (result.Catalogue is { } catalogue)
+            try
             {
-                var previous = assistant.Catalogue.Version;
-                assistant.Use(catalogue);
-                SkillBotMetrics.RecordReload(loaded: true);
-                LogReloaded(reason, previous, catalogue.Version, catalogue.Skills.Length);
-                Status = new CatalogueStatus(time.GetUtcNow(), reason, true, catalogue.Version, []);
-            }
-            else
-            {
-                SkillBotMetrics.RecordReload(loaded: false);
-                LogRefused(reason, result.Problems.Length, assistant.Catalogue.Version);
-                foreach (var problem in result.Problems)
+                var result = CatalogueLoader.LoadFolder(folder);
+                var warnings = result.Warnings.Select(w => w.ToString()).ToImmutableArray();
+                if (result.Catalogue is { } catalogue)
                 {
-                    LogProblem(problem.ToString());
+                    var previous = assistant.Catalogue.Version;
+                    assistant.Use(catalogue);
+                    SkillBotMetrics.RecordReload(loaded: true);
+                    LogReloaded(reason, previous, catalogue.Version, catalogue.Skills.Length);
+                    LogWarnings(warnings);
+                    Status = new CatalogueStatus(time.GetUtcNow(), reason, true, catalogue.Version, []) { Warnings = warnings };
                 }
-                Status = new CatalogueStatus(time.GetUtcNow(), reason, false, assistant.Catalogue.Version,
-                    [.. result.Problems.Select(p => p.ToString())]);
+                else
+                {
+                    Refused(reason, [.. result.Problems.Select(p => p.ToString())], warnings);
+                }
+            }
+            catch (Exception e)
+            {
+                // The loader turns what it knows into problems; anything else must not take the server down either.
+                LogFailed(reason, e);
+                Refused(reason, [$"the reload failed unexpectedly ({e.GetType().Name}: {e.Message})"], []);
             }
             return Status;
+        }
+    }
+
+    private void Refused(string reason, ImmutableArray<string> problems, ImmutableArray<string> warnings)
+    {
+        SkillBotMetrics.RecordReload(loaded: false);
+        LogRefused(reason, problems.Length, assistant.Catalogue.Version);
+        foreach (var problem in problems)
+        {
+            LogProblem(problem);
+        }
+        LogWarnings(warnings);
+        Status = new CatalogueStatus(time.GetUtcNow(), reason, false, assistant.Catalogue.Version, problems) { Warnings = warnings };
+    }
+
+    private void LogWarnings(ImmutableArray<string> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            LogWarning(warning);
         }
     }
 
@@ -72,6 +106,12 @@ public sealed partial class CatalogueReloader(
             _watcher.Created += (_, _) => Schedule();
             _watcher.Deleted += (_, _) => Schedule();
             _watcher.Renamed += (_, _) => Schedule();
+            // Too many changes at once (inotify's queue overflowed): some were missed, so reload anyway.
+            _watcher.Error += (_, e) =>
+            {
+                LogWatcherError(e.GetException());
+                Schedule();
+            };
             _watcher.EnableRaisingEvents = true;
         }
         if (!OperatingSystem.IsWindows())
@@ -94,16 +134,32 @@ public sealed partial class CatalogueReloader(
     public void Dispose()
     {
         _watcher?.Dispose();
-        _pending?.Dispose();
+        lock (_timerGate)
+        {
+            _stopped = true;
+            _pending?.Dispose();
+        }
         _hangup?.Dispose();
     }
 
     private void Schedule()
     {
-        lock (_gate)
+        // Not under _gate: a reload in progress holds it, and file events must not queue up behind it.
+        lock (_timerGate)
         {
-            _pending ??= time.CreateTimer(_ => Reload("file change"), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _pending.Change(Debounce, Timeout.InfiniteTimeSpan);
+            if (_stopped)
+            {
+                return;
+            }
+            try
+            {
+                _pending ??= time.CreateTimer(_ => Reload("file change"), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _pending.Change(Debounce, Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Stopping: no more reloads.
+            }
         }
     }
 
@@ -115,4 +171,13 @@ public sealed partial class CatalogueReloader(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Catalogue problem: {Problem}")]
     private partial void LogProblem(string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catalogue warning: {Warning}")]
+    private partial void LogWarning(string warning);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Catalogue reload ({Reason}) failed unexpectedly; still serving the previous catalogue")]
+    private partial void LogFailed(string reason, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The catalogue folder watcher reported an error; reloading to catch up")]
+    private partial void LogWatcherError(Exception exception);
 }

@@ -148,19 +148,21 @@ public static class CommandLine
         return 0;
     }
 
+    /// <summary>Every problem and warning, one a line; exit 0 when there are only warnings (the catalogue would be served).</summary>
     private static int Validate(string dir, TextWriter stdout)
     {
         var result = CatalogueLoader.LoadFolder(dir);
+        foreach (var line in result.Problems.Concat(result.Warnings))
+        {
+            stdout.WriteLine(line);
+        }
+        var warnings = result.Warnings.IsEmpty ? "" : $", {result.Warnings.Length} warning(s)";
         if (result.Catalogue is { } catalogue)
         {
-            stdout.WriteLine($"OK: {catalogue.Skills.Length} skills in {catalogue.Domains.Length} domains, {catalogue.Roles.Length} roles, {catalogue.Levels.Length} levels (version {catalogue.Version})");
+            stdout.WriteLine($"OK: {catalogue.Skills.Length} skills in {catalogue.Domains.Length} domains, {catalogue.Roles.Length} roles, {catalogue.Levels.Length} levels (version {catalogue.Version}){warnings}");
             return 0;
         }
-        foreach (var problem in result.Problems)
-        {
-            stdout.WriteLine(problem);
-        }
-        stdout.WriteLine($"{result.Problems.Length} problem(s)");
+        stdout.WriteLine($"{result.Problems.Length} problem(s){warnings}");
         return 1;
     }
 

@@ -69,12 +69,13 @@ public static class SkillBotApp
         builder.Services.AddTeams(builder.Configuration);
 
         var catalogueOptions = builder.Configuration.GetSection(CatalogueOptions.Section).Get<CatalogueOptions>() ?? new();
+        // LoadFolder never throws: whatever is wrong with the folder (a file it cannot read, too large, too deep) is a problem.
         var loaded = CatalogueLoader.LoadFolder(catalogueOptions.ResolvedPath);
         if (loaded.Catalogue is null)
         {
             // A catalogue with problems is never served: say every problem, and stop.
             Console.Error.WriteLine($"SkillBot cannot start: the catalogue at {catalogueOptions.ResolvedPath} has {loaded.Problems.Length} problem(s):");
-            foreach (var problem in loaded.Problems)
+            foreach (var problem in loaded.Problems.Concat(loaded.Warnings))
             {
                 Console.Error.WriteLine(problem);
             }
@@ -83,7 +84,8 @@ public static class SkillBotApp
         builder.Services.AddSingleton<QuestionInsights>();
         builder.Services.AddSingleton(sp => new Assistant(loaded.Catalogue, sp.GetRequiredService<IUserContextStore>(), sp.GetRequiredService<QuestionInsights>()));
         builder.Services.AddSingleton(sp => new CatalogueReloader(
-            sp.GetRequiredService<Assistant>(), catalogueOptions.ResolvedPath, sp.GetRequiredService<ILogger<CatalogueReloader>>(), TimeProvider.System));
+            sp.GetRequiredService<Assistant>(), catalogueOptions.ResolvedPath, sp.GetRequiredService<ILogger<CatalogueReloader>>(), TimeProvider.System,
+            loaded.Warnings.Select(w => w.ToString())));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueReloader>());
         builder.Services.AddHealthChecks()
             .AddCheck<CatalogueHealthCheck>("catalogue", tags: ["ready"])
@@ -111,6 +113,10 @@ public static class SkillBotApp
             "Catalogue {Path}: {Skills} skills, {Roles} roles, {Levels} levels, version {Version}",
             catalogueOptions.ResolvedPath, loaded.Catalogue.Skills.Length, loaded.Catalogue.Roles.Length,
             loaded.Catalogue.Levels.Length, loaded.Catalogue.Version);
+        foreach (var warning in loaded.Warnings)
+        {
+            app.Logger.LogWarning("Catalogue warning: {Warning}", warning.ToString());
+        }
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace SkillBot.Slack;
@@ -52,7 +53,9 @@ public sealed class SlackOptions
         CommandsPath = Value(section, "CommandsPath") ?? CommandsPath;
         EventsPath = Value(section, "EventsPath") ?? EventsPath;
         InteractionsPath = Value(section, "InteractionsPath") ?? InteractionsPath;
-        MaxBodyBytes = long.TryParse(Value(section, "MaxBodyBytes"), out var max) ? max : MaxBodyBytes;
+        // An unreadable size becomes zero, which the validator names (it used to fall back to the default silently).
+        MaxBodyBytes = Value(section, "MaxBodyBytes") is not { } size ? MaxBodyBytes
+            : long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var max) ? max : 0;
     }
 
     public static SlackOptions From(IConfiguration configuration)
@@ -112,7 +115,7 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         }
         if (options.MaxBodyBytes < 1024)
         {
-            problems.Add("Slack:MaxBodyBytes must be at least 1024.");
+            problems.Add("Slack:MaxBodyBytes must be a whole number of bytes, at least 1024.");
         }
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

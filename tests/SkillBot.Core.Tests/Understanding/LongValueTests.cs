@@ -63,6 +63,17 @@ public sealed class LongValueTests
         }
     }
 
+    /// <summary>"Any distance" (the catalogue's nearest-role warning asks so) must not overflow the band's arithmetic.</summary>
+    [Theory]
+    [InlineData("data enginer", "data engineer", 1)]
+    [InlineData("ml", "data scientist", 14)]
+    [InlineData("", "abc", 3)]
+    public void An_unbounded_edit_distance_is_the_full_distance(string a, string b, int expected)
+    {
+        Assert.Equal(expected, EditDistance.Bounded(a, b, int.MaxValue - 1));
+        Assert.Equal(expected, FullDistance(a, b));
+    }
+
     private static string RandomWord(Random random) =>
         new([.. Enumerable.Range(0, random.Next(13)).Select(_ => "abc"[random.Next(3)])]);
 

@@ -86,6 +86,148 @@ public sealed class CatalogueReloadTests : IAsyncLifetime
         Assert.Equal("Healthy", ready.GetProperty("status").GetString());
     }
 
+    // ---- what the folder may hold or do while it is served (issue #12): never fatal, always a refused reload ----
+
+    private string SkillsPath(string relative) => Path.Combine(_folder, "skills", relative);
+
+    /// <summary>POST /api/v1/catalogue/reload, failing (not hanging) the test if no answer comes within 30 seconds.</summary>
+    private async Task<(HttpStatusCode Status, JsonElement Body)> ReloadNow()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/catalogue/reload") { Headers = { { "X-Api-Key", ApiKey } } };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var response = await _app.Client.SendAsync(request, timeout.Token);
+        var text = await response.Content.ReadAsStringAsync(timeout.Token);
+        return (response.StatusCode, response.IsSuccessStatusCode ? JsonDocument.Parse(text).RootElement : default);
+    }
+
+    private static string[] Strings(JsonElement body, string property) =>
+        [.. body.GetProperty(property).EnumerateArray().Select(e => e.GetString()!)];
+
+    [Fact]
+    public async Task A_dangling_link_is_refused_by_the_watcher_and_on_request_and_the_server_keeps_serving()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // symbolic links need privileges there
+        }
+        var before = await Answer();
+        File.CreateSymbolicLink(SkillsPath("broken.yaml"), "/nonexistent/x.yaml"); // the old reloader's timer thread died of this
+
+        var ready = await Eventually(Readiness, r => r.GetProperty("status").GetString() == "Degraded");
+        Assert.Contains("skills/broken.yaml: a link to /nonexistent/x.yaml, which does not exist",
+            ready.GetProperty("checks")[0].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before.GetProperty("catalogueVersion").GetString(), (await Answer()).GetProperty("catalogueVersion").GetString());
+
+        var (status, body) = await ReloadNow(); // was a 500
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(body.GetProperty("succeeded").GetBoolean());
+        Assert.Equal(["skills/broken.yaml: a link to /nonexistent/x.yaml, which does not exist"], Strings(body, "problems"));
+
+        File.Delete(SkillsPath("broken.yaml"));
+        Assert.True((await ReloadNow()).Body.GetProperty("succeeded").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_fifo_is_refused_without_wedging_reloads()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no FIFOs among files there
+        }
+        var fifo = SkillsPath("fifo.yaml");
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        try
+        {
+            var (status, body) = await ReloadNow(); // hung for good: the reader blocked in open(), holding the reload lock
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.False(body.GetProperty("succeeded").GetBoolean());
+            Assert.Equal(["skills/fifo.yaml: not a regular file (a pipe, socket or device): SkillBot reads only regular files"], Strings(body, "problems"));
+            Assert.Equal("Degraded", (await Readiness()).GetProperty("status").GetString());
+        }
+        catch (OperationCanceledException)
+        {
+            // Free the reader the old code left blocked (opening the FIFO for writing lets its open() return), then fail.
+            _ = Task.Run(() => new FileStream(fifo, FileMode.Open, FileAccess.Write).Dispose());
+            throw;
+        }
+
+        File.Delete(fifo);
+        Assert.True((await ReloadNow()).Body.GetProperty("succeeded").GetBoolean());
+        Assert.Equal("Healthy", (await Readiness()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Files_deleted_while_reloads_read_them_never_take_the_server_down()
+    {
+        // As git pull or rsync --delete do: many files go while the watcher and the endpoint reload.
+        var bulk = Directory.CreateDirectory(SkillsPath("bulk")).FullName;
+        var files = Enumerable.Range(0, 2000).Select(i =>
+        {
+            var path = Path.Combine(bulk, $"skill-{i:D4}.yaml");
+            File.WriteAllText(path, $"skill: Bulk skill {i}\ndomain: Bulk\nroles:\n  Data Scientist:\n    Junior:\n      description: Does bulk thing {i}.\n");
+            return path;
+        }).ToList();
+        Assert.True((await ReloadNow()).Body.GetProperty("succeeded").GetBoolean());
+
+        // In an order of their own, a few at a time, so that reloads keep listing files that are gone when read.
+        new Random(12).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(files));
+        var deleting = Task.Run(async () =>
+        {
+            foreach (var chunk in files.Chunk(10))
+            {
+                foreach (var file in chunk)
+                {
+                    File.Delete(file);
+                }
+                await Task.Delay(1);
+            }
+            Directory.Delete(bulk);
+        });
+        var statuses = new List<HttpStatusCode>();
+        while (!deleting.IsCompleted || statuses.Count < 3)
+        {
+            statuses.Add((await ReloadNow()).Status); // a FileNotFoundException here was a 500, and on the timer thread a crash
+        }
+        await deleting;
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the watcher's own reloads of the same changes
+        Assert.Equal(HttpStatusCode.OK, (await _app.Client.GetAsync("/healthz")).StatusCode);
+        var (_, last) = await ReloadNow();
+        Assert.True(last.GetProperty("succeeded").GetBoolean(), string.Join("\n", Strings(last, "problems")));
+    }
+
+    [Fact]
+    public async Task A_role_roles_yaml_does_not_list_is_served_with_a_warning()
+    {
+        await File.WriteAllTextAsync(SkillsPath("sql.yaml"), "skill: SQL\ndomain: Data\nroles:\n  Data Scientst:\n    Junior:\n      description: Writes queries.\n");
+        var (status, body) = await ReloadNow();
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(body.GetProperty("succeeded").GetBoolean());
+        Assert.Equal(
+            ["skills/sql.yaml:4:3: warning: role 'Data Scientst' is not listed in roles.yaml; did you mean 'Data Scientist'? (if it is a new role, add it to roles.yaml)"],
+            Strings(body, "warnings"));
+        Assert.Equal("Healthy", (await Readiness()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Warnings_are_logged_at_startup_and_on_a_reload()
+    {
+        await File.WriteAllTextAsync(SkillsPath("sql.yaml"), "skill: SQL\ndomain: Data\nroles:\n  Data Scientst:\n    Junior:\n      description: Writes queries.\n");
+        const string warning = "skills/sql.yaml:4:3: warning: role 'Data Scientst' is not listed in roles.yaml";
+        var logs = new SkillBot.Tests.Slack.CapturedLogs();
+        await using var app = await RunningApp.StartAsync(logs.Register, "--catalogue", _folder, "--Admin:ApiKey=" + ApiKey);
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning ", StringComparison.Ordinal) && l.Contains(warning, StringComparison.Ordinal));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/catalogue/reload") { Headers = { { "X-Api-Key", ApiKey } } };
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.SendAsync(request)).StatusCode);
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning SkillBot.Catalogue.CatalogueReloader", StringComparison.Ordinal) && l.Contains(warning, StringComparison.Ordinal));
+    }
+
     private async Task<JsonElement> Answer()
     {
         var text = await _app.Client.GetStringAsync("/api/v1/answer?q=senior+llm+engineer+deep+learning");

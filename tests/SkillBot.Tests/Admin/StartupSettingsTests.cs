@@ -40,6 +40,15 @@ public sealed class StartupSettingsTests
         Assert.Equal($"SkillBot cannot start: {line}", Assert.Single(await ProblemsOfAsync(setting)));
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-5")]
+    public async Task An_unreadable_slack_body_limit_stops_startup_instead_of_falling_back_to_the_default(string value)
+    {
+        var line = Assert.Single(await ProblemsOfAsync("--Slack:SigningSecret=secret", "--Slack:BotToken=xoxb-1", $"--Slack:MaxBodyBytes={value}"));
+        Assert.Contains("Slack:MaxBodyBytes must be a whole number", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bad_settings_of_several_sections_are_each_named()
     {
@@ -47,5 +56,21 @@ public sealed class StartupSettingsTests
         Assert.Equal(2, problems.Count);
         Assert.Contains(problems, p => p.Contains("Admin:ApiKey", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("RateLimits:PerWorkspacePerMinute", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_address_already_in_use_stops_startup_with_a_line_naming_it()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+
+        await using var process = SkillBotProcess.Start(["--urls", address]);
+        var exit = await process.WaitForExitAsync(Timeout);
+
+        Assert.True(exit == 1, $"exit {exit}; stderr:\n{process.Stderr}");
+        var line = Assert.Single(process.Stderr.Split('\n'), l => l.StartsWith("SkillBot cannot start:", StringComparison.Ordinal));
+        Assert.Contains(address, line, StringComparison.Ordinal);
+        Assert.Contains("--urls", line, StringComparison.Ordinal);
     }
 }
