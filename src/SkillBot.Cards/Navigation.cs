@@ -10,9 +10,9 @@ public sealed record LevelPicker(string Label, string Value, IReadOnlyList<(stri
 
 /// <summary>
 /// The moves every channel offers on an answer — up and down the ladder, compare, switch role, pick a
-/// level, pick an option — computed once here so Teams, Slack and the web chat offer the same.
+/// level, pick an option — computed once per answer for its <see cref="AnswerView"/>, so every channel offers the same.
 /// </summary>
-public static class Navigation
+internal static class Navigation
 {
     public static IReadOnlyList<Move> Steps(Answer answer, Labels labels)
     {

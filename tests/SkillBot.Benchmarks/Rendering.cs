@@ -36,8 +36,8 @@ public class Rendering
     public byte[] AnswerJson() => JsonSerializer.SerializeToUtf8Bytes(_answer, AnswerJsonContext.Default.Answer);
 
     [Benchmark]
-    public byte[] SlackMessage() => BlockKitRenderer.ToUtf8(_answer, responseType: "ephemeral");
+    public byte[] SlackMessage() => BlockKitRenderer.ToUtf8(_answer, SlackPlacement.Ephemeral);
 
     [Benchmark]
-    public byte[] TeamsCard() => JsonSerializer.SerializeToUtf8Bytes(_cards.Render(_answer));
+    public byte[] TeamsCard() => _cards.Render(_answer);
 }

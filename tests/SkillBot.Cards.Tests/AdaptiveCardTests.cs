@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using SkillBot.Cards.Adaptive;
 using SkillBot.Cards.Templating;
+using SkillBot.Cards.Text;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Testing;
@@ -11,6 +13,8 @@ namespace SkillBot.Cards.Tests;
 public sealed class AdaptiveCardTests
 {
     private static readonly AdaptiveCardRenderer Renderer = new();
+
+    private static JsonObject Render(Answer answer) => JsonNode.Parse(Renderer.Render(answer))!.AsObject();
 
     private static IEnumerable<(string Name, Answer Answer)> EveryAnswer() =>
         new[] { ("built-in", Catalogues.BuiltIn()), ("long-text", LongTextCatalogue.Build()) }
@@ -24,11 +28,41 @@ public sealed class AdaptiveCardTests
         Assert.Contains(answers, a => a.Answer.Intent == Intent.Expectation);
         Assert.Equal(Enum.GetValues<Intent>().Length, answers.Select(a => a.Answer.Intent).Distinct().Count());
 
-        var cards = answers.Select(a => (JsonNode?)Renderer.Render(a.Answer)).ToList();
+        var cards = answers.Select(a => (JsonNode?)Render(a.Answer)).ToList();
         var problems = OfficialCards.Validate(cards);
 
         var report = answers.Zip(problems).Where(p => p.Second.Count > 0).Select(p => $"{p.First.Name}: {string.Join("; ", p.Second)}").ToList();
         Assert.True(report.Count == 0, string.Join("\n", report));
+    }
+
+    [Fact]
+    public void Every_card_carries_its_text_fallback_and_is_the_most_generous_budget_that_fits()
+    {
+        var templates = new Dictionary<string, CardTemplate>();
+        var tightened = 0;
+        foreach (var (name, answer) in EveryAnswer())
+        {
+            var bytes = Renderer.Render(answer);
+            var card = JsonNode.Parse(bytes)!.AsObject();
+            var fallback = card["fallbackText"]!.GetValue<string>();
+            Assert.True(bytes.Length <= AdaptiveCardRenderer.MaxBytes, $"{name}: {bytes.Length} bytes");
+            // The fallback is the text rendering, cut only where the card leaves no room for all of it.
+            var text = TextRenderer.Render(answer);
+            Assert.True(fallback == text || (fallback.EndsWith(TextFit.Ellipsis, StringComparison.Ordinal) && text.StartsWith(fallback[..^1].TrimEnd(), StringComparison.Ordinal)), name);
+
+            // The card itself is the one the first budget under which it fits gives, as trying each in turn finds it.
+            var templateName = AdaptiveCardData.TemplateFor(answer.Intent);
+            if (!templates.TryGetValue(templateName, out var template))
+            {
+                template = templates[templateName] = CardTemplate.Parse(File.ReadAllText(Path.Combine(Catalogues.RepoRoot, "cards", templateName + ".json")));
+            }
+            var expanded = CardBudget.GenerousToTightest.Select(budget => template.Expand(AdaptiveCardData.Build(AnswerView.Of(answer), budget))!).ToList();
+            var expected = expanded.FirstOrDefault(c => Encoding.UTF8.GetByteCount(c.ToJsonString()) <= AdaptiveCardRenderer.MaxBytes) ?? expanded[^1];
+            card.Remove("fallbackText");
+            Assert.True(JsonNode.DeepEquals(expected, card), name);
+            tightened += expected == expanded[0] ? 0 : 1;
+        }
+        Assert.True(tightened > 0, "no card needed a tighter budget: the search is untested");
     }
 
     [Fact]
@@ -55,7 +89,7 @@ public sealed class AdaptiveCardTests
     public void The_expectation_card_shows_where_you_are_what_is_next_and_lets_you_move()
     {
         var answer = new Assistant(Catalogues.BuiltIn()).Ask("what does senior LLM engineer need in deep learning?");
-        var card = Renderer.Render(answer).ToJsonString();
+        var card = Render(answer).ToJsonString();
         Assert.Contains("\"Current level: Senior\"", card, StringComparison.Ordinal);
         Assert.Contains("\"Next level: Lead\"", card, StringComparison.Ordinal);
         Assert.Contains("Updated 2026-02-22", card, StringComparison.Ordinal);
@@ -69,7 +103,7 @@ public sealed class AdaptiveCardTests
     [Fact]
     public void Principal_is_the_top_of_the_ladder()
     {
-        var card = Renderer.Render(new Assistant(Catalogues.BuiltIn()).Ask("principal data scientist deep learning")).ToJsonString(CardSampleDataTests.Readable);
+        var card = Render(new Assistant(Catalogues.BuiltIn()).Ask("principal data scientist deep learning")).ToJsonString(CardSampleDataTests.Readable);
         Assert.Contains("Top of the ladder: there is no level above Principal.", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Next level", card, StringComparison.Ordinal);
     }
@@ -77,7 +111,7 @@ public sealed class AdaptiveCardTests
     [Fact]
     public void A_question_in_Chinese_gets_Chinese_labels_and_the_catalogue_text_as_written()
     {
-        var card = Renderer.Render(new Assistant(Catalogues.BuiltIn()).Ask("高级LLM工程师在深度学习方面需要什么？")).ToJsonString(CardSampleDataTests.Readable);
+        var card = Render(new Assistant(Catalogues.BuiltIn()).Ask("高级LLM工程师在深度学习方面需要什么？")).ToJsonString(CardSampleDataTests.Readable);
         Assert.Contains("当前级别: 高级", card, StringComparison.Ordinal);
         Assert.Contains("下一级别: 主管", card, StringComparison.Ordinal);
         Assert.Contains("Designs custom training loops for LLM", card, StringComparison.Ordinal);
@@ -87,7 +121,7 @@ public sealed class AdaptiveCardTests
     public void A_button_round_trips_to_the_answer_it_promises()
     {
         var assistant = new Assistant(Catalogues.BuiltIn());
-        var card = Renderer.Render(assistant.Ask("what does senior LLM engineer need in deep learning?"));
+        var card = Render(assistant.Ask("what does senior LLM engineer need in deep learning?"));
         var next = card["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Lead ▶")!;
         var action = ExecuteAction.Parse(next["verb"]!.GetValue<string>(), next["data"]);
         var answer = assistant.Act(action!);

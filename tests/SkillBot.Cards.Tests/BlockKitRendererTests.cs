@@ -32,7 +32,7 @@ public sealed class BlockKitRendererTests
     public void Every_message_keeps_every_Slack_limit(string catalogue, int index)
     {
         var answer = Answers[catalogue][index];
-        var message = BlockKitRenderer.Render(answer);
+        var message = Render(answer);
 
         Assert.False(string.IsNullOrWhiteSpace(message["text"]!.GetValue<string>()));
         Assert.True(message["text"]!.GetValue<string>().Length <= 3000);
@@ -81,7 +81,7 @@ public sealed class BlockKitRendererTests
     public void The_seed_answer_shows_both_levels_with_the_additions_in_bold()
     {
         var answer = new Assistant(Catalogues.BuiltIn()).Ask("what does senior LLM engineer need in deep learning?");
-        var message = BlockKitRenderer.Render(answer);
+        var message = Render(answer);
         var texts = MrkdwnTexts(message).ToList();
         Assert.Contains(texts, t => t.StartsWith("*Current level: Senior* · Optional\nDesigns custom training loops", StringComparison.Ordinal));
         // Lead shares almost nothing with Senior: all of it is new, so all of it is bold, markers paired.
@@ -95,12 +95,12 @@ public sealed class BlockKitRendererTests
     public void A_slash_command_reply_is_the_same_message_with_its_response_type_and_chinese_as_utf8()
     {
         var answer = new Assistant(Catalogues.BuiltIn()).Ask("高级LLM工程师在深度学习方面需要什么？");
-        var bytes = BlockKitRenderer.ToUtf8(answer, responseType: "ephemeral");
+        var bytes = BlockKitRenderer.ToUtf8(answer, SlackPlacement.Ephemeral);
 
         var reply = JsonNode.Parse(bytes)!.AsObject();
         Assert.Equal("ephemeral", (string?)reply["response_type"]);
         reply.Remove("response_type");
-        Assert.True(JsonNode.DeepEquals(BlockKitRenderer.Render(answer), reply));
+        Assert.True(JsonNode.DeepEquals(Render(answer), reply));
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         Assert.Contains("当前级别", text); // the labels follow the question's language
     }
@@ -109,7 +109,7 @@ public sealed class BlockKitRendererTests
     public void A_user_cannot_make_the_bot_ping_a_channel_or_disguise_a_link()
     {
         var answer = new Assistant(Catalogues.BuiltIn()).Ask("<!channel> <https://evil.example|click here> & friends");
-        var message = BlockKitRenderer.Render(answer);
+        var message = Render(answer);
         var all = message.ToJsonString();
         Assert.DoesNotContain("<!channel>", MrkdwnTexts(message).Aggregate("", string.Concat));
         Assert.DoesNotContain("<https://evil", all);
@@ -125,6 +125,33 @@ public sealed class BlockKitRendererTests
         Assert.EndsWith("…", cut);
         Assert.Matches(@"(word&amp; )+word&amp;…$", cut);
     }
+
+    [Fact]
+    public void A_placement_adds_only_its_own_fields_to_the_message()
+    {
+        var answer = new Assistant(Catalogues.BuiltIn()).Ask("what does senior LLM engineer need in deep learning?");
+        var cases = new (SlackPlacement Placement, string Fields)[]
+        {
+            (SlackPlacement.Post("C1", "1.1"), """{"channel":"C1","thread_ts":"1.1"}"""),
+            (SlackPlacement.Post("C1", null), """{"channel":"C1"}"""),
+            (SlackPlacement.ReplaceClicked, """{"replace_original":true}"""),
+            (SlackPlacement.ShareInChannel, """{"response_type":"in_channel","replace_original":false}"""),
+        };
+        foreach (var (placement, fields) in cases)
+        {
+            var placed = JsonNode.Parse(BlockKitRenderer.ToUtf8(answer, placement))!.AsObject();
+            var expected = JsonNode.Parse(fields)!.AsObject();
+            foreach (var (name, value) in Render(answer))
+            {
+                expected[name] = value?.DeepClone();
+            }
+            Assert.Equal(expected.ToJsonString(), placed.ToJsonString()); // the placement first, in this order
+            Assert.Equal(JsonNode.Parse(fields)!.AsObject().Append(new("text", "hi")).Select(p => p.Key),
+                JsonNode.Parse(BlockKitRenderer.Notice("hi", placement))!.AsObject().Select(p => p.Key));
+        }
+    }
+
+    private static JsonObject Render(Answer answer) => JsonNode.Parse(BlockKitRenderer.ToUtf8(answer, SlackPlacement.None))!.AsObject();
 
     private static void AssertElement(JsonObject element)
     {

@@ -36,7 +36,7 @@ public sealed class CardSampleDataTests
     {
         var answer = SampleAnswer(question);
         Assert.Equal(template, AdaptiveCardData.TemplateFor(answer.Intent));
-        var expected = AdaptiveCardData.Build(answer).ToJsonString(Readable) + "\n";
+        var expected = AdaptiveCardData.Build(AnswerView.Of(answer), CardBudget.Generous).ToJsonString(Readable) + "\n";
         var path = Path.Combine(Catalogues.RepoRoot, "cards", template + ".data.json");
         if (Environment.GetEnvironmentVariable("SKILLBOT_UPDATE_CARD_SAMPLES") == "1")
         {

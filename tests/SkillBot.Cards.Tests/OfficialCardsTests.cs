@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SkillBot.Testing;
 
 namespace SkillBot.Cards.Tests;
 

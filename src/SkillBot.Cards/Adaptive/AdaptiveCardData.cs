@@ -7,15 +7,15 @@ namespace SkillBot.Cards.Adaptive;
 
 /// <summary>
 /// How much of a long catalogue one card may carry: the length of each description and how many list
-/// entries (skills, rungs, options). The renderer tightens it until the card fits Teams' size limit.
+/// entries (skills, rungs, options). The renderer takes the most generous one under which the card fits Teams' size limit.
 /// </summary>
 public sealed record CardBudget(int TextLength, int Items)
 {
     public static readonly CardBudget Generous = new(2000, 60);
 
-    public CardBudget Tighter() => new(Math.Max(80, TextLength / 2), Math.Max(3, Items / 2));
-
-    public bool IsTightest => TextLength == 80 && Items == 3;
+    /// <summary>Each budget halves the one before, down to 80 characters and 3 entries.</summary>
+    public static readonly IReadOnlyList<CardBudget> GenerousToTightest =
+        [Generous, new(1000, 30), new(500, 15), new(250, 7), new(125, 3), new(80, 3)];
 }
 
 /// <summary>
@@ -40,37 +40,35 @@ public static class AdaptiveCardData
         _ => "help",
     };
 
-    public static JsonObject Build(Answer answer) => Build(answer, CardBudget.Generous);
-
-    public static JsonObject Build(Answer answer, CardBudget budget)
+    public static JsonObject Build(AnswerView view, CardBudget budget)
     {
-        var labels = Labels.For(answer.Language);
+        var (answer, labels) = (view.Answer, view.Labels);
         var data = new JsonObject
         {
-            ["title"] = Name(Title(answer, labels)),
-            ["subtitle"] = Name(string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>()), 2 * NameLength),
+            ["title"] = Name(view.Title ?? "SkillBot"),
+            ["subtitle"] = Name(view.Subtitle, 2 * NameLength),
             ["message"] = TextFit.Fit(answer.Message, budget.TextLength),
-            ["footer"] = Footer(answer, labels),
-            ["feedback"] = Feedback(answer, labels),
+            ["footer"] = view.Footer,
+            ["feedback"] = Feedback(view),
         };
         switch (answer.Intent)
         {
             case Intent.Expectation:
                 data["current"] = Level(answer.Current, answer.Level, labels["current"], labels, budget);
-                data["next"] = Level(answer.Next, answer.Ladder.Levels.SkipWhile(l => l != answer.Level).Skip(1).FirstOrDefault(), labels["next"], labels, budget);
+                data["next"] = Level(answer.Next, view.NextLevel, labels["next"], labels, budget);
                 data["hasNote"] = answer.Next is null;
                 data["note"] = answer.Next is null && answer.Level is not null && answer.Current is not null
                     ? labels.Format("topOfLadder", labels.Level(answer.Level))
                     : data["message"]!.GetValue<string>();
-                data["levelPicker"] = LevelPicker(answer, labels);
-                AddRoles(data, answer, labels, budget);
-                data["navigation"] = Moves(Navigation.Steps(answer, labels));
+                data["levelPicker"] = LevelPickerData(view.Picker);
+                AddRoles(data, view, budget);
+                data["navigation"] = Moves(view.Steps);
                 break;
             case Intent.Compare:
                 data["current"] = Level(answer.Current, answer.Level, labels["from"], labels, budget);
                 data["next"] = Level(answer.Next, answer.CompareTo, labels["goal"], labels, budget);
-                AddRoles(data, answer, labels, budget);
-                data["navigation"] = Moves(Navigation.Steps(answer, labels));
+                AddRoles(data, view, budget);
+                data["navigation"] = Moves(view.Steps);
                 break;
             case Intent.RoleProfile:
                 var profile = answer.Items.OfType<ProfileItem>().ToList();
@@ -85,11 +83,11 @@ public static class AdaptiveCardData
                     ["next"] = TextFit.Fit(item.Next?.Description ?? "", budget.TextLength),
                     ["detailsTitle"] = labels["details"],
                     ["verb"] = CardAction.AnswerVerb,
-                    ["data"] = ActionData(Navigation.ForItem(answer, item)),
+                    ["data"] = ActionData(view.ForItem(item)),
                 })]);
                 AddMore(data, profile.Count - budget.Items, labels);
-                AddRoles(data, answer, labels, budget);
-                data["navigation"] = Moves(Navigation.Steps(answer, labels));
+                AddRoles(data, view, budget);
+                data["navigation"] = Moves(view.Steps);
                 break;
             case Intent.SkillOverview:
                 var roles = answer.Items.OfType<LadderItem>().GroupBy(i => i.Role).ToList();
@@ -108,13 +106,13 @@ public static class AdaptiveCardData
                         ["heading"] = $"{Name(labels.Level(rung.Level))} · {labels.Necessity(rung.Necessity)}",
                         ["description"] = TextFit.Fit(rung.Description, budget.TextLength),
                         ["verb"] = CardAction.AnswerVerb,
-                        ["data"] = ActionData(Navigation.ForItem(answer, rung)),
+                        ["data"] = ActionData(view.ForItem(rung)),
                     })]),
                 })]);
                 AddMore(data, roles.Count - shown, labels);
                 break;
             default:
-                var choices = Navigation.Choices(answer);
+                var choices = view.Choices;
                 data["hasChoices"] = choices.Count > 0;
                 data["choicesLabel"] = labels[answer.Intent switch
                 {
@@ -129,22 +127,7 @@ public static class AdaptiveCardData
         return data;
     }
 
-    private static string Title(Answer answer, Labels labels) => answer.Intent switch
-    {
-        Intent.RoleProfile => $"{labels.Level(answer.Level ?? "")} {answer.Role}",
-        Intent.Expectation or Intent.Compare or Intent.SkillOverview => answer.Skill ?? "",
-        _ => "SkillBot",
-    };
-
     private static string Name(string name, int limit = NameLength) => TextFit.Fit(name, limit);
-
-    private static string Footer(Answer answer, Labels labels)
-    {
-        var catalogue = labels.Format("catalogue", answer.CatalogueVersion);
-        return answer.Updated is { } updated
-            ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
-            : catalogue;
-    }
 
     /// <summary>One level's box: heading, necessity and the text as runs (the added runs emphasised by the template).</summary>
     private static JsonObject Level(LevelExpectation? expectation, string? level, string label, Labels labels, CardBudget budget)
@@ -189,22 +172,20 @@ public static class AdaptiveCardData
             ? $"{label}: {labels.Level(level ?? "")}"
             : $"{label}: {labels.Level(level ?? "")} · {labels.Necessity(expectation.Necessity)}");
 
-    private static JsonObject LevelPicker(Answer answer, Labels labels)
-    {
-        var picker = Navigation.Picker(answer, labels);
-        return Picker(
+    private static JsonObject LevelPickerData(LevelPicker? picker) =>
+        Picker(
             picker is not null,
             picker?.Label ?? "",
             picker?.Value ?? "",
             picker?.Choices.Select(c => (c.Title, c.Level)) ?? [],
             picker?.Button ?? "",
             picker?.Action);
-    }
 
     /// <summary>Role switches: a few as buttons, more as a picker (input id "role") with one button.</summary>
-    private static void AddRoles(JsonObject data, Answer answer, Labels labels, CardBudget budget)
+    private static void AddRoles(JsonObject data, AnswerView view, CardBudget budget)
     {
-        var roles = Navigation.RoleSwitches(answer).Take(budget.Items).ToList();
+        var (answer, labels) = (view.Answer, view.Labels);
+        var roles = view.RoleSwitches.Take(budget.Items).ToList();
         data["rolesLabel"] = labels["switchRole"];
         data["hasRoleButtons"] = roles.Count is > 0 and <= MaxButtons;
         data["roleButtons"] = Moves(roles.Count <= MaxButtons ? roles : []);
@@ -234,10 +215,10 @@ public static class AdaptiveCardData
         data["more"] = labels.Format("more", more.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static JsonObject Feedback(Answer answer, Labels labels)
+    private static JsonObject Feedback(AnswerView view)
     {
-        var (up, down) = Navigation.Feedback(answer);
-        return new JsonObject { ["label"] = labels["useful"], ["up"] = Move(up), ["down"] = Move(down) };
+        var (up, down) = view.Feedback;
+        return new JsonObject { ["label"] = view.Labels["useful"], ["up"] = Move(up), ["down"] = Move(down) };
     }
 
     private static JsonObject Move(Move move) => new()

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SkillBot.Core.Answers;
 
 namespace SkillBot.Cards.Slack;
@@ -36,45 +35,57 @@ public static class BlockKitRenderer
     /// </summary>
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The message as a JSON object, for callers that add fields to it (channel, thread, replace_original).</summary>
-    public static JsonObject Render(Answer answer, bool shareable = true) => JsonNode.Parse(ToUtf8(answer, shareable))!.AsObject();
-
     /// <summary>
-    /// The message as UTF-8 JSON, with <paramref name="responseType"/> ("ephemeral", "in_channel") when it
-    /// answers a slash command. Written straight to JSON, not built as a tree first: this is the hot path.
+    /// The message as UTF-8 JSON, placed by <paramref name="placement"/>: the bytes Slack is sent, written
+    /// once, straight to JSON rather than built as a tree first (this is the hot path).
     /// </summary>
-    public static byte[] ToUtf8(Answer answer, bool shareable = true, string? responseType = null)
+    public static byte[] ToUtf8(Answer answer, SlackPlacement placement, bool shareable = true)
     {
         var buffer = new ArrayBufferWriter<byte>(8 * 1024);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var json = Open(buffer, placement))
         {
-            json.WriteStartObject();
-            if (responseType is not null)
-            {
-                json.WriteString("response_type", responseType);
-            }
-            WriteMessage(json, answer, shareable);
+            json.WriteString("text", SlackText.Mrkdwn(answer.Message, MaxFallbackText));
+            WriteBlocks(json, AnswerView.Of(answer), shareable);
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteMessage(Utf8JsonWriter json, Answer answer, bool shareable)
+    /// <summary>A message of text alone (written by us, so not escaped), placed by <paramref name="placement"/>.</summary>
+    public static byte[] Notice(string text, SlackPlacement placement)
     {
-        var labels = Labels.For(answer.Language);
-        json.WriteString("text", SlackText.Mrkdwn(answer.Message, MaxFallbackText));
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = Open(buffer, placement))
+        {
+            json.WriteString("text", text);
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A message's writer with the object opened and the placement written first; the caller closes it.</summary>
+    private static Utf8JsonWriter Open(ArrayBufferWriter<byte> buffer, SlackPlacement placement)
+    {
+        var json = new Utf8JsonWriter(buffer, WriterOptions);
+        json.WriteStartObject();
+        placement.Write(json);
+        return json;
+    }
+
+    private static void WriteBlocks(Utf8JsonWriter json, AnswerView view, bool shareable)
+    {
+        var (answer, labels) = (view.Answer, view.Labels);
         json.WritePropertyName("blocks");
         json.WriteStartArray();
         var blocks = new Blocks(json);
-        if (Title(answer, labels) is { Length: > 0 } title && blocks.Start("header"))
+        if (view.Title is { Length: > 0 } title && blocks.Start("header"))
         {
             PlainText(json, "text", title, MaxHeaderText);
             json.WriteEndObject();
         }
-        var subtitle = string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>());
-        if (subtitle.Length > 0 && answer.Intent is Intent.Expectation or Intent.Compare or Intent.SkillOverview)
+        if (view.Subtitle.Length > 0 && answer.Intent is Intent.Expectation or Intent.Compare or Intent.SkillOverview)
         {
-            blocks.Context(SlackText.Mrkdwn(subtitle, MaxSectionText));
+            blocks.Context(SlackText.Mrkdwn(view.Subtitle, MaxSectionText));
         }
         blocks.Section(SlackText.Mrkdwn(answer.Message, MaxSectionText));
 
@@ -84,7 +95,7 @@ public static class BlockKitRenderer
                 blocks.Section(Level(labels["current"], answer.Level, answer.Current, labels));
                 if (answer.Next is not null || answer.Current is null)
                 {
-                    var nextLevel = answer.Next?.Level ?? answer.Ladder.Levels.SkipWhile(l => l != answer.Level).Skip(1).FirstOrDefault();
+                    var nextLevel = answer.Next?.Level ?? view.NextLevel;
                     if (nextLevel is not null)
                     {
                         blocks.Section(Level(labels["next"], nextLevel, answer.Next, labels));
@@ -112,7 +123,7 @@ public static class BlockKitRenderer
                     var text = $"*{SlackText.Escape(item.Skill)}* ({SlackText.Escape(item.Domain)})\n"
                         + Level(labels["current"], answer.Level, item.Current, labels, 1200) + "\n"
                         + (item.Next is null ? "" : Level(labels["next"], item.Next.Level, item.Next, labels, 1200));
-                    var details = new Button(labels["details"], Navigation.ForItem(answer, item), MoveActionPrefix + "item." + index.ToString(CultureInfo.InvariantCulture));
+                    var details = new Button(labels["details"], view.ForItem(item), MoveActionPrefix + "item." + index.ToString(CultureInfo.InvariantCulture));
                     blocks.Section(Cut(text), details);
                 }
                 break;
@@ -139,14 +150,14 @@ public static class BlockKitRenderer
         }
 
         var moves = answer.Intent is Intent.Clarify or Intent.NotFound or Intent.Help
-            ? Navigation.Choices(answer)
-            : [.. Navigation.Steps(answer, labels), .. Navigation.RoleSwitches(answer)];
+            ? view.Choices
+            : [.. view.Steps, .. view.RoleSwitches];
         var buttons = moves.Select((m, i) => new Button(m.Title, m.Action, MoveActionPrefix + i.ToString(CultureInfo.InvariantCulture))).ToList();
         if (shareable && answer.Intent is Intent.Expectation or Intent.Compare or Intent.RoleProfile or Intent.SkillOverview)
         {
             buttons.Add(new Button(labels["share"], ShareAction(answer), ShareActionId));
         }
-        var picker = Picker(answer, labels);
+        var picker = Picker(view.Picker);
         var room = MaxBlocks - blocks.Count - 3 - (picker is null ? 0 : 1);
         foreach (var chunk in buttons.Chunk(MaxActionsPerBlock).Take(Math.Max(0, room)))
         {
@@ -161,13 +172,14 @@ public static class BlockKitRenderer
         }
         if (blocks.HasRoom(reserve: 1))
         {
-            var (up, down) = Navigation.Feedback(answer);
+            var (up, down) = view.Feedback;
             blocks.Context(SlackText.Mrkdwn(labels["useful"], MaxSectionText));
             blocks.Actions([new Button(up.Title, up.Action, FeedbackActionPrefix + "up"), new Button(down.Title, down.Action, FeedbackActionPrefix + "down")]);
         }
-        if (Footer(answer, labels) is { } footer && blocks.HasRoom(reserve: 0))
+        // Help answers about no skill in particular: the catalogue's version alone is not worth a block.
+        if (!(answer.Updated is null && answer.Intent is Intent.Help) && blocks.HasRoom(reserve: 0))
         {
-            blocks.Context(footer);
+            blocks.Context(view.Footer);
         }
         json.WriteEndArray();
     }
@@ -220,9 +232,9 @@ public static class BlockKitRenderer
     }
 
     /// <summary>The level picker's options with their values, or null when a value would pass Slack's limit.</summary>
-    private static SlackPicker? Picker(Answer answer, Labels labels)
+    private static SlackPicker? Picker(LevelPicker? picker)
     {
-        if (Navigation.Picker(answer, labels) is not { } picker)
+        if (picker is null)
         {
             return null;
         }
@@ -273,21 +285,6 @@ public static class BlockKitRenderer
         json.WriteString("value", option.Value);
         json.WriteEndObject();
     }
-
-    private static string? Footer(Answer answer, Labels labels)
-    {
-        var catalogue = labels.Format("catalogue", answer.CatalogueVersion);
-        return answer.Updated is { } updated
-            ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
-            : answer.Intent is Intent.Help ? null : catalogue;
-    }
-
-    private static string Title(Answer answer, Labels labels) => answer.Intent switch
-    {
-        Intent.RoleProfile => $"{labels.Level(answer.Level ?? "")} {answer.Role}",
-        Intent.Expectation or Intent.Compare or Intent.SkillOverview => answer.Skill ?? "",
-        _ => "",
-    };
 
     private static string Serialize(CardAction action) => JsonSerializer.Serialize(action, CardActionJsonContext.Default.CardAction);
 
@@ -395,6 +392,49 @@ public static class BlockKitRenderer
             }
             json.WriteEndArray();
             json.WriteEndObject();
+        }
+    }
+}
+
+/// <summary>
+/// Where a Slack message goes and how it lands, written before the message itself: the channel and thread
+/// of chat.postMessage, a slash command's or response_url's response_type, and whether a response_url
+/// message replaces the one whose button was clicked. A null field is not written.
+/// </summary>
+public sealed record SlackPlacement(string? Channel = null, string? ThreadTs = null, string? ResponseType = null, bool? ReplaceOriginal = null)
+{
+    /// <summary>The message alone, as the API's format=blockkit serves it.</summary>
+    public static readonly SlackPlacement None = new();
+
+    /// <summary>A slash command's answer: shown only to the person who asked.</summary>
+    public static readonly SlackPlacement Ephemeral = new(ResponseType: "ephemeral");
+
+    /// <summary>A button's answer: it takes the place of the message clicked.</summary>
+    public static readonly SlackPlacement ReplaceClicked = new(ReplaceOriginal: true);
+
+    /// <summary>Share: a new message for everyone in the channel, the clicked one left as it was.</summary>
+    public static readonly SlackPlacement ShareInChannel = new(ResponseType: "in_channel", ReplaceOriginal: false);
+
+    /// <summary>A new message in <paramref name="channel"/>, in the thread of <paramref name="threadTs"/> if any (chat.postMessage).</summary>
+    public static SlackPlacement Post(string channel, string? threadTs) => new(channel, threadTs);
+
+    internal void Write(Utf8JsonWriter json)
+    {
+        if (Channel is not null)
+        {
+            json.WriteString("channel", Channel);
+        }
+        if (ThreadTs is not null)
+        {
+            json.WriteString("thread_ts", ThreadTs);
+        }
+        if (ResponseType is not null)
+        {
+            json.WriteString("response_type", ResponseType);
+        }
+        if (ReplaceOriginal is { } replace)
+        {
+            json.WriteBoolean("replace_original", replace);
         }
     }
 }

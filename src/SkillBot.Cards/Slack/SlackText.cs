@@ -2,7 +2,11 @@ using System.Text;
 
 namespace SkillBot.Cards.Slack;
 
-/// <summary>Slack's text rules: escape &amp; &lt; &gt; in anything we did not write, and cut long text at a word, never inside an escape.</summary>
+/// <summary>
+/// Slack's text rules for what SkillBot sends: escape &amp; &lt; &gt; in anything we did not write, and cut long
+/// text at a word, never inside an escape. What Slack sends is passed on as it came: the core's ChatText decodes
+/// its escapes (once, with every chat client's markup) when it reads the question.
+/// </summary>
 public static class SlackText
 {
     /// <summary>Escapes the three characters Slack's mrkdwn gives meaning to, so user or catalogue text can never mention or link.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using SkillBot.Core.Answers;
 
@@ -9,9 +8,11 @@ public static class TextRenderer
 {
     public const int Width = 80;
 
-    public static string Render(Answer answer)
+    public static string Render(Answer answer) => Render(AnswerView.Of(answer));
+
+    internal static string Render(AnswerView view)
     {
-        var labels = Labels.For(answer.Language);
+        var (answer, labels) = (view.Answer, view.Labels);
         var text = new StringBuilder();
         var header = string.Join(" · ", new[] { answer.Skill, answer.Role, answer.Domain }.OfType<string>());
         if (header.Length > 0)
@@ -78,10 +79,7 @@ public static class TextRenderer
                 Wrap(text, "- " + suggestion, "  ");
             }
         }
-        var catalogue = labels.Format("catalogue", answer.CatalogueVersion);
-        text.AppendLine().AppendLine(answer.Updated is { } updated
-            ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
-            : catalogue);
+        text.AppendLine().AppendLine(view.Footer);
         return text.ToString();
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using SkillBot.Cards.Adaptive;
 using SkillBot.Cards.Slack;
@@ -38,8 +39,8 @@ public static class AnswerFormats
     public static string Render(Answer answer, AnswerFormat format, AdaptiveCardRenderer cards) => format switch
     {
         AnswerFormat.Json => JsonSerializer.Serialize(answer, AnswerJsonContext.Default.Answer),
-        AnswerFormat.Adaptive => cards.Render(answer).ToJsonString(),
-        AnswerFormat.BlockKit => BlockKitRenderer.Render(answer).ToJsonString(),
+        AnswerFormat.Adaptive => Encoding.UTF8.GetString(cards.Render(answer)),
+        AnswerFormat.BlockKit => Encoding.UTF8.GetString(BlockKitRenderer.ToUtf8(answer, SlackPlacement.None)),
         _ => TextRenderer.Render(answer),
     };
 }

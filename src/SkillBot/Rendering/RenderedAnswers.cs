@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using SkillBot.Core.Answers;
 
@@ -7,9 +6,9 @@ namespace SkillBot.Rendering;
 /// <summary>
 /// Each distinct answer rendered once per channel. A rendering is a pure function of the answer, and a
 /// company asks the same questions all morning, while a card takes tens of microseconds and tens of
-/// kilobytes of garbage to build (the load run's largest cost after the network). The key is the
-/// answer's JSON — which carries the catalogue's content hash, so a reload never serves an old
-/// rendering — and its language; the cache is bounded by bytes and forgets the least used first.
+/// kilobytes of garbage to build (the load run's largest cost after the network). The key is the answer
+/// itself, compared field by field (its catalogue version included, so a reload never serves an old
+/// rendering, and its language and ladder); the cache is bounded by bytes and forgets the least used first.
 /// </summary>
 public sealed class RenderedAnswers : IDisposable
 {
@@ -20,18 +19,31 @@ public sealed class RenderedAnswers : IDisposable
     /// <summary>The answer as <paramref name="channel"/> renders it, from the cache or made now by <paramref name="render"/>.</summary>
     public byte[] Get(string channel, Answer answer, Func<Answer, byte[]> render)
     {
-        var key = new Key(channel, answer.Language, JsonSerializer.Serialize(answer, AnswerJsonContext.Default.Answer));
+        var key = new Key(channel, answer);
         if (_cache.TryGetValue(key, out byte[]? rendered))
         {
             return rendered!;
         }
         rendered = render(answer);
-        // What the entry holds: the rendering, the key's characters and the entry's own bookkeeping.
-        _cache.Set(key, rendered, new MemoryCacheEntryOptions { Size = rendered.Length + (2L * key.Answer.Length) + 256 });
+        // What the entry holds: the rendering, the answer's text and the entry's own bookkeeping.
+        _cache.Set(key, rendered, new MemoryCacheEntryOptions { Size = rendered.Length + AnswerKey.Bytes(answer) + 256 });
         return rendered;
     }
 
     public void Dispose() => _cache.Dispose();
 
-    private sealed record Key(string Channel, string Language, string Answer);
+    /// <summary>A channel and an answer, equal when the channel is and every field of the answer is, lists and all.</summary>
+    private sealed class Key(string channel, Answer answer) : IEquatable<Key>
+    {
+        private readonly string _channel = channel;
+        private readonly Answer _answer = answer;
+        private readonly int _hash = HashCode.Combine(channel, AnswerKey.Hash(answer));
+
+        public bool Equals(Key? other) =>
+            other is not null && _hash == other._hash && _channel == other._channel && AnswerKey.Same(_answer, other._answer);
+
+        public override bool Equals(object? obj) => Equals(obj as Key);
+
+        public override int GetHashCode() => _hash;
+    }
 }

@@ -1,7 +1,4 @@
-using System.Buffers;
-using System.Text.Json;
 using SkillBot.Cards.Adaptive;
-using SkillBot.Cards.Text;
 using SkillBot.Core.Answers;
 using SkillBot.Rendering;
 
@@ -31,22 +28,6 @@ public sealed class TeamsOutbound(AdaptiveCardRenderer cards, RenderedAnswers re
         new ReplyActivity(ActivityTypes.Message, activity.Recipient, activity.From, new ConversationAccount(activity.Conversation.Id),
             activity.Id, answer.Message, [new Attachment(ContentTypes.AdaptiveCard, Card(answer))]));
 
-    /// <summary>The answer as an Adaptive Card with its text fallback, rendered once per answer.</summary>
-    public RawJson Card(Answer answer) => new(rendered.Get("teams", answer, Render));
-
-    private byte[] Render(Answer answer)
-    {
-        var card = cards.Render(answer);
-        // Clients that cannot show the card show the answer as text instead.
-        if (!card.ContainsKey("fallbackText"))
-        {
-            card["fallbackText"] = TextRenderer.Render(answer);
-        }
-        var utf8 = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var json = new Utf8JsonWriter(utf8))
-        {
-            card.WriteTo(json);
-        }
-        return utf8.WrittenSpan.ToArray();
-    }
+    /// <summary>The answer as an Adaptive Card (with its text fallback), rendered once per answer.</summary>
+    public RawJson Card(Answer answer) => new(rendered.Get("teams", answer, cards.Render));
 }

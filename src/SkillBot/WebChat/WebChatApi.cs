@@ -100,7 +100,7 @@ public static class WebChatApi
     }
 
     private static IResult Reply(Answer answer, AdaptiveCardRenderer cards) =>
-        TypedResults.Ok(new CardReply(cards.Render(answer), TextRenderer.Render(answer)));
+        TypedResults.Ok(new CardReply(JsonNode.Parse(cards.Render(answer))!.AsObject(), TextRenderer.Render(answer)));
 
     private static IResult Problem(string detail) => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }

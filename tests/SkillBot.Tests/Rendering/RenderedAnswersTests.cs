@@ -43,6 +43,50 @@ public sealed class RenderedAnswersTests
     }
 
     [Fact]
+    public void Answers_that_differ_in_any_field_however_deep_are_rendered_apart()
+    {
+        var assistant = new Assistant(Catalogues.BuiltIn());
+        var seed = assistant.Ask(Seed);
+        var profile = assistant.Ask("I'm a senior data scientist");
+        var ladder = assistant.Ask("deep learning overview");
+        var clarify = assistant.Ask("senior deep learning");
+        Assert.Equal((Intent.RoleProfile, Intent.SkillOverview, Intent.Clarify), (profile.Intent, ladder.Intent, clarify.Intent));
+        var firstRung = (LadderItem)ladder.Items[0];
+        var firstSkill = (ProfileItem)profile.Items[0];
+        var variants = new (string Field, Answer Answer, Answer Variant)[]
+        {
+            ("Question", seed, seed with { Question = seed.Question + "?" }),
+            ("Intent", seed, seed with { Intent = Intent.Compare }),
+            ("Domain", seed, seed with { Domain = "Other" }),
+            ("Skill", seed, seed with { Skill = "Other" }),
+            ("Role", seed, seed with { Role = "Other" }),
+            ("Level", seed, seed with { Level = "Lead" }),
+            ("CompareTo", seed, seed with { CompareTo = "Lead" }),
+            ("Current", seed, seed with { Current = seed.Current! with { Description = "Other" } }),
+            ("Next", seed, seed with { Next = seed.Next! with { Segments = [.. seed.Next.Segments!.Select(s => s with { Added = !s.Added })] } }),
+            ("Items", profile, profile with { Items = [firstSkill with { Next = firstSkill.Next! with { Description = "Other" } }, .. profile.Items.Skip(1)] }),
+            ("Items", ladder, ladder with { Items = [firstRung with { Description = "Other" }, .. ladder.Items.Skip(1)] }),
+            ("Clarify", clarify, clarify with { Clarify = clarify.Clarify! with { Options = [.. clarify.Clarify.Options.Reverse()] } }),
+            ("Suggestions", seed, seed with { Suggestions = ["Other"] }),
+            ("Message", seed, seed with { Message = "Other" }),
+            ("Updated", seed, seed with { Updated = null }),
+            ("CatalogueVersion", seed, seed with { CatalogueVersion = "other" }),
+            ("Language", seed, seed with { Language = "zh" }),
+            ("Ladder", seed, seed with { Ladder = seed.Ladder with { Roles = [.. seed.Ladder.Roles.Reverse()] } }),
+        };
+        // A field added to answers must be added here, and to the key.
+        Assert.Equal(typeof(Answer).GetProperties().Select(p => p.Name).Order(), variants.Select(v => v.Field).Distinct().Order());
+        foreach (var (field, answer, variant) in variants)
+        {
+            var before = _renders;
+            _rendered.Get(field, answer, Render);
+            _rendered.Get(field, variant, Render);
+            _rendered.Get(field, answer with { }, Render);
+            Assert.True(_renders - before == 2, $"{field}: {_renders - before} renders");
+        }
+    }
+
+    [Fact]
     public void A_changed_catalogue_is_never_answered_with_a_rendering_of_the_old_one()
     {
         var assistant = new Assistant(Catalogues.BuiltIn());

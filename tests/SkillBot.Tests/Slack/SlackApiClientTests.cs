@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using SkillBot.Cards.Slack;
 using SkillBot.Slack.WebApi;
 using static SkillBot.Tests.Slack.SlackRequests;
 
@@ -28,14 +29,16 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         await _slack.DisposeAsync();
     }
 
-    private static JsonObject Message => new() { ["text"] = "hello" };
+    private static byte[] Message(string channel, string? threadTs = null) => BlockKitRenderer.Notice("hello", SlackPlacement.Post(channel, threadTs));
+
+    private static byte[] Reply => BlockKitRenderer.Notice("hello", SlackPlacement.ReplaceClicked);
 
     [Fact]
     public async Task A_429_is_retried_after_the_time_Retry_After_asks_for()
     {
         _slack.Script("chat.postMessage", new Scripted(429, """{"ok":false,"error":"ratelimited"}""", RetryAfter: "1"));
         var started = DateTimeOffset.UtcNow;
-        var result = await Api.PostMessage("C1", Message, null, CancellationToken.None);
+        var result = await Api.PostMessage(Message("C1"), CancellationToken.None);
         Assert.True((bool?)result["ok"]);
         var calls = _slack.History.Where(c => c.Method == "chat.postMessage").ToList();
         Assert.Equal(2, calls.Count);
@@ -47,7 +50,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task A_5xx_is_retried_with_backoff()
     {
         _slack.Script("chat.postMessage", new Scripted(500, "oops"), new Scripted(503, "busy"));
-        var result = await Api.PostMessage("C1", Message, "1.1", CancellationToken.None);
+        var result = await Api.PostMessage(Message("C1", "1.1"), CancellationToken.None);
         Assert.True((bool?)result["ok"]);
         var calls = _slack.History.Where(c => c.Method == "chat.postMessage").ToList();
         Assert.Equal(3, calls.Count);
@@ -68,7 +71,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task Ok_false_is_a_typed_error_logged_without_the_token()
     {
         _slack.Script("chat.postMessage", new Scripted(200, """{"ok":false,"error":"channel_not_found"}"""));
-        var error = await Assert.ThrowsAsync<SlackApiException>(() => Api.PostMessage("C404", Message, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Api.PostMessage(Message("C404"), CancellationToken.None));
         Assert.Equal("channel_not_found", error.Error);
         Assert.Equal(1, _slack.History.Count(c => c.Method == "chat.postMessage"));
         Assert.Contains(_logs.Lines, l => l.Contains("chat.postMessage", StringComparison.Ordinal) && l.Contains("channel_not_found", StringComparison.Ordinal));
@@ -91,12 +94,12 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task Response_url_posts_go_only_to_allowed_hosts_and_never_log_the_url()
     {
-        var refused = await Assert.ThrowsAsync<SlackApiException>(() => Api.PostToResponseUrl("https://evil.example/hooks/x", Message, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<SlackApiException>(() => Api.PostToResponseUrl("https://evil.example/hooks/x", Reply, CancellationToken.None));
         Assert.Equal("response_url_not_allowed", refused.Error);
 
         var secretPath = "T1/2/" + Guid.NewGuid().ToString("N");
         _slack.Script("response_url", new Scripted(404, """{"ok":false,"error":"expired_url"}"""));
-        var expired = await Assert.ThrowsAsync<SlackApiException>(() => Api.PostToResponseUrl(_slack.ResponseUrl(secretPath), Message, CancellationToken.None));
+        var expired = await Assert.ThrowsAsync<SlackApiException>(() => Api.PostToResponseUrl(_slack.ResponseUrl(secretPath), Reply, CancellationToken.None));
         Assert.Equal("http_404", expired.Error);
         Assert.DoesNotContain(_slack.History, c => c.Method != "response_url");
         Assert.DoesNotContain(_logs.Lines, l => l.Contains(secretPath, StringComparison.Ordinal));

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SkillBot.Cards.Slack;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
@@ -60,25 +59,11 @@ public sealed class InteractionHandler(TurnGate gate, SlackApiClient slack, Slac
         queue.Enqueue(new SlackWork($"action {action.ActionId}", async cancel =>
         {
             var reply = await gate.PassAsync(turn, cancel);
-            var message = BlockKitRenderer.Render(reply.Answer);
-            // A limited share is not posted for everyone: it replaces the clicked message, like any other action.
-            Place(message, share && reply.Outcome == GateOutcome.Answered);
+            // Share posts a new public message; every other action, and a limited share, replaces the clicked message.
+            var placement = share && reply.Outcome == GateOutcome.Answered ? SlackPlacement.ShareInChannel : SlackPlacement.ReplaceClicked;
+            var message = BlockKitRenderer.ToUtf8(reply.Answer, placement);
             await slack.PostToResponseUrl(responseUrl, message, cancel);
         }));
-    }
-
-    /// <summary>Share posts a new public message; every other action replaces the message that was clicked.</summary>
-    private static void Place(JsonObject message, bool share)
-    {
-        if (share)
-        {
-            message["response_type"] = "in_channel";
-            message["replace_original"] = false;
-        }
-        else
-        {
-            message["replace_original"] = true;
-        }
     }
 
     private CardAction? ReadCardAction(string? value)

@@ -60,12 +60,12 @@ public sealed class SlackEventHandler(
 
     private void Answer(EventEnvelope envelope, SlackEvent e)
     {
-        var turn = Turn.Question(SlackUser.Channel, SlackUser.Of(envelope.TeamId, e.User!), SlackText.Decode(e.Text));
+        var turn = Turn.Question(SlackUser.Channel, SlackUser.Of(envelope.TeamId, e.User!), e.Text ?? "");
         var (channel, thread) = (e.Channel!, e.ThreadTs ?? e.Ts);
         queue.Enqueue(new SlackWork($"answer {e.Type} in {channel}", async cancel =>
         {
             var reply = await gate.PassAsync(turn, cancel);
-            await slack.PostMessage(channel, BlockKitRenderer.Render(reply.Answer), thread, cancel);
+            await slack.PostMessage(BlockKitRenderer.ToUtf8(reply.Answer, SlackPlacement.Post(channel, thread)), cancel);
         }));
     }
 

@@ -19,7 +19,7 @@ public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, Rend
     {
         try
         {
-            return rendered.Get("slack-command", await AnswerAsync(command, cancellationToken), answer => BlockKitRenderer.ToUtf8(answer, responseType: "ephemeral"));
+            return rendered.Get("slack-command", await AnswerAsync(command, cancellationToken), answer => BlockKitRenderer.ToUtf8(answer, SlackPlacement.Ephemeral));
         }
         catch (Exception e)
         {
@@ -31,7 +31,7 @@ public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, Rend
 
     private async ValueTask<Answer> AnswerAsync(SlashCommand command, CancellationToken cancellationToken)
     {
-        var text = SlackText.Decode(command.Text).Trim();
+        var text = (command.Text ?? "").Trim();
         var turn = Turn.Question(SlackUser.Channel, SlackUser.Of(command.TeamId, command.UserId), text);
         // Help is this command's own answer, and counted against the limit like any question.
         if (!gate.Admits(turn))

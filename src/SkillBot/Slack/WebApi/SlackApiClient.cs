@@ -23,24 +23,17 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
 {
     public const string HttpClientName = "slack";
 
-    public Task<JsonObject> PostMessage(string channel, JsonObject message, string? threadTs, CancellationToken cancel)
-    {
-        var body = (JsonObject)message.DeepClone();
-        body["channel"] = channel;
-        if (threadTs is not null)
-        {
-            body["thread_ts"] = threadTs;
-        }
-        return Call("chat.postMessage", body, options.Value.BotToken, cancel);
-    }
+    /// <summary>chat.postMessage with a message already written as UTF-8 JSON, its channel and thread in it (BlockKitRenderer).</summary>
+    public Task<JsonObject> PostMessage(byte[] message, CancellationToken cancel) =>
+        Call("chat.postMessage", Json(message), options.Value.BotToken, cancel);
 
     public Task<JsonObject> PublishView(string userId, JsonObject view, CancellationToken cancel) =>
-        Call("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() }, options.Value.BotToken, cancel);
+        Call("views.publish", Json(new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() }), options.Value.BotToken, cancel);
 
     /// <summary>A fresh Socket Mode WebSocket URL (apps.connections.open, with the app-level token).</summary>
     public async Task<Uri> OpenConnection(CancellationToken cancel)
     {
-        var result = await Call("apps.connections.open", [], options.Value.AppToken, cancel);
+        var result = await Call("apps.connections.open", Json(new JsonObject()), options.Value.AppToken, cancel);
         // Any other JSON type (a number, an object) is as good as no URL.
         return result["url"] is JsonValue value && value.TryGetValue<string>(out var url) && Uri.TryCreate(url, UriKind.Absolute, out var uri)
             ? uri
@@ -54,10 +47,6 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
         && options.Value.ResponseUrlHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Posts a message to a response_url (no token: the URL itself is the credential, so it is never logged).</summary>
-    public Task PostToResponseUrl(string responseUrl, JsonObject message, CancellationToken cancel) =>
-        PostToResponseUrl(responseUrl, Encoding.UTF8.GetBytes(message.ToJsonString()), cancel);
-
-    /// <summary>Posts a message already written as UTF-8 JSON (a slash command's answer) to a response_url.</summary>
     public async Task PostToResponseUrl(string responseUrl, byte[] message, CancellationToken cancel)
     {
         const string method = "response_url";
@@ -77,9 +66,9 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
         }
     }
 
-    private async Task<JsonObject> Call(string method, JsonObject body, string? token, CancellationToken cancel)
+    private async Task<JsonObject> Call(string method, HttpContent body, string? token, CancellationToken cancel)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = Json(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = body };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var result = TryParseObject(await Send(method, request, cancel)) ?? throw new SlackApiException(method, "invalid_response");
         return result["ok"]?.GetValueKind() == JsonValueKind.True ? result : throw Refused(method, result);
@@ -117,6 +106,9 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
     private static MediaTypeHeaderValue JsonType() => new("application/json") { CharSet = "utf-8" };
 
     private static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, JsonType());
+
+    private static ByteArrayContent Json(byte[] utf8) =>
+        new(utf8) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
 
     private static JsonObject? TryParseObject(string text)
     {

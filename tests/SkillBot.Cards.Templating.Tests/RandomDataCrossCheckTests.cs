@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using SkillBot.Cards.Templating;
+using SkillBot.Testing;
 
-namespace SkillBot.Cards.Tests.Templating;
+namespace SkillBot.Cards.Templating.Tests;
 
 /// <summary>Number and text handling are where a re-implementation drifts (rounding, integer division,
 /// how numbers are written): one template, many random data sets, both engines, one node process.</summary>

@@ -1,9 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SkillBot.Cards.Templating;
 
-namespace SkillBot.Cards.Tests.Templating;
+namespace SkillBot.Cards.Templating.Tests;
 
 /// <summary>Our engine on its own: load-time errors, and the deliberate differences from the official
 /// engine (which the cross-check cannot cover, because the official engine throws or misbehaves there).</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using SkillBot.Testing;
 
-namespace SkillBot.Cards.Tests;
+namespace SkillBot.Testing;
 
 /// <summary>A template, its data and optional host data, to expand with the official engine.</summary>
 public sealed record TemplateCase(JsonNode? Template, JsonNode? Data, JsonNode? Host = null);

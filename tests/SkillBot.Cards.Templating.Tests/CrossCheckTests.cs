@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using SkillBot.Cards.Templating;
 using SkillBot.Testing;
 
-namespace SkillBot.Cards.Tests.Templating;
+namespace SkillBot.Cards.Templating.Tests;
 
 /// <summary>Our engine and the official adaptivecards-templating must produce the same JSON on a corpus
 /// covering every feature we support (cross-check-cases.json). The templates in cards/ are cross-checked
@@ -11,7 +10,7 @@ public sealed class CrossCheckTests
 {
     private sealed record NamedCase(string Name, TemplateCase Case);
 
-    private static readonly string CorpusFile = Path.Combine(Catalogues.RepoRoot, "tests", "SkillBot.Cards.Tests", "Templating", "cross-check-cases.json");
+    private static readonly string CorpusFile = Path.Combine(Catalogues.RepoRoot, "tests", "SkillBot.Cards.Templating.Tests", "cross-check-cases.json");
 
     private static readonly Lazy<IReadOnlyList<NamedCase>> Corpus = new(LoadCorpus);
 

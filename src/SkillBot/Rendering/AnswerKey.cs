@@ -1,0 +1,67 @@
+using SkillBot.Core.Answers;
+
+namespace SkillBot.Rendering;
+
+/// <summary>
+/// Answers compared by value, deeply: what the rendering cache keys on instead of serialising each answer
+/// to JSON once more. The records' own equality compares their lists by reference, so the lists are
+/// compared here element by element. Every field counts, the ones the JSON contract leaves out included.
+/// </summary>
+internal static class AnswerKey
+{
+    public static bool Same(Answer a, Answer b) =>
+        ReferenceEquals(a, b) || (
+            a.Question == b.Question && a.Intent == b.Intent && a.Domain == b.Domain && a.Skill == b.Skill
+            && a.Role == b.Role && a.Level == b.Level && a.CompareTo == b.CompareTo && a.Message == b.Message
+            && a.Updated == b.Updated && a.CatalogueVersion == b.CatalogueVersion && a.Language == b.Language
+            && Same(a.Current, b.Current) && Same(a.Next, b.Next)
+            && a.Items.Count == b.Items.Count && a.Items.Zip(b.Items).All(pair => Same(pair.First, pair.Second))
+            && Same(a.Clarify, b.Clarify) && a.Suggestions.SequenceEqual(b.Suggestions)
+            && a.Ladder.Levels.SequenceEqual(b.Ladder.Levels) && a.Ladder.Roles.SequenceEqual(b.Ladder.Roles));
+
+    /// <summary>A hash of the fields that tell most answers apart; <see cref="Same(Answer, Answer)"/> decides.</summary>
+    public static int Hash(Answer answer)
+    {
+        var hash = new HashCode();
+        hash.Add(answer.Question);
+        hash.Add(answer.Intent);
+        hash.Add(answer.Skill);
+        hash.Add(answer.Role);
+        hash.Add(answer.Level);
+        hash.Add(answer.CompareTo);
+        hash.Add(answer.Language);
+        hash.Add(answer.CatalogueVersion);
+        hash.Add(answer.Message);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Roughly what a cached answer keeps alive: its text at two bytes a character, and each object's header.</summary>
+    public static long Bytes(Answer answer) =>
+        2L * (answer.Question.Length + answer.Message.Length + Chars(answer.Current) + Chars(answer.Next)
+              + answer.Items.Sum(item => item switch
+              {
+                  ProfileItem p => p.Skill.Length + p.Domain.Length + Chars(p.Current) + Chars(p.Next),
+                  LadderItem l => l.Role.Length + l.Level.Length + l.Description.Length,
+                  _ => 0,
+              })
+              + answer.Suggestions.Sum(s => s.Length) + (answer.Clarify?.Options.Sum(o => o.Length) ?? 0))
+        + (64L * (answer.Items.Count + answer.Suggestions.Count + 8));
+
+    private static bool Same(LevelExpectation? a, LevelExpectation? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null
+            && a.Level == b.Level && a.Necessity == b.Necessity && a.Description == b.Description
+            && (ReferenceEquals(a.Segments, b.Segments) || (a.Segments is not null && b.Segments is not null && a.Segments.SequenceEqual(b.Segments))));
+
+    private static bool Same(AnswerItem a, AnswerItem b) => (a, b) switch
+    {
+        (ProfileItem p, ProfileItem q) => p.Skill == q.Skill && p.Domain == q.Domain && Same(p.Current, q.Current) && Same(p.Next, q.Next),
+        (LadderItem l, LadderItem m) => l == m, // a record of plain values
+        _ => false,
+    };
+
+    private static bool Same(Clarification? a, Clarification? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && a.Missing == b.Missing && a.Options.SequenceEqual(b.Options));
+
+    private static int Chars(LevelExpectation? expectation) =>
+        expectation is null ? 0 : expectation.Level.Length + expectation.Description.Length + (expectation.Segments?.Sum(s => s.Text.Length + 16) ?? 0);
+}
