@@ -72,6 +72,9 @@ public sealed class Assistant
         });
     }
 
+    /// <summary>Example questions this catalogue answers as meant, one of each kind (help shows them).</summary>
+    public IReadOnlyList<string> Examples => _current.Composer.ExampleQuestions();
+
     /// <summary>Help with a message of the channel's own ("Ask /skill …"), offering this catalogue's examples.</summary>
     public Answer Help(string question, string message) => _current.Composer.Help(new Query(question), message);
 

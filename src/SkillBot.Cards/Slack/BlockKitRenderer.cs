@@ -39,13 +39,13 @@ public static class BlockKitRenderer
     /// The message as UTF-8 JSON, placed by <paramref name="placement"/>: the bytes Slack is sent, written
     /// once, straight to JSON rather than built as a tree first (this is the hot path).
     /// </summary>
-    public static byte[] ToUtf8(Answer answer, SlackPlacement placement, bool shareable = true)
+    public static byte[] ToUtf8(Answer answer, SlackPlacement placement)
     {
         var buffer = new ArrayBufferWriter<byte>(8 * 1024);
         using (var json = Open(buffer, placement))
         {
             json.WriteString("text", SlackText.Mrkdwn(answer.Message, MaxFallbackText));
-            WriteBlocks(json, AnswerView.Of(answer), shareable);
+            WriteBlocks(json, AnswerView.Of(answer));
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -72,7 +72,7 @@ public static class BlockKitRenderer
         return json;
     }
 
-    private static void WriteBlocks(Utf8JsonWriter json, AnswerView view, bool shareable)
+    private static void WriteBlocks(Utf8JsonWriter json, AnswerView view)
     {
         var (answer, labels) = (view.Answer, view.Labels);
         json.WritePropertyName("blocks");
@@ -153,7 +153,7 @@ public static class BlockKitRenderer
             ? view.Choices
             : [.. view.Steps, .. view.RoleSwitches];
         var buttons = moves.Select((m, i) => new Button(m.Title, m.Action, MoveActionPrefix + i.ToString(CultureInfo.InvariantCulture))).ToList();
-        if (shareable && answer.Intent is Intent.Expectation or Intent.Compare or Intent.RoleProfile or Intent.SkillOverview)
+        if (answer.Intent is Intent.Expectation or Intent.Compare or Intent.RoleProfile or Intent.SkillOverview)
         {
             buttons.Add(new Button(labels["share"], ShareAction(answer), ShareActionId));
         }

@@ -10,14 +10,9 @@ public sealed class TeamsOutbound(AdaptiveCardRenderer cards, RenderedAnswers re
     /// <summary>A search result: the answer's card, and the preview Teams lists it with.</summary>
     public MessageExtensionAttachment SearchItem(Answer answer)
     {
-        var title = string.Join(" · ", new[] { answer.Skill, answer.Role, answer.Level }.OfType<string>());
-        var text = answer.Current?.Description ?? answer.Message;
-        var preview = new ThumbnailCard(
-            title.Length > 0 ? title : answer.Message,
-            answer.Next is { } next ? $"{answer.Current?.Level} → {next.Level}" : answer.Domain,
-            text.Length > 200 ? text[..199] + "…" : text);
-        return new MessageExtensionAttachment(ContentTypes.AdaptiveCard, Card(answer),
-            new Attachment(ContentTypes.ThumbnailCard, RawJson.Of(preview, TeamsJsonContext.Default.ThumbnailCard)));
+        var preview = SearchPreview.Of(answer);
+        return new MessageExtensionAttachment(ContentTypes.AdaptiveCard, Card(answer), new Attachment(ContentTypes.ThumbnailCard,
+            RawJson.Of(new ThumbnailCard(preview.Title, preview.Subtitle, preview.Text), TeamsJsonContext.Default.ThumbnailCard)));
     }
 
     /// <summary>The reply to a message, threaded under it, for the reply queue to send.</summary>

@@ -90,7 +90,7 @@ public sealed class SlackEventHandler(
     {
         var person = SlackUser.Of(envelope.TeamId, user);
         queue.Enqueue(new SlackWork($"App Home for {user}", async cancel =>
-            await slack.PublishView(user, AppHomeView.Build(assistant.Catalogue, await gate.ContextOfAsync(person, cancel)), cancel)));
+            await slack.PublishView(user, AppHomeView.Build(assistant.Catalogue, assistant.Examples, await gate.ContextOfAsync(person, cancel)), cancel)));
     }
 
     private static SlackEvent Read(JsonElement raw) =>

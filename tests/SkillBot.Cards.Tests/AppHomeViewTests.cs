@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
-using SkillBot.Slack.Handlers;
+using SkillBot.Cards.Slack;
+using SkillBot.Core;
 using SkillBot.Testing;
 
-namespace SkillBot.Tests.Slack;
+namespace SkillBot.Cards.Tests;
 
 public sealed class AppHomeViewTests
 {
@@ -17,7 +18,7 @@ public sealed class AppHomeViewTests
     public void Any_catalogue_fits_the_home_tab_limits(int domains, int skillsPerDomain)
     {
         var catalogue = Generated(domains, skillsPerDomain);
-        var blocks = AppHomeView.Build(catalogue, new UserContext("Skill 0-0", "Engineer", "Senior"))["blocks"]!.AsArray();
+        var blocks = AppHomeView.Build(catalogue, new Assistant(catalogue).Examples, new UserContext("Skill 0-0", "Engineer", "Senior"))["blocks"]!.AsArray();
 
         Assert.InRange(blocks.Count, 1, AppHomeView.MaxBlocks);
         Assert.All(blocks.Where(b => (string?)b!["type"] == "section"), b => Assert.InRange(((string?)b!["text"]!["text"])!.Length, 1, AppHomeView.MaxSectionText));
@@ -42,7 +43,7 @@ public sealed class AppHomeViewTests
     public void The_built_in_catalogue_is_shown_whole_with_a_hint_when_nothing_is_remembered()
     {
         var catalogue = Catalogues.BuiltIn();
-        var blocks = AppHomeView.Build(catalogue, null)["blocks"]!.AsArray();
+        var blocks = AppHomeView.Build(catalogue, new Assistant(catalogue).Examples, null)["blocks"]!.AsArray();
         var sections = blocks.Where(b => (string?)b!["type"] == "section").Select(b => (string)b!["text"]!["text"]!).ToList();
         Assert.Contains("/skill", sections[0], StringComparison.Ordinal);
         Assert.DoesNotContain("Last time", sections[0], StringComparison.Ordinal);

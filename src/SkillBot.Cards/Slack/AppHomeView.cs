@@ -1,27 +1,28 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
 
-namespace SkillBot.Slack.Handlers;
+namespace SkillBot.Cards.Slack;
 
 /// <summary>
 /// The App Home tab: the user's remembered role and level on top, then the catalogue by domain and skill.
 /// A Home tab holds at most 100 blocks and a section 3,000 characters, so any catalogue is summarised to fit:
-/// one section per domain, and the domains that do not fit counted in a last line.
+/// one section per domain, and the domains that do not fit counted in a last line. A rendering like any other:
+/// published by the Slack channel when someone opens the tab.
 /// </summary>
 public static class AppHomeView
 {
     public const int MaxBlocks = 100;
     public const int MaxSectionText = 3000;
 
-    public static JsonObject Build(SkillCatalogue catalogue, UserContext? context)
+    /// <param name="examples">Example questions the served catalogue answers (the assistant's own), the first one suggested.</param>
+    public static JsonObject Build(SkillCatalogue catalogue, IReadOnlyList<string> examples, UserContext? context)
     {
         var blocks = new JsonArray
         {
             new JsonObject { ["type"] = "header", ["text"] = PlainText("SkillBot: what does your next level ask of you?") },
-            Section(Greeting(catalogue, context)),
+            Section(Greeting(examples, context)),
             new JsonObject { ["type"] = "divider" },
             Context($"{catalogue.Domains.Length} domains · {catalogue.Skills.Length} skills · {catalogue.Roles.Length} roles · " +
                     $"levels {string.Join(" → ", catalogue.Levels.Select(l => Escape(l.Name)))} · catalogue {catalogue.Version}"),
@@ -39,10 +40,9 @@ public static class AppHomeView
         return new JsonObject { ["type"] = "home", ["blocks"] = blocks };
     }
 
-    private static string Greeting(SkillCatalogue catalogue, UserContext? context)
+    private static string Greeting(IReadOnlyList<string> examples, UserContext? context)
     {
-        var example = new AnswerComposer(catalogue).ExampleQuestions()[0];
-        var ask = $"Ask `/skill {Escape(example)}`, mention me in a channel, or send me a message.";
+        var ask = $"Ask `/skill {(examples.Count > 0 ? Escape(examples[0]) : "help")}`, mention me in a channel, or send me a message.";
         if (context is null)
         {
             return ask;
@@ -76,6 +76,5 @@ public static class AppHomeView
 
     private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text };
 
-    /// <summary>Slack mrkdwn escapes only these three (protocol-slack.md §6).</summary>
-    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    private static string Escape(string text) => SlackText.Escape(text);
 }
