@@ -102,7 +102,7 @@ node "$here/load.mjs" questions "$work/questions.txt"
 # SkillBot as it runs in production (default logging), with Slack and Teams on and authentication on.
 # The rate limits are per user and workspace and would turn a load run into a 429 run: raised out of the way.
 skillbot_args=(
-  --RateLimits:PerUserPerMinute=100000000 --RateLimits:PerWorkspacePerMinute=100000000
+  --RateLimits:PerUserPerMinute=100000000 --RateLimits:PerWorkspacePerMinute=100000000 --RateLimits:PerClientAddressPerMinute=100000000
   --Slack:SigningSecret="$secret" --Slack:BotToken=xoxb-load-test-token
   --Slack:ApiBaseUrl="$fakes_url/slack/api/" --Slack:ResponseUrlHosts=127.0.0.1
   --Teams:AppId="$app_id" --Teams:AppPassword=load-test-app-password

@@ -58,9 +58,9 @@ public sealed class ConnectorClient(
 /// never holds up Teams' request. Bounded: when full, a new reply is shed (logged and counted) and the
 /// caller answers the request itself, rather than waiting for room.
 /// </summary>
-public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> logger) : DrainingQueue<PendingReply>(Capacity, Senders)
+public sealed class ReplyQueue(IServiceProvider services, IOptions<TeamsOptions> options, ILogger<ReplyQueue> logger)
+    : DrainingQueue<PendingReply>(options.Value.ReplyQueueCapacity, Senders)
 {
-    private const int Capacity = 1000;
     // Sending is waiting on the network (a Bot Connector round trip is tens of milliseconds), so replies go out
     // many at a time: with 4 senders the load run saw the queue fill and hold up incoming messages.
     private const int Senders = 32;
@@ -73,7 +73,7 @@ public sealed class ReplyQueue(IServiceProvider services, ILogger<ReplyQueue> lo
             return true;
         }
         logger.LogWarning("Teams reply queue full ({Capacity} waiting): shed the reply to activity {Activity} in {Conversation}",
-            Capacity, LogSafe.Text(reply.ActivityId), LogSafe.Text(reply.ConversationId));
+            options.Value.ReplyQueueCapacity, LogSafe.Text(reply.ActivityId), LogSafe.Text(reply.ConversationId));
         return false;
     }
 

@@ -58,6 +58,12 @@ public sealed class TeamsOptions
     /// <summary>The first backoff of a failed connector or token call; it doubles (with jitter) on each of the 4 retries.</summary>
     public TimeSpan ConnectorRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Replies waiting for the connector at most. Past it a message is refused with 503 (Teams delivers it again);
+    /// room for about a second of a busy replica's replies absorbs the connector's short stalls.
+    /// </summary>
+    public int ReplyQueueCapacity { get; set; } = 10_000;
+
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(AppId);
 
     public string ResolvedTenantOpenIdMetadataUrl => string.IsNullOrWhiteSpace(TenantOpenIdMetadataUrl)
@@ -124,6 +130,10 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         if (options.ConnectorRetryDelay <= TimeSpan.Zero || options.ConnectorRetryDelay > TimeSpan.FromSeconds(30))
         {
             problems.Add("Teams:ConnectorRetryDelay must be more than 0 and at most 00:00:30.");
+        }
+        if (options.ReplyQueueCapacity is < 1 or > 1_000_000)
+        {
+            problems.Add("Teams:ReplyQueueCapacity must be between 1 and 1000000.");
         }
         if (options.MaxActivityBytes is < 1024 or > 16 * 1024 * 1024)
         {

@@ -20,6 +20,7 @@ public sealed class StartupSettingsTests
     [InlineData("--Admin:ApiKey=short", "Admin:ApiKey")]
     [InlineData("--RateLimits:PerUserPerMinute=0", "RateLimits:PerUserPerMinute")]
     [InlineData("--Conversation:MaxUsers=0", "Conversation:MaxUsers")]
+    [InlineData("--Teams:ReplyQueueCapacity=0", "Teams:ReplyQueueCapacity")]
     [InlineData("--Conversation:SlidingExpiration=00:00:00", "Conversation:SlidingExpiration")]
     public async Task A_bad_setting_stops_startup_with_one_line_naming_it(string setting, string named)
     {

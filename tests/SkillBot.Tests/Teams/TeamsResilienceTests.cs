@@ -17,7 +17,7 @@ public sealed class TeamsResilienceTests
     public async Task With_the_connector_hanging_a_full_reply_queue_sheds_at_once_and_a_redelivery_is_answered()
     {
         var logs = new CapturedLogs();
-        await using var bed = await TeamsTestBed.StartAsync(overrides: logs.Register);
+        await using var bed = await TeamsTestBed.StartAsync(settings: new() { ["Teams:ReplyQueueCapacity"] = "1000" }, overrides: logs.Register);
         long shedCount = 0;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
