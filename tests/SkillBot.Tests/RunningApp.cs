@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using SkillBot.Hosting;
 
@@ -32,8 +29,7 @@ public sealed class RunningApp : IAsyncDisposable
     /// <param name="args">Extra command-line settings, e.g. <c>--Slack:SigningSecret=…</c>.</param>
     public static async Task<RunningApp> StartAsync(Action<IServiceCollection>? overrides, params string[] args)
     {
-        var app = SkillBotApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing", .. args], overrides)
-            ?? throw new InvalidOperationException("SkillBot did not build: see stderr");
+        var app = SkillBotApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing", .. args], overrides);
         try
         {
             await app.StartAsync();
@@ -43,7 +39,7 @@ public sealed class RunningApp : IAsyncDisposable
             await app.DisposeAsync(); // e.g. settings refused at startup: free the port before the test sees the error
             throw;
         }
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = Loopback.AddressOf(app);
         return new RunningApp(app, new Uri(address));
     }
 

@@ -1,13 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using SkillBot.Admin;
 using SkillBot.Cli;
 using SkillBot.Core.Insights;
@@ -48,16 +42,14 @@ public sealed class InsightsTests
     {
         // A report as a SkillBot of another version (or a tampered one) could send it: escape sequences in every field.
         const string hostile = "\u001b]0;owned\u0007\u001b[2J\u001b[31mred\u009b0m\u202Edesrever\r\n";
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = Loopback.FakeBuilder();
         await using var server = builder.Build();
         var report = new InsightsReport(
             [new AskedQuestion("kube" + hostile, "not_found" + hostile, 3)],
             [new Votes("s" + hostile, "r" + hostile, "l" + hostile, 1, 2)]);
         server.MapGet("/api/v1/insights", () => Results.Text(JsonSerializer.Serialize(report, AdminJsonContext.Default.InsightsReport), "application/json"));
         await server.StartAsync();
-        var url = server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var url = Loopback.AddressOf(server);
 
         var stdout = new StringWriter();
         var stderr = new StringWriter();

@@ -4,13 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SkillBot.Tests.Slack;
 
@@ -65,9 +59,7 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public static async Task<FakeSlack> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = Loopback.FakeBuilder();
         var app = builder.Build();
         app.UseWebSockets();
         FakeSlack? fake = null; // set once started: no request arrives before
@@ -76,7 +68,7 @@ public sealed class FakeSlack : IAsyncDisposable
         app.Map("/socket", (HttpContext http) => fake!.AcceptSocket(http));
         app.Map("/stall", (HttpContext http) => fake!.Stall(http));
         await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        var address = new Uri(Loopback.AddressOf(app));
         fake = new FakeSlack(app, address);
         return fake;
     }

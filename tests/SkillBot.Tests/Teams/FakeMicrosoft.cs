@@ -2,13 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SkillBot.Tests.Teams;
 
@@ -73,14 +67,12 @@ public sealed class FakeMicrosoft : IAsyncDisposable
 
     public static async Task<FakeMicrosoft> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = Loopback.FakeBuilder();
         var app = builder.Build();
         var fake = new FakeMicrosoft(app);
         fake.Map(app);
         await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        fake.BaseUrl = Loopback.AddressOf(app);
         return fake;
     }
 
