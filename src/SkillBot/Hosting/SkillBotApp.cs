@@ -6,7 +6,6 @@ using SkillBot.Api;
 using SkillBot.Cards.Adaptive;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
-using SkillBot.Core.Conversation;
 using SkillBot.Core.Insights;
 using SkillBot.Gate;
 using SkillBot.Limits;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SkillBot.Core.Conversation;
 using SkillBot.Hosting;
 
 namespace SkillBot.SharedState;

@@ -5,19 +5,11 @@ using SkillBot.Testing;
 namespace SkillBot.Core.Tests.Conversation;
 
 /// <summary>Per-user context: what a user said before completes what they ask next, and only for them.</summary>
-public sealed class FollowUpTests : IDisposable
+public sealed class FollowUpTests
 {
-    private readonly ManualClock _clock = new();
-    private readonly ConversationMemory _memory;
-    private readonly Assistant _assistant;
-
-    public FollowUpTests()
-    {
-        _memory = new ConversationMemory(new ConversationMemoryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) }, _clock);
-        _assistant = new Assistant(Catalogues.BuiltIn());
-    }
-
-    public void Dispose() => _memory.Dispose();
+    /// <summary>The context the host would keep per user (the core keeps none).</summary>
+    private readonly Dictionary<string, UserContext> _contexts = [];
+    private readonly Assistant _assistant = new(Catalogues.BuiltIn());
 
     [Fact]
     public void A_self_introduction_fills_role_and_level_of_the_next_question()
@@ -112,7 +104,6 @@ public sealed class FollowUpTests : IDisposable
         _assistant.Ask("I'm a senior data scientist");
 
         Assert.Equal(Intent.SkillOverview, _assistant.Ask("what about deep learning?").Intent);
-        Assert.Null(_memory.Recall(""));
     }
 
     [Fact]
@@ -145,58 +136,16 @@ public sealed class FollowUpTests : IDisposable
         Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(Ask("what about DL", "u")));
     }
 
-    [Fact]
-    public void Context_expires_after_the_sliding_window_without_questions()
-    {
-        Ask("I'm a senior data scientist", "u");
-        _clock.Advance(TimeSpan.FromMinutes(20));
-        // Asking keeps the context alive: the window slides from the last question.
-        Assert.Equal(Intent.Expectation, Ask("what about deep learning?", "u").Intent);
-        _clock.Advance(TimeSpan.FromMinutes(20));
-        Assert.Equal(Intent.Expectation, Ask("and lead?", "u").Intent);
-
-        _clock.Advance(TimeSpan.FromMinutes(31));
-
-        Assert.Null(_memory.Recall("u"));
-        Assert.Equal((Intent.SkillOverview, "Deep Learning", null, null), Summary(Ask("what about deep learning?", "u")));
-    }
-
-    [Fact]
-    public void At_most_the_configured_number_of_users_is_remembered()
-    {
-        using var memory = new ConversationMemory(new ConversationMemoryOptions { MaxUsers = 2 }, _clock);
-        var assistant = new Assistant(Catalogues.BuiltIn());
-
-        foreach (var user in new[] { "a", "b", "c", "d" })
-        {
-            Ask(assistant, memory, "I'm a senior data scientist", user);
-        }
-
-        var remembered = new[] { "a", "b", "c", "d" }.Count(u => memory.Recall(u) is not null);
-        Assert.InRange(remembered, 1, 2);
-    }
-
     /// <summary>What the host does around the pure core: the user's context read before the turn, and written after when it changed.</summary>
-    private static Answer Ask(Assistant assistant, ConversationMemory memory, string text, string user)
+    private Answer Ask(string text, string user)
     {
-        var result = assistant.Respond(Turn.Question("test", new ChatUser("test", null, user), text), memory.Recall(user));
+        var result = _assistant.Respond(Turn.Question("test", new ChatUser("test", null, user), text), _contexts.GetValueOrDefault(user));
         if (result.Remember is { } next)
         {
-            memory.Remember(user, next);
+            _contexts[user] = next;
         }
         return result.Answer;
     }
 
-    private Answer Ask(string text, string user) => Ask(_assistant, _memory, text, user);
-
     private static (Intent, string?, string?, string?) Summary(Answer answer) => (answer.Intent, answer.Skill, answer.Role, answer.Level);
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
+using SkillBot.Core.Conversation;
 
-namespace SkillBot.Core.Conversation;
-
-/// <summary>What a user last talked about, by canonical names, so "what about deep learning?" can be completed.</summary>
-public sealed record UserContext(string? Skill, string? Role, string? Level);
+namespace SkillBot.SharedState;
 
 /// <summary>
 /// Where user context lives: this process's memory, or a store shared by replicas (the host's Redis store). Async only:
