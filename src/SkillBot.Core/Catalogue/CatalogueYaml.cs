@@ -1,0 +1,202 @@
+using System.Collections.Immutable;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SkillBot.Core.Catalogue;
+
+/// <summary>
+/// Reads a catalogue file's YAML and collects every problem on the way, each at its file, line and column: the
+/// parse (depth-guarded, one document), the shapes every catalogue file shares (a root key holding a list, named
+/// entries with aliases, required text, unknown keys). What the names and levels mean is the builder's.
+/// </summary>
+internal abstract class CatalogueYaml
+{
+    public List<CatalogueProblem> Problems { get; } = [];
+
+    public List<CatalogueProblem> Warnings { get; } = [];
+
+    protected YamlNode? Parse(CatalogueFile file)
+    {
+        var scanner = new Scanner(new StringReader(file.Text));
+        var parser = new Parser(scanner);
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new GuardedParser(parser, CatalogueLoader.MaxDepth));
+            switch (stream.Documents.Count)
+            {
+                case 0:
+                    Problems.Add(new CatalogueProblem(file.Path, 1, 1, "the file is empty"));
+                    return null;
+                case > 1:
+                    Add(file, stream.Documents[1].RootNode, "a catalogue file holds one YAML document");
+                    return null;
+                default:
+                    return stream.Documents[0].RootNode;
+            }
+        }
+        catch (GuardedParser.RefusedException e)
+        {
+            Problems.Add(new CatalogueProblem(file.Path, (int)e.At.Line, (int)e.At.Column, e.Message));
+            return null;
+        }
+        catch (YamlException e)
+        {
+            var at = Where(e, scanner, parser);
+            Problems.Add(new CatalogueProblem(file.Path, (int)at.Line, (int)at.Column, $"YAML syntax: {SyntaxMessage(e)}"));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet fails this way on some broken text (the file ends inside an open [ or {, a malformed
+            // tag or escape): report it where the parser got to, like any syntax error.
+            var end = parser.Current?.End ?? scanner.CurrentPosition;
+            var message = e is InvalidOperationException ? "the file ends inside an unclosed '[' or '{'" : e.Message;
+            Problems.Add(new CatalogueProblem(file.Path, (int)end.Line, (int)end.Column, $"YAML syntax: {message}"));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Where a YAML error is. YamlDotNet gives some errors no position (1:1, such as a tab used as indentation):
+    /// then the scanner's position (for text it could not scan) or the event being read when it failed is.
+    /// </summary>
+    protected static Mark Where(YamlException e, Scanner scanner, Parser parser)
+    {
+        if (e.Start.Index > 0 || scanner.CurrentPosition.Index == 0)
+        {
+            return e.Start;
+        }
+        return e is SyntaxErrorException || parser.Current is not { Start.Index: > 0 } current ? scanner.CurrentPosition : current.Start;
+    }
+
+    /// <summary>YamlDotNet's message without its "(Line: 2, Col: 9, Idx: 29) - (...): " prefix: the position is reported separately.</summary>
+    protected static string SyntaxMessage(YamlException e)
+    {
+        var message = e.Message;
+        var prefixEnd = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line: ", StringComparison.Ordinal) && prefixEnd > 0)
+        {
+            message = message[(prefixEnd + 3)..];
+        }
+        message = message.Trim();
+        const string duplicate = "Duplicate key ";
+        return message.StartsWith(duplicate, StringComparison.Ordinal)
+            ? $"the key '{message[duplicate.Length..]}' is given twice in one mapping"
+            : message;
+    }
+
+    protected YamlSequenceNode? Root(CatalogueFile file, string key)
+    {
+        if (Parse(file) is not { } root)
+        {
+            return null;
+        }
+        if (root is not YamlMappingNode map)
+        {
+            Add(file, root, $"expected a mapping with '{key}:'");
+            return null;
+        }
+        CheckKeys(file, map, key);
+        if (Value(map, key) is not { } value)
+        {
+            Add(file, map, $"missing required field '{key}'");
+            return null;
+        }
+        if (value is not YamlSequenceNode list)
+        {
+            Add(file, value, $"'{key}' must be a list");
+            return null;
+        }
+        return list;
+    }
+
+    protected IEnumerable<(YamlNode Node, string Name, ImmutableArray<string> Aliases)> NamedEntries(
+        CatalogueFile file, YamlSequenceNode list, string kind)
+    {
+        foreach (var item in list.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                Add(file, item, $"each {kind} must be a mapping with 'name' (and optionally 'aliases')");
+                continue;
+            }
+            CheckKeys(file, map, "name", "aliases");
+            var aliases = Aliases(file, map);
+            if (RequiredText(file, map, "name") is { } name)
+            {
+                yield return (Value(map, "name")!, name, aliases);
+            }
+        }
+    }
+
+    protected ImmutableArray<string> Aliases(CatalogueFile file, YamlMappingNode map)
+    {
+        switch (Value(map, "aliases"))
+        {
+            case null:
+                return [];
+            case YamlSequenceNode list:
+                var aliases = ImmutableArray.CreateBuilder<string>();
+                foreach (var item in list.Children)
+                {
+                    if (ScalarText(item) is { Length: > 0 } alias && !string.IsNullOrWhiteSpace(alias))
+                    {
+                        aliases.Add(alias.Trim());
+                    }
+                    else
+                    {
+                        Add(file, item, "an alias must be non-empty text");
+                    }
+                }
+                return aliases.ToImmutable();
+            case var other:
+                Add(file, other, "'aliases' must be a list, such as [DL, deep-learning]");
+                return [];
+        }
+    }
+
+    protected string? RequiredText(CatalogueFile file, YamlMappingNode map, string key)
+    {
+        var node = Value(map, key);
+        if (node is null)
+        {
+            Add(file, map, $"missing required field '{key}'");
+            return null;
+        }
+        switch (ScalarText(node))
+        {
+            case null:
+                Add(file, node, $"'{key}' must be text");
+                return null;
+            case var text when string.IsNullOrWhiteSpace(text):
+                Add(file, node, $"'{key}' must not be empty");
+                return null;
+            case var text:
+                return text.Trim();
+        }
+    }
+
+    protected void CheckKeys(CatalogueFile file, YamlMappingNode map, params string[] known)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            var name = ScalarText(key);
+            if (name is null || !known.Contains(name, StringComparer.Ordinal))
+            {
+                Add(file, key, $"unknown key '{name}' (expected {string.Join(", ", known)})");
+            }
+        }
+    }
+
+    protected static YamlNode? Value(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    protected static string? ScalarText(YamlNode node) => node is YamlScalarNode scalar ? scalar.Value : null;
+
+    protected void Add(CatalogueFile file, YamlNode node, string message) =>
+        Problems.Add(new CatalogueProblem(file.Path, (int)node.Start.Line, (int)node.Start.Column, message));
+
+    protected void Warn(CatalogueFile file, YamlNode node, string message) =>
+        Warnings.Add(new CatalogueProblem(file.Path, (int)node.Start.Line, (int)node.Start.Column, message, IsWarning: true));
+}
