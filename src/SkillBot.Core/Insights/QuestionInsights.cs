@@ -1,6 +1,7 @@
 using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Text;
+using SkillBot.Core.Understanding;
 
 namespace SkillBot.Core.Insights;
 
@@ -45,7 +46,8 @@ public sealed class QuestionInsights
             Intent.Clarify => "clarify",
             _ => null,
         };
-        var question = Tokenizer.Key(answer.Question);
+        // As the question was read: without chat markup, so neither an escape ("amp") nor a mention (a user id) is kept.
+        var question = Tokenizer.Key(ChatText.Strip(answer.Question));
         if (intent is null || question.Length == 0)
         {
             return;

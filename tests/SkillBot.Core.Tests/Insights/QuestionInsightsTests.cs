@@ -22,6 +22,18 @@ public sealed class QuestionInsightsTests
         Assert.DoesNotContain(report.Unanswered, q => q.Question.Contains("U1", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Slack sends its escapes and mentions as they are: the insights keep the words, never "amp" or a user id.</summary>
+    [Fact]
+    public void An_unanswered_question_is_recorded_without_chat_markup_or_mentions()
+    {
+        var insights = new QuestionInsights();
+        var assistant = new Assistant(Catalogues.BuiltIn());
+        Observe(insights, assistant, Turn.Question("slack", new ChatUser("slack", "T1", "U1"), "<@U0SECRET> kubernetes &amp; helm"));
+
+        var question = Assert.Single(insights.Report().Unanswered).Question;
+        Assert.Equal("kubernetes helm", question);
+    }
+
     [Fact]
     public void A_vote_is_counted_per_skill_role_and_level_and_answers_again()
     {
