@@ -25,7 +25,7 @@ public static class AppHomeView
             Section(Greeting(examples, context)),
             new JsonObject { ["type"] = "divider" },
             Context($"{catalogue.Domains.Length} domains · {catalogue.Skills.Length} skills · {catalogue.Roles.Length} roles · " +
-                    $"levels {string.Join(" → ", catalogue.Levels.Select(l => Escape(l.Name)))} · catalogue {catalogue.Version}"),
+                    $"levels {string.Join(" → ", catalogue.Levels.Select(l => SlackText.Escape(l.Name)))} · catalogue {catalogue.Version}"),
         };
         var room = MaxBlocks - blocks.Count;
         var shown = catalogue.Domains.Length <= room ? catalogue.Domains.Length : room - 1;
@@ -42,22 +42,22 @@ public static class AppHomeView
 
     private static string Greeting(IReadOnlyList<string> examples, UserContext? context)
     {
-        var ask = $"Ask `/skill {(examples.Count > 0 ? Escape(examples[0]) : "help")}`, mention me in a channel, or send me a message.";
+        var ask = $"Ask `/skill {(examples.Count > 0 ? SlackText.Escape(examples[0]) : "help")}`, mention me in a channel, or send me a message.";
         if (context is null)
         {
             return ask;
         }
-        var you = string.Join(" ", new[] { context.Level, context.Role }.OfType<string>().Select(Escape));
-        var about = context.Skill is null ? "" : $" in *{Escape(context.Skill)}*";
+        var you = string.Join(" ", new[] { context.Level, context.Role }.OfType<string>().Select(SlackText.Escape));
+        var about = context.Skill is null ? "" : $" in *{SlackText.Escape(context.Skill)}*";
         return you.Length == 0 && about.Length == 0 ? ask : $"Last time we talked about *{(you.Length > 0 ? you : "you")}*{about}.\n{ask}";
     }
 
     private static string DomainText(string domain, IReadOnlyList<Skill> skills)
     {
-        var text = new StringBuilder($"*{Escape(domain)}* ({skills.Count} skill{(skills.Count == 1 ? "" : "s")})\n");
+        var text = new StringBuilder($"*{SlackText.Escape(domain)}* ({skills.Count} skill{(skills.Count == 1 ? "" : "s")})\n");
         for (var i = 0; i < skills.Count; i++)
         {
-            var name = (i > 0 ? " · " : "") + Escape(skills[i].Name);
+            var name = (i > 0 ? " · " : "") + SlackText.Escape(skills[i].Name);
             var rest = $" …and {skills.Count - i} more";
             if (text.Length + name.Length + rest.Length > MaxSectionText)
             {
@@ -75,6 +75,4 @@ public static class AppHomeView
         new() { ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn }) };
 
     private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text };
-
-    private static string Escape(string text) => SlackText.Escape(text);
 }
