@@ -22,7 +22,7 @@ public sealed class AnswerApiTests : IAsyncLifetime
         var root = json.RootElement;
 
         string[] fields = ["question", "intent", "domain", "skill", "role", "level", "compareTo", "current", "next",
-            "items", "clarify", "suggestions", "message", "updated", "catalogueVersion"];
+            "items", "clarify", "suggestions", "message", "language", "compareRole", "track", "owners", "updated", "catalogueVersion"];
         Assert.Equal(fields, root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("expectation", root.GetProperty("intent").GetString());
         Assert.Equal("Machine Learning & AI", root.GetProperty("domain").GetString());
@@ -33,6 +33,11 @@ public sealed class AnswerApiTests : IAsyncLifetime
         Assert.Equal("Senior", root.GetProperty("current").GetProperty("level").GetString());
         Assert.Equal("optional", root.GetProperty("current").GetProperty("necessity").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("current").GetProperty("segments").ValueKind);
+        Assert.Equal(["level", "necessity", "description", "examples", "segments"], root.GetProperty("current").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("en", root.GetProperty("language").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("compareRole").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("track").ValueKind);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("owners").ValueKind);
         var next = root.GetProperty("next");
         Assert.Equal("Lead", next.GetProperty("level").GetString());
         var segments = next.GetProperty("segments").EnumerateArray().ToList();

@@ -18,12 +18,20 @@ public sealed record Answer(
     Clarification? Clarify,
     IReadOnlyList<string> Suggestions,
     string Message,
-    DateOnly? Updated,
-    string CatalogueVersion)
+    [property: JsonPropertyOrder(1)] DateOnly? Updated,
+    [property: JsonPropertyOrder(1)] string CatalogueVersion)
 {
-    /// <summary>The language of the question ("en" or "zh"): channels label their renderings with it. Not part of the JSON contract.</summary>
-    [JsonIgnore]
+    /// <summary>The language of the question ("en" or "zh"): <see cref="Message"/> and every label a channel shows are in it.</summary>
     public string Language { get; init; } = "en";
+
+    /// <summary>compare_roles: the role the person would move to (<see cref="Role"/> is where they are).</summary>
+    public string? CompareRole { get; init; }
+
+    /// <summary>The track of the answer's role; null in a catalogue with one unnamed track.</summary>
+    public string? Track { get; init; }
+
+    /// <summary>The skill's owners: who answers questions about it.</summary>
+    public IReadOnlyList<string> Owners { get; init; } = [];
 
     /// <summary>The catalogue around the answer, for navigation buttons. Not part of the JSON contract.</summary>
     [JsonIgnore]
@@ -49,6 +57,9 @@ public enum Intent
     [JsonStringEnumMemberName("clarify")] Clarify,
     [JsonStringEnumMemberName("not_found")] NotFound,
     [JsonStringEnumMemberName("help")] Help,
+    [JsonStringEnumMemberName("compare_roles")] CompareRoles,
+    [JsonStringEnumMemberName("changes")] Changes,
+    [JsonStringEnumMemberName("catalogue")] Catalogue,
 }
 
 /// <summary>One level's expectation. <see cref="Segments"/> is set only on the higher level of an expectation or comparison.</summary>
@@ -56,7 +67,11 @@ public sealed record LevelExpectation(
     string Level,
     Necessity Necessity,
     string Description,
-    IReadOnlyList<Segment>? Segments);
+    [property: JsonPropertyOrder(1)] IReadOnlyList<Segment>? Segments)
+{
+    /// <summary>What meeting the expectation looks like in practice, from the catalogue.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+}
 
 /// <summary>A run of the higher level's text; <see cref="Added"/> marks words the lower level's text lacks.</summary>
 public sealed record Segment(string Text, bool Added);
@@ -76,6 +91,10 @@ public enum Missing
 /// <summary>An entry of <see cref="Answer.Items"/>: a skill of a role profile, or a rung of a skill's ladder.</summary>
 [JsonDerivedType(typeof(ProfileItem))]
 [JsonDerivedType(typeof(LadderItem))]
+[JsonDerivedType(typeof(SkillListItem))]
+[JsonDerivedType(typeof(RoleListItem))]
+[JsonDerivedType(typeof(LevelListItem))]
+[JsonDerivedType(typeof(ChangeItem))]
 public abstract record AnswerItem;
 
 /// <summary>role_profile: one skill the role has, at the asked level and the next.</summary>
@@ -86,7 +105,31 @@ public sealed record LadderItem(
     string Role,
     string Level,
     Necessity Necessity,
-    string Description) : AnswerItem;
+    string Description) : AnswerItem
+{
+    /// <summary>What meeting the expectation looks like in practice, from the catalogue.</summary>
+    public IReadOnlyList<string> Examples { get; init; } = [];
+}
+
+/// <summary>catalogue (skills): one skill, its domain and the roles that have it, in catalogue order.</summary>
+public sealed record SkillListItem(string Skill, string Domain, IReadOnlyList<string> Roles) : AnswerItem;
+
+/// <summary>catalogue (roles): one role and the skills it has.</summary>
+public sealed record RoleListItem(string Role, IReadOnlyList<string> Skills) : AnswerItem;
+
+/// <summary>catalogue (levels): one level of the ladder, lowest first.</summary>
+public sealed record LevelListItem(string Level) : AnswerItem;
+
+/// <summary>changes: one difference between the served catalogue and the one before it.</summary>
+public sealed record ChangeItem(Change Change, string? Skill, string? Role, string? Level, string? Before, string? After) : AnswerItem;
+
+[JsonConverter(typeof(JsonStringEnumConverter<Change>))]
+public enum Change
+{
+    [JsonStringEnumMemberName("added")] Added,
+    [JsonStringEnumMemberName("removed")] Removed,
+    [JsonStringEnumMemberName("changed")] Changed,
+}
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

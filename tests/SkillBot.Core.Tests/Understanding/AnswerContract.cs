@@ -9,7 +9,7 @@ internal static class AnswerContract
 {
     private static readonly string[] JsonFields =
         ["question", "intent", "domain", "skill", "role", "level", "compareTo", "current", "next",
-         "items", "clarify", "suggestions", "message", "updated", "catalogueVersion"];
+         "items", "clarify", "suggestions", "message", "language", "compareRole", "track", "owners", "updated", "catalogueVersion"];
 
     public static void Check(Answer answer, SkillCatalogue catalogue)
     {
