@@ -26,7 +26,7 @@ public sealed class AdaptiveCardTests
     {
         var answers = EveryAnswer().ToList();
         Assert.Contains(answers, a => a.Answer.Intent == Intent.Expectation);
-        Assert.Equal(Enum.GetValues<Intent>().Length, answers.Select(a => a.Answer.Intent).Distinct().Count());
+        Assert.Equal(Enum.GetValues<Intent>().Except(SampleAnswers.NotYetAnswered).Order(), answers.Select(a => a.Answer.Intent).Distinct().Order());
 
         var cards = answers.Select(a => (JsonNode?)Render(a.Answer)).ToList();
         var problems = OfficialCards.Validate(cards);

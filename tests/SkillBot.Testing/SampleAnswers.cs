@@ -7,6 +7,12 @@ namespace SkillBot.Testing;
 /// <summary>One answer of every intent a catalogue can produce, for checking every rendering of every kind of answer.</summary>
 public static class SampleAnswers
 {
+    /// <summary>
+    /// The 1.1 intents the core does not answer with yet (answer-api.md's "not yet"): every other intent has a
+    /// sample, and every rendering test covers it. An intent leaves this list with its first sample.
+    /// </summary>
+    public static readonly IReadOnlyList<Intent> NotYetAnswered = [Intent.CompareRoles, Intent.Changes, Intent.Catalogue];
+
     public static IReadOnlyList<Answer> For(SkillCatalogue catalogue)
     {
         var assistant = new Assistant(catalogue);

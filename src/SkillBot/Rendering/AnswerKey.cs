@@ -14,6 +14,7 @@ internal static class AnswerKey
             a.Question == b.Question && a.Intent == b.Intent && a.Domain == b.Domain && a.Skill == b.Skill
             && a.Role == b.Role && a.Level == b.Level && a.CompareTo == b.CompareTo && a.Message == b.Message
             && a.Updated == b.Updated && a.CatalogueVersion == b.CatalogueVersion && a.Language == b.Language
+            && a.CompareRole == b.CompareRole && a.Track == b.Track && a.Owners.SequenceEqual(b.Owners)
             && Same(a.Current, b.Current) && Same(a.Next, b.Next)
             && a.Items.Count == b.Items.Count && a.Items.Zip(b.Items).All(pair => Same(pair.First, pair.Second))
             && Same(a.Clarify, b.Clarify) && a.Suggestions.SequenceEqual(b.Suggestions)
@@ -29,6 +30,7 @@ internal static class AnswerKey
         hash.Add(answer.Role);
         hash.Add(answer.Level);
         hash.Add(answer.CompareTo);
+        hash.Add(answer.CompareRole);
         hash.Add(answer.Language);
         hash.Add(answer.CatalogueVersion);
         hash.Add(answer.Message);
@@ -41,7 +43,11 @@ internal static class AnswerKey
               + answer.Items.Sum(item => item switch
               {
                   ProfileItem p => p.Skill.Length + p.Domain.Length + Chars(p.Current) + Chars(p.Next),
-                  LadderItem l => l.Role.Length + l.Level.Length + l.Description.Length,
+                  LadderItem l => l.Role.Length + l.Level.Length + l.Description.Length + l.Examples.Sum(e => e.Length),
+                  SkillListItem s => s.Skill.Length + s.Domain.Length + s.Roles.Sum(r => r.Length),
+                  RoleListItem r => r.Role.Length + r.Skills.Sum(s => s.Length),
+                  LevelListItem l => l.Level.Length,
+                  ChangeItem c => (c.Before?.Length ?? 0) + (c.After?.Length ?? 0) + 32,
                   _ => 0,
               })
               + answer.Suggestions.Sum(s => s.Length) + (answer.Clarify?.Options.Sum(o => o.Length) ?? 0))
@@ -50,12 +56,18 @@ internal static class AnswerKey
     private static bool Same(LevelExpectation? a, LevelExpectation? b) =>
         ReferenceEquals(a, b) || (a is not null && b is not null
             && a.Level == b.Level && a.Necessity == b.Necessity && a.Description == b.Description
+            && a.Examples.SequenceEqual(b.Examples)
             && (ReferenceEquals(a.Segments, b.Segments) || (a.Segments is not null && b.Segments is not null && a.Segments.SequenceEqual(b.Segments))));
 
     private static bool Same(AnswerItem a, AnswerItem b) => (a, b) switch
     {
         (ProfileItem p, ProfileItem q) => p.Skill == q.Skill && p.Domain == q.Domain && Same(p.Current, q.Current) && Same(p.Next, q.Next),
-        (LadderItem l, LadderItem m) => l == m, // a record of plain values
+        (LadderItem l, LadderItem m) => l.Role == m.Role && l.Level == m.Level && l.Necessity == m.Necessity
+            && l.Description == m.Description && l.Examples.SequenceEqual(m.Examples),
+        (SkillListItem s, SkillListItem t) => s.Skill == t.Skill && s.Domain == t.Domain && s.Roles.SequenceEqual(t.Roles),
+        (RoleListItem r, RoleListItem q) => r.Role == q.Role && r.Skills.SequenceEqual(q.Skills),
+        (LevelListItem l, LevelListItem m) => l == m, // a record of one string
+        (ChangeItem c, ChangeItem d) => c == d, // a record of plain values
         _ => false,
     };
 
@@ -63,5 +75,5 @@ internal static class AnswerKey
         ReferenceEquals(a, b) || (a is not null && b is not null && a.Missing == b.Missing && a.Options.SequenceEqual(b.Options));
 
     private static int Chars(LevelExpectation? expectation) =>
-        expectation is null ? 0 : expectation.Level.Length + expectation.Description.Length + (expectation.Segments?.Sum(s => s.Text.Length + 16) ?? 0);
+        expectation is null ? 0 : expectation.Level.Length + expectation.Description.Length + expectation.Examples.Sum(e => e.Length) + (expectation.Segments?.Sum(s => s.Text.Length + 16) ?? 0);
 }
