@@ -145,7 +145,7 @@ public sealed class Assistant
             var speaking = snapshot.Composer.Languages.For(language);
             return snapshot.Composer.Help(new Query(action.Verb) { Language = language }, "unknownAction", ("verb", speaking.Quote(action.Verb)));
         }
-        return snapshot.Composer.Compose(CardActionQuery.Resolve(snapshot.Catalogue, action));
+        return snapshot.Composer.Compose(CardActionQuery.Resolve(snapshot.Catalogue, action) with { Language = language });
     }
 
     /// <summary>Button data comes from the client: a forged value as large as the request allows is not echoed or searched.</summary>
