@@ -33,7 +33,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
     {
         var html = new Html();
         html.Element("h1", "Skills catalogue");
-        html.Raw("<p class=\"lede\">").Text($"{catalogue.Skills.Length} skills in {catalogue.Domains.Length} domains, for {catalogue.Roles.Length} roles at {catalogue.Levels.Length} levels. Ask a question in the box above, or browse.").Raw("</p>");
+        html.Raw("<p class=\"lede\">").Text($"{Count(catalogue.Skills.Length, "skill")} in {Count(catalogue.Domains.Length, "domain")}, for {Count(catalogue.Roles.Length, "role")} at {Count(catalogue.Levels.Length, "level")}. Ask a question in the box above, or browse.").Raw("</p>");
         html.Raw("<section aria-labelledby=\"skills\"><h2 id=\"skills\">Skills by domain</h2>");
         foreach (var domain in catalogue.Domains)
         {
@@ -125,7 +125,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
         var html = new Html();
         html.Element("h1", title);
         var skills = catalogue.SkillsOf(role);
-        html.Raw("<p class=\"lede\">").Text($"What a {title} is expected to do in {skills.Length} skills"
+        html.Raw("<p class=\"lede\">").Text($"What a {title} is expected to do in {Count(skills.Length, "skill")}"
             + (above is null ? ": the top of the ladder." : $", and what {English.Level(above.Name)} adds.")).Raw("</p>");
         LevelNavigation(html, level, l => CataloguePaths.Role(roleSlug, _slugs.Levels.Of(l)));
         if (above is not null)
@@ -253,6 +253,8 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
         html.Raw("<p class=\"lede\">").Text(message).Raw(" ").Link(CataloguePaths.Root, "Browse every skill").Raw(" or ask a question above.</p>");
         return (PageResult.Page)Layout("Not in the catalogue", message, null, [], html) with { Status = status };
     }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
 
     /// <summary>A segment as the reader typed it, cut short: it is echoed in the page that says it names nothing.</summary>
     private static string Shown(string segment) => segment.Length <= 80 ? segment : segment[..80] + "…";

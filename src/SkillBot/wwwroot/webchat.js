@@ -23,13 +23,30 @@
         return json;
     }
 
-    // Teams' host config names Segoe UI; where it is missing, Chinese and emoji still need a font that has them.
+    // Teams' own colours for good, warning, attention and accent text are too faint on white for WCAG AA (4.5:1):
+    // the web chat takes Teams' darker shades of them.
+    const readableColors = { good: "#0e700e", warning: "#835b00", attention: "#c4314b", accent: "#4f52b2" };
+
+    // Teams' host config, with fonts that have Chinese and emoji where Segoe UI is missing, and readable colours.
     async function loadHostConfig() {
         const config = await (await fetch("host-config.json")).json();
         for (const type of Object.values(config.fontTypes || {})) {
             if (type.fontFamily) type.fontFamily += ', "Noto Sans", "Noto Sans CJK SC", "Noto Color Emoji"';
         }
+        for (const style of Object.values(config.containerStyles || {})) {
+            for (const [name, color] of Object.entries(readableColors)) {
+                if (style.foregroundColors?.[name]) style.foregroundColors[name] = { default: color, subtle: color };
+            }
+        }
         return new AdaptiveCards.HostConfig(config);
+    }
+
+    // A container with a selectAction is one big button: the renderer names it by the action's title ("Details"),
+    // which hides the text it shows; named by its content instead, what a screen reader says is what is seen.
+    function nameButtonsByContent(root) {
+        for (const element of root.querySelectorAll('.ac-container[role="button"][aria-label], .ac-columnSet[role="button"][aria-label]')) {
+            element.removeAttribute("aria-label");
+        }
     }
 
     function render(card, holder, label) {
@@ -51,7 +68,9 @@
         };
         adaptiveCard.parse(card);
         holder.setAttribute("aria-label", label);
-        holder.replaceChildren(adaptiveCard.render());
+        const rendered = adaptiveCard.render();
+        nameButtonsByContent(rendered);
+        holder.replaceChildren(rendered);
     }
 
     function firstLine(text) {
@@ -73,8 +92,8 @@
         const holder = say("", "bot");
         pending?.remove();
         render(reply.card, holder, firstLine(reply.text));
-        // The newest answer's top in view: a long card is read from its title down.
-        holder.scrollIntoView({ block: holder.offsetHeight > conversation.clientHeight ? "start" : "end" });
+        // The newest answer's top in view: a card is read from its title down.
+        holder.scrollIntoView({ block: "start" });
     }
 
     form.addEventListener("submit", event => {
