@@ -94,7 +94,8 @@ public sealed class QuestionReader
         KnownLevel,
     }
 
-    private readonly record struct Piece(string Text, PieceKind Kind, int Start, int End, int Matched = -1);
+    /// <param name="AlsoLevelLike">A role word that is also a rung of a ladder ("manager", "经理"), listed as both in a language file.</param>
+    private readonly record struct Piece(string Text, PieceKind Kind, int Start, int End, int Matched = -1, bool AlsoLevelLike = false);
 
     public Reading Read(string text)
     {
@@ -150,8 +151,9 @@ public sealed class QuestionReader
                 VoteCjk(votes, tokens, i, end);
                 if ((word.Meaning & (Meaning.LevelLike | Meaning.RoleWord)) != 0)
                 {
-                    pieces.Add(new Piece(Display(tokens, i, end),
-                        (word.Meaning & Meaning.RoleWord) != 0 ? PieceKind.RoleWord : PieceKind.LevelLike, i, end));
+                    var roleWord = (word.Meaning & Meaning.RoleWord) != 0;
+                    pieces.Add(new Piece(Display(tokens, i, end), roleWord ? PieceKind.RoleWord : PieceKind.LevelLike, i, end,
+                        AlsoLevelLike: roleWord && (word.Meaning & Meaning.LevelLike) != 0));
                     i = end;
                     continue;
                 }
@@ -242,7 +244,7 @@ public sealed class QuestionReader
                 {
                     first--;
                 }
-                if (first == p && IsAlsoLevelLike(piece.Text))
+                if (first == p && piece.AlsoLevelLike)
                 {
                     // "manager" alone or after a level is a rung of a ladder; "engineering manager" is a role.
                     piece = piece with { Kind = PieceKind.LevelLike };
@@ -284,8 +286,6 @@ public sealed class QuestionReader
         }
         matched.RemoveAll(m => m.Length == 0);
     }
-
-    private static bool IsAlsoLevelLike(string roleWord) => roleWord is "manager" or "经理" or "經理";
 
     /// <summary>Two stretches of a name: a space between words, none next to Chinese.</summary>
     private static string Join(string first, string second) =>
