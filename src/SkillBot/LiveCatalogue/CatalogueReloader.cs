@@ -54,6 +54,7 @@ public sealed partial class CatalogueReloader(
                 {
                     var previous = assistant.Catalogue.Version;
                     assistant.Use(catalogue);
+                    LoadMemory.ReturnAfterReload(catalogue);
                     SkillBotMetrics.RecordReload(loaded: true);
                     LogReloaded(reason, previous, catalogue.Version, catalogue.Skills.Length);
                     LogWarnings(warnings);
