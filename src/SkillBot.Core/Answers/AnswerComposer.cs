@@ -58,8 +58,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         {
             return catalogue.Roles.Length == 1
                 ? RoleProfile(query, catalogue.Roles[0], onlyLevel)
-                : Clarify(query, Missing.Role, catalogue.Roles.Select(r => r.Name),
-                    $"Which role at {onlyLevel.Name}: {Or(catalogue.Roles.Select(r => r.Name))}?");
+                : ClarifyRoleAt(query, onlyLevel);
         }
         return Help(query, "Ask me what a level expects in a skill, for example:");
     }
@@ -185,6 +184,22 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
                 $"{skill.Name} across the ladder, for {whom}.")
             with { Items = items };
     }
+
+    /// <summary>
+    /// A level alone: which role? A large catalogue has hundreds of roles, more than anyone reads through or a card
+    /// holds, so the first few are offered and the message says how many there are.
+    /// </summary>
+    private Answer ClarifyRoleAt(Query query, Level level)
+    {
+        var offered = catalogue.Roles.Take(MaxRoleOptions).Select(r => r.Name).ToList();
+        var message = catalogue.Roles.Length <= MaxRoleOptions
+            ? $"Which role at {level.Name}: {Or(offered)}?"
+            : $"Which role at {level.Name}? There are {catalogue.Roles.Length} roles, for example {Or(offered)}; name yours.";
+        return Clarify(query, Missing.Role, offered, message);
+    }
+
+    /// <summary>The most roles a clarify answer for a bare level offers.</summary>
+    public const int MaxRoleOptions = 12;
 
     private Answer Clarify(Query query, Missing missing, IEnumerable<string> options, string message) =>
         Base(query, Intent.Clarify, message) with { Clarify = new Clarification(missing, [.. options]) };

@@ -54,16 +54,18 @@ public static class CatalogueLoader
     /// Reads the catalogue files of a folder: levels.yaml, roles.yaml and skills/**/*.yaml|yml. Never throws:
     /// a file that cannot be read, is not a regular file or is too large is a problem like any other.
     /// </summary>
-    public static CatalogueLoadResult LoadFolder(string folder) => LoadFolder(folder, beforeRead: null);
+    /// <param name="cores">How many cores parsing may use: all by default (at startup nothing else runs); a reload
+    /// while serving takes one, so that answers go on beside it.</param>
+    public static CatalogueLoadResult LoadFolder(string folder, int cores = -1) => LoadFolder(folder, beforeRead: null, cores);
 
-    internal static CatalogueLoadResult LoadFolder(string folder, Action<string>? beforeRead)
+    internal static CatalogueLoadResult LoadFolder(string folder, Action<string>? beforeRead, int cores = -1)
     {
         if (!Directory.Exists(folder))
         {
             return Failed(new CatalogueProblem(folder, 0, 0, "catalogue folder not found"));
         }
         var (files, problems) = CatalogueFolder.Read(folder, beforeRead);
-        return Load(files, problems);
+        return Load(files, problems, cores);
     }
 
     public static bool IsSkillFile(string path) =>
@@ -112,7 +114,7 @@ public static class CatalogueLoader
     private static bool IsInSkills(string path) => path.StartsWith(SkillsFolder + "/", StringComparison.Ordinal);
 
     /// <param name="readProblems">What went wrong reading the files (each is about a whole file): the load fails if there is any.</param>
-    private static CatalogueLoadResult Load(List<CatalogueFile> files, List<CatalogueProblem> readProblems)
+    private static CatalogueLoadResult Load(List<CatalogueFile> files, List<CatalogueProblem> readProblems, int cores = -1)
     {
         var all = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var builder = new Builder();
@@ -142,7 +144,7 @@ public static class CatalogueLoader
         foreach (var batch in skillFiles.Chunk(512))
         {
             var parsed = new CatalogueYaml.ParsedFile[batch.Length];
-            Parallel.For(0, batch.Length, i => parsed[i] = CatalogueYaml.ParseAlone(batch[i]));
+            Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = cores }, i => parsed[i] = CatalogueYaml.ParseAlone(batch[i]));
             for (var i = 0; i < batch.Length; i++)
             {
                 builder.ReadSkill(batch[i], parsed[i]);

@@ -48,7 +48,7 @@ public sealed partial class CatalogueReloader(
         {
             try
             {
-                var result = CatalogueLoader.LoadFolder(_folder);
+                var result = CatalogueLoader.LoadFolder(_folder, cores: 1); // the other cores keep answering
                 var warnings = result.Warnings.Select(w => w.ToString()).ToImmutableArray();
                 if (result.Catalogue is { } catalogue)
                 {
