@@ -24,21 +24,34 @@ public sealed class Assistant
 
     private volatile Snapshot _current;
 
-    public Assistant(SkillCatalogue catalogue) => _current = Build(catalogue);
+    public Assistant(SkillCatalogue catalogue) => _current = Build(catalogue, null);
 
     public SkillCatalogue Catalogue => _current.Catalogue;
 
     public AnswerComposer Composer => _current.Composer;
 
-    /// <summary>Serves a new catalogue from now on; answers in flight finish on the one they began with.</summary>
-    public void Use(SkillCatalogue catalogue) => _current = Build(catalogue);
+    /// <summary>What the last reload that changed something changed: the version before it against the one served; null before any.</summary>
+    public CatalogueDiff? Changes => _current.Composer.Changes;
 
-    private static Snapshot Build(SkillCatalogue catalogue)
+    /// <summary>
+    /// Serves a new catalogue from now on; answers in flight finish on the one they began with. The differences from
+    /// the catalogue served until now are kept for "what changed?" (a reload of the same content keeps the last ones).
+    /// </summary>
+    /// <returns>The differences this catalogue brought; empty when it is the same content.</returns>
+    public CatalogueDiff Use(SkillCatalogue catalogue)
+    {
+        var before = _current;
+        var diff = CatalogueDiff.Between(before.Catalogue, catalogue);
+        _current = Build(catalogue, diff.IsEmpty ? before.Composer.Changes : diff);
+        return diff;
+    }
+
+    private static Snapshot Build(SkillCatalogue catalogue, CatalogueDiff? changes)
     {
         var reader = new QuestionReader(catalogue);
         // Help offers only examples this catalogue really answers as meant: try them with a plain composer first.
         var plain = new AnswerComposer(catalogue);
-        return new(catalogue, reader, new AnswerComposer(catalogue, AnswerableExamples(catalogue, reader, plain), plain.Nearest));
+        return new(catalogue, reader, new AnswerComposer(catalogue, AnswerableExamples(catalogue, reader, plain), plain.Nearest, changes));
     }
 
     /// <summary>Answers one turn in the light of what the person said before. Never throws.</summary>
@@ -157,6 +170,11 @@ public sealed class Assistant
             Overview = reading.AsksOverview && levels.IsEmpty,
             Language = reading.IsChinese ? "zh" : "en",
         };
+        if (reading.AsksChanges && levels.Length <= 1)
+        {
+            // "What changed?" asks about the catalogue, not about the person: nothing is filled in from what they said before.
+            return query with { Changes = true, UnknownWords = [.. reading.UnknownWords.Where(w => !Words.IsAboutChanges(w))] };
+        }
         if (reading.IntroducesSelf && query is { Skill: null, Role: not null, Level: not null } && query.SkillOptions.IsEmpty)
         {
             // "I'm Anna, a senior data scientist at Acme": a role profile, not an unknown skill "anna acme".

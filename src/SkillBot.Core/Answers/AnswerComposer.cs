@@ -8,7 +8,8 @@ namespace SkillBot.Core.Answers;
 /// <summary>Turns a <see cref="Query"/> into the <see cref="Answer"/> for one catalogue. Pure: no I/O, no state.</summary>
 /// <param name="examples">The example questions help offers; by default the first candidate of each kind.</param>
 /// <param name="nearest">The catalogue's index for not_found suggestions, when one is already built.</param>
-public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<string>? examples = null, NearestNames? nearest = null)
+/// <param name="changes">What the catalogue changed from the one served before it; null when there was none.</param>
+public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<string>? examples = null, NearestNames? nearest = null, CatalogueDiff? changes = null)
 {
     private readonly string[] _levelNames = [.. catalogue.Levels.Select(l => l.Name)];
     private readonly string[] _rolesWithSkills = [.. catalogue.Roles.Where(r => !catalogue.SkillsOf(r).IsEmpty).Select(r => r.Name)];
@@ -21,8 +22,14 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
 
     public NearestNames Nearest => _nearest;
 
+    public CatalogueDiff? Changes => changes;
+
     public Answer Compose(Query query)
     {
+        if (query.Changes)
+        {
+            return Changed(query);
+        }
         if (query.SkillOptions.Length > 1)
         {
             return Clarify(query, Missing.Skill, query.SkillOptions.Select(s => s.Name),
@@ -62,6 +69,64 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
                     $"Which role at {onlyLevel.Name}: {Or(catalogue.Roles.Select(r => r.Name))}?");
         }
         return Help(query, "Ask me what a level expects in a skill, for example:");
+    }
+
+    /// <summary>changes: the differences from the catalogue served before, narrowed to the skill, role and level the question names.</summary>
+    private Answer Changed(Query query)
+    {
+        var zh = query.Language == "zh";
+        var unknown = query.UnknownWords.IsEmpty ? "" : zh
+            ? $"我不认识“{string.Join(" ", query.UnknownWords)}”。"
+            : $"I don't know \"{string.Join(" ", query.UnknownWords)}\". ";
+        var scoped = query with { Overview = false, CompareTo = null, Domain = query.Skill is null ? query.Domain : null };
+        if (changes is null)
+        {
+            return Base(scoped, Intent.Changes, unknown + (zh
+                ? "目录自 SkillBot 启动以来没有改变过，没有更早的版本可以比较。"
+                : "The catalogue has not changed since SkillBot started, so there is no earlier version to compare with."));
+        }
+        var items = changes.Changes.Where(c => Concerns(c, query)).Select(ToItem).ToList();
+        var scope = string.Join(" ", new[] { query.Level?.Name, query.Role?.Name, query.Skill?.Name ?? query.Domain }.OfType<string>());
+        var message = (items.Count, scope.Length) switch
+        {
+            (0, _) when zh => $"上次更新（{changes.OldVersion} → {changes.NewVersion}）中{(scope.Length > 0 ? $"“{scope}”" : "")}没有变化。",
+            (0, 0) => $"Nothing changed in the last update ({changes.OldVersion} → {changes.NewVersion}).",
+            (0, _) => $"Nothing changed for {scope} in the last update ({changes.OldVersion} → {changes.NewVersion}); {changes.Changes.Length} change(s) elsewhere.",
+            _ when zh => $"上次更新（{changes.OldVersion} → {changes.NewVersion}）{(scope.Length > 0 ? $"中“{scope}”" : "")}有 {items.Count} 处变化。",
+            (_, 0) => $"{items.Count} change(s) in the last update ({changes.OldVersion} → {changes.NewVersion}).",
+            _ => $"{items.Count} change(s) for {scope} in the last update ({changes.OldVersion} → {changes.NewVersion}).",
+        };
+        return Base(scoped, Intent.Changes, unknown + message) with { Items = items };
+    }
+
+    /// <summary>A change concerns the question when it is at every place the question names: that skill (or domain), role and level.</summary>
+    private bool Concerns(CatalogueChange change, Query query) =>
+        (query.Skill is not { } skill || string.Equals(change.Skill, skill.Name, StringComparison.OrdinalIgnoreCase))
+        && (query.Skill is not null || query.Domain is not { } domain
+            || (change.Skill is not null && string.Equals(catalogue.FindSkill(change.Skill)?.Domain, domain, StringComparison.OrdinalIgnoreCase)))
+        && (query.Role is not { } role || string.Equals(change.Role, role.Name, StringComparison.OrdinalIgnoreCase))
+        && (query.Level is not { } level || string.Equals(change.Level, level.Name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The contract's item: where, and the values before and after. A value other than a description names its field
+    /// ("necessity: required", "alias: DL"), and a rename is a change from the old name to the new one.
+    /// </summary>
+    private static ChangeItem ToItem(CatalogueChange c)
+    {
+        string? Labelled(string? value) => value is null ? null : c.Subject switch
+        {
+            DiffSubject.Expectation when c.Field is null or "description" => value,
+            DiffSubject.Alias => $"alias: {value}",
+            _ when c.Kind == DiffKind.Renamed || c.Field is null => value,
+            _ => $"{c.Field}: {value}",
+        };
+        var kind = c.Kind switch
+        {
+            DiffKind.Added => Change.Added,
+            DiffKind.Removed => Change.Removed,
+            _ => Change.Changed,
+        };
+        return new ChangeItem(kind, c.Skill, c.Role, c.Level, Labelled(c.Before), Labelled(c.After));
     }
 
     public Answer Help(Query query, string message) =>

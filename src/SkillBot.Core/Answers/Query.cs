@@ -30,4 +30,7 @@ public sealed record Query(string Question)
     public bool Overview { get; init; }
 
     public string Language { get; init; } = "en";
+
+    /// <summary>The question asks what changed in the catalogue (the <c>changes</c> intent), narrowed by what it names.</summary>
+    public bool Changes { get; init; }
 }

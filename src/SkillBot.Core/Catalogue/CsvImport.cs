@@ -74,7 +74,7 @@ public static class CsvImport
     private static int[]? ColumnOrder(CsvRecord header, List<CsvProblem> problems)
     {
         var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        var expected = string.Join(',', Columns) + $" and optionally {string.Join(", ", OptionalColumns)}";
+        var expected = string.Join(',', Columns) + $"; optionally {string.Join(", ", OptionalColumns)}";
         var ok = true;
         foreach (var unknown in names.Where(n => !AllColumns.Contains(n)).Distinct())
         {

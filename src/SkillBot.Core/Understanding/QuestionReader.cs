@@ -156,7 +156,28 @@ public sealed class QuestionReader
             Target = target is not null && levels.Contains(target) ? target : null,
             LevelStep = levelStep,
             IntroducesSelf = IntroducesSelf(tokens),
+            AsksChanges = AsksChanges(tokens),
         };
+    }
+
+    /// <summary>
+    /// "what changed", "what's new", "anything new", "有什么变化", "更新了什么": the catalogue's own changes. Chinese words
+    /// are looked for in the run of characters (one token each); "new" counts only after a question word, so "I'm new
+    /// to data science" is not asking for changes.
+    /// </summary>
+    private static bool AsksChanges(List<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Length > 1 && Words.Changed.Contains(token)
+                || (token == "new" && i > 0 && tokens[i - 1] is "what" or "whats" or "anything" or "something" or "is")
+                || (i + 1 < tokens.Count && Words.Changed.Contains(token + tokens[i + 1])))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>"I'm ...", "I am ...", "I work as ...": the user says who they are.</summary>

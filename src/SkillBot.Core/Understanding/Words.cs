@@ -93,6 +93,30 @@ internal static class Words
     public static readonly FrozenSet<string> Overview = FrozenSet.ToFrozenSet(
         ["overview", "ladder", "levels", "path", "growth", "all", "every", "each", "track", "career"]);
 
+    /// <summary>Words that ask what changed in the catalogue itself (not "what changes from senior to lead", a comparison).</summary>
+    public static readonly FrozenSet<string> Changed = FrozenSet.ToFrozenSet(
+        ["changed", "changelog", "updates", "updated", "新增", "变化", "變化", "变更", "變更", "更新", "改变", "改變", "改动", "改動"]);
+
+    /// <summary>Words about the catalogue as a whole in a question about its changes ("what changed in the framework?").</summary>
+    public static readonly FrozenSet<string> CatalogueWords = FrozenSet.ToFrozenSet(
+        ["framework", "catalogue", "catalog", "version", "release", "recently", "lately", "latest", "recent", "last", "since", "week", "update", "框架", "目录", "目錄", "最近", "版本"]);
+
+    /// <summary>A word left over from a question about changes that is part of asking it ("framework", "变化", "框架最近"), not a name.</summary>
+    public static bool IsAboutChanges(string word)
+    {
+        if (Changed.Contains(word) || CatalogueWords.Contains(word))
+        {
+            return true;
+        }
+        // A run of Chinese characters made only of those words.
+        var rest = word;
+        foreach (var part in Changed.Concat(CatalogueWords).Where(w => w.Length > 1 && w[0] > '\u2E80').OrderByDescending(w => w.Length))
+        {
+            rest = rest.Replace(part, "", StringComparison.Ordinal);
+        }
+        return rest.Length == 0 || (rest.Length < word.Length && rest.All(c => c is '了' or '么' or '麼'));
+    }
+
     public static readonly FrozenSet<string> Compare = FrozenSet.ToFrozenSet(
         ["compare", "comparison", "vs", "versus", "between", "difference", "differences", "differ", "change", "changes", "对", "比"]);
 
