@@ -1,7 +1,8 @@
+using System.Globalization;
+using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using SkillBot.Core.Catalogue;
 
 namespace SkillBot.Spreadsheets;
@@ -26,57 +27,97 @@ public static class XlsxWriter
             .Select(p => $"'{p.Row.Cells[1]}' / '{p.Row.Cells[2]}' / '{p.Row.Cells[3]}' holds a control character that a workbook cannot hold")
             .FirstOrDefault();
 
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    /// <summary>
+    /// The package (parts, relationships, content types) comes from the Open XML SDK; each part's XML is written here
+    /// with the main namespace as the default one, as Excel writes it: the SDK would prefix every element (x:row),
+    /// which Excel reads but other readers (exceljs among them) do not.
+    /// </summary>
     public static void Write(Stream stream, CatalogueRows rows, bool sheetPerDomain)
     {
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook();
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Styles();
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);
-        var sheets = new Sheets();
         var groups = sheetPerDomain
             ? rows.Rows.GroupBy(r => r.Domain, StringComparer.OrdinalIgnoreCase).Select(g => (Name: g.Key, Rows: g.ToList()))
             : [(Name: FlatSheet, Rows: rows.Rows.ToList())];
         var names = new SheetNames();
-        uint id = 1;
+        var sheets = new List<(string Name, string Id)>();
         foreach (var (name, sheetRows) in groups)
         {
             var part = workbook.AddNewPart<WorksheetPart>();
-            WriteSheet(part, rows.Header, sheetRows, strings);
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = names.Claim(name) });
+            WritePart(part, xml => WriteSheet(xml, rows.Header, sheetRows, strings));
+            sheets.Add((names.Claim(name), workbook.GetIdOfPart(part)));
         }
-        workbook.Workbook.Append(sheets);
-        var shared = workbook.AddNewPart<SharedStringTablePart>();
-        using (var writer = OpenXmlWriter.Create(shared))
+        using (var styles = workbook.AddNewPart<WorkbookStylesPart>().GetStream(FileMode.Create, FileAccess.Write))
         {
-            writer.WriteStartElement(new SharedStringTable(), [new OpenXmlAttribute("count", "", strings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), new OpenXmlAttribute("uniqueCount", "", strings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            styles.Write(Encoding.UTF8.GetBytes(Styles));
+        }
+        WritePart(workbook.AddNewPart<SharedStringTablePart>(), xml =>
+        {
+            xml.WriteStartElement("sst", Main);
+            xml.WriteAttributeString("count", strings.Count.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("uniqueCount", strings.Count.ToString(CultureInfo.InvariantCulture));
             foreach (var text in strings.OrderBy(s => s.Value).Select(s => s.Key))
             {
-                writer.WriteElement(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+                xml.WriteStartElement("si", Main);
+                xml.WriteStartElement("t", Main);
+                xml.WriteAttributeString("xml", "space", null, "preserve");
+                xml.WriteString(text);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
             }
-            writer.WriteEndElement();
-        }
+            xml.WriteEndElement();
+        });
+        WritePart(workbook, xml =>
+        {
+            xml.WriteStartElement("workbook", Main);
+            xml.WriteAttributeString("xmlns", "r", null, Relationships);
+            xml.WriteStartElement("sheets", Main);
+            var number = 1;
+            foreach (var (name, id) in sheets)
+            {
+                xml.WriteStartElement("sheet", Main);
+                xml.WriteAttributeString("name", name);
+                xml.WriteAttributeString("sheetId", (number++).ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("id", Relationships, id);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        });
     }
 
-    private static void WriteSheet(WorksheetPart part, IReadOnlyList<string> header, List<CatalogueRow> rows, Dictionary<string, int> strings)
+    private static void WritePart(OpenXmlPart part, Action<XmlWriter> write)
     {
-        using var writer = OpenXmlWriter.Create(part);
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteStartElement(new SheetData());
-        writer.WriteElement(RowOf(1, header, strings, HeaderStyle));
-        uint number = 2;
+        using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument(standalone: true);
+        write(xml);
+        xml.WriteEndDocument();
+    }
+
+    private static void WriteSheet(XmlWriter xml, IReadOnlyList<string> header, List<CatalogueRow> rows, Dictionary<string, int> strings)
+    {
+        xml.WriteStartElement("worksheet", Main);
+        xml.WriteStartElement("sheetData", Main);
+        WriteRow(xml, 1, header, strings, HeaderStyle);
+        var number = 2;
         foreach (var row in rows)
         {
-            writer.WriteElement(RowOf(number++, row.Cells, strings, PlainStyle));
+            WriteRow(xml, number++, row.Cells, strings, PlainStyle);
         }
-        writer.WriteEndElement();
-        writer.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
     }
 
-    private static Row RowOf(uint number, IReadOnlyList<string> cells, Dictionary<string, int> strings, uint style)
+    private static void WriteRow(XmlWriter xml, int number, IReadOnlyList<string> cells, Dictionary<string, int> strings, uint style)
     {
-        var row = new Row { RowIndex = number };
+        var row = number.ToString(CultureInfo.InvariantCulture);
+        xml.WriteStartElement("row", Main);
+        xml.WriteAttributeString("r", row);
         for (var i = 0; i < cells.Count; i++)
         {
             var text = cells[i];
@@ -84,31 +125,28 @@ public static class XlsxWriter
             {
                 strings[text] = index = strings.Count;
             }
-            row.Append(new Cell
+            xml.WriteStartElement("c", Main);
+            xml.WriteAttributeString("r", ColumnName(i) + row);
+            var cellStyle = style == PlainStyle && SpreadsheetText.IsRisky(text) ? TextStyle : style;
+            if (cellStyle != PlainStyle)
             {
-                CellReference = ColumnName(i) + number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                DataType = CellValues.SharedString,
-                CellValue = new CellValue(index),
-                StyleIndex = style == PlainStyle && SpreadsheetText.IsRisky(text) ? TextStyle : style,
-            });
+                xml.WriteAttributeString("s", cellStyle.ToString(CultureInfo.InvariantCulture));
+            }
+            xml.WriteAttributeString("t", "s");
+            xml.WriteElementString("v", Main, index.ToString(CultureInfo.InvariantCulture));
+            xml.WriteEndElement();
         }
-        return row;
+        xml.WriteEndElement();
     }
 
     private static string ColumnName(int index) =>
         index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);
 
     /// <summary>Three cell formats: plain, text with the quote prefix (cells that start like a formula), bold (the header).</summary>
-    private static Stylesheet Styles() => new(
-        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-        new Borders(new Border()) { Count = 1 },
-        new CellStyleFormats(new CellFormat()) { Count = 1 },
-        new CellFormats(
-            new CellFormat { FormatId = 0 },
-            new CellFormat { FormatId = 0, NumberFormatId = 49, ApplyNumberFormat = true, QuotePrefix = true },
-            new CellFormat { FormatId = 0, FontId = 1, ApplyFont = true })
-        { Count = 3 });
+    private const string Styles = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font/><font><b/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf xfId="0"/><xf xfId="0" numFmtId="49" applyNumberFormat="1" quotePrefix="1"/><xf xfId="0" fontId="1" applyFont="1"/></cellXfs></styleSheet>
+            """;
 
     /// <summary>Sheet names as Excel allows them: at most 31 characters, none of : \ / ? * [ ], unique ignoring case.</summary>
     private sealed class SheetNames
