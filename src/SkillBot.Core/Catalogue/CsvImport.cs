@@ -38,13 +38,16 @@ public static class CsvImport
     {
         var problems = new List<CsvProblem>();
         var records = CsvReader.Read(csv, problems);
-        return Import(records, problems);
+        return Import(records, problems, SpreadsheetText.Unguard);
     }
 
-    /// <summary>Rows read from any spreadsheet (a CSV file, an XLSX sheet), the header first: the same checks for every format.</summary>
-    public static CsvImportResult Import(IReadOnlyList<CsvRecord> records) => Import(records, []);
+    /// <summary>
+    /// Rows read from a workbook's sheet, the header first: the same checks as a CSV file's. A workbook's cells hold
+    /// their text as it is (a formula-like one is marked as text by its style, not by an apostrophe), so nothing is taken off.
+    /// </summary>
+    public static CsvImportResult Import(IReadOnlyList<CsvRecord> records) => Import(records, [], cell => cell);
 
-    private static CsvImportResult Import(IReadOnlyList<CsvRecord> records, List<CsvProblem> problems)
+    private static CsvImportResult Import(IReadOnlyList<CsvRecord> records, List<CsvProblem> problems, Func<string, string> cellText)
     {
         if (records.Count == 0)
         {
@@ -60,7 +63,7 @@ public static class CsvImport
             problems.Add(new CsvProblem(records[0].Line, "no rows below the header"));
             return Failed(problems, 0);
         }
-        var rows = records.Skip(1).Select(r => ReadRow(r, columns, problems)).OfType<Row>().ToList();
+        var rows = records.Skip(1).Select(r => ReadRow(r, columns, problems, cellText)).OfType<Row>().ToList();
         var skills = Group(rows, problems);
         return problems.Count > 0
             ? Failed(problems, records.Count - 1)
@@ -103,7 +106,7 @@ public static class CsvImport
         public DateOnly? Updated { get; init; }
     }
 
-    private static Row? ReadRow(CsvRecord record, int[] columns, List<CsvProblem> problems)
+    private static Row? ReadRow(CsvRecord record, int[] columns, List<CsvProblem> problems, Func<string, string> cellText)
     {
         var width = columns.Count(c => c >= 0);
         if (record.Fields.Count != width)
@@ -114,7 +117,7 @@ public static class CsvImport
         }
         var before = problems.Count;
         string Field(string column) =>
-            columns[AllColumns.IndexOf(column)] is var at and >= 0 ? SpreadsheetText.Unguard(record.Fields[at].Trim()) : "";
+            columns[AllColumns.IndexOf(column)] is var at and >= 0 ? cellText(record.Fields[at].Trim()) : "";
         string[]? Aliases(string column)
         {
             var value = Field(column);

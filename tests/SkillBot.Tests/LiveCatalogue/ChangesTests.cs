@@ -1,6 +1,6 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SkillBot.LiveCatalogue;
@@ -60,6 +60,8 @@ public sealed class ChangesTests : IAsyncLifetime
 
     private HttpClient Client => _teams.App.Client;
 
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private async Task<JsonElement> Ask(string question)
     {
         using var response = await Client.GetAsync("/api/v1/answer?q=" + Uri.EscapeDataString(question));
@@ -110,7 +112,7 @@ public sealed class ChangesTests : IAsyncLifetime
         var blocks = slack.Body["blocks"]!.AsArray();
         Assert.InRange(blocks.Count, 1, 50);
         Assert.Equal("What changed", blocks[0]!["text"]!["text"]!.GetValue<string>());
-        var shown = blocks.ToJsonString();
+        var shown = blocks.ToJsonString(Readable);
         Assert.Contains("Changed · Deep Learning · Data Scientist · Junior", shown);
         Assert.Contains("necessity: required", shown);
         Assert.Contains("10 change(s) in the last update", slack.Body["text"]!.GetValue<string>());
@@ -121,7 +123,7 @@ public sealed class ChangesTests : IAsyncLifetime
         var card = teams.Activity["attachments"]![0]!["content"]!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", teams.Activity["attachments"]![0]!["contentType"]!.GetValue<string>());
         Assert.Equal("What changed", card["body"]![0]!["text"]!.GetValue<string>());
-        Assert.Contains("Changed · Deep Learning · LLM Engineer · Principal", card.ToJsonString());
+        Assert.Contains("Changed · Deep Learning · LLM Engineer · Principal", card.ToJsonString(Readable));
         Assert.True(JsonSerializer.SerializeToUtf8Bytes(card).Length <= SkillBot.Cards.Adaptive.AdaptiveCardRenderer.MaxBytes);
 
         // Reloading the same files again (the folder watcher may already have): nothing new to say.
