@@ -433,20 +433,27 @@ public static class CommandLine
         }
         // Written beside the target and moved into place, so a failed export never leaves half a file.
         var temporary = output + ".partial";
-        using (var file = File.Create(temporary))
+        try
         {
-            if (format == "xlsx")
+            using (var file = File.Create(temporary))
             {
-                XlsxWriter.Write(file, rows, sheetPerDomain);
+                if (format == "xlsx")
+                {
+                    XlsxWriter.Write(file, rows, sheetPerDomain);
+                }
+                else
+                {
+                    // With a byte order mark: Excel reads a CSV as UTF-8 only with one.
+                    using var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+                    writer.Write(CatalogueExport.Csv(rows));
+                }
             }
-            else
-            {
-                // With a byte order mark: Excel reads a CSV as UTF-8 only with one.
-                using var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-                writer.Write(CatalogueExport.Csv(rows));
-            }
+            File.Move(temporary, output, overwrite: true);
         }
-        File.Move(temporary, output, overwrite: true);
+        finally
+        {
+            File.Delete(temporary);
+        }
         stdout.WriteLine($"Exported {rows.Rows.Length} rows from {dir} into {output}");
         return 0;
     }
