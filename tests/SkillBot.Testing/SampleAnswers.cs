@@ -39,7 +39,7 @@ public static class SampleAnswers
         // Every expectation reworded: more changes than any channel shows at once.
         var revised = new Assistant(catalogue);
         revised.Use(new SkillCatalogue(catalogue.Levels, catalogue.Roles,
-            [.. catalogue.Skills.Select(s => s with { Roles = [.. s.Roles.Select(r => r with { ByLevel = [.. r.ByLevel.Select(e => e is null ? null : e with { Description = e.Description + " (revised)" })] })] })],
+            [.. catalogue.Skills.Select(s => s with { Roles = [.. s.Roles.Select(r => r with { ByLevel = [.. r.ByLevel.Select(e => e is null ? null : new Expectation(e.Level, e.Necessity, e.Description + " (revised)"))] })] })],
             catalogue.Version + "r"));
         answers.Add(revised.Ask("what changed?"));
         return answers;
@@ -54,8 +54,8 @@ public static class SampleAnswers
         var first = catalogue.Skills[0];
         var expectations = first.Roles.SelectMany(r => r.ByLevel.OfType<Expectation>().Select(e => (Role: r, Expectation: e))).ToList();
         Expectation? Edit(Expectation e) =>
-            ReferenceEquals(e, expectations[0].Expectation) ? e with { Description = e.Description + " Also coaches others in it." }
-            : expectations.Count > 1 && ReferenceEquals(e, expectations[1].Expectation) ? e with { Necessity = e.Necessity == Necessity.Required ? Necessity.Optional : Necessity.Required }
+            ReferenceEquals(e, expectations[0].Expectation) ? new Expectation(e.Level, e.Necessity, e.Description + " Also coaches others in it.")
+            : expectations.Count > 1 && ReferenceEquals(e, expectations[1].Expectation) ? new Expectation(e.Level, e.Necessity == Necessity.Required ? Necessity.Optional : Necessity.Required, e.Description)
             : expectations.Count > 2 && ReferenceEquals(e, expectations[^1].Expectation) ? null
             : e;
         var edited = first with
