@@ -20,6 +20,7 @@ public sealed class AnswerView
         {
             Intent.RoleProfile => $"{labels.Level(answer.Level ?? "")} {answer.Role}",
             Intent.Expectation or Intent.Compare or Intent.SkillOverview => answer.Skill ?? "",
+            Intent.Changes => labels["changesTitle"],
             _ => null,
         };
         Subtitle = string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>());
@@ -71,6 +72,21 @@ public sealed class AnswerView
 
     /// <summary>The options of a clarify answer, the suggestions of not_found, the examples of help.</summary>
     public IReadOnlyList<Move> Choices { get; }
+
+    /// <summary>A change's kind and place, as its heading: "Changed · Deep Learning · Data Scientist · Senior".</summary>
+    public string ChangeHeading(ChangeItem change) =>
+        string.Join(" · ", new[]
+        {
+            Labels[change.Change switch { Change.Added => "change.added", Change.Removed => "change.removed", _ => "change.changed" }],
+            change.Skill, change.Role, change.Level is null ? null : Labels.Level(change.Level),
+        }.OfType<string>());
+
+    /// <summary>A change's old value; labelled "Before:" only beside a new one (what was added or removed needs no label).</summary>
+    public string? ChangeBefore(ChangeItem change) =>
+        change.Before is null ? null : change.After is null ? change.Before : $"{Labels["before"]}: {change.Before}";
+
+    public string? ChangeAfter(ChangeItem change) =>
+        change.After is null ? null : change.Before is null ? change.After : $"{Labels["after"]}: {change.After}";
 
     /// <summary>"Open in browser": the catalogue page showing this answer, when the pages have a public URL.</summary>
     public string? PageUrl { get; }

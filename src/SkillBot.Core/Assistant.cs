@@ -31,7 +31,7 @@ public sealed class Assistant
     public Assistant(SkillCatalogue catalogue, LanguageSet? languages = null)
     {
         _languages = languages ?? LanguageSet.BuiltIn;
-        _current = Build(catalogue, _languages);
+        _current = Build(catalogue, _languages, null);
     }
 
     public LanguageSet Languages => _languages;
@@ -41,15 +41,29 @@ public sealed class Assistant
     public AnswerComposer Composer => _current.Composer;
 
     /// <summary>Serves a new catalogue from now on; answers in flight finish on the one they began with.</summary>
-    public void Use(SkillCatalogue catalogue) => _current = Build(catalogue, _languages);
+    /// <remarks>
+    /// The differences from the catalogue served until now are kept for "what changed?" (a reload of the same
+    /// content keeps the last ones).
+    /// </remarks>
+    /// <returns>The differences this catalogue brought; empty when it is the same content.</returns>
+    public CatalogueDiff Use(SkillCatalogue catalogue)
+    {
+        var before = _current;
+        var diff = CatalogueDiff.Between(before.Catalogue, catalogue);
+        _current = Build(catalogue, _languages, diff.IsEmpty ? before.Composer.Changes : diff);
+        return diff;
+    }
 
-    private static Snapshot Build(SkillCatalogue catalogue, LanguageSet languages)
+    /// <summary>What the last reload that changed something changed: the version before it against the one served; null before any.</summary>
+    public CatalogueDiff? Changes => _current.Composer.Changes;
+
+    private static Snapshot Build(SkillCatalogue catalogue, LanguageSet languages, CatalogueDiff? changes)
     {
         var reader = new QuestionReader(catalogue, languages);
         // Help offers only examples this catalogue really answers as meant, in each language: try them with a plain composer first.
         var plain = new AnswerComposer(catalogue, languages: languages);
         var examples = languages.All.ToDictionary(l => l.Code, l => (IReadOnlyList<string>)AnswerableExamples(catalogue, reader, plain, l), StringComparer.Ordinal);
-        return new(catalogue, reader, new AnswerComposer(catalogue, examples, plain.Nearest, languages));
+        return new(catalogue, reader, new AnswerComposer(catalogue, examples, plain.Nearest, languages, changes));
     }
 
     /// <summary>Answers one turn in the light of what the person said before. Never throws.</summary>
@@ -193,6 +207,11 @@ public sealed class Assistant
             Overview = reading.AsksOverview && levels.IsEmpty,
             Language = reading.Language,
         };
+        if (reading.AsksChanges && levels.Length <= 1)
+        {
+            // "What changed?" asks about the catalogue, not about the person: nothing is filled in from what they said before.
+            return query with { Changes = true };
+        }
         if (reading.IntroducesSelf && query is { Skill: null, Role: not null, Level: not null } && query.SkillOptions.IsEmpty)
         {
             // "I'm Anna, a senior data scientist at Acme": a role profile, not an unknown skill "anna acme".

@@ -80,7 +80,7 @@ public sealed class AdaptiveCardTests
     {
         var cards = Path.Combine(Catalogues.RepoRoot, "cards");
         var templates = Directory.GetFiles(cards, "*.json").Where(f => !f.EndsWith(".data.json", StringComparison.Ordinal)).Order().ToList();
-        Assert.Equal(7, templates.Count);
+        Assert.Equal(8, templates.Count);
         var cases = templates.Select(t => new TemplateCase(
             JsonNode.Parse(File.ReadAllText(t)),
             JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(t, ".data.json"))))).ToList();

@@ -24,11 +24,23 @@ public sealed class CardSampleDataTests
         { "clarify", "senior deep learning" },
         { "not-found", "senior kubernetes engineer" },
         { "help", "hello" },
+        { "changes", ChangesQuestion },
     };
+
+    /// <summary>Asked of an assistant that has reloaded an edited catalogue, so the sample has changes to show.</summary>
+    public const string ChangesQuestion = "what changed in the framework?";
 
     public static readonly JsonSerializerOptions Readable = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static Answer SampleAnswer(string question) => new Assistant(Catalogues.BuiltIn()).Ask(question);
+    public static Answer SampleAnswer(string question)
+    {
+        var assistant = new Assistant(Catalogues.BuiltIn());
+        if (question == ChangesQuestion)
+        {
+            assistant.Use(SampleAnswers.Edited(Catalogues.BuiltIn()));
+        }
+        return assistant.Ask(question);
+    }
 
     [Theory]
     [MemberData(nameof(SampleQuestions))]

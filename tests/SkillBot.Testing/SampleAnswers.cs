@@ -11,7 +11,7 @@ public static class SampleAnswers
     /// The 1.1 intents the core does not answer with yet (answer-api.md's "not yet"): every other intent has a
     /// sample, and every rendering test covers it. An intent leaves this list with its first sample.
     /// </summary>
-    public static readonly IReadOnlyList<Intent> NotYetAnswered = [Intent.CompareRoles, Intent.Changes, Intent.Catalogue];
+    public static readonly IReadOnlyList<Intent> NotYetAnswered = [Intent.CompareRoles, Intent.Catalogue];
 
     public static IReadOnlyList<Answer> For(SkillCatalogue catalogue)
     {
@@ -31,7 +31,38 @@ public static class SampleAnswers
             assistant.Ask(levels[^1].Name),
             assistant.Ask("kubernetes operator"),
             assistant.Ask(""),
+            assistant.Ask("what changed?"),
         };
+        var reloaded = new Assistant(catalogue);
+        reloaded.Use(Edited(catalogue));
+        answers.Add(reloaded.Ask("what changed?"));
+        // Every expectation reworded: more changes than any channel shows at once.
+        var revised = new Assistant(catalogue);
+        revised.Use(new SkillCatalogue(catalogue.Levels, catalogue.Roles,
+            [.. catalogue.Skills.Select(s => s with { Roles = [.. s.Roles.Select(r => r with { ByLevel = [.. r.ByLevel.Select(e => e is null ? null : new Expectation(e.Level, e.Necessity, e.Description + " (revised)"))] })] })],
+            catalogue.Version + "r"));
+        answers.Add(revised.Ask("what changed?"));
         return answers;
+    }
+
+    /// <summary>
+    /// The catalogue after an edit of each kind a diff reports: the first expectation reworded, the second's necessity
+    /// flipped, an alias added to the first skill, the last expectation removed. Enough for a changes answer to render.
+    /// </summary>
+    public static SkillCatalogue Edited(SkillCatalogue catalogue)
+    {
+        var first = catalogue.Skills[0];
+        var expectations = first.Roles.SelectMany(r => r.ByLevel.OfType<Expectation>().Select(e => (Role: r, Expectation: e))).ToList();
+        Expectation? Edit(Expectation e) =>
+            ReferenceEquals(e, expectations[0].Expectation) ? new Expectation(e.Level, e.Necessity, e.Description + " Also coaches others in it.")
+            : expectations.Count > 1 && ReferenceEquals(e, expectations[1].Expectation) ? new Expectation(e.Level, e.Necessity == Necessity.Required ? Necessity.Optional : Necessity.Required, e.Description)
+            : expectations.Count > 2 && ReferenceEquals(e, expectations[^1].Expectation) ? null
+            : e;
+        var edited = first with
+        {
+            Aliases = [.. first.Aliases, first.Name + " practice"],
+            Roles = [.. first.Roles.Select(r => r with { ByLevel = [.. r.ByLevel.Select(e => e is null ? null : Edit(e))] })],
+        };
+        return new SkillCatalogue(catalogue.Levels, catalogue.Roles, [edited, .. catalogue.Skills.Skip(1)], catalogue.Version + "e");
     }
 }

@@ -116,16 +116,16 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "ask", "question", "--catalogue" }, "unknown or incomplete option: --catalogue")]
     [InlineData(new[] { "frobnicate" }, "unknown command: frobnicate")]
     [InlineData(new[] { "-x" }, "unknown command: -x")]
-    [InlineData(new[] { "catalogue" }, "catalogue needs what to do: validate DIR or import FILE.csv --out DIR")]
+    [InlineData(new[] { "catalogue" }, "catalogue needs what to do: validate, import, export or diff")]
     [InlineData(new[] { "catalogue", "check", "dir" }, "unknown catalogue command: check")]
     [InlineData(new[] { "catalogue", "validate" }, "catalogue validate needs the folder to check")]
     [InlineData(new[] { "catalogue", "validate", "one", "two" }, "catalogue validate takes one folder")]
     [InlineData(new[] { "card" }, "card needs a template and its data")]
     [InlineData(new[] { "card", "template.json" }, "card needs a template and its data")]
     [InlineData(new[] { "card", "a.json", "b.json", "c.json" }, "card takes two files: TEMPLATE.json DATA.json")]
-    [InlineData(new[] { "catalogue", "import", "rows.csv" }, "catalogue import takes FILE.csv --out DIR")]
-    [InlineData(new[] { "catalogue", "import", "rows.csv", "--out" }, "catalogue import takes FILE.csv --out DIR")]
-    [InlineData(new[] { "catalogue", "import", "--out", "dir" }, "catalogue import takes FILE.csv --out DIR")]
+    [InlineData(new[] { "catalogue", "import", "rows.csv" }, "catalogue import takes FILE.csv or FILE.xlsx --out DIR")]
+    [InlineData(new[] { "catalogue", "import", "rows.csv", "--out" }, "unknown or incomplete option: --out")]
+    [InlineData(new[] { "catalogue", "import", "--out", "dir" }, "catalogue import takes FILE.csv or FILE.xlsx --out DIR")]
     public void Usage_errors_print_help_on_stderr_and_exit_2(string[] args, string message)
     {
         AssertUsageError(Run(args), message);
@@ -161,7 +161,9 @@ public sealed class CommandLineTests : IDisposable
     {
         var outcome = Run("help");
         Assert.Equal(0, outcome.Exit);
-        Assert.Contains("catalogue import FILE.csv --out DIR", outcome.Stdout);
+        Assert.Contains("catalogue import FILE.csv|FILE.xlsx --out DIR", outcome.Stdout);
+        Assert.Contains("catalogue diff OLD_DIR NEW_DIR", outcome.Stdout);
+        Assert.Contains("catalogue export DIR --out", outcome.Stdout);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public static class AdaptiveCardData
         Intent.SkillOverview => "skill-overview",
         Intent.Clarify => "clarify",
         Intent.NotFound => "not-found",
+        Intent.Changes => "changes",
         _ => "help",
     };
 
@@ -110,6 +111,18 @@ public static class AdaptiveCardData
                     })]),
                 })]);
                 AddMore(data, roles.Count - shown, labels);
+                break;
+            case Intent.Changes:
+                var changes = answer.Items.OfType<ChangeItem>().ToList();
+                data["items"] = new JsonArray([.. changes.Take(budget.Items).Select(change => (JsonNode)new JsonObject
+                {
+                    ["heading"] = Name(view.ChangeHeading(change), 2 * NameLength),
+                    ["hasBefore"] = change.Before is not null,
+                    ["before"] = TextFit.Fit(view.ChangeBefore(change) ?? "", budget.TextLength),
+                    ["hasAfter"] = change.After is not null,
+                    ["after"] = TextFit.Fit(view.ChangeAfter(change) ?? "", budget.TextLength),
+                })]);
+                AddMore(data, changes.Count - budget.Items, labels);
                 break;
             default:
                 var choices = view.Choices;

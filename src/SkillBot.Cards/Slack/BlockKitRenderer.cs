@@ -151,6 +151,26 @@ public static class BlockKitRenderer
                 break;
         }
 
+        if (answer.Intent == Intent.Changes)
+        {
+            var changes = answer.Items.OfType<ChangeItem>().ToList();
+            for (var index = 0; index < changes.Count; index++)
+            {
+                if (!blocks.HasRoom(reserve: 4))
+                {
+                    blocks.Context(SlackText.Mrkdwn(labels.Format("more", (changes.Count - index).ToString(CultureInfo.InvariantCulture)), MaxSectionText));
+                    break;
+                }
+                var change = changes[index];
+                var text = new StringBuilder($"*{SlackText.Escape(view.ChangeHeading(change))}*");
+                foreach (var value in new[] { view.ChangeBefore(change), view.ChangeAfter(change) }.OfType<string>())
+                {
+                    text.Append('\n').Append(SlackText.Mrkdwn(value, 1300));
+                }
+                blocks.Section(Cut(text.ToString()));
+            }
+        }
+
         var moves = answer.Intent is Intent.Clarify or Intent.NotFound or Intent.Help
             ? view.Choices
             : [.. view.Steps, .. view.RoleSwitches];

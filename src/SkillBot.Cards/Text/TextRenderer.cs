@@ -63,6 +63,16 @@ public static class TextRenderer
                     }
                 }
                 break;
+            case Intent.Changes:
+                foreach (var change in answer.Items.OfType<ChangeItem>())
+                {
+                    text.AppendLine().AppendLine($"## {view.ChangeHeading(change)}");
+                    foreach (var value in new[] { view.ChangeBefore(change), view.ChangeAfter(change) }.OfType<string>())
+                    {
+                        Wrap(text, value, "  ");
+                    }
+                }
+                break;
             case Intent.Clarify when answer.Clarify is { } clarify:
                 text.AppendLine();
                 foreach (var option in clarify.Options)

@@ -12,11 +12,13 @@ namespace SkillBot.Core.Answers;
 /// <param name="examples">The example questions help offers, by language; by default the first candidate of each kind.</param>
 /// <param name="nearest">The catalogue's index for not_found suggestions, when one is already built.</param>
 /// <param name="languages">The languages answers are written in; every sentence comes from the question's language's file.</param>
+/// <param name="changes">What the catalogue changed from the one served before it; null when there was none.</param>
 public sealed class AnswerComposer(
     SkillCatalogue catalogue,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? examples = null,
     NearestNames? nearest = null,
-    LanguageSet? languages = null)
+    LanguageSet? languages = null,
+    CatalogueDiff? changes = null)
 {
     private readonly LanguageSet _languages = languages ?? LanguageSet.BuiltIn;
     private readonly string[] _levelNames = [.. catalogue.Levels.Select(l => l.Name)];
@@ -33,6 +35,8 @@ public sealed class AnswerComposer(
 
     public LanguageSet Languages => _languages;
 
+    public CatalogueDiff? Changes => changes;
+
     /// <summary>
     /// The answer to a query. A level or role the question named but the catalogue lacks is said in the message,
     /// never dropped: a missing role is not_found with the nearest roles, a missing level asks which level.
@@ -40,6 +44,10 @@ public sealed class AnswerComposer(
     public Answer Compose(Query query)
     {
         var language = _languages.For(query.Language);
+        if (query.Changes)
+        {
+            return Changed(query, language);
+        }
         if (!query.UnknownRoles.IsEmpty && query.Role is null && query.RoleOptions.IsEmpty)
         {
             return UnknownRole(query, language);
@@ -98,6 +106,62 @@ public sealed class AnswerComposer(
                 : ClarifyRoleAt(query, onlyLevel, language);
         }
         return Help(query, language.Text("help.ask"));
+    }
+
+    /// <summary>changes: the differences from the catalogue served before, narrowed to the skill, role and level the question names.</summary>
+    private Answer Changed(Query query, Language language)
+    {
+        var unknown = query.UnknownWords.IsEmpty ? "" : language.Text("changes.unknown", ("words", language.Quote(string.Join(" ", query.UnknownWords))));
+        var scoped = query with { Overview = false, CompareTo = null, Domain = query.Skill is null ? query.Domain : null };
+        if (changes is null)
+        {
+            return Base(scoped, Intent.Changes, Sentences(language, unknown, language.Text("changes.noEarlier")));
+        }
+        var items = changes.Changes.Where(c => Concerns(c, query)).Select(ToItem).ToList();
+        var scope = string.Join(" ", new[] { query.Level?.Name, query.Role?.Name, query.Skill?.Name ?? query.Domain }.OfType<string>());
+        (string Name, string Value)[] values =
+        [
+            ("old", changes.OldVersion), ("new", changes.NewVersion), ("scope", scope),
+            ("count", language.Number(items.Count == 0 ? changes.Changes.Length : items.Count)),
+        ];
+        var message = (items.Count, scope.Length) switch
+        {
+            (0, 0) => language.Text("changes.nothing", values),
+            (0, _) => language.Text("changes.nothingFor", values),
+            (_, 0) => language.Text("changes.count", values),
+            _ => language.Text("changes.countFor", values),
+        };
+        return Base(scoped, Intent.Changes, Sentences(language, unknown, message)) with { Items = items };
+    }
+
+    /// <summary>A change concerns the question when it is at every place the question names: that skill (or domain), role and level.</summary>
+    private bool Concerns(CatalogueChange change, Query query) =>
+        (query.Skill is not { } skill || string.Equals(change.Skill, skill.Name, StringComparison.OrdinalIgnoreCase))
+        && (query.Skill is not null || query.Domain is not { } domain
+            || (change.Skill is not null && string.Equals(catalogue.FindSkill(change.Skill)?.Domain, domain, StringComparison.OrdinalIgnoreCase)))
+        && (query.Role is not { } role || string.Equals(change.Role, role.Name, StringComparison.OrdinalIgnoreCase))
+        && (query.Level is not { } level || string.Equals(change.Level, level.Name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The contract's item: where, and the values before and after. A value other than a description names its field
+    /// ("necessity: required", "alias: DL"), and a rename is a change from the old name to the new one.
+    /// </summary>
+    private static ChangeItem ToItem(CatalogueChange c)
+    {
+        string? Labelled(string? value) => value is null ? null : c.Subject switch
+        {
+            DiffSubject.Expectation when c.Field is null or "description" => value,
+            DiffSubject.Alias => $"alias: {value}",
+            _ when c.Kind == DiffKind.Renamed || c.Field is null => value,
+            _ => $"{c.Field}: {value}",
+        };
+        var kind = c.Kind switch
+        {
+            DiffKind.Added => Change.Added,
+            DiffKind.Removed => Change.Removed,
+            _ => Change.Changed,
+        };
+        return new ChangeItem(kind, c.Skill, c.Role, c.Level, Labelled(c.Before), Labelled(c.After));
     }
 
     public Answer Help(Query query, string message) =>

@@ -36,4 +36,7 @@ public sealed record Query(string Question)
 
     /// <summary>The question's language: the answer's sentences are in it.</summary>
     public string Language { get; init; } = "en";
+
+    /// <summary>The question asks what changed in the catalogue (the <c>changes</c> intent), narrowed by what it names.</summary>
+    public bool Changes { get; init; }
 }

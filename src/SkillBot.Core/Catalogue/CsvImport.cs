@@ -21,6 +21,14 @@ public static class CsvImport
 {
     public static readonly ImmutableArray<string> Columns = ["domain", "skill", "role", "level", "necessity", "description"];
 
+    /// <summary>
+    /// Columns a sheet may add, so that an export carries the whole catalogue: a skill's and a role's aliases
+    /// (separated by <see cref="AliasSeparator"/>) and a skill's updated date, repeated on each of its rows.
+    /// </summary>
+    public static readonly ImmutableArray<string> OptionalColumns = ["skill aliases", "role aliases", "updated"];
+
+    public const char AliasSeparator = ';';
+
     /// <summary>Longer names are certainly a mistake (a description in the wrong column), and YAML keys have a limit.</summary>
     public const int MaxNameLength = 200;
 
@@ -30,6 +38,17 @@ public static class CsvImport
     {
         var problems = new List<CsvProblem>();
         var records = CsvReader.Read(csv, problems);
+        return Import(records, problems, SpreadsheetText.Unguard);
+    }
+
+    /// <summary>
+    /// Rows read from a workbook's sheet, the header first: the same checks as a CSV file's. A workbook's cells hold
+    /// their text as it is (a formula-like one is marked as text by its style, not by an apostrophe), so nothing is taken off.
+    /// </summary>
+    public static CsvImportResult Import(IReadOnlyList<CsvRecord> records) => Import(records, [], cell => cell);
+
+    private static CsvImportResult Import(IReadOnlyList<CsvRecord> records, List<CsvProblem> problems, Func<string, string> cellText)
+    {
         if (records.Count == 0)
         {
             problems.Add(new CsvProblem(1, $"no header row: the first line must be {string.Join(',', Columns)}"));
@@ -44,7 +63,7 @@ public static class CsvImport
             problems.Add(new CsvProblem(records[0].Line, "no rows below the header"));
             return Failed(problems, 0);
         }
-        var rows = records.Skip(1).Select(r => ReadRow(r, columns, problems)).OfType<Row>().ToList();
+        var rows = records.Skip(1).Select(r => ReadRow(r, columns, problems, cellText)).OfType<Row>().ToList();
         var skills = Group(rows, problems);
         return problems.Count > 0
             ? Failed(problems, records.Count - 1)
@@ -54,18 +73,18 @@ public static class CsvImport
     private static CsvImportResult Failed(List<CsvProblem> problems, int rows) =>
         new([], [.. problems.OrderBy(p => p.Line)], rows);
 
-    /// <summary>Where each column is: any order and case, each exactly once, nothing else.</summary>
+    /// <summary>Where each column is (-1: an optional one that is absent): any order and case, each at most once, the required ones always.</summary>
     private static int[]? ColumnOrder(CsvRecord header, List<CsvProblem> problems)
     {
         var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        var expected = string.Join(',', Columns);
+        var expected = string.Join(',', Columns) + $"; optionally {string.Join(", ", OptionalColumns)}";
         var ok = true;
-        foreach (var unknown in names.Where(n => !Columns.Contains(n)).Distinct())
+        foreach (var unknown in names.Where(n => !AllColumns.Contains(n)).Distinct())
         {
             problems.Add(new CsvProblem(header.Line, $"unknown column '{unknown}' in the header (expected {expected})"));
             ok = false;
         }
-        foreach (var twice in names.Where(Columns.Contains).GroupBy(n => n).Where(g => g.Count() > 1))
+        foreach (var twice in names.Where(AllColumns.Contains).GroupBy(n => n).Where(g => g.Count() > 1))
         {
             problems.Add(new CsvProblem(header.Line, $"column '{twice.Key}' appears twice in the header"));
             ok = false;
@@ -75,21 +94,54 @@ public static class CsvImport
             problems.Add(new CsvProblem(header.Line, $"missing column '{missing}' in the header (expected {expected})"));
             ok = false;
         }
-        return ok ? [.. Columns.Select(c => names.IndexOf(c))] : null;
+        return ok ? [.. AllColumns.Select(c => names.IndexOf(c))] : null;
     }
 
-    private sealed record Row(int Line, string Domain, string Skill, string Role, Level Level, Necessity Necessity, string Description);
+    private static readonly ImmutableArray<string> AllColumns = [.. Columns, .. OptionalColumns];
 
-    private static Row? ReadRow(CsvRecord record, int[] columns, List<CsvProblem> problems)
+    private sealed record Row(int Line, string Domain, string Skill, string Role, Level Level, Necessity Necessity, string Description)
     {
-        if (record.Fields.Count != columns.Length)
+        public string[]? SkillAliases { get; init; }
+        public string[]? RoleAliases { get; init; }
+        public DateOnly? Updated { get; init; }
+    }
+
+    private static Row? ReadRow(CsvRecord record, int[] columns, List<CsvProblem> problems, Func<string, string> cellText)
+    {
+        var width = columns.Count(c => c >= 0);
+        if (record.Fields.Count != width)
         {
             problems.Add(new CsvProblem(record.Line,
-                $"expected {columns.Length} fields ({string.Join(',', Columns)}), found {record.Fields.Count}"));
+                $"expected {width} fields ({string.Join(',', AllColumns.Where(c => columns[AllColumns.IndexOf(c)] >= 0).OrderBy(c => columns[AllColumns.IndexOf(c)]))}), found {record.Fields.Count}"));
             return null;
         }
         var before = problems.Count;
-        string Field(string column) => record.Fields[columns[Columns.IndexOf(column)]].Trim();
+        string Field(string column) =>
+            columns[AllColumns.IndexOf(column)] is var at and >= 0 ? cellText(record.Fields[at].Trim()) : "";
+        string[]? Aliases(string column)
+        {
+            var value = Field(column);
+            if (value.Length == 0)
+            {
+                return null;
+            }
+            var aliases = value.Split(AliasSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            foreach (var alias in aliases)
+            {
+                var problem = alias switch
+                {
+                    _ when alias.Contains('\n') => $"{column}: '{alias.ReplaceLineEndings(" ")}' must be on one line",
+                    _ when alias.Length > MaxNameLength => $"{column}: an alias is {alias.Length} characters long; a name has at most {MaxNameLength}",
+                    _ when Tokenizer.Key(alias).Length == 0 => $"{column}: '{alias}' has no letters or digits",
+                    _ => null,
+                };
+                if (problem is not null)
+                {
+                    problems.Add(new CsvProblem(record.Line, problem));
+                }
+            }
+            return aliases;
+        }
         string Name(string column)
         {
             var value = Field(column);
@@ -137,7 +189,28 @@ public static class CsvImport
         {
             problems.Add(new CsvProblem(record.Line, "description is empty"));
         }
-        return problems.Count > before ? null : new Row(record.Line, domain, skill, role, level!, necessity!.Value, description);
+        var skillAliases = Aliases("skill aliases");
+        var roleAliases = Aliases("role aliases");
+        DateOnly? updated = null;
+        if (Field("updated") is { Length: > 0 } date)
+        {
+            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                updated = parsed;
+            }
+            else
+            {
+                problems.Add(new CsvProblem(record.Line, $"updated must be a date as YYYY-MM-DD, not '{date.ReplaceLineEndings(" ")}'"));
+            }
+        }
+        return problems.Count > before
+            ? null
+            : new Row(record.Line, domain, skill, role, level!, necessity!.Value, description)
+            {
+                SkillAliases = skillAliases,
+                RoleAliases = roleAliases,
+                Updated = updated,
+            };
     }
 
     private static readonly ImmutableArray<Level> Ladder =
@@ -149,13 +222,42 @@ public static class CsvImport
         return Ladder.FirstOrDefault(l => Tokenizer.Key(l.Name) == key || l.Aliases.Any(a => Tokenizer.Key(a) == key));
     }
 
-    private sealed record ImportedSkill(string Name, string Domain, int Line, List<(string Role, Row?[] ByLevel)> Roles);
+    private sealed record ImportedSkill(string Name, string Domain, int Line, List<(string Role, Row?[] ByLevel)> Roles)
+    {
+        public Row? Aliases { get; set; }
+        public Row? Updated { get; set; }
+    }
+
+    private sealed record ImportedSkills(List<ImportedSkill> Skills, List<string> Roles, Dictionary<string, Row> RoleAliases);
+
+    /// <summary>
+    /// A value repeated on every row of a skill or role (aliases, a date): the first row that gives it sets it,
+    /// and a later row that gives another is a mistake worth naming rather than a silent choice.
+    /// </summary>
+    private static void Agree<T>(Row row, T? value, ref Row? first, Func<Row, T?> of, string what, List<CsvProblem> problems)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        if (first is null)
+        {
+            first = row;
+        }
+        else if (!Same(of(first), value))
+        {
+            problems.Add(new CsvProblem(row.Line, $"{what} differ from line {first.Line}: give them the same on every row, or leave the cell empty"));
+        }
+    }
+
+    private static bool Same<T>(T? a, T? b) => a is string[] x && b is string[] y ? x.SequenceEqual(y) : Equals(a, b);
 
     /// <summary>Rows by skill, then role, then level, in the order the CSV first names them, with names spelt as first written.</summary>
-    private static List<ImportedSkill> Group(List<Row> rows, List<CsvProblem> problems)
+    private static ImportedSkills Group(List<Row> rows, List<CsvProblem> problems)
     {
         var skills = new Dictionary<string, ImportedSkill>(StringComparer.Ordinal);
         var roleNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var roleAliases = new Dictionary<string, Row>(StringComparer.Ordinal);
         var domainNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
         {
@@ -168,6 +270,12 @@ public static class CsvImport
             {
                 roleNames[roleKey] = role = row.Role;
             }
+            var firstRoleAliases = roleAliases.GetValueOrDefault(roleKey);
+            Agree(row, row.RoleAliases, ref firstRoleAliases, r => r.RoleAliases, $"role aliases of {role}", problems);
+            if (firstRoleAliases is not null)
+            {
+                roleAliases[roleKey] = firstRoleAliases;
+            }
             var skillKey = Tokenizer.Key(row.Skill);
             if (!skills.TryGetValue(skillKey, out var skill))
             {
@@ -179,6 +287,12 @@ public static class CsvImport
                     $"skill '{skill.Name}' is in domain '{skill.Domain}' on line {skill.Line} but in '{row.Domain}' here: a skill belongs to one domain"));
                 continue;
             }
+            var firstAliases = skill.Aliases;
+            Agree(row, row.SkillAliases, ref firstAliases, r => r.SkillAliases, $"skill aliases of {skill.Name}", problems);
+            skill.Aliases = firstAliases;
+            var firstUpdated = skill.Updated;
+            Agree(row, row.Updated, ref firstUpdated, r => r.Updated, $"updated dates of {skill.Name}", problems);
+            skill.Updated = firstUpdated;
             var byLevel = skill.Roles.FirstOrDefault(r => r.Role == role).ByLevel;
             if (byLevel is null)
             {
@@ -193,15 +307,16 @@ public static class CsvImport
             }
             byLevel[row.Level.Number - 1] = row;
         }
-        return [.. skills.Values];
+        return new ImportedSkills([.. skills.Values], [.. roleNames.Values], roleAliases);
     }
 
-    private static IEnumerable<CatalogueFile> WriteFiles(List<ImportedSkill> skills)
+    private static IEnumerable<CatalogueFile> WriteFiles(ImportedSkills imported)
     {
         yield return new CatalogueFile(CatalogueLoader.LevelsFile, LevelsYaml());
-        yield return new CatalogueFile(CatalogueLoader.RolesFile, RolesYaml(skills.SelectMany(s => s.Roles.Select(r => r.Role)).Distinct()));
+        yield return new CatalogueFile(CatalogueLoader.RolesFile, RolesYaml(imported.Roles.Select(role =>
+            (role, imported.RoleAliases.GetValueOrDefault(Tokenizer.Key(role)) is { RoleAliases: { } aliases } ? aliases : []))));
         var paths = new UniquePaths();
-        foreach (var skill in skills)
+        foreach (var skill in imported.Skills)
         {
             var path = paths.Claim($"{CatalogueLoader.SkillsFolder}/{Slug(skill.Domain, "domain")}/{Slug(skill.Name, "skill")}");
             yield return new CatalogueFile(path, SkillYaml(skill, "../../schemas/skill.schema.json"));
@@ -256,15 +371,19 @@ public static class CsvImport
         return yaml.ToString().ReplaceLineEndings("\n");
     }
 
-    private static string RolesYaml(IEnumerable<string> roles)
+    private static string RolesYaml(IEnumerable<(string Name, string[] Aliases)> roles)
     {
         var yaml = new StringBuilder()
             .AppendLine(SchemaComment + "schemas/roles.schema.json")
             .AppendLine("# Add aliases (e.g. aliases: [DS, data science]) so people can name a role their own way.")
             .AppendLine("roles:");
-        foreach (var role in roles)
+        foreach (var (role, aliases) in roles)
         {
             yaml.AppendLine($"  - name: {YamlText.Scalar(role)}");
+            if (aliases.Length > 0)
+            {
+                yaml.AppendLine($"    aliases: [{string.Join(", ", aliases.Select(YamlText.Scalar))}]");
+            }
         }
         return yaml.ToString().ReplaceLineEndings("\n");
     }
@@ -274,8 +393,16 @@ public static class CsvImport
         var yaml = new StringBuilder()
             .AppendLine(SchemaComment + schema)
             .AppendLine($"skill: {YamlText.Scalar(skill.Name)}")
-            .AppendLine($"domain: {YamlText.Scalar(skill.Domain)}")
-            .AppendLine("roles:");
+            .AppendLine($"domain: {YamlText.Scalar(skill.Domain)}");
+        if (skill.Aliases is { SkillAliases: { } aliases })
+        {
+            yaml.AppendLine($"aliases: [{string.Join(", ", aliases.Select(YamlText.Scalar))}]");
+        }
+        if (skill.Updated is { Updated: { } updated })
+        {
+            yaml.AppendLine($"updated: {updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        }
+        yaml.AppendLine("roles:");
         foreach (var (role, byLevel) in skill.Roles)
         {
             yaml.AppendLine($"  {YamlText.Scalar(role)}:");

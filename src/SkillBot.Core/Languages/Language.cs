@@ -158,9 +158,11 @@ public static class WordKinds
     public const string LevelLike = "levelLike";
     /// <summary>Words that end a role's name ("engineer", "工程师"): with the words before them, a role the catalogue lacks.</summary>
     public const string RoleWords = "roleWords";
+    /// <summary>"What changed?", "what's new", "有什么变化": a question about the catalogue's last changes.</summary>
+    public const string Changes = "changes";
 
     public static readonly ImmutableArray<string> All =
-        [Filler, Help, Overview, Compare, Towards, Next, Previous, Articles, LevelWords, LevelWordsAfter, IntroducesSelf, LevelLike, RoleWords];
+        [Filler, Help, Overview, Compare, Towards, Next, Previous, Articles, LevelWords, LevelWordsAfter, IntroducesSelf, LevelLike, RoleWords, Changes];
 }
 
 internal sealed record LanguageFile(

@@ -24,6 +24,8 @@ internal enum Meaning
     LevelLike = 1 << 11,
     /// <summary>Not filler: the end of a role's name ("engineer").</summary>
     RoleWord = 1 << 12,
+    /// <summary>Asks what changed in the catalogue.</summary>
+    Changes = 1 << 13,
 }
 
 /// <summary>
@@ -42,6 +44,7 @@ internal sealed class ChatWords
         (WordKinds.Previous, Meaning.Previous), (WordKinds.Articles, Meaning.Article), (WordKinds.LevelWords, Meaning.LevelWord),
         (WordKinds.LevelWordsAfter, Meaning.LevelWordAfter), (WordKinds.IntroducesSelf, Meaning.IntroducesSelf),
         (WordKinds.LevelLike, Meaning.LevelLike), (WordKinds.RoleWords, Meaning.RoleWord),
+        (WordKinds.Changes, Meaning.Changes),
     ];
 
     private const Meaning NameParts = Meaning.LevelLike | Meaning.RoleWord;

@@ -113,7 +113,7 @@ public sealed class QuestionReader
         Level? target = null;
         var towardsEnd = -1;
         var levelStep = 0;
-        bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text), introducesSelf = false;
+        bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text), introducesSelf = false, asksChanges = false;
         for (var i = 0; i < tokens.Count;)
         {
             var token = tokens[i];
@@ -161,6 +161,7 @@ public sealed class QuestionReader
                 asksOverview |= (word.Meaning & Meaning.Overview) != 0;
                 asksCompare |= (word.Meaning & Meaning.Compare) != 0;
                 introducesSelf |= (word.Meaning & Meaning.IntroducesSelf) != 0;
+                asksChanges |= (word.Meaning & Meaning.Changes) != 0;
                 levelStep = (word.Meaning & Meaning.Next) != 0 ? 1 : (word.Meaning & Meaning.Previous) != 0 ? -1 : levelStep;
                 if ((word.Meaning & Meaning.Towards) != 0)
                 {
@@ -217,6 +218,7 @@ public sealed class QuestionReader
             Target = target is not null && levels.Contains(target) ? target : null,
             LevelStep = levelStep,
             IntroducesSelf = introducesSelf,
+            AsksChanges = asksChanges,
             UnknownLevels = unknownLevels.ToImmutable(),
             UnknownRoles = unknownRoles.ToImmutable(),
         };

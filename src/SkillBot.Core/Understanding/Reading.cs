@@ -24,6 +24,9 @@ public sealed record Reading(
     /// <summary>"I'm Anna, a senior data scientist at Acme": the words it does not know are the user's own names.</summary>
     public bool IntroducesSelf { get; init; }
 
+    /// <summary>"What changed?", "what's new for senior data scientists?", "有什么变化？": the changes since the last version.</summary>
+    public bool AsksChanges { get; init; }
+
     /// <summary>Levels the question names that the catalogue lacks, as the user wrote them: "level 6", "staff", "senior staff".</summary>
     public ImmutableArray<string> UnknownLevels { get; init; } = [];
 

@@ -9,6 +9,7 @@ using SkillBot.Core;
 using SkillBot.Core.Catalogue;
 using SkillBot.LiveCatalogue;
 using SkillBot.Rendering;
+using SkillBot.Spreadsheets;
 
 namespace SkillBot.Cli;
 
@@ -32,8 +33,16 @@ public static class CommandLine
             """),
         ("catalogue", """
               SkillBot catalogue validate DIR            check a catalogue folder; list every problem
-              SkillBot catalogue import FILE.csv --out DIR
-                                                         turn a spreadsheet export into a catalogue folder
+              SkillBot catalogue import FILE.csv|FILE.xlsx --out DIR [--sheet NAME | --all-sheets]
+                                                         turn a spreadsheet into a catalogue folder
+                                                         (a workbook: its first sheet, unless told)
+              SkillBot catalogue export DIR --out FILE.csv|FILE.xlsx|FOLDER [--format csv|xlsx|markdown]
+                                      [--sheets flat|domain]
+                                                         write a catalogue as a spreadsheet, or as Markdown
+                                                         (one page per role) into a folder
+              SkillBot catalogue diff OLD_DIR NEW_DIR [--format text|markdown|json]
+                                                         what changed between two catalogues; exit 0 equal,
+                                                         1 different, 2 usage or a catalogue with problems
             """),
         ("card", """
               SkillBot card TEMPLATE.json DATA.json      expand an Adaptive Card template with data
@@ -74,8 +83,10 @@ public static class CommandLine
                 ["catalogue", "validate"] => UsageError(stderr, "catalogue validate needs the folder to check, e.g. catalogue validate path/to/catalogue", "catalogue"),
                 ["catalogue", "validate", ..] => UsageError(stderr, "catalogue validate takes one folder", "catalogue"),
                 ["catalogue", "import", .. var rest] => Import(rest, stdout, stderr),
-                ["catalogue"] => UsageError(stderr, "catalogue needs what to do: validate DIR or import FILE.csv --out DIR", "catalogue"),
-                ["catalogue", var other, ..] => UsageError(stderr, $"unknown catalogue command: {other} (use validate DIR or import FILE.csv --out DIR)", "catalogue"),
+                ["catalogue", "diff", .. var rest] => Diff(rest, stdout, stderr),
+                ["catalogue", "export", .. var rest] => Export(rest, stdout, stderr),
+                ["catalogue"] => UsageError(stderr, "catalogue needs what to do: validate, import, export or diff", "catalogue"),
+                ["catalogue", var other, ..] => UsageError(stderr, $"unknown catalogue command: {other} (use validate, import, export or diff)", "catalogue"),
                 ["card", var template, var data] => Card(template, data, stdout, stderr),
                 ["card", _, _, ..] => UsageError(stderr, "card takes two files: TEMPLATE.json DATA.json", "card"),
                 ["card", ..] => UsageError(stderr, "card needs a template and its data, e.g. card cards/expectation.json cards/expectation.data.json", "card"),
@@ -84,6 +95,10 @@ public static class CommandLine
                 [var verb, ..] => UsageError(stderr, $"unknown command: {verb}"),
                 [] => UsageError(stderr, "no command given"),
             };
+        }
+        catch (UsageException e)
+        {
+            return UsageError(stderr, e.Message, "catalogue");
         }
         catch (IOException e)
         {
@@ -166,17 +181,44 @@ public static class CommandLine
 
     private static int Import(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var (csv, outDir) = args switch
+        string? file = null, outDir = null, sheet = null;
+        var allSheets = false;
+        for (var i = 0; i < args.Length; i++)
         {
-            [var file, "--out", var dir] => (file, dir),
-            ["--out", var dir, var file] => (file, dir),
-            _ => ("", ""),
-        };
-        if (csv.Length == 0 || outDir.Length == 0
-            || csv.StartsWith("--", StringComparison.Ordinal) || outDir.StartsWith("--", StringComparison.Ordinal))
-        {
-            return UsageError(stderr, "catalogue import takes FILE.csv --out DIR", "catalogue");
+            switch (args[i])
+            {
+                case "--out" when i + 1 < args.Length && outDir is null:
+                    outDir = args[++i];
+                    break;
+                case "--sheet" when i + 1 < args.Length && sheet is null:
+                    sheet = args[++i];
+                    break;
+                case "--all-sheets":
+                    allSheets = true;
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    return UsageError(stderr, $"unknown or incomplete option: {option}", "catalogue");
+                case var name when file is null:
+                    file = name;
+                    break;
+                default:
+                    return UsageError(stderr, "catalogue import takes one file: FILE.csv or FILE.xlsx --out DIR", "catalogue");
+            }
         }
+        if (file is null || outDir is null || outDir.StartsWith("--", StringComparison.Ordinal))
+        {
+            return UsageError(stderr, "catalogue import takes FILE.csv or FILE.xlsx --out DIR", "catalogue");
+        }
+        var isWorkbook = file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+        if ((sheet is not null || allSheets) && !isWorkbook)
+        {
+            return UsageError(stderr, "--sheet and --all-sheets are for a workbook (.xlsx)", "catalogue");
+        }
+        if (sheet is not null && allSheets)
+        {
+            return UsageError(stderr, "give --sheet NAME or --all-sheets, not both", "catalogue");
+        }
+        var csv = file;
         if (!File.Exists(csv))
         {
             stderr.WriteLine($"error: {csv} not found");
@@ -187,23 +229,42 @@ public static class CommandLine
             stderr.WriteLine($"error: {outDir} already exists and is not an empty folder; import writes a new catalogue, so give a new or empty folder");
             return 1;
         }
-        string text;
-        try
+        CsvImportResult imported;
+        Func<int, string> where = line => $"line {line}";
+        if (isWorkbook)
         {
-            text = File.ReadAllText(csv, StrictUtf8);
+            var read = XlsxReader.Read(csv, sheet, allSheets);
+            if (read.Problems.Count > 0)
+            {
+                foreach (var problem in read.Problems)
+                {
+                    stdout.WriteLine(Printable(problem));
+                }
+                stdout.WriteLine($"{read.Problems.Count} problem(s) in {csv}; nothing was written");
+                return 1;
+            }
+            imported = CsvImport.Import(read.Records);
+            where = read.Where;
         }
-        catch (DecoderFallbackException)
+        else
         {
-            stderr.WriteLine($"error: {csv} is not UTF-8 text; export the spreadsheet as \"CSV UTF-8\"");
-            return 1;
+            string text;
+            try
+            {
+                text = File.ReadAllText(csv, StrictUtf8);
+            }
+            catch (DecoderFallbackException)
+            {
+                stderr.WriteLine($"error: {csv} is not UTF-8 text; export the spreadsheet as \"CSV UTF-8\"");
+                return 1;
+            }
+            imported = CsvImport.Import(text);
         }
-
-        var imported = CsvImport.Import(text);
         if (!imported.Succeeded)
         {
             foreach (var problem in imported.Problems)
             {
-                stdout.WriteLine(problem);
+                stdout.WriteLine(Printable($"{where(problem.Line)}: {problem.Message}"));
             }
             stdout.WriteLine($"{imported.Problems.Length} problem(s) in {csv}; nothing was written");
             return 1;
@@ -230,12 +291,7 @@ public static class CommandLine
     /// <summary>Writes the files, plus the JSON Schemas their yaml-language-server comments point at.</summary>
     private static void WriteCatalogue(string outDir, IEnumerable<CatalogueFile> files)
     {
-        foreach (var file in files)
-        {
-            var path = Path.Combine(outDir, file.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, file.Text, StrictUtf8);
-        }
+        WriteFiles(outDir, files);
         var schemas = Path.Combine(CatalogueOptions.BuiltInPath, "schemas");
         if (Directory.Exists(schemas))
         {
@@ -244,6 +300,171 @@ public static class CommandLine
             {
                 File.Copy(schema, Path.Combine(outDir, "schemas", Path.GetFileName(schema)));
             }
+        }
+    }
+
+    /// <summary>Like diff(1): 0 the same, 1 different, 2 trouble (usage, or a catalogue that does not load: its problems on stderr).</summary>
+    private static int Diff(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var folders = new List<string>();
+        var format = "text";
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--format" when i + 1 < args.Length:
+                    format = args[++i];
+                    if (format is not ("text" or "markdown" or "json"))
+                    {
+                        return UsageError(stderr, $"unknown format '{format}': use text, markdown or json", "catalogue");
+                    }
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    return UsageError(stderr, $"unknown or incomplete option: {option}", "catalogue");
+                default:
+                    folders.Add(args[i]);
+                    break;
+            }
+        }
+        if (folders.Count != 2)
+        {
+            return UsageError(stderr, "catalogue diff takes two folders: OLD_DIR NEW_DIR", "catalogue");
+        }
+        var old = LoadOrReport(folders[0], stderr);
+        var @new = LoadOrReport(folders[1], stderr);
+        if (old is null || @new is null)
+        {
+            return 2;
+        }
+        var diff = CatalogueDiff.Between(old, @new);
+        stdout.Write(format switch
+        {
+            "json" => JsonSerializer.Serialize(diff, CatalogueDiffJsonContext.Default.CatalogueDiff) + Environment.NewLine,
+            "markdown" => CatalogueDiffReport.Markdown(diff),
+            _ => Printable(CatalogueDiffReport.Text(diff), keepLineBreaks: true),
+        });
+        return diff.IsEmpty ? 0 : 1;
+    }
+
+    private static int Export(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        string? dir = null, output = null, format = null;
+        var sheetPerDomain = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--out" when i + 1 < args.Length && output is null:
+                    output = args[++i];
+                    break;
+                case "--format" when i + 1 < args.Length && format is null:
+                    format = args[++i];
+                    if (format is not ("csv" or "xlsx" or "markdown"))
+                    {
+                        return UsageError(stderr, $"unknown format '{format}': use csv, xlsx or markdown", "catalogue");
+                    }
+                    break;
+                case "--sheets" when i + 1 < args.Length:
+                    sheetPerDomain = args[++i] switch
+                    {
+                        "domain" => true,
+                        "flat" => false,
+                        var other => throw new UsageException($"--sheets takes flat or domain, not '{other}'"),
+                    };
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    return UsageError(stderr, $"unknown or incomplete option: {option}", "catalogue");
+                case var name when dir is null:
+                    dir = name;
+                    break;
+                default:
+                    return UsageError(stderr, "catalogue export takes one catalogue folder: DIR --out FILE", "catalogue");
+            }
+        }
+        if (dir is null || output is null)
+        {
+            return UsageError(stderr, "catalogue export takes DIR --out FILE.csv, FILE.xlsx or a FOLDER for Markdown", "catalogue");
+        }
+        format ??= Path.GetExtension(output).ToLowerInvariant() switch
+        {
+            ".csv" => "csv",
+            ".xlsx" => "xlsx",
+            ".md" or "" => "markdown",
+            var other => null,
+        };
+        if (format is null)
+        {
+            return UsageError(stderr, $"cannot tell the format from '{output}': end it in .csv or .xlsx, give a folder for Markdown, or say --format", "catalogue");
+        }
+        if (sheetPerDomain && format != "xlsx")
+        {
+            return UsageError(stderr, "--sheets is for a workbook (xlsx)", "catalogue");
+        }
+        if (LoadOrReport(dir, stderr) is not { } catalogue)
+        {
+            return 1;
+        }
+        if (format == "markdown")
+        {
+            if (File.Exists(output) || (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any()))
+            {
+                stderr.WriteLine($"error: {output} already exists and is not an empty folder; Markdown goes into a new or empty folder");
+                return 1;
+            }
+            var pages = CatalogueExport.MarkdownPages(catalogue);
+            WriteFiles(output, pages);
+            stdout.WriteLine($"Exported {catalogue.Roles.Length} role page(s) and index.md from {dir} into {output}");
+            return 0;
+        }
+        if (Directory.Exists(output))
+        {
+            stderr.WriteLine($"error: {output} is a folder; give the {format} file to write");
+            return 1;
+        }
+        var rows = CatalogueExport.Rows(catalogue);
+        foreach (var warning in rows.Warnings)
+        {
+            stderr.WriteLine($"warning: {warning}");
+        }
+        if (format == "xlsx" && XlsxWriter.Unwritable(rows) is { } unwritable)
+        {
+            stderr.WriteLine($"error: {unwritable}; nothing was written");
+            return 1;
+        }
+        // Written beside the target and moved into place, so a failed export never leaves half a file.
+        var temporary = output + ".partial";
+        try
+        {
+            using (var file = File.Create(temporary))
+            {
+                if (format == "xlsx")
+                {
+                    XlsxWriter.Write(file, rows, sheetPerDomain);
+                }
+                else
+                {
+                    // With a byte order mark: Excel reads a CSV as UTF-8 only with one.
+                    using var writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+                    writer.Write(CatalogueExport.Csv(rows));
+                }
+            }
+            File.Move(temporary, output, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+        stdout.WriteLine($"Exported {rows.Rows.Length} rows from {dir} into {output}");
+        return 0;
+    }
+
+    private static void WriteFiles(string outDir, IEnumerable<CatalogueFile> files)
+    {
+        foreach (var file in files)
+        {
+            var path = Path.Combine(outDir, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, file.Text, StrictUtf8);
         }
     }
 
@@ -326,8 +547,8 @@ public static class CommandLine
     /// What people typed, made safe for the operator's terminal: control characters (escape sequences start with ESC)
     /// and bidirectional overrides are dropped, so stored text can neither drive the terminal nor disguise itself.
     /// </summary>
-    private static string Printable(string? text) =>
-        string.Concat((text ?? "").Where(c => !char.IsControl(c) && c is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069')));
+    private static string Printable(string? text, bool keepLineBreaks = false) =>
+        string.Concat((text ?? "").Where(c => (!char.IsControl(c) || (keepLineBreaks && c == '\n')) && c is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069')));
 
     private static SkillCatalogue? LoadOrReport(string dir, TextWriter stderr)
     {
@@ -342,6 +563,9 @@ public static class CommandLine
         }
         return result.Catalogue;
     }
+
+    /// <summary>A usage mistake found deep in an option's value.</summary>
+    private sealed class UsageException(string message) : Exception(message);
 
     private static int Help(TextWriter stdout)
     {

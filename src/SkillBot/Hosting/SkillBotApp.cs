@@ -78,6 +78,9 @@ public static class SkillBotApp
         builder.Services.AddSingleton(new Assistant(catalogue.Catalogue));
         LoadMemory.ReturnAfterStartup(catalogue.Catalogue);
         builder.Services.AddSingleton<TurnGate>();
+        builder.Services.AddSettings<AnnouncementOptions, AnnouncementOptionsValidator>(builder.Configuration, AnnouncementOptions.Section);
+        builder.Services.AddSingleton<CatalogueAnnouncer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueAnnouncer>());
         builder.Services.AddSingleton<CatalogueReloader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueReloader>());
         builder.Services.AddHealthChecks()

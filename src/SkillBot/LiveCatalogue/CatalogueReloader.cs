@@ -26,6 +26,7 @@ public sealed record CatalogueStatus(
 public sealed partial class CatalogueReloader(
     Assistant assistant,
     ServedCatalogue startup,
+    CatalogueAnnouncer announcer,
     ILogger<CatalogueReloader> logger,
     TimeProvider time) : IHostedService, IDisposable
 {
@@ -53,7 +54,7 @@ public sealed partial class CatalogueReloader(
                 if (result.Catalogue is { } catalogue)
                 {
                     var previous = assistant.Catalogue.Version;
-                    assistant.Use(catalogue);
+                    announcer.Announce(assistant, assistant.Use(catalogue));
                     LoadMemory.ReturnAfterReload(catalogue);
                     SkillBotMetrics.RecordReload(loaded: true);
                     LogReloaded(reason, previous, catalogue.Version, catalogue.Skills.Length);

@@ -16,16 +16,23 @@ public sealed record PendingReply(string ServiceUrl, string ConversationId, stri
 public sealed class ConnectorClient(
     HttpClient http, BotTokenClient tokens, ServiceUrlAllowList allowList, IOptions<TeamsOptions> options, ILogger<ConnectorClient> logger)
 {
-    public async Task<bool> SendAsync(PendingReply reply, CancellationToken cancellation)
+    public Task<bool> SendAsync(PendingReply reply, CancellationToken cancellation) =>
+        PostAsync(reply.ServiceUrl, reply.ConversationId, "/" + Uri.EscapeDataString(reply.ActivityId), reply.Activity, cancellation);
+
+    /// <summary>A new message in a conversation, not a reply to one (an announcement into a channel).</summary>
+    public Task<bool> SendToConversationAsync(string serviceUrl, string conversationId, ReplyActivity activity, CancellationToken cancellation) =>
+        PostAsync(serviceUrl, conversationId, "", activity, cancellation);
+
+    private async Task<bool> PostAsync(string serviceUrl, string conversationId, string activityPath, ReplyActivity activity, CancellationToken cancellation)
     {
+        var reply = (ServiceUrl: serviceUrl, ConversationId: conversationId, Activity: activity);
         // Checked again here, right before a token is attached: only allow-listed hosts ever see it.
         if (!allowList.Allows(reply.ServiceUrl))
         {
             logger.LogWarning("Not replying to {ServiceUrl}: it is not on Teams:AllowedServiceUrls", LogSafe.Text(reply.ServiceUrl));
             return false;
         }
-        var url = reply.ServiceUrl.TrimEnd('/') + "/v3/conversations/" + Uri.EscapeDataString(reply.ConversationId)
-            + "/activities/" + Uri.EscapeDataString(reply.ActivityId);
+        var url = reply.ServiceUrl.TrimEnd('/') + "/v3/conversations/" + Uri.EscapeDataString(reply.ConversationId) + "/activities" + activityPath;
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(reply.Activity, TeamsJsonContext.Default.ReplyActivity))

@@ -46,7 +46,7 @@ internal static class AnswerContract
             Assert.Null(answer.Current);
             Assert.Null(answer.Next);
         }
-        if (answer.Intent is not (Intent.RoleProfile or Intent.SkillOverview))
+        if (answer.Intent is not (Intent.RoleProfile or Intent.SkillOverview or Intent.Changes))
         {
             Assert.Empty(answer.Items);
         }
@@ -113,6 +113,17 @@ internal static class AnswerContract
                     _ => o => catalogue.FindLevel(o)?.Name == o,
                 };
                 Assert.All(answer.Clarify.Options, o => Assert.True(known(o), $"'{o}' is not a canonical {answer.Clarify.Missing}"));
+                break;
+            case Intent.Changes:
+                // Narrowed by what the question names: every change is at that skill, role and level.
+                Assert.All(answer.Items, item =>
+                {
+                    var change = Assert.IsType<ChangeItem>(item);
+                    Assert.True(answer.Skill is null || change.Skill == answer.Skill, $"{change} is not about {answer.Skill}");
+                    Assert.True(answer.Role is null || change.Role == answer.Role, $"{change} is not about {answer.Role}");
+                    Assert.True(answer.Level is null || change.Level == answer.Level, $"{change} is not at {answer.Level}");
+                    Assert.True(change.Before is not null || change.After is not null, $"{change} has neither a before nor an after");
+                });
                 break;
             case Intent.NotFound:
             case Intent.Help:

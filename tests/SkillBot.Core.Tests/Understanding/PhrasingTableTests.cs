@@ -14,7 +14,7 @@ namespace SkillBot.Core.Tests.Understanding;
 public sealed partial class PhrasingTableTests
 {
     private const string E = "expectation", C = "compare", RP = "role_profile", SO = "skill_overview",
-        CL = "clarify", NF = "not_found", H = "help";
+        CL = "clarify", NF = "not_found", H = "help", CH = "changes";
 
     // Built-in catalogue names.
     private const string DeepLearning = "Deep Learning", Ds = "Data Scientist", Llm = "LLM Engineer";
@@ -322,6 +322,17 @@ public sealed partial class PhrasingTableTests
         { "pytor for seniors", NF, null, null, "Senior", null, "suggests: PyTorch" },
         { "engineers", NF, null, null, null, null, "suggests: Data Engineer | LLM Engineer | ML Engineer" },
         { "what does a lead data scientist need in kubernetes?", NF, null, Ds, "Lead", null, "suggests: Data Visualization | Statistics" },
+
+        // changes (this assistant has served one catalogue only: no items, but the question is read as asked)
+        { "what changed?", CH, null, null, null, null, null },
+        { "what changed in the framework?", CH, null, null, null, null, null },
+        { "What's new for senior data scientists?", CH, null, Ds, "Senior", null, null },
+        { "what changed in deep learning?", CH, DeepLearning, null, null, null, null },
+        { "what is new in DL for LLM engineers", CH, DeepLearning, Llm, null, null, null },
+        { "any updates to the catalogue?", CH, null, null, null, null, null },
+        { "有什么变化？", CH, null, null, null, null, null },
+        { "高级数据科学家有什么更新", CH, null, Ds, "Senior", null, null },
+        { "what changes from senior to lead in deep learning for a DS?", C, DeepLearning, Ds, "Senior", "Lead", null },
 
         // help
         { "", H, null, null, null, null, null },
