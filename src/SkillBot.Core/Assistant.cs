@@ -103,7 +103,7 @@ public sealed class Assistant
         }
         if (action.Verb == CardAction.FeedbackVerb && action.Vote is CardAction.Up or CardAction.Down)
         {
-            var again = action.Skill is null && action.Role is null
+            var again = action.Skill is null && action.Role is null && action.List is null
                 ? snapshot.Composer.Help(new Query(""), "")
                 : ActWith(snapshot, action with { Verb = CardAction.AnswerVerb, Vote = null }, context);
             return again with { Message = "Thanks for your feedback! " + again.Message };
@@ -117,7 +117,8 @@ public sealed class Assistant
 
     /// <summary>Button data comes from the client: a forged value as large as the request allows is not echoed or searched.</summary>
     private static bool CarriesLongName(CardAction action) =>
-        new[] { action.Verb, action.Skill, action.Role, action.Level, action.CompareTo, action.Vote }.Any(v => v?.Length > MaxNameLength);
+        new[] { action.Verb, action.Skill, action.Role, action.Level, action.CompareTo, action.Vote, action.CompareRole, action.Domain, action.List }
+            .Any(v => v?.Length > MaxNameLength);
 
     /// <summary>The first example question of each kind that this catalogue answers as meant.</summary>
     private static List<string> AnswerableExamples(SkillCatalogue catalogue, QuestionReader reader, AnswerComposer composer)
@@ -162,6 +163,30 @@ public sealed class Assistant
             // "I'm Anna, a senior data scientist at Acme": a role profile, not an unknown skill "anna acme".
             query = query with { UnknownWords = [] };
         }
-        return FollowUp.Complete(catalogue, reading, query, context);
+        if (reading.Move is [var from, var to] && (from.Level is not null || reading.Skills.IsEmpty))
+        {
+            // A lateral move: each role with its own level. With a skill but no level it stays a choice of role.
+            query = query with { Role = from.Role, CompareRole = to.Role, RoleOptions = [], Level = from.Level, CompareTo = to.Level };
+        }
+        else if (reading.Lists is { } list && reading.Skills.IsEmpty && reading.Levels.IsEmpty
+                 && reading.UnknownWords.IsEmpty && !reading.AboutSelf)
+        {
+            // "what skills are there?", "which skills does an LLM engineer have?": only skills are narrowed, by role or domain.
+            return query with
+            {
+                List = list,
+                Role = list == CatalogueList.Skills ? query.Role : null,
+                RoleOptions = list == CatalogueList.Skills ? query.RoleOptions : [],
+                Domain = list == CatalogueList.Skills ? query.Domain : null,
+            };
+        }
+        var completed = FollowUp.Complete(catalogue, reading, query, context);
+        if (query.CompareRole is not null)
+        {
+            // The levels said for the two roles stand; a level from the context stands for both.
+            var level = query.Level ?? completed.Level;
+            completed = completed with { Role = query.Role, CompareRole = query.CompareRole, Level = level, CompareTo = query.CompareTo ?? level };
+        }
+        return completed;
     }
 }

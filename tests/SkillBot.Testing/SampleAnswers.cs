@@ -11,7 +11,7 @@ public static class SampleAnswers
     /// The 1.1 intents the core does not answer with yet (answer-api.md's "not yet"): every other intent has a
     /// sample, and every rendering test covers it. An intent leaves this list with its first sample.
     /// </summary>
-    public static readonly IReadOnlyList<Intent> NotYetAnswered = [Intent.CompareRoles, Intent.Changes, Intent.Catalogue];
+    public static readonly IReadOnlyList<Intent> NotYetAnswered = [Intent.Changes];
 
     public static IReadOnlyList<Answer> For(SkillCatalogue catalogue)
     {
@@ -19,6 +19,7 @@ public static class SampleAnswers
         var skill = catalogue.Skills[0];
         var role = skill.Roles[0].Role;
         var levels = catalogue.Levels;
+        var other = catalogue.Roles.FirstOrDefault(r => r != role) ?? role;
         var answers = new List<Answer>
         {
             assistant.Act(CardAction.Answer(skill.Name, role.Name, levels[0].Name)),
@@ -31,6 +32,12 @@ public static class SampleAnswers
             assistant.Ask(levels[^1].Name),
             assistant.Ask("kubernetes operator"),
             assistant.Ask(""),
+            assistant.Act(CardAction.Move(skill.Name, role.Name, levels[0].Name, other.Name, levels[Math.Min(1, levels.Length - 1)].Name)),
+            assistant.Act(CardAction.Move(null, role.Name, levels[^1].Name, other.Name, levels[^1].Name)),
+            assistant.Act(CardAction.Listing("skills")),
+            assistant.Act(CardAction.Listing("skills", role: other.Name)),
+            assistant.Act(CardAction.Listing("roles")),
+            assistant.Act(CardAction.Listing("levels")),
         };
         return answers;
     }

@@ -33,6 +33,14 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
             return Clarify(query, Missing.Role, query.RoleOptions.Select(r => r.Name),
                 $"Which role do you mean: {Or(query.RoleOptions.Select(r => r.Name))}?");
         }
+        if (query.List is { } list)
+        {
+            return Listing(query, list);
+        }
+        if (query.CompareRole is { } compareRole && query.Role is { } from && (query.Skill is not null || query.UnknownWords.IsEmpty))
+        {
+            return Lateral(query, from, compareRole);
+        }
         if (query.Skill is { } skill)
         {
             return ForSkill(query, skill);
@@ -173,6 +181,96 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         return Base(query with { Skill = null, Domain = null }, Intent.RoleProfile, message) with { Items = items };
     }
 
+    /// <summary>
+    /// A lateral move: <paramref name="from"/> at the query's level beside <paramref name="to"/> at its CompareTo, in one
+    /// skill (what the other role asks that yours does not, as segments) or skill by skill.
+    /// </summary>
+    private Answer Lateral(Query query, Role from, Role to)
+    {
+        if (query.Level is not { } level)
+        {
+            return Clarify(query, Missing.Level, catalogue.Levels.Select(l => l.Name),
+                $"At which level do you compare {from.Name} with {to.Name}: {Or(catalogue.Levels.Select(l => l.Name))}?");
+        }
+        var target = query.CompareTo ?? level;
+        var here = $"{Article(level.Name)} {level.Name} {from.Name}";
+        var there = $"{Article(target.Name)} {target.Name} {to.Name}";
+        if (query.Skill is { } skill)
+        {
+            var (mine, theirs) = (skill.For(from), skill.For(to));
+            if (mine is null && theirs is null)
+            {
+                var names = skill.Roles.Select(r => r.Role.Name).ToList();
+                return Base(query, Intent.NotFound, $"{skill.Name} has no expectations for {from.Name} or {to.Name}. It is defined for {And(names)}.")
+                    with { Suggestions = names };
+            }
+            var current = mine?.At(level);
+            var next = theirs?.At(target);
+            var gap = (current, next) switch
+            {
+                (null, null) => $" Neither has an expectation in it at those levels.",
+                (null, _) => $" {from.Name} has no expectation in it at {level.Name}.",
+                (_, null) => $" {to.Name} has no expectation in it at {target.Name}.",
+                _ => "",
+            };
+            return Base(query with { CompareTo = target }, Intent.CompareRoles,
+                    $"{skill.Name}: {here} compared with {there}, and what {to.Name} asks that {from.Name} does not.{gap}")
+                with
+                {
+                    Current = Of(current),
+                    Next = Higher(next, current),
+                };
+        }
+        var items = catalogue.Skills
+            .Select(s => (Skill: s, Mine: s.For(from), Theirs: s.For(to)))
+            .Where(x => x.Mine is not null || x.Theirs is not null)
+            .Select(x => (AnswerItem)new ProfileItem(x.Skill.Name, x.Skill.Domain, Of(x.Mine?.At(level)), Of(x.Theirs?.At(target))))
+            .ToList();
+        var shared = catalogue.SkillsOf(from).Count(s => s.For(to) is not null);
+        var message = items.Count == 0
+            ? $"Neither {from.Name} nor {to.Name} has any skill yet."
+            : $"{Capital(here)} compared with {there}, skill by skill ({Count(items.Count, "skill")}, {shared} in both).";
+        return Base(query with { Skill = null, Domain = null, CompareTo = target }, Intent.CompareRoles, message) with { Items = items };
+    }
+
+    /// <summary>What the catalogue has: its skills (narrowed by role or domain) by domain, its roles with their skills, its levels.</summary>
+    private Answer Listing(Query query, CatalogueList list)
+    {
+        var plain = query with { Skill = null, Level = null, CompareTo = null, CompareRole = null };
+        switch (list)
+        {
+            case CatalogueList.Skills:
+                var skills = catalogue.Skills
+                    .Where(s => (query.Role is null || s.For(query.Role) is not null)
+                        && (query.Domain is null || string.Equals(s.Domain, query.Domain, StringComparison.OrdinalIgnoreCase)))
+                    .GroupBy(s => s.Domain, StringComparer.OrdinalIgnoreCase)
+                    .SelectMany(g => g)
+                    .Select(s => (AnswerItem)new SkillListItem(s.Name, s.Domain, [.. s.Roles.Select(r => r.Role.Name)]))
+                    .ToList();
+                var domains = skills.Select(i => ((SkillListItem)i).Domain).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+                var where = domains == 1 ? "" : $" in {Count(domains, "domain")}";
+                var message = (query.Role, query.Domain) switch
+                {
+                    (null, null) => $"The catalogue has {Count(skills.Count, "skill")}{where}.",
+                    ({ } role, null) => skills.Count == 0 ? $"{role.Name} has no skills yet." : $"{role.Name} has {Count(skills.Count, "skill")}{where}.",
+                    (null, { } domain) => $"{domain} has {Count(skills.Count, "skill")}.",
+                    ({ } role, { } domain) => $"{role.Name} has {Count(skills.Count, "skill")} in {domain}.",
+                };
+                return Base(plain, Intent.Catalogue, message) with { Items = skills };
+            case CatalogueList.Roles:
+                return Base(plain with { Role = null, Domain = null }, Intent.Catalogue, $"The catalogue has {Count(catalogue.Roles.Length, "role")}.")
+                    with { Items = [.. catalogue.Roles.Select(r => (AnswerItem)new RoleListItem(r.Name, [.. catalogue.SkillsOf(r).Select(s => s.Name)]))] };
+            default:
+                return Base(plain with { Role = null, Domain = null }, Intent.Catalogue,
+                        $"The ladder has {Count(catalogue.Levels.Length, "level")}, lowest first: {string.Join(", ", catalogue.Levels.Select(l => l.Name))}.")
+                    with { Items = [.. catalogue.Levels.Select(l => (AnswerItem)new LevelListItem(l.Name))] };
+        }
+    }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     private Answer Overview(Query query, Skill skill, Role? role)
     {
         var items = skill.Roles
@@ -286,6 +384,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
             CatalogueVersion: catalogue.Version)
         {
             Language = query.Language,
+            CompareRole = query.CompareRole?.Name,
             Ladder = new Ladder(_levelNames, skill is null ? _rolesWithSkills : [.. skill.Roles.Select(r => r.Role.Name)]),
         };
     }

@@ -30,4 +30,19 @@ public sealed record Query(string Question)
     public bool Overview { get; init; }
 
     public string Language { get; init; } = "en";
+
+    /// <summary>A lateral move: the role the person would go to (<see cref="Role"/> is where they are, at
+    /// <see cref="Level"/>; <see cref="CompareTo"/> is the level in this role, not a higher level of the same one).</summary>
+    public Role? CompareRole { get; init; }
+
+    /// <summary>What the catalogue has was asked for: its skills (of <see cref="Role"/> or in <see cref="Domain"/> when named), roles or levels.</summary>
+    public CatalogueList? List { get; init; }
+}
+
+/// <summary>What a catalogue answer lists.</summary>
+public enum CatalogueList
+{
+    Skills,
+    Roles,
+    Levels,
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Text;
 
@@ -81,13 +82,33 @@ public sealed class QuestionReader
         var typed = Tokenizer.Tokenize(ChatText.Strip(text));
         var tokens = new List<string>(typed.Count);
         var isChinese = false;
+        CatalogueList? lists = null;
+        var listCue = false;
         foreach (var token in typed)
         {
             isChinese |= Tokenizer.IsCjkToken(token);
+            // The words of a listing are read as typed: resolving would make "levels" the "level" of "entry level".
+            if (lists is null && Words.ListNouns.TryGetValue(token, out var noun))
+            {
+                lists = noun.Plural || listCue ? noun.List : null;
+            }
+            listCue |= Words.ListCues.Contains(token);
             Resolve(token, tokens);
         }
+        if (lists is null && listCue)
+        {
+            // "list every skill": a singular noun after the cue.
+            foreach (var token in typed)
+            {
+                if (Words.ListNouns.TryGetValue(token, out var noun))
+                {
+                    lists = noun.List;
+                    break;
+                }
+            }
+        }
 
-        var matched = new List<Named[]>();
+        var matched = new List<(int Start, int End, Named[] Targets)>();
         var unknown = ImmutableArray.CreateBuilder<string>();
         Level? target = null;
         var hanRun = -1;
@@ -98,7 +119,7 @@ public sealed class QuestionReader
             if (MatchPhrase(tokens, i) is { } phrase)
             {
                 EndChineseRun(tokens, ref hanRun, i, unknown);
-                matched.Add(phrase.Targets);
+                matched.Add((i, i + phrase.Tokens.Length, phrase.Targets));
                 target ??= IsTowards(tokens, i) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
                 i += phrase.Tokens.Length;
                 continue;
@@ -107,7 +128,7 @@ public sealed class QuestionReader
             if (LevelByNumber(tokens, i, out var width) is { } level)
             {
                 EndChineseRun(tokens, ref hanRun, i, unknown);
-                matched.Add([new Named(null, null, level, null)]);
+                matched.Add((i, i + width, [new Named(null, null, level, null)]));
                 target ??= IsTowards(tokens, i) ? level : null;
                 i += width;
                 continue;
@@ -138,9 +159,12 @@ public sealed class QuestionReader
         var domains = new List<string>();
         // A phrase that names one thing is taken first; one that names several (an alias shared by a
         // role and a skill, say) then fills whichever kind the question still lacks.
-        foreach (var targets in matched.Where(t => t.Length == 1).Concat(matched.Where(t => t.Length > 1)))
+        var picks = new Named[matched.Count];
+        foreach (var index in Enumerable.Range(0, matched.Count).Where(k => matched[k].Targets.Length == 1)
+                     .Concat(Enumerable.Range(0, matched.Count).Where(k => matched[k].Targets.Length > 1)))
         {
-            var pick = targets.Length == 1
+            var targets = matched[index].Targets;
+            var pick = picks[index] = targets.Length == 1
                 ? targets[0]
                 : targets.FirstOrDefault(t => t.Skill is not null && skills.Count == 0,
                   targets.FirstOrDefault(t => t.Role is not null && roles.Count == 0,
@@ -156,7 +180,92 @@ public sealed class QuestionReader
             Target = target is not null && levels.Contains(target) ? target : null,
             LevelStep = levelStep,
             IntroducesSelf = IntroducesSelf(tokens),
+            Move = roles.Count == 2 && skills.Count <= 1 && (asksCompare || AsksMove(tokens)) ? Move(tokens, matched, picks) : [],
+            Lists = lists,
+            AboutSelf = tokens.Exists(Words.Self.Contains),
         };
+    }
+
+    /// <summary>"moving from ...", "switch to ...": words that make two roles a lateral move rather than a choice between them.</summary>
+    private static bool AsksMove(List<string> tokens) => tokens.Exists(Words.Moves.Contains);
+
+    /// <summary>
+    /// The two roles of a lateral move, where the person is first, each with its level: the level just before
+    /// it ("senior data scientist"), else one just after ("LLM engineer at senior"), else a level no role took;
+    /// one level said is both roles' level. The role after "from" is where the person is, else the one not after
+    /// "to", else the first named.
+    /// </summary>
+    private static ImmutableArray<RoleAtLevel> Move(List<string> tokens, List<(int Start, int End, Named[] Targets)> matched, Named[] picks)
+    {
+        var roleAt = new List<int>();
+        for (var k = 0; k < picks.Length; k++)
+        {
+            if (picks[k].Role is { } role && !roleAt.Exists(r => picks[r].Role == role))
+            {
+                roleAt.Add(k);
+            }
+        }
+        var levelOf = new Level?[2];
+        var taken = new bool[picks.Length];
+        for (var side = 0; side < 2; side++)
+        {
+            var k = roleAt[side];
+            if (k > 0 && picks[k - 1].Level is { } before && OnlyBetween(tokens, matched[k - 1].End, matched[k].Start, Words.Articles))
+            {
+                (levelOf[side], taken[k - 1]) = (before, true);
+            }
+        }
+        for (var side = 0; side < 2; side++)
+        {
+            var k = roleAt[side];
+            if (levelOf[side] is null && k + 1 < picks.Length && !taken[k + 1] && picks[k + 1].Level is { } after
+                && !Enumerable.Range(matched[k].End, matched[k + 1].Start - matched[k].End).Any(t => Words.MoveSeparators.Contains(tokens[t])))
+            {
+                (levelOf[side], taken[k + 1]) = (after, true);
+            }
+        }
+        for (var k = 0; k < picks.Length; k++)
+        {
+            if (picks[k].Level is { } free && !taken[k] && Array.IndexOf(levelOf, null) is var side and >= 0)
+            {
+                (levelOf[side], taken[k]) = (free, true);
+            }
+        }
+        levelOf[0] ??= levelOf[1];
+        levelOf[1] ??= levelOf[0];
+
+        var first = 0;
+        if (Marked(tokens, matched, picks, roleAt[1], Words.MoveFrom) || Marked(tokens, matched, picks, roleAt[0], Words.Towards))
+        {
+            first = 1;
+        }
+        return [new RoleAtLevel(picks[roleAt[first]].Role!, levelOf[first]), new RoleAtLevel(picks[roleAt[1 - first]].Role!, levelOf[1 - first])];
+    }
+
+    /// <summary>Whether the word before a role (and its level and articles) is one of <paramref name="marks"/>: "from a senior DS".</summary>
+    private static bool Marked(List<string> tokens, List<(int Start, int End, Named[] Targets)> matched, Named[] picks, int k, FrozenSet<string> marks)
+    {
+        var start = k > 0 && picks[k - 1].Level is not null && OnlyBetween(tokens, matched[k - 1].End, matched[k].Start, Words.Articles)
+            ? matched[k - 1].Start
+            : matched[k].Start;
+        var before = start - 1;
+        while (before >= 0 && Words.Articles.Contains(tokens[before]))
+        {
+            before--;
+        }
+        return before >= 0 && marks.Contains(tokens[before]);
+    }
+
+    private static bool OnlyBetween(List<string> tokens, int from, int to, FrozenSet<string> words)
+    {
+        for (var t = from; t < to; t++)
+        {
+            if (!words.Contains(tokens[t]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>"I'm ...", "I am ...", "I work as ...": the user says who they are.</summary>

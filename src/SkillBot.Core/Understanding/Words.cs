@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using SkillBot.Core.Answers;
 
 namespace SkillBot.Core.Understanding;
 
@@ -48,6 +49,10 @@ internal static class Words
         "am", "i'll", "ill", "you're", "youre", "don't", "dont", "doesn't", "doesnt", "can't", "cant",
         "plan", "planning", "aim", "aiming", "hope", "hoping", "try", "trying", "understand", "check", "read",
         "higher", "above", "lower", "below",
+        // lateral moves and listings
+        "switch", "switched", "switching", "transition", "transitioning", "transfer", "transferring", "moved", "lateral",
+        "pivot", "pivoting", "instead", "exist", "exists", "available", "catalogue", "catalog", "jobs", "positions",
+        "titles", "grades", "competencies", "competency",
         "should", "supposed", "able", "ready", "enough", "same", "both", "either", "neither", "after", "before",
         // positions, read by "level three" / "third level", never typos of a name
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "ii", "iii", "iv", "vi", "vii", "viii", "ix",
@@ -70,7 +75,7 @@ internal static class Words
         "與", "或", "及", "从", "從", "到", "对", "對", "请", "請", "个", "個", "一", "有", "能", "会", "會", "也", "都", "就",
         "给", "看", "说", "說", "很", "最", "更", "还", "又", "再", "之", "后", "後", "前", "里", "裡", "中", "要", "做", "当",
         "为", "為", "成", "着", "过", "得", "这", "這", "那", "些", "么", "麼", "什", "怎", "哪", "谁", "誰", "级", "級",
-        "帮", "助",
+        "帮", "助", "转",
     ]);
 
     /// <summary>How many of the tokens from <paramref name="start"/> (each one Chinese character) form a Chinese filler word, longest first; 0 if none.</summary>
@@ -105,6 +110,36 @@ internal static class Words
     {
         ["next"] = 1, ["higher"] = 1, ["above"] = 1, ["previous"] = -1, ["prev"] = -1, ["lower"] = -1, ["below"] = -1,
     }.ToFrozenDictionary();
+
+    /// <summary>Words that make two roles a move from one to the other: "moving from DS to LLM engineer", "if I switched".</summary>
+    public static readonly FrozenSet<string> Moves = FrozenSet.ToFrozenSet(
+        ["from", "move", "moving", "moved", "switch", "switched", "switching", "transition", "transitioning", "transfer",
+         "transferring", "lateral", "pivot", "pivoting", "从", "转"]);
+
+    /// <summary>Before the role the person is in: "from a data scientist".</summary>
+    public static readonly FrozenSet<string> MoveFrom = FrozenSet.ToFrozenSet(["from", "从"]);
+
+    /// <summary>Between a role and the next level, these say the level is not that role's: "DS to senior LLM engineer".</summary>
+    public static readonly FrozenSet<string> MoveSeparators = FrozenSet.ToFrozenSet(
+        ["to", "into", "vs", "versus", "or", "and", "from", "than", "with", "become", "becoming", "towards", "toward", "到", "对", "比", "从"]);
+
+    /// <summary>The nouns of a catalogue listing, and whether each is the plural ("skills" lists; "skill" only after a cue such as "list").</summary>
+    public static readonly FrozenDictionary<string, (CatalogueList List, bool Plural)> ListNouns = new Dictionary<string, (CatalogueList, bool)>
+    {
+        ["skills"] = (CatalogueList.Skills, true), ["skill"] = (CatalogueList.Skills, false),
+        ["competencies"] = (CatalogueList.Skills, true), ["competency"] = (CatalogueList.Skills, false),
+        ["roles"] = (CatalogueList.Roles, true), ["role"] = (CatalogueList.Roles, false),
+        ["jobs"] = (CatalogueList.Roles, true), ["positions"] = (CatalogueList.Roles, true), ["titles"] = (CatalogueList.Roles, true),
+        ["levels"] = (CatalogueList.Levels, true), ["level"] = (CatalogueList.Levels, false),
+        ["grades"] = (CatalogueList.Levels, true), ["ladder"] = (CatalogueList.Levels, false),
+    }.ToFrozenDictionary();
+
+    /// <summary>Words that ask for a listing with a singular noun: "list every skill", "show the ladder".</summary>
+    public static readonly FrozenSet<string> ListCues = FrozenSet.ToFrozenSet(
+        ["list", "all", "every", "each", "available", "exist", "exists", "catalogue", "catalog", "show"]);
+
+    /// <summary>The person asking: a question about them is not a catalogue listing ("me" is not: "show me the roles").</summary>
+    public static readonly FrozenSet<string> Self = FrozenSet.ToFrozenSet(["i", "i'm", "im", "my", "mine", "myself", "i've", "ive", "i'd"]);
 
     public static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["a", "an", "the"]);
 
