@@ -19,9 +19,18 @@ public sealed class AnswerView
         {
             Intent.RoleProfile => $"{labels.Level(answer.Level ?? "")} {answer.Role}",
             Intent.Expectation or Intent.Compare or Intent.SkillOverview => answer.Skill ?? "",
+            Intent.CompareRoles => answer.Skill ?? $"{answer.Role} → {answer.CompareRole}",
+            Intent.Catalogue => string.Join(" · ", new[]
+            {
+                Navigation.ListOf(answer) switch { "skills" => labels["skills"], "roles" => labels["roles"], "levels" => labels["levels"], _ => "SkillBot" },
+                answer.Role,
+                answer.Domain,
+            }.OfType<string>()),
             _ => null,
         };
-        Subtitle = string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>());
+        Subtitle = answer.Intent == Intent.CompareRoles
+            ? string.Join(" · ", new[] { $"{Side(answer.Role, answer.Level)} → {Side(answer.CompareRole, answer.CompareTo)}", answer.Domain }.OfType<string>())
+            : string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>());
         var catalogue = labels.Format("catalogue", answer.CatalogueVersion);
         Footer = answer.Updated is { } updated
             ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
@@ -32,7 +41,14 @@ public sealed class AnswerView
         Picker = Navigation.Picker(answer, labels);
         Feedback = Navigation.Feedback(answer);
         Choices = Navigation.Choices(answer);
+        Groups = Listing.Groups(answer, labels);
     }
+
+    /// <summary>One side of a lateral move as a heading: "Senior Data Scientist".</summary>
+    public string Side(string? role, string? level) => $"{Labels.Level(level ?? "")} {role}".Trim();
+
+    /// <summary>A catalogue answer's entries, in groups (a skill listing's domains), each entry with its move.</summary>
+    public IReadOnlyList<ListGroup> Groups { get; }
 
     public static AnswerView Of(Answer answer) => new(answer, Labels.For(answer.Language));
 

@@ -24,6 +24,8 @@ public sealed class CardSampleDataTests
         { "clarify", "senior deep learning" },
         { "not-found", "senior kubernetes engineer" },
         { "help", "hello" },
+        { "compare-roles", "senior data scientist vs senior LLM engineer in deep learning" },
+        { "catalogue", "what skills are there?" },
     };
 
     public static readonly JsonSerializerOptions Readable = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
