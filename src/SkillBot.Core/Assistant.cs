@@ -66,6 +66,14 @@ public sealed class Assistant
         {
             Intent.RoleProfile => asked.Items.OfType<ProfileItem>().Select(i => Act(CardAction.Answer(i.Skill, asked.Role, asked.Level))),
             Intent.SkillOverview => asked.Items.OfType<LadderItem>().Select(i => Act(CardAction.Answer(asked.Skill, i.Role, i.Level))),
+            Intent.CompareRoles when asked is { Skill: null, Role: { } role, Level: { } level, CompareRole: { } other } =>
+                asked.Items.OfType<ProfileItem>().Select(i => Act(CardAction.Move(i.Skill, role, level, other, asked.CompareTo ?? level))),
+            Intent.Catalogue => asked.Items.Select(item => item switch
+            {
+                SkillListItem s => Act(CardAction.Answer(s.Skill, null, null)),
+                RoleListItem r => Act(CardAction.Listing("skills", role: r.Role)),
+                _ => asked,
+            }).Take(asked.Items.FirstOrDefault() is LevelListItem ? 1 : int.MaxValue),
             Intent.Clarify => (asked.Clarify?.Options ?? []).Select(option => Ask(keywords + " " + option)),
             Intent.Help => asked.Suggestions.Select(Ask),
             _ => [asked],
