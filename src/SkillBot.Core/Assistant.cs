@@ -171,7 +171,14 @@ public sealed class Assistant
             // "I'm Anna, a senior data scientist at Acme": a role profile, not an unknown skill "anna acme".
             query = query with { UnknownWords = [] };
         }
-        if (reading.Move is [var from, var to] && (from.Level is not null || reading.Skills.IsEmpty))
+        var move = reading.Move;
+        if (move is [var towards] && catalogue.FindRole(context?.Role) is { } mine && mine != towards.Role)
+        {
+            // "what if I switched to LLM engineer?": from the role (and level) the person talked about.
+            var said = catalogue.FindLevel(context?.Level);
+            move = [new RoleAtLevel(mine, said ?? towards.Level), towards with { Level = towards.Level ?? said }];
+        }
+        if (move is [var from, var to] && (from.Level is not null || reading.Skills.IsEmpty))
         {
             // A lateral move: each role with its own level. With a skill but no level it stays a choice of role.
             query = query with { Role = from.Role, CompareRole = to.Role, RoleOptions = [], Level = from.Level, CompareTo = to.Level };

@@ -180,7 +180,11 @@ public sealed class QuestionReader
             Target = target is not null && levels.Contains(target) ? target : null,
             LevelStep = levelStep,
             IntroducesSelf = IntroducesSelf(tokens),
-            Move = roles.Count == 2 && skills.Count <= 1 && (asksCompare || AsksMove(tokens)) ? Move(tokens, matched, picks) : [],
+            Move = roles.Count == 2 && skills.Count <= 1 && (asksCompare || AsksMove(tokens)) ? Move(tokens, matched, picks)
+                : roles.Count == 1 && skills.Count <= 1 && levels.Count <= 1 && tokens.Exists(Words.MoveVerbs.Contains)
+                    && !Marked(tokens, matched, picks, Array.FindIndex(picks, p => p.Role is not null), Words.MoveFrom)
+                    ? [new RoleAtLevel(roles[0], levels.Count == 1 ? levels[0] : null)]
+                    : [],
             Lists = lists,
             AboutSelf = tokens.Exists(Words.Self.Contains),
         };

@@ -26,7 +26,8 @@ public sealed record Reading(
 
     /// <summary>
     /// A lateral move ("data scientist vs LLM engineer at senior", "from middle DS to senior LLM engineer"):
-    /// the two roles, where the person is first, each with its own level (the one level said stands for both); empty otherwise.
+    /// the two roles, where the person is first, each with its own level (the one level said stands for both). One role
+    /// alone ("what if I switched to LLM engineer?") is where the person would go, from the role they said they are. Empty otherwise.
     /// </summary>
     public ImmutableArray<RoleAtLevel> Move { get; init; } = [];
 

@@ -116,6 +116,10 @@ internal static class Words
         ["from", "move", "moving", "moved", "switch", "switched", "switching", "transition", "transitioning", "transfer",
          "transferring", "lateral", "pivot", "pivoting", "从", "转"]);
 
+    /// <summary>The verbs of a move, which make one role named where the person would go: "what if I switched to LLM engineer?".</summary>
+    public static readonly FrozenSet<string> MoveVerbs = FrozenSet.ToFrozenSet(
+        ["move", "moving", "moved", "switch", "switched", "switching", "transition", "transitioning", "transfer", "transferring", "pivot", "pivoting", "转"]);
+
     /// <summary>Before the role the person is in: "from a data scientist".</summary>
     public static readonly FrozenSet<string> MoveFrom = FrozenSet.ToFrozenSet(["from", "从"]);
 
