@@ -240,13 +240,11 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         switch (list)
         {
             case CatalogueList.Skills:
-                var skills = catalogue.Skills
-                    .Where(s => (query.Role is null || s.For(query.Role) is not null)
-                        && (query.Domain is null || string.Equals(s.Domain, query.Domain, StringComparison.OrdinalIgnoreCase)))
-                    .GroupBy(s => s.Domain, StringComparer.OrdinalIgnoreCase)
-                    .SelectMany(g => g)
-                    .Select(s => (AnswerItem)new SkillListItem(s.Name, s.Domain, [.. s.Roles.Select(r => r.Role.Name)]))
-                    .ToList();
+                var skills = query.Role is null && query.Domain is null
+                    ? _listedSkills.Value
+                    : [.. _listedSkills.Value.Where(i => i is SkillListItem s
+                        && (query.Role is null || s.Roles.Contains(query.Role.Name))
+                        && (query.Domain is null || string.Equals(s.Domain, query.Domain, StringComparison.OrdinalIgnoreCase)))];
                 var domains = skills.Select(i => ((SkillListItem)i).Domain).Distinct(StringComparer.OrdinalIgnoreCase).Count();
                 var where = domains == 1 ? "" : $" in {Count(domains, "domain")}";
                 var message = (query.Role, query.Domain) switch
@@ -259,13 +257,23 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
                 return Base(plain, Intent.Catalogue, message) with { Items = skills };
             case CatalogueList.Roles:
                 return Base(plain with { Role = null, Domain = null }, Intent.Catalogue, $"The catalogue has {Count(catalogue.Roles.Length, "role")}.")
-                    with { Items = [.. catalogue.Roles.Select(r => (AnswerItem)new RoleListItem(r.Name, [.. catalogue.SkillsOf(r).Select(s => s.Name)]))] };
+                    with { Items = _listedRoles.Value };
             default:
                 return Base(plain with { Role = null, Domain = null }, Intent.Catalogue,
                         $"The ladder has {Count(catalogue.Levels.Length, "level")}, lowest first: {string.Join(", ", catalogue.Levels.Select(l => l.Name))}.")
                     with { Items = [.. catalogue.Levels.Select(l => (AnswerItem)new LevelListItem(l.Name))] };
         }
     }
+
+    /// <summary>Every skill in catalogue order grouped by domain, and every role with its skills: the same for every listing, so built once.</summary>
+    private readonly Lazy<IReadOnlyList<AnswerItem>> _listedSkills = new(() => catalogue.Skills
+        .GroupBy(s => s.Domain, StringComparer.OrdinalIgnoreCase)
+        .SelectMany(g => g)
+        .Select(s => (AnswerItem)new SkillListItem(s.Name, s.Domain, [.. s.Roles.Select(r => r.Role.Name)]))
+        .ToList());
+
+    private readonly Lazy<IReadOnlyList<AnswerItem>> _listedRoles = new(() =>
+        [.. catalogue.Roles.Select(r => (AnswerItem)new RoleListItem(r.Name, [.. catalogue.SkillsOf(r).Select(s => s.Name)]))]);
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
@@ -306,7 +314,8 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
     public IReadOnlyList<string> ExampleQuestions() => _examples;
 
     /// <summary>The kinds of example help offers, in the order it offers them.</summary>
-    public static readonly ImmutableArray<Intent> ExampleKinds = [Intent.Expectation, Intent.Compare, Intent.SkillOverview, Intent.RoleProfile];
+    public static readonly ImmutableArray<Intent> ExampleKinds =
+        [Intent.Expectation, Intent.Compare, Intent.SkillOverview, Intent.RoleProfile, Intent.CompareRoles, Intent.Catalogue];
 
     /// <summary>
     /// Candidate example questions, best first, each with the intent it is meant to get. Names can
@@ -348,6 +357,12 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
                 }
             }
         }
+        var withSkills = catalogue.Roles.Where(r => !catalogue.SkillsOf(r).IsEmpty).Take(2).ToList();
+        if (withSkills.Count == 2 && levels.Length > 0)
+        {
+            yield return (Intent.CompareRoles, $"{withSkills[0].Name} vs {withSkills[1].Name} at {levels[third - 1].Name}");
+        }
+        yield return (Intent.Catalogue, "What skills are there?");
     }
 
     private static IReadOnlyList<string> FirstOfEachKind(IEnumerable<(Intent Intent, string Question)> candidates)
