@@ -1,4 +1,5 @@
 using System.Globalization;
+using SkillBot.Cards.Pages;
 using SkillBot.Core.Answers;
 
 namespace SkillBot.Cards;
@@ -11,7 +12,7 @@ namespace SkillBot.Cards;
 /// </summary>
 public sealed class AnswerView
 {
-    private AnswerView(Answer answer, Labels labels)
+    private AnswerView(Answer answer, Labels labels, PageLinks links)
     {
         Answer = answer;
         Labels = labels;
@@ -36,11 +37,14 @@ public sealed class AnswerView
             ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
             : catalogue;
         NextLevel = Above(answer.Ladder.Levels, answer.Level);
-        Steps = Navigation.Steps(answer, labels);
-        RoleSwitches = Navigation.RoleSwitches(answer);
-        Picker = Navigation.Picker(answer, labels);
-        Feedback = Navigation.Feedback(answer);
-        Choices = Navigation.Choices(answer);
+        // Every button answers in the language of the answer it is on.
+        Steps = Navigation.InLanguage(answer, Navigation.Steps(answer, labels));
+        RoleSwitches = Navigation.InLanguage(answer, Navigation.RoleSwitches(answer));
+        Picker = Navigation.Picker(answer, labels) is { } picker ? picker with { Action = Navigation.InLanguage(answer, picker.Action) } : null;
+        var (up, down) = Navigation.Feedback(answer);
+        Feedback = (up with { Action = Navigation.InLanguage(answer, up.Action) }, down with { Action = Navigation.InLanguage(answer, down.Action) });
+        Choices = Navigation.InLanguage(answer, Navigation.Choices(answer));
+        PageUrl = links.For(answer);
         Groups = Listing.Groups(answer, labels);
     }
 
@@ -50,7 +54,8 @@ public sealed class AnswerView
     /// <summary>A catalogue answer's entries, in groups (a skill listing's domains), each entry with its move.</summary>
     public IReadOnlyList<ListGroup> Groups { get; }
 
-    public static AnswerView Of(Answer answer) => new(answer, Labels.For(answer.Language));
+    /// <param name="links">Where the catalogue pages are published; none: no "Open in browser".</param>
+    public static AnswerView Of(Answer answer, PageLinks? links = null) => new(answer, Labels.For(answer.Language), links ?? PageLinks.None);
 
     public Answer Answer { get; }
 
@@ -83,8 +88,11 @@ public sealed class AnswerView
     /// <summary>The options of a clarify answer, the suggestions of not_found, the examples of help.</summary>
     public IReadOnlyList<Move> Choices { get; }
 
+    /// <summary>"Open in browser": the catalogue page showing this answer, when the pages have a public URL.</summary>
+    public string? PageUrl { get; }
+
     /// <summary>One move per role-profile item or ladder rung: its own expectation.</summary>
-    public CardAction ForItem(AnswerItem item) => Navigation.ForItem(Answer, item);
+    public CardAction ForItem(AnswerItem item) => Navigation.InLanguage(Answer, Navigation.ForItem(Answer, item));
 
     private static string? Above(IReadOnlyList<string> levels, string? level)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SkillBot.Cards.Pages;
 using SkillBot.Core.Answers;
 
 namespace SkillBot.Cards.Slack;
@@ -40,13 +41,14 @@ public static class BlockKitRenderer
     /// The message as UTF-8 JSON, placed by <paramref name="placement"/>: the bytes Slack is sent, written
     /// once, straight to JSON rather than built as a tree first (this is the hot path).
     /// </summary>
-    public static byte[] ToUtf8(Answer answer, SlackPlacement placement)
+    /// <param name="links">Where the catalogue pages are published: the footer then links the answer's page.</param>
+    public static byte[] ToUtf8(Answer answer, SlackPlacement placement, PageLinks? links = null)
     {
         var buffer = new ArrayBufferWriter<byte>(8 * 1024);
         using (var json = Open(buffer, placement))
         {
             json.WriteString("text", SlackText.Mrkdwn(answer.Message, MaxFallbackText));
-            WriteBlocks(json, AnswerView.Of(answer));
+            WriteBlocks(json, AnswerView.Of(answer, links));
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -123,7 +125,7 @@ public static class BlockKitRenderer
                     var item = profile[index];
                     if (!blocks.HasRoom(reserve: 6))
                     {
-                        blocks.Context(SlackText.Mrkdwn($"… {profile.Count - index} more", MaxSectionText));
+                        blocks.Context(SlackText.Mrkdwn(labels.Format("more", (profile.Count - index).ToString(CultureInfo.InvariantCulture)), MaxSectionText));
                         break;
                     }
                     var text = $"*{SlackText.Escape(item.Skill)}* ({SlackText.Escape(item.Domain)})\n"
@@ -145,7 +147,7 @@ public static class BlockKitRenderer
                     var role = roles[index];
                     if (!blocks.HasRoom(reserve: 6))
                     {
-                        blocks.Context(SlackText.Mrkdwn($"… {roles.Count - index} more", MaxSectionText));
+                        blocks.Context(SlackText.Mrkdwn(labels.Format("more", (roles.Count - index).ToString(CultureInfo.InvariantCulture)), MaxSectionText));
                         break;
                     }
                     var perRung = (MaxSectionText - 100) / Math.Max(1, role.Count());
@@ -188,22 +190,28 @@ public static class BlockKitRenderer
             blocks.Actions([new Button(up.Title, up.Action, FeedbackActionPrefix + "up"), new Button(down.Title, down.Action, FeedbackActionPrefix + "down")]);
         }
         // Help answers about no skill in particular: the catalogue's version alone is not worth a block.
-        if (!(answer.Updated is null && answer.Intent is Intent.Help) && blocks.HasRoom(reserve: 0))
+        // The page's URL is made of escaped slugs under a checked base URL: nothing in it needs mrkdwn escaping.
+        var footer = string.Join(" · ", new[]
         {
-            blocks.Context(view.Footer);
+            view.PageUrl is { } url ? $"<{url}|{labels["openInBrowser"]}>" : null,
+            answer.Updated is null && answer.Intent is Intent.Help ? null : view.Footer,
+        }.OfType<string>());
+        if (footer.Length > 0 && blocks.HasRoom(reserve: 0))
+        {
+            blocks.Context(footer);
         }
         json.WriteEndArray();
     }
 
     /// <summary>What the Share button re-answers: the same answer, in canonical terms where there are any.</summary>
-    public static CardAction ShareAction(Answer answer) => answer switch
+    public static CardAction ShareAction(Answer answer) => Navigation.InLanguage(answer, answer switch
     {
         { Intent: Intent.CompareRoles, Role: { } role, Level: { } level, CompareRole: { } other } =>
             CardAction.Move(answer.Skill, role, level, other, answer.CompareTo ?? level),
         { Intent: Intent.Catalogue } when Navigation.ListOf(answer) is { } list => CardAction.Listing(list, answer.Role, answer.Domain),
         _ when answer.Skill is not null || answer.Role is not null => CardAction.Answer(answer.Skill, answer.Role, answer.Level, answer.CompareTo),
         _ => CardAction.Ask(answer.Question),
-    };
+    });
 
     /// <summary>Blocks a listing leaves for what follows it: buttons, feedback (two) and the footer, and one to spare.</summary>
     private const int ReservedAfterListing = 5;

@@ -1,4 +1,5 @@
 using System.Text;
+using SkillBot.Cards.Pages;
 using SkillBot.Core.Answers;
 
 namespace SkillBot.Cards.Text;
@@ -8,7 +9,7 @@ public static class TextRenderer
 {
     public const int Width = 80;
 
-    public static string Render(Answer answer) => Render(AnswerView.Of(answer));
+    public static string Render(Answer answer, PageLinks? links = null) => Render(AnswerView.Of(answer, links));
 
     internal static string Render(AnswerView view)
     {
@@ -115,6 +116,10 @@ public static class TextRenderer
                 Wrap(text, "- " + suggestion, "  ");
             }
         }
+        if (view.PageUrl is { } url)
+        {
+            text.AppendLine().AppendLine($"{labels["openInBrowser"]}: {url}");
+        }
         text.AppendLine().AppendLine(view.Footer);
         return text.ToString();
     }
@@ -135,12 +140,17 @@ public static class TextRenderer
         Wrap(text, expectation.Description, "  ");
     }
 
-    /// <summary>Word-wraps at <see cref="Width"/> columns with an indent on every line (the first line's own, if given).</summary>
+    /// <summary>
+    /// Word-wraps at <see cref="Width"/> columns with an indent on every line (the first line's own, if given). A run
+    /// longer than a line (Chinese is written without spaces) is cut where the line ends.
+    /// </summary>
     private static void Wrap(StringBuilder text, string paragraph, string indent, string? first = null)
     {
         var line = new StringBuilder(first ?? indent);
         var start = line.Length;
-        foreach (var word in paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var room = Width - Math.Max(indent.Length, start);
+        foreach (var word in paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(w => w.Length <= room ? [w] : w.Chunk(room).Select(c => new string(c))))
         {
             if (line.Length > start && line.Length + 1 + word.Length > Width)
             {

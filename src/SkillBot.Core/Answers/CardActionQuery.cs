@@ -35,21 +35,23 @@ public static class CardActionQuery
             .Select(x => x.Item1!)
             .ToImmutableArray();
         var question = string.Join(", ", new[] { action.Skill, action.Role, action.Level, action.CompareRole, action.CompareTo, action.Domain, action.List }.OfType<string>());
+        var language = action.Language ?? "en";
         if (!unknown.IsEmpty)
         {
-            return new Query(question) { UnknownWords = unknown };
+            return new Query(question) { UnknownWords = unknown, Language = language };
         }
         if (list is not null)
         {
-            return new Query(question) { List = list, Role = role, Domain = domain };
+            return new Query(question) { List = list, Role = role, Domain = domain, Language = language };
         }
         if (compareRole is not null)
         {
             // A lateral move keeps each role's own level: neither is "the higher".
-            return new Query(question) { Skill = skill, Role = role, Level = level, CompareRole = compareRole, CompareTo = compareTo ?? level };
+            return new Query(question) { Skill = skill, Role = role, Level = level, CompareRole = compareRole, CompareTo = compareTo ?? level, Language = language };
         }
         return new Query(question)
         {
+            Language = language,
             Skill = skill,
             Role = role,
             Level = level is not null && compareTo is not null && compareTo.Number < level.Number ? compareTo : level,

@@ -12,7 +12,7 @@ namespace SkillBot.Core.Tests.Understanding;
 /// (not_found: these are the first suggestions), "to: A" (the role a lateral move goes to), "lists: skills=3"
 /// (a catalogue answer listing this many skills, roles or levels); several joined by "; "; null otherwise.
 /// </summary>
-public sealed class PhrasingTableTests
+public sealed partial class PhrasingTableTests
 {
     private const string E = "expectation", C = "compare", RP = "role_profile", SO = "skill_overview",
         CL = "clarify", NF = "not_found", H = "help", CR = "compare_roles", CAT = "catalogue";
