@@ -21,9 +21,18 @@ public sealed class AnswerView
             Intent.RoleProfile => $"{labels.Level(answer.Level ?? "")} {answer.Role}",
             Intent.Expectation or Intent.Compare or Intent.SkillOverview => answer.Skill ?? "",
             Intent.Changes => labels["changesTitle"],
+            Intent.CompareRoles => answer.Skill ?? $"{answer.Role} → {answer.CompareRole}",
+            Intent.Catalogue => string.Join(" · ", new[]
+            {
+                Navigation.ListOf(answer) switch { "skills" => labels["skills"], "roles" => labels["roles"], "levels" => labels["levels"], _ => "SkillBot" },
+                answer.Role,
+                answer.Domain,
+            }.OfType<string>()),
             _ => null,
         };
-        Subtitle = string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>());
+        Subtitle = answer.Intent == Intent.CompareRoles
+            ? string.Join(" · ", new[] { $"{Side(answer.Role, answer.Level)} → {Side(answer.CompareRole, answer.CompareTo)}", answer.Domain }.OfType<string>())
+            : string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>());
         var catalogue = labels.Format("catalogue", answer.CatalogueVersion);
         Footer = answer.Updated is { } updated
             ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
@@ -37,7 +46,14 @@ public sealed class AnswerView
         Feedback = (up with { Action = Navigation.InLanguage(answer, up.Action) }, down with { Action = Navigation.InLanguage(answer, down.Action) });
         Choices = Navigation.InLanguage(answer, Navigation.Choices(answer));
         PageUrl = links.For(answer);
+        Groups = Listing.Groups(answer, labels);
     }
+
+    /// <summary>One side of a lateral move as a heading: "Senior Data Scientist".</summary>
+    public string Side(string? role, string? level) => $"{Labels.Level(level ?? "")} {role}".Trim();
+
+    /// <summary>A catalogue answer's entries, in groups (a skill listing's domains), each entry with its move.</summary>
+    public IReadOnlyList<ListGroup> Groups { get; }
 
     /// <param name="links">Where the catalogue pages are published; none: no "Open in browser".</param>
     public static AnswerView Of(Answer answer, PageLinks? links = null) => new(answer, Labels.For(answer.Language), links ?? PageLinks.None);

@@ -43,6 +43,39 @@ internal static class Navigation
                     moves.Add(new(labels.Format("compareWith", labels.Level(levels[top + 1])), CardAction.Answer(answer.Skill, answer.Role, higher, levels[top + 1])));
                 }
                 break;
+            case Intent.CompareRoles when at >= 0 && answer.CompareRole is { } other && answer.CompareTo is { } target:
+                // Each side steps along its own role; swap turns the move around.
+                var there = IndexOf(levels, target);
+                var (role, skill) = (answer.Role!, answer.Skill);
+                if (at > 0)
+                {
+                    moves.Add(new(labels.Format("previousLevel", $"{labels.Level(levels[at - 1])} {role}"), CardAction.Move(skill, role, levels[at - 1], other, target)));
+                }
+                if (at + 1 < levels.Count)
+                {
+                    moves.Add(new(labels.Format("nextLevel", $"{labels.Level(levels[at + 1])} {role}"), CardAction.Move(skill, role, levels[at + 1], other, target)));
+                }
+                if (there > 0)
+                {
+                    moves.Add(new(labels.Format("previousLevel", $"{labels.Level(levels[there - 1])} {other}"), CardAction.Move(skill, role, answer.Level!, other, levels[there - 1])));
+                }
+                if (there >= 0 && there + 1 < levels.Count)
+                {
+                    moves.Add(new(labels.Format("nextLevel", $"{labels.Level(levels[there + 1])} {other}"), CardAction.Move(skill, role, answer.Level!, other, levels[there + 1])));
+                }
+                moves.Add(new(labels["swapRoles"], CardAction.Move(skill, other, target, role, answer.Level!)));
+                break;
+            case Intent.Catalogue:
+                // The other listings; from a narrowed list of skills, all of them.
+                var listed = ListOf(answer);
+                foreach (var (list, label) in new[] { ("skills", "allSkills"), ("roles", "allRoles"), ("levels", "allLevels") })
+                {
+                    if (list != listed || (list == "skills" && (answer.Role ?? answer.Domain) is not null))
+                    {
+                        moves.Add(new(labels[label], CardAction.Listing(list)));
+                    }
+                }
+                break;
             case Intent.RoleProfile when at >= 0:
                 if (at > 0)
                 {
@@ -86,15 +119,38 @@ internal static class Navigation
 
     /// <summary>The "was this useful?" pair: a vote on what this answer is about, then the answer again.</summary>
     public static (Move Up, Move Down) Feedback(Answer answer) => (
-        new("👍", CardAction.Feedback(answer.Skill, answer.Role, answer.Level, answer.CompareTo, useful: true)),
-        new("👎", CardAction.Feedback(answer.Skill, answer.Role, answer.Level, answer.CompareTo, useful: false)));
+        new("👍", Again(answer, CardAction.Feedback(answer.Skill, answer.Role, answer.Level, answer.CompareTo, useful: true))),
+        new("👎", Again(answer, CardAction.Feedback(answer.Skill, answer.Role, answer.Level, answer.CompareTo, useful: false))));
 
-    /// <summary>One move per role-profile item or ladder rung: its own expectation.</summary>
+    /// <summary>A feedback vote answers the same again: a lateral move keeps its second role, a listing what it lists.</summary>
+    private static CardAction Again(Answer answer, CardAction vote) => answer.Intent switch
+    {
+        Intent.CompareRoles => vote with { CompareRole = answer.CompareRole },
+        Intent.Catalogue => vote with { List = ListOf(answer), Domain = answer.Domain },
+        _ => vote,
+    };
+
+    /// <summary>One move per item: a profile's skill or a ladder's rung (its own expectation), a lateral move's skill
+    /// (that skill compared), a listed skill (its ladder), role (its skills) or level (which role at it).</summary>
     public static CardAction ForItem(Answer answer, AnswerItem item) => item switch
     {
+        ProfileItem p when answer is { Intent: Intent.CompareRoles, CompareRole: { } other } =>
+            CardAction.Move(p.Skill, answer.Role!, answer.Level!, other, answer.CompareTo ?? answer.Level!),
         ProfileItem p => CardAction.Answer(p.Skill, answer.Role, answer.Level),
         LadderItem l => CardAction.Answer(answer.Skill, l.Role, l.Level),
+        SkillListItem s => CardAction.Answer(s.Skill, null, null),
+        RoleListItem r => CardAction.Listing("skills", role: r.Role),
+        LevelListItem l => CardAction.Answer(null, null, l.Level),
         _ => throw new ArgumentOutOfRangeException(nameof(item)),
+    };
+
+    /// <summary>What a catalogue answer lists ("skills", "roles", "levels"), by its items; a narrowed list with none is of skills.</summary>
+    public static string? ListOf(Answer answer) => answer.Items.FirstOrDefault() switch
+    {
+        SkillListItem => "skills",
+        RoleListItem => "roles",
+        LevelListItem => "levels",
+        _ => answer.Intent == Intent.Catalogue && (answer.Role ?? answer.Domain) is not null ? "skills" : null,
     };
 
     /// <summary>The options of a clarify answer, the suggestions of not_found, the examples of help.</summary>
@@ -106,6 +162,7 @@ internal static class Navigation
                 return clarify.Options.Select(option => new Move(option, clarify.Missing switch
                 {
                     Missing.Role => CardAction.Answer(answer.Skill, option, answer.Level, answer.CompareTo),
+                    Missing.Level when answer.CompareRole is { } other => CardAction.Move(answer.Skill, answer.Role!, option, other, option),
                     Missing.Level => CardAction.Answer(answer.Skill, answer.Role, option),
                     _ => CardAction.Answer(option, answer.Role, answer.Level, answer.CompareTo),
                 })).ToList();

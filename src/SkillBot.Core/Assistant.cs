@@ -91,6 +91,14 @@ public sealed class Assistant
         {
             Intent.RoleProfile => asked.Items.OfType<ProfileItem>().Select(i => Act(CardAction.Answer(i.Skill, asked.Role, asked.Level))),
             Intent.SkillOverview => asked.Items.OfType<LadderItem>().Select(i => Act(CardAction.Answer(asked.Skill, i.Role, i.Level))),
+            Intent.CompareRoles when asked is { Skill: null, Role: { } role, Level: { } level, CompareRole: { } other } =>
+                asked.Items.OfType<ProfileItem>().Select(i => Act(CardAction.Move(i.Skill, role, level, other, asked.CompareTo ?? level))),
+            Intent.Catalogue => asked.Items.Select(item => item switch
+            {
+                SkillListItem s => Act(CardAction.Answer(s.Skill, null, null)),
+                RoleListItem r => Act(CardAction.Listing("skills", role: r.Role)),
+                _ => asked,
+            }).Take(asked.Items.FirstOrDefault() is LevelListItem ? 1 : int.MaxValue),
             Intent.Clarify => (asked.Clarify?.Options ?? []).Select(option => Ask(keywords + " " + option)),
             Intent.Help => asked.Suggestions.Select(Ask),
             _ => [asked],
@@ -143,7 +151,7 @@ public sealed class Assistant
         }
         if (action.Verb == CardAction.FeedbackVerb && action.Vote is CardAction.Up or CardAction.Down)
         {
-            var again = action.Skill is null && action.Role is null
+            var again = action.Skill is null && action.Role is null && action.List is null
                 ? snapshot.Composer.Help(new Query("") { Language = language }, "")
                 : ActWith(snapshot, action with { Verb = CardAction.AnswerVerb, Vote = null }, context);
             var thanks = snapshot.Composer.Languages.For(language);
@@ -164,7 +172,8 @@ public sealed class Assistant
 
     /// <summary>Button data comes from the client: a forged value as large as the request allows is not echoed or searched.</summary>
     private static bool CarriesLongName(CardAction action) =>
-        new[] { action.Verb, action.Skill, action.Role, action.Level, action.CompareTo, action.Vote, action.Language }.Any(v => v?.Length > MaxNameLength);
+        new[] { action.Verb, action.Skill, action.Role, action.Level, action.CompareTo, action.Vote, action.Language, action.CompareRole, action.Domain, action.List }
+            .Any(v => v?.Length > MaxNameLength);
 
     /// <summary>The first example question of each kind that this catalogue answers as meant.</summary>
     private static List<string> AnswerableExamples(SkillCatalogue catalogue, QuestionReader reader, AnswerComposer composer, Language language)
@@ -217,7 +226,38 @@ public sealed class Assistant
             // "I'm Anna, a senior data scientist at Acme": a role profile, not an unknown skill "anna acme".
             query = query with { UnknownWords = [] };
         }
-        query = FollowUp.Complete(catalogue, reading, query, context);
+        var move = reading.Move;
+        if (move is [var towards] && catalogue.FindRole(context?.Role) is { } mine && mine != towards.Role)
+        {
+            // "what if I switched to LLM engineer?": from the role (and level) the person talked about.
+            var said = catalogue.FindLevel(context?.Level);
+            move = [new RoleAtLevel(mine, said ?? towards.Level), towards with { Level = towards.Level ?? said }];
+        }
+        if (move is [var from, var to] && (from.Level is not null || reading.Skills.IsEmpty))
+        {
+            // A lateral move: each role with its own level. With a skill but no level it stays a choice of role.
+            query = query with { Role = from.Role, CompareRole = to.Role, RoleOptions = [], Level = from.Level, CompareTo = to.Level };
+        }
+        else if (reading.Lists is { } list && reading.Skills.IsEmpty && reading.Levels.IsEmpty && reading.UnknownWords.IsEmpty
+                 && reading.UnknownLevels.IsEmpty && reading.UnknownRoles.IsEmpty && !reading.AboutSelf)
+        {
+            // "what skills are there?", "which skills does an LLM engineer have?": only skills are narrowed, by role or domain.
+            return query with
+            {
+                List = list,
+                Role = list == CatalogueList.Skills ? query.Role : null,
+                RoleOptions = list == CatalogueList.Skills ? query.RoleOptions : [],
+                Domain = list == CatalogueList.Skills ? query.Domain : null,
+            };
+        }
+        var completed = FollowUp.Complete(catalogue, reading, query, context);
+        if (query.CompareRole is not null)
+        {
+            // The levels said for the two roles stand; a level from the context stands for both.
+            var level = query.Level ?? completed.Level;
+            completed = completed with { Role = query.Role, CompareRole = query.CompareRole, Level = level, CompareTo = query.CompareTo ?? level };
+        }
+        query = completed;
         if (!reading.UnknownLevels.IsEmpty && levels.IsEmpty)
         {
             // "staff data scientist" after talking about Senior: the level asked for is not Senior, and is named back.

@@ -77,6 +77,9 @@ public static class SkillBotMetrics
         Intent.SkillOverview => "skill_overview",
         Intent.Clarify => "clarify",
         Intent.NotFound => "not_found",
+        Intent.CompareRoles => "compare_roles",
+        Intent.Changes => "changes",
+        Intent.Catalogue => "catalogue",
         _ => "help",
     };
 }

@@ -19,6 +19,8 @@ public class BuiltInQuestions
         ["role-profile"] = new("I'm a senior data scientist", Intent.RoleProfile),
         ["help"] = new("help", Intent.Help),
         ["unknown"] = new("what does a senior kubernetes wizard need?", Intent.NotFound),
+        ["compare-roles"] = new("data scientist vs LLM engineer at senior", Intent.CompareRoles),
+        ["catalogue"] = new("what skills are there?", Intent.Catalogue),
     };
 
     private Assistant _assistant = null!;

@@ -53,6 +53,8 @@ public class GeneratedQuestions
             ["role-profile"] = new($"I'm a senior {role.Name}", Intent.RoleProfile),
             ["help"] = new("help", Intent.Help),
             ["unknown"] = new("what does a senior kubernetes wizard need?", Intent.NotFound),
+            ["compare-roles"] = new($"{role.Name} vs {skill.Roles.First(r => r.Role != role).Role.Name} at senior", Intent.CompareRoles),
+            ["catalogue"] = new("what skills are there?", Intent.Catalogue),
         };
     }
 

@@ -9,7 +9,7 @@ public sealed record QuestionCase(string Question, Intent Intent, string? Skill 
 internal static class QuestionCases
 {
     /// <summary>The kinds every question benchmark measures, in report order.</summary>
-    public static readonly string[] Kinds = ["seed", "typo", "compare", "chinese", "role-profile", "help", "unknown"];
+    public static readonly string[] Kinds = ["seed", "typo", "compare", "chinese", "role-profile", "help", "unknown", "compare-roles", "catalogue"];
 
     /// <summary>
     /// Asks each question once and throws if any is not understood as intended: a benchmark of a

@@ -17,9 +17,11 @@ public sealed class AdaptiveCardTests
     private static JsonObject Render(Answer answer) => JsonNode.Parse(Renderer.Render(answer))!.AsObject();
 
     private static IEnumerable<(string Name, Answer Answer)> EveryAnswer() =>
-        new[] { ("built-in", Catalogues.BuiltIn()), ("long-text", LongTextCatalogue.Build()) }
+        new[] { ("built-in", Catalogues.BuiltIn()), ("long-text", LongTextCatalogue.Build()), ("2,000 skills", LargeAnswers.Catalogue) }
             .SelectMany(c => SampleAnswers.For(c.Item2).Select(a => ($"{c.Item1} {a.Intent} '{a.Question}'", a)))
+            .Concat(LargeAnswers.Listings().Select(a => ($"2,000 skills {a.Intent} '{a.Question}'", a)))
             .Append(("chinese", new Assistant(Catalogues.BuiltIn()).Ask("高级LLM工程师在深度学习方面需要什么？")))
+            .Append(("chinese lateral move", new Assistant(Catalogues.BuiltIn()).Ask("从高级数据科学家转到LLM工程师")))
             .Append(("long-text which of every role", EveryRoleOfTheLongSkill()));
 
     /// <summary>Which role, out of sixty long-named ones (what a skill with every role of the long catalogue asks): a clarify that needs a tighter budget.</summary>
@@ -80,7 +82,7 @@ public sealed class AdaptiveCardTests
     {
         var cards = Path.Combine(Catalogues.RepoRoot, "cards");
         var templates = Directory.GetFiles(cards, "*.json").Where(f => !f.EndsWith(".data.json", StringComparison.Ordinal)).Order().ToList();
-        Assert.Equal(8, templates.Count);
+        Assert.Equal(10, templates.Count);
         var cases = templates.Select(t => new TemplateCase(
             JsonNode.Parse(File.ReadAllText(t)),
             JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(t, ".data.json"))))).ToList();
@@ -125,6 +127,72 @@ public sealed class AdaptiveCardTests
         Assert.Contains("当前级别: 高级", card, StringComparison.Ordinal);
         Assert.Contains("下一级别: 主管", card, StringComparison.Ordinal);
         Assert.Contains("Designs custom training loops for LLM", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lateral_move_card_shows_both_roles_and_steps_along_either_or_swaps()
+    {
+        var assistant = new Assistant(Catalogues.BuiltIn());
+        var card = Render(assistant.Ask("middle data scientist vs senior LLM engineer in deep learning"));
+        var text = card.ToJsonString(CardSampleDataTests.Readable).Replace("\": \"", "\":\"", StringComparison.Ordinal);
+        Assert.Contains("Middle Data Scientist → Senior LLM Engineer", text, StringComparison.Ordinal);
+        Assert.Contains("\"Data Scientist: Middle\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"LLM Engineer: Senior\"", text, StringComparison.Ordinal);
+        var titles = card["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()).ToList();
+        Assert.Equal(["◀ Junior Data Scientist", "Senior Data Scientist ▶", "◀ Middle LLM Engineer", "Lead LLM Engineer ▶", "Swap roles ⇄"], titles);
+
+        Answer Press(JsonObject on, string title)
+        {
+            var button = on["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == title)!;
+            return assistant.Act(ExecuteAction.Parse(button["verb"]!.GetValue<string>(), button["data"])!);
+        }
+        var swapped = Press(card, "Swap roles ⇄");
+        Assert.Equal((Intent.CompareRoles, "LLM Engineer", "Senior", "Data Scientist", "Middle", "Deep Learning"),
+            (swapped.Intent, swapped.Role, swapped.Level, swapped.CompareRole, swapped.CompareTo, swapped.Skill));
+        var up = Press(card, "Lead LLM Engineer ▶");
+        Assert.Equal(("Data Scientist", "Middle", "LLM Engineer", "Lead"), (up.Role, up.Level, up.CompareRole, up.CompareTo));
+    }
+
+    [Fact]
+    public void A_large_catalogue_lists_its_domains_with_a_button_each_that_lists_that_domain_alone()
+    {
+        var assistant = new Assistant(LargeAnswers.Catalogue);
+        var answer = assistant.Ask("what skills are there?");
+        Assert.Equal(Intent.Catalogue, answer.Intent);
+        Assert.Equal(LargeAnswers.Catalogue.Skills.Length, answer.Items.Count);
+        var card = Render(answer);
+        var text = card.ToJsonString();
+        Assert.Contains($"The catalogue has {LargeAnswers.Catalogue.Skills.Length:N0}".Replace(",", "", StringComparison.Ordinal), text, StringComparison.Ordinal);
+        var shows = Find(card, n => n["title"]?.GetValue<string>() == "Show all" && n["type"]?.GetValue<string>() == "Action.Execute").ToList();
+        Assert.NotEmpty(shows);
+        var domain = assistant.Act(ExecuteAction.Parse(shows[0]!["verb"]!.GetValue<string>(), shows[0]!["data"])!);
+        Assert.Equal(Intent.Catalogue, domain.Intent);
+        Assert.NotNull(domain.Domain);
+        Assert.All(domain.Items, i => Assert.Equal(domain.Domain, Assert.IsType<SkillListItem>(i).Domain));
+        Assert.Equal(LargeAnswers.Catalogue.SkillsIn(domain.Domain).Length, domain.Items.Count);
+    }
+
+    private static IEnumerable<JsonObject> Find(JsonNode? node, Func<JsonObject, bool> match)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (match(obj))
+                {
+                    yield return obj;
+                }
+                foreach (var found in obj.SelectMany(p => Find(p.Value, match)))
+                {
+                    yield return found;
+                }
+                break;
+            case JsonArray array:
+                foreach (var found in array.SelectMany(n => Find(n, match)))
+                {
+                    yield return found;
+                }
+                break;
+        }
     }
 
     [Fact]

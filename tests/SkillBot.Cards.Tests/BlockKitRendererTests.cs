@@ -11,9 +11,9 @@ public sealed class BlockKitRendererTests
     public static TheoryData<string, int> EveryAnswer()
     {
         var data = new TheoryData<string, int>();
-        foreach (var (name, catalogue) in new[] { ("built-in", Catalogues.BuiltIn()), ("long", LongTextCatalogue.Build()) })
+        foreach (var (name, answers) in Answers)
         {
-            for (var i = 0; i < SampleAnswers.For(catalogue).Count; i++)
+            for (var i = 0; i < answers.Count; i++)
             {
                 data.Add(name, i);
             }
@@ -25,6 +25,7 @@ public sealed class BlockKitRendererTests
     {
         ["built-in"] = SampleAnswers.For(Catalogues.BuiltIn()),
         ["long"] = SampleAnswers.For(LongTextCatalogue.Build()),
+        ["2,000 skills"] = [.. SampleAnswers.For(LargeAnswers.Catalogue), .. LargeAnswers.Listings()],
     };
 
     [Theory]
@@ -75,6 +76,31 @@ public sealed class BlockKitRendererTests
             Assert.DoesNotContain('>', text);
             Assert.DoesNotMatch("&(?!amp;|lt;|gt;)", text);
         }
+    }
+
+    [Fact]
+    public void Every_intent_is_among_the_messages_checked_including_a_2000_skill_catalogue_listing()
+    {
+        Assert.Equal(Enum.GetValues<Intent>().Except(SampleAnswers.NotYetAnswered).Order(), Answers.Values.SelectMany(a => a).Select(a => a.Intent).Distinct().Order());
+        var all = Answers["2,000 skills"].First(a => a.Intent == Intent.Catalogue && a.Items.Count == LargeAnswers.Catalogue.Skills.Length);
+        var message = Render(all);
+        var blocks = message["blocks"]!.AsArray();
+        Assert.InRange(blocks.Count, 10, 50);
+        // Each domain gets a section with a button listing it alone; the ones past the last block are in a select.
+        var values = blocks.SelectMany(b => (b!["accessory"] is JsonNode a ? [a] : b["elements"]?.AsArray().ToArray() ?? [])!)
+            .SelectMany(e => e!["options"]?.AsArray().Select(o => o!["value"]!.GetValue<string>()) ?? [e["value"]?.GetValue<string>() ?? ""])
+            .Where(v => v.Contains("\"list\":\"skills\"", StringComparison.Ordinal) && v.Contains("\"domain\"", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(LargeAnswers.Catalogue.Domains.Length, values.Distinct().Count());
+    }
+
+    [Fact]
+    public void A_lateral_move_shows_what_the_other_role_asks_in_bold()
+    {
+        var answer = new Assistant(Catalogues.BuiltIn()).Ask("senior data scientist vs senior LLM engineer in deep learning");
+        var texts = MrkdwnTexts(Render(answer)).ToList();
+        Assert.Contains(texts, t => t.StartsWith("*Data Scientist: Senior* · Optional\nDesigns complex deep learning architectures", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("*LLM Engineer: Senior* · Optional\n", StringComparison.Ordinal) && t[t.IndexOf('\n', StringComparison.Ordinal)..].Contains('*', StringComparison.Ordinal));
     }
 
     [Fact]

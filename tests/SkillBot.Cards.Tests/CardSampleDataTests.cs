@@ -25,6 +25,8 @@ public sealed class CardSampleDataTests
         { "not-found", "senior kubernetes engineer" },
         { "help", "hello" },
         { "changes", ChangesQuestion },
+        { "compare-roles", "senior data scientist vs senior LLM engineer in deep learning" },
+        { "catalogue", "what skills are there?" },
     };
 
     /// <summary>Asked of an assistant that has reloaded an edited catalogue, so the sample has changes to show.</summary>

@@ -11,7 +11,7 @@ public static class SampleAnswers
     /// The 1.1 intents the core does not answer with yet (answer-api.md's "not yet"): every other intent has a
     /// sample, and every rendering test covers it. An intent leaves this list with its first sample.
     /// </summary>
-    public static readonly IReadOnlyList<Intent> NotYetAnswered = [Intent.CompareRoles, Intent.Catalogue];
+    public static readonly IReadOnlyList<Intent> NotYetAnswered = [];
 
     public static IReadOnlyList<Answer> For(SkillCatalogue catalogue)
     {
@@ -19,6 +19,7 @@ public static class SampleAnswers
         var skill = catalogue.Skills[0];
         var role = skill.Roles[0].Role;
         var levels = catalogue.Levels;
+        var other = catalogue.Roles.FirstOrDefault(r => r != role) ?? role;
         var answers = new List<Answer>
         {
             assistant.Act(CardAction.Answer(skill.Name, role.Name, levels[0].Name)),
@@ -32,6 +33,12 @@ public static class SampleAnswers
             assistant.Ask("kubernetes operator"),
             assistant.Ask(""),
             assistant.Ask("what changed?"),
+            assistant.Act(CardAction.Move(skill.Name, role.Name, levels[0].Name, other.Name, levels[Math.Min(1, levels.Length - 1)].Name)),
+            assistant.Act(CardAction.Move(null, role.Name, levels[^1].Name, other.Name, levels[^1].Name)),
+            assistant.Act(CardAction.Listing("skills")),
+            assistant.Act(CardAction.Listing("skills", role: other.Name)),
+            assistant.Act(CardAction.Listing("roles")),
+            assistant.Act(CardAction.Listing("levels")),
         };
         var reloaded = new Assistant(catalogue);
         reloaded.Use(Edited(catalogue));

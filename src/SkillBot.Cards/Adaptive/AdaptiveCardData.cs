@@ -38,6 +38,8 @@ public static class AdaptiveCardData
         Intent.Clarify => "clarify",
         Intent.NotFound => "not-found",
         Intent.Changes => "changes",
+        Intent.CompareRoles => "compare-roles",
+        Intent.Catalogue => "catalogue",
         _ => "help",
     };
 
@@ -88,6 +90,31 @@ public static class AdaptiveCardData
                 })]);
                 AddMore(data, profile.Count - budget.Items, labels);
                 AddRoles(data, view, budget);
+                data["navigation"] = Moves(view.Steps);
+                break;
+            case Intent.CompareRoles:
+                data["hasSkill"] = answer.Skill is not null;
+                data["current"] = Level(answer.Current, answer.Level, answer.Role ?? "", labels, budget);
+                data["next"] = Level(answer.Next, answer.CompareTo, answer.CompareRole ?? "", labels, budget, labels.Format("alsoAsks", answer.CompareRole ?? ""));
+                var sides = answer.Items.OfType<ProfileItem>().ToList();
+                data["items"] = new JsonArray([.. sides.Take(budget.Items).Select(item => (JsonNode)new JsonObject
+                {
+                    ["skill"] = Name(item.Skill),
+                    ["domain"] = Name(item.Domain),
+                    ["currentHeading"] = Heading(answer.Role ?? "", answer.Level, item.Current, labels),
+                    ["current"] = TextFit.Fit(item.Current?.Description ?? labels["noExpectation"], budget.TextLength),
+                    ["hasNext"] = true,
+                    ["nextHeading"] = Heading(answer.CompareRole ?? "", answer.CompareTo, item.Next, labels),
+                    ["next"] = TextFit.Fit(item.Next?.Description ?? labels["noExpectation"], budget.TextLength),
+                    ["detailsTitle"] = labels["details"],
+                    ["verb"] = CardAction.AnswerVerb,
+                    ["data"] = ActionData(view.ForItem(item)),
+                })]);
+                AddMore(data, sides.Count - budget.Items, labels);
+                data["navigation"] = Moves(view.Steps);
+                break;
+            case Intent.Catalogue:
+                AddGroups(data, view, budget);
                 data["navigation"] = Moves(view.Steps);
                 break;
             case Intent.SkillOverview:
@@ -142,8 +169,55 @@ public static class AdaptiveCardData
 
     private static string Name(string name, int limit = NameLength) => TextFit.Fit(name, limit);
 
+    /// <summary>
+    /// A catalogue answer's groups: all of them whole when their entries fit the budget; else (a large catalogue)
+    /// one group's first entries, or each group with its count, the first names and a button listing it alone, as
+    /// many groups as the budget allows and the rest in a picker (input id "domain").
+    /// </summary>
+    private static void AddGroups(JsonObject data, AnswerView view, CardBudget budget)
+    {
+        var labels = view.Labels;
+        var groups = view.Groups;
+        var entries = groups.Sum(g => g.Entries.Count);
+        var whole = entries <= budget.Items;
+        var single = !whole && groups.Count == 1;
+        var shown = whole || single ? groups.Count : Math.Min(groups.Count, budget.Items);
+        var detail = Math.Min(budget.TextLength, Listing.MaxDetail);
+        data["groups"] = new JsonArray([.. groups.Take(shown).Select(group => (JsonNode)new JsonObject
+        {
+            ["hasHeading"] = group.Heading is not null,
+            ["heading"] = Name(group.Heading is null ? "" : $"{group.Heading} · {Listing.Count(labels, group.Entries.Count)}", 2 * NameLength),
+            ["entries"] = new JsonArray([.. group.Entries.Take(whole ? group.Entries.Count : single ? budget.Items : 0).Select(entry => (JsonNode)new JsonObject
+            {
+                ["name"] = Name(entry.Name),
+                ["hasDetail"] = entry.Detail is not null,
+                ["detail"] = TextFit.Fit(entry.Detail ?? "", detail),
+                ["title"] = labels["details"],
+                ["verb"] = entry.Action.Verb,
+                ["data"] = ActionData(entry.Action),
+            })]),
+            ["hasPreview"] = !whole && !single,
+            ["preview"] = whole || single ? "" : TextFit.Fit(string.Join(", ", group.Entries.Select(e => e.Name)), detail),
+            ["hasShow"] = group.Narrow is not null && groups.Count > 1,
+            ["show"] = group.Narrow is null ? new JsonObject() : Move(new Move(labels["showAll"], group.Narrow)),
+        })]);
+        AddMore(data, single ? entries - budget.Items : groups.Count - shown, labels);
+        var rest = groups.Skip(shown).Where(g => g.Narrow is not null && g.Heading is not null).Take(MaxPickerChoices).ToList();
+        var answer = view.Answer;
+        data["groupPicker"] = Picker(
+            rest.Count > 0,
+            labels["pickDomain"],
+            rest.Count > 0 ? rest[0].Heading! : "",
+            rest.Select(g => (Name(g.Heading!), g.Heading!)),
+            labels["showAll"],
+            CardAction.Listing("skills", answer.Role));
+    }
+
+    /// <summary>A picker of groups beyond what the card shows stays a picker, not a catalogue of its own.</summary>
+    private const int MaxPickerChoices = 100;
+
     /// <summary>One level's box: heading, necessity and the text as runs (the added runs emphasised by the template).</summary>
-    private static JsonObject Level(LevelExpectation? expectation, string? level, string label, Labels labels, CardBudget budget)
+    private static JsonObject Level(LevelExpectation? expectation, string? level, string label, Labels labels, CardBudget budget, string? addedLabel = null)
     {
         var segments = Fit(
             expectation?.Segments ?? [new Segment(expectation?.Description ?? labels["noExpectation"], false)],
@@ -157,7 +231,7 @@ public static class AdaptiveCardData
             ["segments"] = new JsonArray([.. segments.Select(s => (JsonNode)new JsonObject { ["text"] = s.Text, ["added"] = s.Added })]),
             // The note lists what is new only when something is not: a wholly new text is emphasised as a whole.
             ["hasAdded"] = added.Count > 0 && segments.Any(s => !s.Added),
-            ["addedNote"] = level is null ? "" : TextFit.Fit(labels.Format("newAtNext", labels.Level(level)) + ": " + string.Join(" … ", added), budget.TextLength),
+            ["addedNote"] = level is null ? "" : TextFit.Fit((addedLabel ?? labels.Format("newAtNext", labels.Level(level))) + ": " + string.Join(" … ", added), budget.TextLength),
         };
     }
 

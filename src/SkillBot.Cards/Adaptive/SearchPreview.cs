@@ -12,6 +12,14 @@ public sealed record SearchPreview(string Title, string? Subtitle, string Text)
 
     public static SearchPreview Of(Answer answer)
     {
+        if (answer.CompareRole is { } other && answer.Intent == Intent.CompareRoles)
+        {
+            // A lateral move: the two roles, each at its own level.
+            return new SearchPreview(
+                string.Join(" · ", new[] { answer.Skill, $"{answer.Role} → {other}" }.OfType<string>()),
+                $"{answer.Level} → {answer.CompareTo}",
+                TextFit.Fit(answer.Next?.Description ?? answer.Message, MaxText));
+        }
         var title = string.Join(" · ", new[] { answer.Skill, answer.Role, answer.Level }.OfType<string>());
         return new SearchPreview(
             title.Length > 0 ? title : answer.Message,

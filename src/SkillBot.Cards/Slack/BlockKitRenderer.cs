@@ -27,6 +27,7 @@ public static class BlockKitRenderer
     public const int MaxFallbackText = 3000;
     public const string ShareActionId = "skillbot.share";
     public const string LevelActionId = "skillbot.level";
+    public const string GroupActionId = "skillbot.move.group";
     public const string MoveActionPrefix = "skillbot.move.";
     public const string FeedbackActionPrefix = "skillbot.feedback.";
 
@@ -85,7 +86,7 @@ public static class BlockKitRenderer
             PlainText(json, "text", title, MaxHeaderText);
             json.WriteEndObject();
         }
-        if (view.Subtitle.Length > 0 && answer.Intent is Intent.Expectation or Intent.Compare or Intent.SkillOverview)
+        if (view.Subtitle.Length > 0 && answer.Intent is Intent.Expectation or Intent.Compare or Intent.SkillOverview or Intent.CompareRoles)
         {
             blocks.Context(SlackText.Mrkdwn(view.Subtitle, MaxSectionText));
         }
@@ -112,7 +113,12 @@ public static class BlockKitRenderer
                 blocks.Section(Level(labels["from"], answer.Level, answer.Current, labels));
                 blocks.Section(Level(labels["goal"], answer.CompareTo, answer.Next, labels));
                 break;
-            case Intent.RoleProfile:
+            case Intent.CompareRoles when answer.Skill is not null:
+                blocks.Section(Level(answer.Role!, answer.Level, answer.Current, labels));
+                blocks.Section(Level(answer.CompareRole!, answer.CompareTo, answer.Next, labels));
+                break;
+            case Intent.RoleProfile or Intent.CompareRoles:
+                var lateral = answer.Intent == Intent.CompareRoles;
                 var profile = answer.Items.OfType<ProfileItem>().ToList();
                 for (var index = 0; index < profile.Count; index++)
                 {
@@ -123,11 +129,16 @@ public static class BlockKitRenderer
                         break;
                     }
                     var text = $"*{SlackText.Escape(item.Skill)}* ({SlackText.Escape(item.Domain)})\n"
-                        + Level(labels["current"], answer.Level, item.Current, labels, 1200) + "\n"
-                        + (item.Next is null ? "" : Level(labels["next"], item.Next.Level, item.Next, labels, 1200));
+                        + (lateral
+                            ? Level(answer.Role!, answer.Level, item.Current, labels, 1200) + "\n" + Level(answer.CompareRole!, answer.CompareTo, item.Next, labels, 1200)
+                            : Level(labels["current"], answer.Level, item.Current, labels, 1200) + "\n"
+                              + (item.Next is null ? "" : Level(labels["next"], item.Next.Level, item.Next, labels, 1200)));
                     var details = new Button(labels["details"], view.ForItem(item), MoveActionPrefix + "item." + index.ToString(CultureInfo.InvariantCulture));
                     blocks.Section(Cut(text), details);
                 }
+                break;
+            case Intent.Catalogue:
+                WriteListing(json, blocks, view);
                 break;
             case Intent.SkillOverview:
                 var roles = answer.Items.OfType<LadderItem>().GroupBy(i => i.Role).ToList();
@@ -175,7 +186,7 @@ public static class BlockKitRenderer
             ? view.Choices
             : [.. view.Steps, .. view.RoleSwitches];
         var buttons = moves.Select((m, i) => new Button(m.Title, m.Action, MoveActionPrefix + i.ToString(CultureInfo.InvariantCulture))).ToList();
-        if (answer.Intent is Intent.Expectation or Intent.Compare or Intent.RoleProfile or Intent.SkillOverview)
+        if (answer.Intent is Intent.Expectation or Intent.Compare or Intent.RoleProfile or Intent.SkillOverview or Intent.CompareRoles or Intent.Catalogue)
         {
             buttons.Add(new Button(labels["share"], ShareAction(answer), ShareActionId));
         }
@@ -188,7 +199,7 @@ public static class BlockKitRenderer
         if (picker is not null && blocks.Start("actions"))
         {
             json.WriteStartArray("elements");
-            WritePicker(json, picker);
+            WritePicker(json, picker, LevelActionId);
             json.WriteEndArray();
             json.WriteEndObject();
         }
@@ -213,10 +224,105 @@ public static class BlockKitRenderer
     }
 
     /// <summary>What the Share button re-answers: the same answer, in canonical terms where there are any.</summary>
-    public static CardAction ShareAction(Answer answer) => Navigation.InLanguage(answer,
-        answer.Skill is not null || answer.Role is not null
-            ? CardAction.Answer(answer.Skill, answer.Role, answer.Level, answer.CompareTo)
-            : CardAction.Ask(answer.Question));
+    public static CardAction ShareAction(Answer answer) => Navigation.InLanguage(answer, answer switch
+    {
+        { Intent: Intent.CompareRoles, Role: { } role, Level: { } level, CompareRole: { } other } =>
+            CardAction.Move(answer.Skill, role, level, other, answer.CompareTo ?? level),
+        { Intent: Intent.Catalogue } when Navigation.ListOf(answer) is { } list => CardAction.Listing(list, answer.Role, answer.Domain),
+        _ when answer.Skill is not null || answer.Role is not null => CardAction.Answer(answer.Skill, answer.Role, answer.Level, answer.CompareTo),
+        _ => CardAction.Ask(answer.Question),
+    });
+
+    /// <summary>Blocks a listing leaves for what follows it: buttons, feedback (two) and the footer, and one to spare.</summary>
+    private const int ReservedAfterListing = 5;
+
+    /// <summary>
+    /// A catalogue answer: every group whole (a domain's skills with their roles, in sections of at most 3,000
+    /// characters) when all of it fits in the blocks left; else a section per group with its count, as many names as
+    /// fit and a button listing that group alone, the groups past the last block in a select.
+    /// </summary>
+    private static void WriteListing(Utf8JsonWriter json, Blocks blocks, AnswerView view)
+    {
+        var (answer, labels) = (view.Answer, view.Labels);
+        var groups = view.Groups;
+        var room = MaxBlocks - blocks.Count - ReservedAfterListing;
+        var whole = groups.Select(g => Chunks(GroupHeading(g, labels), g.Entries.Select(Line))).ToList();
+        if (whole.Sum(chunks => chunks.Count) <= room)
+        {
+            foreach (var section in whole.SelectMany(chunks => chunks))
+            {
+                blocks.Section(section);
+            }
+            return;
+        }
+        var shown = groups.Count <= room ? groups.Count : Math.Max(0, room - 1); // the select takes a block
+        for (var index = 0; index < shown; index++)
+        {
+            var group = groups[index];
+            var heading = GroupHeading(group, labels);
+            var names = new StringBuilder(heading);
+            var listed = 0;
+            var limit = MaxSectionText - 100; // room for the "… and N more" line
+            foreach (var entry in group.Entries)
+            {
+                var name = (listed == 0 ? "\n" : ", ") + SlackText.Escape(entry.Name);
+                if (names.Length + name.Length > limit)
+                {
+                    break;
+                }
+                names.Append(name);
+                listed++;
+            }
+            if (listed < group.Entries.Count)
+            {
+                names.Append('\n').Append(SlackText.Escape(labels.Format("more", (group.Entries.Count - listed).ToString(CultureInfo.InvariantCulture))));
+            }
+            var narrow = group.Narrow is { } action
+                ? new Button(labels["showAll"], action, MoveActionPrefix + "group." + index.ToString(CultureInfo.InvariantCulture))
+                : (Button?)null;
+            blocks.Section(Cut(names.ToString()), narrow);
+        }
+        var rest = groups.Skip(shown)
+            .Where(g => g.Narrow is not null && g.Heading is not null)
+            .Select(g => (Title: g.Heading!, Value: Serialize(g.Narrow!)))
+            .Where(o => o.Value.Length <= MaxOptionValue)
+            .Take(MaxOptions)
+            .ToList();
+        if (rest.Count > 0 && blocks.Start("actions"))
+        {
+            json.WriteStartArray("elements");
+            WritePicker(json, new SlackPicker(labels["pickDomain"], rest, -1), GroupActionId);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+    }
+
+    private static string GroupHeading(ListGroup group, Labels labels) =>
+        group.Heading is null ? "" : $"*{SlackText.Escape(group.Heading)}* · {Listing.Count(labels, group.Entries.Count)}";
+
+    private static string Line(ListEntry entry) =>
+        entry.Detail is null ? $"• {SlackText.Escape(entry.Name)}" : $"• *{SlackText.Escape(entry.Name)}*: {SlackText.Mrkdwn(entry.Detail, 600)}";
+
+    /// <summary>The heading and lines as sections of at most <see cref="MaxSectionText"/> characters, a line never split.</summary>
+    private static List<string> Chunks(string heading, IEnumerable<string> lines)
+    {
+        var chunks = new List<string>();
+        var chunk = new StringBuilder(heading);
+        foreach (var line in lines.Select(l => l.Length < MaxSectionText ? l : Cut(l)))
+        {
+            if (chunk.Length > 0 && chunk.Length + 1 + line.Length > MaxSectionText)
+            {
+                chunks.Add(chunk.ToString());
+                chunk.Clear();
+            }
+            chunk.Append(chunk.Length > 0 ? "\n" : "").Append(line);
+        }
+        if (chunk.Length > 0)
+        {
+            chunks.Add(chunk.ToString());
+        }
+        return chunks;
+    }
 
     /// <summary>A level's text in mrkdwn, what the level adds in bold, within <paramref name="limit"/> characters.</summary>
     private static string Level(string label, string? level, LevelExpectation? expectation, Labels labels, int limit = MaxSectionText)
@@ -286,11 +392,11 @@ public static class BlockKitRenderer
 
     private sealed record SlackPicker(string Placeholder, List<(string Title, string Value)> Options, int Initial);
 
-    private static void WritePicker(Utf8JsonWriter json, SlackPicker picker)
+    private static void WritePicker(Utf8JsonWriter json, SlackPicker picker, string actionId)
     {
         json.WriteStartObject();
         json.WriteString("type", "static_select");
-        json.WriteString("action_id", LevelActionId);
+        json.WriteString("action_id", actionId);
         PlainText(json, "placeholder", picker.Placeholder, MaxHeaderText);
         json.WriteStartArray("options");
         foreach (var option in picker.Options)

@@ -15,10 +15,15 @@ public static class TextRenderer
     {
         var (answer, labels) = (view.Answer, view.Labels);
         var text = new StringBuilder();
-        var header = string.Join(" · ", new[] { answer.Skill, answer.Role, answer.Domain }.OfType<string>());
+        var header = answer.Intent switch
+        {
+            Intent.CompareRoles => string.Join(" · ", new[] { answer.Skill, view.Subtitle }.OfType<string>()),
+            Intent.Catalogue => view.Title ?? "",
+            _ => string.Join(" · ", new[] { answer.Skill, answer.Role, answer.Domain }.OfType<string>()),
+        };
         if (header.Length > 0)
         {
-            text.AppendLine(header);
+            Wrap(text, header, "");
         }
         Wrap(text, answer.Message, "");
 
@@ -50,6 +55,37 @@ public static class TextRenderer
                     if (item.Next is not null)
                     {
                         Level(text, labels, item.Next, labels["next"], item.Next.Level);
+                    }
+                }
+                break;
+            case Intent.CompareRoles when answer.Skill is not null:
+                Level(text, labels, answer.Current, answer.Role, answer.Level);
+                Level(text, labels, answer.Next, answer.CompareRole, answer.CompareTo);
+                var asks = answer.Next?.Segments?.Where(s => s.Added).Select(s => s.Text.Trim()).Where(s => s.Length > 0).ToList();
+                if (asks is { Count: > 0 } && answer.Next!.Segments!.Any(s => !s.Added))
+                {
+                    Wrap(text, $"{answer.CompareRole}: " + string.Join(" … ", asks), "  ");
+                }
+                break;
+            case Intent.CompareRoles:
+                foreach (var item in answer.Items.OfType<ProfileItem>())
+                {
+                    text.AppendLine().AppendLine($"## {item.Skill} ({item.Domain})");
+                    Level(text, labels, item.Current, answer.Role, answer.Level);
+                    Level(text, labels, item.Next, answer.CompareRole, answer.CompareTo);
+                }
+                break;
+            case Intent.Catalogue:
+                foreach (var group in view.Groups)
+                {
+                    text.AppendLine();
+                    if (group.Heading is not null)
+                    {
+                        text.AppendLine($"## {group.Heading} ({Listing.Count(labels, group.Entries.Count)})");
+                    }
+                    foreach (var entry in group.Entries)
+                    {
+                        Wrap(text, entry.Detail is null ? $"- {entry.Name}" : $"- {entry.Name}: {entry.Detail}", "    ", "  ");
                     }
                 }
                 break;
@@ -115,28 +151,30 @@ public static class TextRenderer
     }
 
     /// <summary>
-    /// Word-wraps at <see cref="Width"/> columns with an indent on every line. A run longer than a line (Chinese is
-    /// written without spaces) is cut where the line ends.
+    /// Word-wraps at <see cref="Width"/> columns with an indent on every line (the first line's own, if given). A run
+    /// longer than a line (Chinese is written without spaces) is cut where the line ends.
     /// </summary>
-    private static void Wrap(StringBuilder text, string paragraph, string indent)
+    private static void Wrap(StringBuilder text, string paragraph, string indent, string? first = null)
     {
-        var line = new StringBuilder(indent);
-        var room = Width - indent.Length;
+        var line = new StringBuilder(first ?? indent);
+        var start = line.Length;
+        var room = Width - Math.Max(indent.Length, start);
         foreach (var word in paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .SelectMany(w => w.Length <= room ? [w] : w.Chunk(room).Select(c => new string(c))))
         {
-            if (line.Length > indent.Length && line.Length + 1 + word.Length > Width)
+            if (line.Length > start && line.Length + 1 + word.Length > Width)
             {
                 text.AppendLine(line.ToString());
                 line.Clear().Append(indent);
+                start = indent.Length;
             }
-            if (line.Length > indent.Length)
+            if (line.Length > start)
             {
                 line.Append(' ');
             }
             line.Append(word);
         }
-        if (line.Length > indent.Length)
+        if (line.Length > start)
         {
             text.AppendLine(line.ToString());
         }

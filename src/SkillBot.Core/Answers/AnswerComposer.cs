@@ -78,6 +78,14 @@ public sealed class AnswerComposer(
             return Clarify(query, Missing.Role, query.RoleOptions.Select(r => r.Name),
                 language.Text("clarify.role", ("options", language.Or(query.RoleOptions.Select(r => r.Name)))));
         }
+        if (query.List is { } list)
+        {
+            return Listing(query, list, language);
+        }
+        if (query.CompareRole is { } compareRole && query.Role is { } from && (query.Skill is not null || query.UnknownWords.IsEmpty))
+        {
+            return Lateral(query, from, compareRole, language);
+        }
         if (query.Skill is { } skill)
         {
             return ForSkill(query, skill, language);
@@ -333,6 +341,116 @@ public sealed class AnswerComposer(
         return Base(query with { Skill = null, Domain = null }, Intent.RoleProfile, message) with { Items = items };
     }
 
+    /// <summary>
+    /// A lateral move: <paramref name="from"/> at the query's level beside <paramref name="to"/> at its CompareTo, in one
+    /// skill (what the other role asks that yours does not, as segments) or skill by skill.
+    /// </summary>
+    private Answer Lateral(Query query, Role from, Role to, Language language)
+    {
+        if (query.Level is not { } level)
+        {
+            var options = catalogue.Levels.Select(l => l.Name).ToList();
+            return Clarify(query, Missing.Level, options,
+                language.Text("lateral.clarifyLevel", ("role", from.Name), ("other", to.Name), ("options", language.Or(options))));
+        }
+        var target = query.CompareTo ?? level;
+        (string, string)[] names =
+        [
+            ("role", from.Name), ("level", level.Name), ("aLevel", Article(level.Name)),
+            ("other", to.Name), ("target", target.Name), ("aTarget", Article(target.Name)),
+        ];
+        if (query.Skill is { } skill)
+        {
+            var (mine, theirs) = (skill.For(from), skill.For(to));
+            if (mine is null && theirs is null)
+            {
+                var roles = skill.Roles.Select(r => r.Role.Name).ToList();
+                return Base(query, Intent.NotFound, language.Text("lateral.notFound", [.. names, ("skill", skill.Name), ("roles", language.And(roles))]))
+                    with { Suggestions = roles };
+            }
+            var current = mine?.At(level);
+            var next = theirs?.At(target);
+            var gap = (current, next) switch
+            {
+                (null, null) => language.Text("lateral.gap.both", names),
+                (null, _) => language.Text("lateral.gap.mine", names),
+                (_, null) => language.Text("lateral.gap.theirs", names),
+                _ => "",
+            };
+            return Base(query with { CompareTo = target }, Intent.CompareRoles,
+                    Sentences(language, language.Text("lateral.skill", [.. names, ("skill", skill.Name)]), gap))
+                with
+                {
+                    Current = Of(current),
+                    Next = Higher(next, current),
+                };
+        }
+        var items = catalogue.Skills
+            .Select(s => (Skill: s, Mine: s.For(from), Theirs: s.For(to)))
+            .Where(x => x.Mine is not null || x.Theirs is not null)
+            .Select(x => (AnswerItem)new ProfileItem(x.Skill.Name, x.Skill.Domain, Of(x.Mine?.At(level)), Of(x.Theirs?.At(target))))
+            .ToList();
+        var shared = catalogue.SkillsOf(from).Count(s => s.For(to) is not null);
+        var message = items.Count == 0
+            ? language.Text("lateral.none", names)
+            : language.Text("lateral.profile", [.. names, ("count", Count(language, items.Count, "skill")), ("shared", language.Number(shared))]);
+        return Base(query with { Skill = null, Domain = null, CompareTo = target }, Intent.CompareRoles, message) with { Items = items };
+    }
+
+    /// <summary>What the catalogue has: its skills (narrowed by role or domain) by domain, its roles with their skills, its levels.</summary>
+    private Answer Listing(Query query, CatalogueList list, Language language)
+    {
+        var plain = query with { Skill = null, Level = null, CompareTo = null, CompareRole = null };
+        switch (list)
+        {
+            case CatalogueList.Skills:
+                var skills = query.Role is null && query.Domain is null
+                    ? _listedSkills.Value
+                    : [.. _listedSkills.Value.Where(i => i is SkillListItem s
+                        && (query.Role is null || s.Roles.Contains(query.Role.Name))
+                        && (query.Domain is null || string.Equals(s.Domain, query.Domain, StringComparison.OrdinalIgnoreCase)))];
+                var domains = query.Role is null && query.Domain is null
+                    ? catalogue.Domains.Length
+                    : skills.Select(i => ((SkillListItem)i).Domain).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+                (string, string)[] names =
+                [
+                    ("count", Count(language, skills.Count, "skill")), ("domains", Count(language, domains, "domain")),
+                    ("role", query.Role?.Name ?? ""), ("domain", query.Domain ?? ""),
+                ];
+                var one = domains == 1 ? ".oneDomain" : "";
+                var message = (query.Role, query.Domain) switch
+                {
+                    (null, null) => language.Text("catalogue.skills" + one, names),
+                    (not null, null) => skills.Count == 0 ? language.Text("catalogue.skillsOfRole.none", names) : language.Text("catalogue.skillsOfRole" + one, names),
+                    (null, not null) => language.Text("catalogue.skillsInDomain", names),
+                    _ => language.Text("catalogue.skillsOfRoleInDomain", names),
+                };
+                return Base(plain, Intent.Catalogue, message) with { Items = skills };
+            case CatalogueList.Roles:
+                return Base(plain with { Role = null, Domain = null }, Intent.Catalogue,
+                        language.Text("catalogue.roles", ("count", Count(language, catalogue.Roles.Length, "role"))))
+                    with { Items = _listedRoles.Value };
+            default:
+                return Base(plain with { Role = null, Domain = null }, Intent.Catalogue,
+                        language.Text("catalogue.levels", ("count", Count(language, catalogue.Levels.Length, "level")), ("levels", language.And(_levelNames))))
+                    with { Items = [.. catalogue.Levels.Select(l => (AnswerItem)new LevelListItem(l.Name))] };
+        }
+    }
+
+    /// <summary>"1 skill", "12 roles": count.NOUN and count.NOUNs of the language.</summary>
+    private static string Count(Language language, int count, string noun) =>
+        count == 1 ? language.Text($"count.{noun}") : language.Text($"count.{noun}s", ("count", language.Number(count)));
+
+    /// <summary>Every skill in catalogue order grouped by domain, and every role with its skills: the same for every listing, so built once.</summary>
+    private readonly Lazy<IReadOnlyList<AnswerItem>> _listedSkills = new(() => catalogue.Skills
+        .GroupBy(s => s.Domain, StringComparer.OrdinalIgnoreCase)
+        .SelectMany(g => g)
+        .Select(s => (AnswerItem)new SkillListItem(s.Name, s.Domain, [.. s.Roles.Select(r => r.Role.Name)]))
+        .ToList());
+
+    private readonly Lazy<IReadOnlyList<AnswerItem>> _listedRoles = new(() =>
+        [.. catalogue.Roles.Select(r => (AnswerItem)new RoleListItem(r.Name, [.. catalogue.SkillsOf(r).Select(s => s.Name)]))]);
+
     private Answer Overview(Query query, Skill skill, Role? role, Language language)
     {
         var items = skill.Roles
@@ -483,6 +601,7 @@ public sealed class AnswerComposer(
             CatalogueVersion: catalogue.Version)
         {
             Language = query.Language,
+            CompareRole = query.CompareRole?.Name,
             Ladder = new Ladder(_levelNames, skill is null ? _rolesWithSkills : [.. skill.Roles.Select(r => r.Role.Name)]),
         };
     }

@@ -13,6 +13,8 @@ namespace SkillBot.Core.Answers;
 /// <item><c>skillbot.feedback</c>: <see cref="Vote"/> "up" or "down" on the answer for skill, role, level
 /// (counted for the catalogue's owners), then that answer again.</item>
 /// </list>
+/// A lateral move names <see cref="CompareRole"/> (the role one would go to, at <see cref="CompareTo"/>); a
+/// catalogue listing names <see cref="List"/> ("skills", "roles", "levels"), skills narrowed by role or <see cref="Domain"/>.
 /// </summary>
 public sealed record CardAction(
     string Verb,
@@ -21,7 +23,10 @@ public sealed record CardAction(
     string? Level = null,
     string? CompareTo = null,
     string? Question = null,
-    string? Vote = null)
+    string? Vote = null,
+    string? CompareRole = null,
+    string? Domain = null,
+    string? List = null)
 {
     /// <summary>The language of the answer the button is on, when not English: the answer it asks for is in it too.</summary>
     public string? Language { get; init; }
@@ -34,6 +39,14 @@ public sealed record CardAction(
 
     public static CardAction Answer(string? skill, string? role, string? level, string? compareTo = null) =>
         new(AnswerVerb, skill, role, level, compareTo);
+
+    /// <summary>A lateral move: <paramref name="role"/> at <paramref name="level"/> beside <paramref name="compareRole"/> at <paramref name="compareTo"/>.</summary>
+    public static CardAction Move(string? skill, string role, string level, string compareRole, string compareTo) =>
+        new(AnswerVerb, skill, role, level, compareTo, CompareRole: compareRole);
+
+    /// <summary>A catalogue listing: <paramref name="list"/> is "skills", "roles" or "levels".</summary>
+    public static CardAction Listing(string list, string? role = null, string? domain = null) =>
+        new(AnswerVerb, Role: role, Domain: domain, List: list);
 
     public static CardAction Ask(string question) => new(AskVerb, Question: question);
 

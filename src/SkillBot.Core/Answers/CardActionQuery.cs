@@ -17,15 +17,37 @@ public static class CardActionQuery
         var role = catalogue.FindRole(action.Role);
         var level = catalogue.FindLevel(action.Level);
         var compareTo = catalogue.FindLevel(action.CompareTo);
-        var unknown = new[] { (action.Skill, skill is null), (action.Role, role is null), (action.Level, level is null), (action.CompareTo, compareTo is null) }
+        var compareRole = catalogue.FindRole(action.CompareRole);
+        var domain = action.Domain is null ? null : catalogue.Domains.FirstOrDefault(d => string.Equals(d, action.Domain, StringComparison.OrdinalIgnoreCase));
+        CatalogueList? list = action.List switch
+        {
+            "skills" => CatalogueList.Skills,
+            "roles" => CatalogueList.Roles,
+            "levels" => CatalogueList.Levels,
+            _ => null,
+        };
+        var unknown = new[]
+            {
+                (action.Skill, skill is null), (action.Role, role is null), (action.Level, level is null), (action.CompareTo, compareTo is null),
+                (action.CompareRole, compareRole is null), (action.Domain, domain is null), (action.List, list is null),
+            }
             .Where(x => x.Item1 is not null && x.Item2)
             .Select(x => x.Item1!)
             .ToImmutableArray();
-        var question = string.Join(", ", new[] { action.Skill, action.Role, action.Level, action.CompareTo }.OfType<string>());
+        var question = string.Join(", ", new[] { action.Skill, action.Role, action.Level, action.CompareRole, action.CompareTo, action.Domain, action.List }.OfType<string>());
         var language = action.Language ?? "en";
         if (!unknown.IsEmpty)
         {
             return new Query(question) { UnknownWords = unknown, Language = language };
+        }
+        if (list is not null)
+        {
+            return new Query(question) { List = list, Role = role, Domain = domain, Language = language };
+        }
+        if (compareRole is not null)
+        {
+            // A lateral move keeps each role's own level: neither is "the higher".
+            return new Query(question) { Skill = skill, Role = role, Level = level, CompareRole = compareRole, CompareTo = compareTo ?? level, Language = language };
         }
         return new Query(question)
         {

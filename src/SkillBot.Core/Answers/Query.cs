@@ -39,4 +39,18 @@ public sealed record Query(string Question)
 
     /// <summary>The question asks what changed in the catalogue (the <c>changes</c> intent), narrowed by what it names.</summary>
     public bool Changes { get; init; }
+    /// <summary>A lateral move: the role the person would go to (<see cref="Role"/> is where they are, at
+    /// <see cref="Level"/>; <see cref="CompareTo"/> is the level in this role, not a higher level of the same one).</summary>
+    public Role? CompareRole { get; init; }
+
+    /// <summary>What the catalogue has was asked for: its skills (of <see cref="Role"/> or in <see cref="Domain"/> when named), roles or levels.</summary>
+    public CatalogueList? List { get; init; }
+}
+
+/// <summary>What a catalogue answer lists.</summary>
+public enum CatalogueList
+{
+    Skills,
+    Roles,
+    Levels,
 }

@@ -61,6 +61,10 @@ public static class FollowUp
     /// <summary>What to remember after an answer, or null when nothing changed.</summary>
     public static UserContext? NextContext(Answer answer, UserContext? before)
     {
+        if (answer.Intent == Intent.Catalogue)
+        {
+            return null; // a listing, even of one role's skills, says nothing about who asks
+        }
         var remembered = answer.Intent == Intent.RoleProfile
             ? new UserContext(null, answer.Role, answer.Level)
             : new UserContext(answer.Skill ?? before?.Skill, answer.Role ?? before?.Role, answer.Level ?? before?.Level);

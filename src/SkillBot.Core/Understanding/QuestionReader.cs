@@ -105,6 +105,8 @@ public sealed class QuestionReader
         {
             Resolve(token, tokens);
         }
+        var lists = MoveAndListWords.ListOf(typed);
+        var spans = new List<(int Start, int End)>();
 
         var matched = new List<Named[]>();
         var pieces = new List<Piece>();
@@ -126,6 +128,7 @@ public sealed class QuestionReader
                     pieces.Add(new Piece(Display(tokens, i, end), PieceKind.KnownLevel, i, end, matched.Count));
                 }
                 matched.Add(phrase.Targets);
+                spans.Add((i, end));
                 target ??= towardsEnd == i || IsTowards(tokens, i) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
                 i = end;
                 continue;
@@ -133,6 +136,7 @@ public sealed class QuestionReader
             if (LevelByNumber(tokens, i, out var width, out var number) is { } level)
             {
                 matched.Add([new Named(null, null, level, null)]);
+                spans.Add((i, i + width));
                 target ??= towardsEnd == i || IsTowards(tokens, i) ? level : null;
                 i += width;
                 continue;
@@ -200,9 +204,12 @@ public sealed class QuestionReader
         var domains = new List<string>();
         // A phrase that names one thing is taken first; one that names several (an alias shared by a
         // role and a skill, say) then fills whichever kind the question still lacks.
-        foreach (var targets in matched.Where(t => t.Length == 1).Concat(matched.Where(t => t.Length > 1)))
+        var picks = new Named[matched.Count];
+        foreach (var index in Enumerable.Range(0, matched.Count).Where(k => matched[k].Length == 1)
+                     .Concat(Enumerable.Range(0, matched.Count).Where(k => matched[k].Length > 1)))
         {
-            var pick = targets.Length == 1
+            var targets = matched[index];
+            var pick = picks[index] = targets.Length == 1
                 ? targets[0]
                 : targets.FirstOrDefault(t => t.Skill is not null && skills.Count == 0,
                   targets.FirstOrDefault(t => t.Role is not null && roles.Count == 0,
@@ -221,7 +228,89 @@ public sealed class QuestionReader
             AsksChanges = asksChanges,
             UnknownLevels = unknownLevels.ToImmutable(),
             UnknownRoles = unknownRoles.ToImmutable(),
+            Move = roles.Count == 2 && skills.Count <= 1 && (asksCompare || tokens.Exists(MoveAndListWords.Moves.Contains)) ? Move(tokens, spans, picks)
+                : roles.Count == 1 && skills.Count <= 1 && levels.Count <= 1 && tokens.Exists(MoveAndListWords.MoveVerbs.Contains)
+                    && !Marked(tokens, spans, picks, Array.FindIndex(picks, p => p.Role is not null), MoveAndListWords.MoveFrom)
+                    ? [new RoleAtLevel(roles[0], levels.Count == 1 ? levels[0] : null)]
+                    : [],
+            Lists = lists,
+            AboutSelf = tokens.Exists(MoveAndListWords.Self.Contains),
         };
+    }
+
+    /// <summary>
+    /// The two roles of a lateral move, where the person is first, each with its level: the level just before
+    /// it ("senior data scientist"), else one just after ("LLM engineer at senior"), else a level no role took;
+    /// one level said is both roles' level. The role after "from" is where the person is, else the one not after
+    /// "to", else the first named.
+    /// </summary>
+    private static ImmutableArray<RoleAtLevel> Move(List<string> tokens, List<(int Start, int End)> spans, Named[] picks)
+    {
+        var roleAt = new List<int>();
+        for (var k = 0; k < picks.Length; k++)
+        {
+            if (picks[k].Role is { } role && !roleAt.Exists(r => picks[r].Role == role))
+            {
+                roleAt.Add(k);
+            }
+        }
+        var levelOf = new Level?[2];
+        var taken = new bool[picks.Length];
+        for (var side = 0; side < 2; side++)
+        {
+            var k = roleAt[side];
+            if (k > 0 && picks[k - 1].Level is { } before && OnlyArticles(tokens, spans[k - 1].End, spans[k].Start))
+            {
+                (levelOf[side], taken[k - 1]) = (before, true);
+            }
+        }
+        for (var side = 0; side < 2; side++)
+        {
+            var k = roleAt[side];
+            if (levelOf[side] is null && k + 1 < picks.Length && !taken[k + 1] && picks[k + 1].Level is { } after
+                && !Enumerable.Range(spans[k].End, spans[k + 1].Start - spans[k].End).Any(t => MoveAndListWords.MoveSeparators.Contains(tokens[t])))
+            {
+                (levelOf[side], taken[k + 1]) = (after, true);
+            }
+        }
+        for (var k = 0; k < picks.Length; k++)
+        {
+            if (picks[k].Level is { } free && !taken[k] && Array.IndexOf(levelOf, null) is var side and >= 0)
+            {
+                (levelOf[side], taken[k]) = (free, true);
+            }
+        }
+        levelOf[0] ??= levelOf[1];
+        levelOf[1] ??= levelOf[0];
+
+        var first = Marked(tokens, spans, picks, roleAt[1], MoveAndListWords.MoveFrom) || Marked(tokens, spans, picks, roleAt[0], MoveAndListWords.MoveTo) ? 1 : 0;
+        return [new RoleAtLevel(picks[roleAt[first]].Role!, levelOf[first]), new RoleAtLevel(picks[roleAt[1 - first]].Role!, levelOf[1 - first])];
+    }
+
+    /// <summary>Whether the word before a role (and its level and articles) is one of <paramref name="marks"/>: "from a senior DS".</summary>
+    private static bool Marked(List<string> tokens, List<(int Start, int End)> spans, Named[] picks, int k, FrozenSet<string> marks)
+    {
+        var start = k > 0 && picks[k - 1].Level is not null && OnlyArticles(tokens, spans[k - 1].End, spans[k].Start)
+            ? spans[k - 1].Start
+            : spans[k].Start;
+        var before = start - 1;
+        while (before >= 0 && MoveAndListWords.Articles.Contains(tokens[before]))
+        {
+            before--;
+        }
+        return before >= 0 && marks.Contains(tokens[before]);
+    }
+
+    private static bool OnlyArticles(List<string> tokens, int from, int to)
+    {
+        for (var t = from; t < to; t++)
+        {
+            if (!MoveAndListWords.Articles.Contains(tokens[t]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>

@@ -33,5 +33,20 @@ public sealed record Reading(
     /// <summary>Roles the question names that the catalogue lacks: "backend engineer", "后端工程师".</summary>
     public ImmutableArray<string> UnknownRoles { get; init; } = [];
 
+    /// <summary>
+    /// A lateral move ("data scientist vs LLM engineer at senior", "from middle DS to senior LLM engineer"):
+    /// the two roles, where the person is first, each with its own level (the one level said stands for both). One role
+    /// alone ("what if I switched to LLM engineer?") is where the person would go, from the role they said they are. Empty otherwise.
+    /// </summary>
+    public ImmutableArray<RoleAtLevel> Move { get; init; } = [];
+
+    /// <summary>"what skills are there?", "list the roles", "which levels exist?": what the catalogue has, not what a level expects.</summary>
+    public Answers.CatalogueList? Lists { get; init; }
+
+    /// <summary>The question is about the person asking ("I", "me", "my"), which a catalogue listing never is.</summary>
+    public bool AboutSelf { get; init; }
+
     public bool NamesAnything => Skills.Length + Roles.Length + Levels.Length + Domains.Length > 0;
 }
+/// <summary>One side of a lateral move: a role and the level said for it (null when no level was said at all).</summary>
+public sealed record RoleAtLevel(Role Role, Level? Level);

@@ -41,16 +41,23 @@ internal static class AnswerContract
         {
             Assert.Null(answer.Clarify);
         }
-        if (answer.Intent is not (Intent.Expectation or Intent.Compare))
+        if (answer.Intent is not (Intent.Expectation or Intent.Compare or Intent.CompareRoles))
         {
             Assert.Null(answer.Current);
             Assert.Null(answer.Next);
         }
-        if (answer.Intent is not (Intent.RoleProfile or Intent.SkillOverview or Intent.Changes))
+        if (answer.Intent is not (Intent.RoleProfile or Intent.SkillOverview or Intent.Changes or Intent.CompareRoles or Intent.Catalogue))
         {
             Assert.Empty(answer.Items);
         }
-        if (compareTo is not null)
+        var compareRole = Canonical(answer.CompareRole, catalogue.FindRole, r => r.Name);
+        if (compareRole is not null)
+        {
+            // Only a lateral move has a second role, or a clarify/not_found that keeps what is known of one.
+            Assert.Contains(answer.Intent, new[] { Intent.CompareRoles, Intent.Clarify, Intent.NotFound });
+            Assert.NotNull(role);
+        }
+        if (compareTo is not null && answer.CompareRole is null)
         {
             // Only a comparison has two levels, or a clarify/not_found that keeps what is known of one.
             // (A role profile of two levels shows the higher one as each skill's next.)
@@ -101,6 +108,57 @@ internal static class AnswerContract
                 if (role is not null)
                 {
                     Assert.All(ladder, item => Assert.Equal(role.Name, item.Role));
+                }
+                break;
+            case Intent.CompareRoles:
+                Assert.NotNull(role);
+                Assert.NotNull(compareRole);
+                Assert.NotNull(level);
+                Assert.NotNull(compareTo);
+                if (skill is not null)
+                {
+                    Assert.Empty(answer.Items);
+                    CheckLevel(answer.Current, skill.For(role)?.At(level), withSegments: false);
+                    CheckLevel(answer.Next, skill.For(compareRole)?.At(compareTo), withSegments: true);
+                    break;
+                }
+                Assert.Null(answer.Current);
+                Assert.Null(answer.Next);
+                var sides = answer.Items.Select(i => Assert.IsType<ProfileItem>(i)).ToList();
+                Assert.Equal(
+                    catalogue.Skills.Where(s => s.For(role) is not null || s.For(compareRole) is not null).Select(s => s.Name),
+                    sides.Select(p => p.Skill));
+                foreach (var side in sides)
+                {
+                    var of = catalogue.FindSkill(side.Skill)!;
+                    CheckLevel(side.Current, of.For(role)?.At(level), withSegments: false);
+                    CheckLevel(side.Next, of.For(compareRole)?.At(compareTo), withSegments: false);
+                }
+                break;
+            case Intent.Catalogue:
+                Assert.Null(skill);
+                Assert.Null(level);
+                Assert.Null(compareTo);
+                switch (answer.Items.FirstOrDefault())
+                {
+                    case SkillListItem:
+                        var listed = answer.Items.Select(i => Assert.IsType<SkillListItem>(i)).ToList();
+                        var expected = catalogue.Skills
+                            .Where(s => (role is null || s.For(role) is not null) && (answer.Domain is null || s.Domain == answer.Domain))
+                            .ToList();
+                        Assert.Equal(expected.Select(s => s.Name).Order(StringComparer.Ordinal), listed.Select(i => i.Skill).Order(StringComparer.Ordinal));
+                        Assert.All(listed, i => Assert.Equal(catalogue.FindSkill(i.Skill)!.Roles.Select(r => r.Role.Name), i.Roles));
+                        // grouped by domain: each domain's skills in one run
+                        var runs = listed.Select(i => i.Domain).Where((d, k) => k == 0 || listed[k - 1].Domain != d).ToList();
+                        Assert.Equal(runs.Distinct().Count(), runs.Count);
+                        break;
+                    case RoleListItem:
+                        Assert.Equal(catalogue.Roles.Select(r => r.Name), answer.Items.Select(i => Assert.IsType<RoleListItem>(i).Role));
+                        Assert.All(answer.Items.Cast<RoleListItem>(), i => Assert.Equal(catalogue.SkillsOf(catalogue.FindRole(i.Role)!).Select(s => s.Name), i.Skills));
+                        break;
+                    case LevelListItem:
+                        Assert.Equal(catalogue.Levels.Select(l => l.Name), answer.Items.Select(i => Assert.IsType<LevelListItem>(i).Level));
+                        break;
                 }
                 break;
             case Intent.Clarify:

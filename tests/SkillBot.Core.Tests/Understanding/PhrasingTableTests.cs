@@ -9,12 +9,13 @@ namespace SkillBot.Core.Tests.Understanding;
 /// (and what a clarify asks, or what a not_found suggests first). One table runs on the built-in
 /// catalogue, the other on <see cref="ConfusableCatalogue"/>, whose names overlap on purpose.
 /// Extra column: "role: A | B" (clarify: missing role, these options in order), "suggests: A | B"
-/// (not_found: these are the first suggestions), null otherwise.
+/// (not_found: these are the first suggestions), "to: A" (the role a lateral move goes to), "lists: skills=3"
+/// (a catalogue answer listing this many skills, roles or levels); several joined by "; "; null otherwise.
 /// </summary>
 public sealed partial class PhrasingTableTests
 {
     private const string E = "expectation", C = "compare", RP = "role_profile", SO = "skill_overview",
-        CL = "clarify", NF = "not_found", H = "help", CH = "changes";
+        CL = "clarify", NF = "not_found", H = "help", CH = "changes", CR = "compare_roles", CAT = "catalogue";
 
     // Built-in catalogue names.
     private const string DeepLearning = "Deep Learning", Ds = "Data Scientist", Llm = "LLM Engineer";
@@ -168,6 +169,40 @@ public sealed partial class PhrasingTableTests
         { "区块链", NF, null, null, null, null, "suggests: Deep Learning" },
         { "高级数据科学家需要区块链吗？", NF, null, Ds, "Senior", null, "suggests: Deep Learning" },
         { "深度學習", NF, null, null, null, null, "suggests: Deep Learning" },
+
+        // compare_roles: a lateral move, each role at its own level (the one level said stands for both)
+        { "data scientist vs LLM engineer at senior", CR, null, Ds, "Senior", "Senior", "to: LLM Engineer" },
+        { "senior data scientist vs senior LLM engineer in deep learning", CR, DeepLearning, Ds, "Senior", "Senior", "to: LLM Engineer" },
+        { "from middle DS to senior LLM engineer", CR, null, Ds, "Middle", "Senior", "to: LLM Engineer" },
+        { "moving from a lead data scientist to LLM engineer", CR, null, Ds, "Lead", "Lead", "to: LLM Engineer" },
+        { "what would change if I switched from a junior DS to LLM engineer?", CR, null, Ds, "Junior", "Junior", "to: LLM Engineer" },
+        { "moving to LLM engineer from a senior data scientist", CR, null, Ds, "Senior", "Senior", "to: LLM Engineer" },
+        { "LLM engineer vs data scientist at lead in DL", CR, DeepLearning, Llm, "Lead", "Lead", "to: Data Scientist" },
+        { "senior DS → LLM engineer", CR, null, Ds, "Senior", "Senior", "to: LLM Engineer" },
+        { "compare a junior data scientist with a middle LLM engineer", CR, null, Ds, "Junior", "Middle", "to: LLM Engineer" },
+        { "DS at middle vs LLM eng at senior, deep learning", CR, DeepLearning, Ds, "Middle", "Senior", "to: LLM Engineer" },
+        { "what's the difference between a lead DS and a lead LLM engineer?", CR, null, Ds, "Lead", "Lead", "to: LLM Engineer" },
+        { "switching from LLM engineer to data scientist as a principal", CR, null, Llm, "Principal", "Principal", "to: Data Scientist" },
+        { "deep learning: from senior LLM engineer to lead data scientist", CR, DeepLearning, Llm, "Senior", "Lead", "to: Data Scientist" },
+        { "从高级数据科学家转到LLM工程师", CR, null, Ds, "Senior", "Senior", "to: LLM Engineer" },
+        // a lateral move without a level: which level, both roles kept
+        { "data scientist vs LLM engineer", CL, null, Ds, null, null, AllLevels + "; to: LLM Engineer" },
+        { "moving from data scientist to LLM engineer", CL, null, Ds, null, null, AllLevels + "; to: LLM Engineer" },
+        { "what would change if I switched from DS to LLM engineer?", CL, null, Ds, null, null, AllLevels + "; to: LLM Engineer" },
+
+        // catalogue: what there is
+        { "what skills are there?", CAT, null, null, null, null, "lists: skills=1" },
+        { "list all skills", CAT, null, null, null, null, "lists: skills=1" },
+        { "which skills does an LLM engineer have?", CAT, null, Llm, null, null, "lists: skills=1" },
+        { "skills of data scientists", CAT, null, Ds, null, null, "lists: skills=1" },
+        { "what skills are in Machine Learning & AI?", CAT, null, null, null, null, "lists: skills=1" },
+        { "what roles are there?", CAT, null, null, null, null, "lists: roles=2" },
+        { "list the roles", CAT, null, null, null, null, "lists: roles=2" },
+        { "list every role", CAT, null, null, null, null, "lists: roles=2" },
+        { "which levels exist?", CAT, null, null, null, null, "lists: levels=5" },
+        { "show me the ladder levels", CAT, null, null, null, null, "lists: levels=5" },
+        { "what levels are there", CAT, null, null, null, null, "lists: levels=5" },
+        { "SkillBot, what job titles do you know?", CAT, null, null, null, null, "lists: roles=2" },
 
         // help: empty or content-free
         { "", H, null, null, null, null, null },
@@ -333,6 +368,18 @@ public sealed partial class PhrasingTableTests
         { "有什么变化？", CH, null, null, null, null, null },
         { "高级数据科学家有什么更新", CH, null, Ds, "Senior", null, null },
         { "what changes from senior to lead in deep learning for a DS?", C, DeepLearning, Ds, "Senior", "Lead", null },
+        // compare_roles
+        { "ML engineer vs data scientist at senior in computer vision", CR, Cv, Mle, "Senior", "Senior", "to: Data Scientist" },
+        { "from senior data engineer to ML engineer", CR, null, De, "Senior", "Senior", "to: ML Engineer" },
+        { "PM vs DS, lead, SQL", CR, Sql, Pm, "Lead", "Lead", "to: Data Scientist" },
+        { "switch from middle data scientist to senior LLM engineer in python", CR, Python, Ds, "Middle", "Senior", "to: LLM Engineer" },
+        { "data scientist vs product manager", CL, null, Ds, null, null, AllLevels + "; to: Product Manager" },
+        // catalogue
+        { "list all skills", CAT, null, null, null, null, "lists: skills=14" },
+        { "what skills does a data engineer have?", CAT, null, De, null, null, "lists: skills=4" },
+        { "skills in analytics", CAT, null, null, null, null, "lists: skills=2" },
+        { "what roles are there?", CAT, null, null, null, null, "lists: roles=5" },
+        { "which levels exist?", CAT, null, null, null, null, "lists: levels=5" },
 
         // help
         { "", H, null, null, null, null, null },
@@ -383,19 +430,37 @@ public sealed partial class PhrasingTableTests
         Assert.Equal($"{intent} | {skill} | {role} | {level} | {compareTo}", actual);
         AnswerContract.Check(answer, assistant.Catalogue);
 
-        if (extra is null)
+        Assert.Equal(extra?.Contains("to: ", StringComparison.Ordinal) == true, answer.CompareRole is not null);
+        foreach (var part in extra?.Split("; ") ?? [])
         {
-            return;
+            var (kind, values) = Split(part);
+            switch (kind)
+            {
+                case "suggests":
+                    Assert.Equal(values, answer.Suggestions.Take(values.Length));
+                    break;
+                case "to":
+                    Assert.Equal(values[0], answer.CompareRole);
+                    break;
+                case "lists":
+                    var (list, count) = (values[0].Split('=')[0], int.Parse(values[0].Split('=')[1], System.Globalization.CultureInfo.InvariantCulture));
+                    Assert.Null(answer.Clarify);
+                    Assert.Equal(count, answer.Items.Count);
+                    Assert.All(answer.Items, item => Assert.Equal(list, item switch
+                    {
+                        SkillListItem => "skills",
+                        RoleListItem => "roles",
+                        LevelListItem => "levels",
+                        _ => item.GetType().Name,
+                    }));
+                    break;
+                default:
+                    Assert.NotNull(answer.Clarify);
+                    Assert.Equal(kind, Name(answer.Clarify.Missing));
+                    Assert.Equal(values, answer.Clarify.Options);
+                    break;
+            }
         }
-        var (kind, values) = Split(extra);
-        if (kind == "suggests")
-        {
-            Assert.Equal(values, answer.Suggestions.Take(values.Length));
-            return;
-        }
-        Assert.NotNull(answer.Clarify);
-        Assert.Equal(kind, Name(answer.Clarify.Missing));
-        Assert.Equal(values, answer.Clarify.Options);
     }
 
     private static (string Kind, string[] Values) Split(string extra)

@@ -104,6 +104,35 @@ public sealed class SlackHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lateral_move_by_slash_command_and_its_swap_button_answer_both_ways_round()
+    {
+        var message = JsonNode.Parse(await (await Client.PostForm(Commands, Command("from middle DS to senior LLM engineer"))).Content.ReadAsStringAsync())!;
+        var assistant = _app.Services.GetRequiredService<Assistant>();
+        Assert.Equal(assistant.Ask("from middle DS to senior LLM engineer").Message, (string?)message["text"]);
+        var swap = message["blocks"]!.AsArray().SelectMany(b => b!["elements"]?.AsArray() ?? [])
+            .Single(e => (e!["text"] as JsonObject)?["text"]?.GetValue<string>() == "Swap roles ⇄")!;
+
+        var pressed = await Client.PostForm(Interactions, Interaction(swap["action_id"]!.GetValue<string>(), value: swap["value"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, pressed.StatusCode);
+        var replaced = await _slack.NextCall();
+        Assert.Equal("response_url", replaced.Method);
+        Assert.Equal(assistant.Act(CardAction.Move(null, "LLM Engineer", "Senior", "Data Scientist", "Middle")).Message, (string?)replaced.Body["text"]);
+    }
+
+    [Fact]
+    public async Task A_listing_by_slash_command_links_to_the_other_listings()
+    {
+        var message = JsonNode.Parse(await (await Client.PostForm(Commands, Command("what roles are there?"))).Content.ReadAsStringAsync())!;
+        var texts = message["blocks"]!.AsArray().Select(b => (b!["text"] as JsonObject)?["text"]?.GetValue<string>()).OfType<string>().ToList();
+        Assert.Contains(texts, t => t.Contains("*Data Scientist*: 1 skill: Deep Learning", StringComparison.Ordinal));
+        var levels = message["blocks"]!.AsArray().SelectMany(b => b!["elements"]?.AsArray() ?? [])
+            .Single(e => (e!["text"] as JsonObject)?["text"]?.GetValue<string>() == "All levels")!;
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostForm(Interactions, Interaction(levels["action_id"]!.GetValue<string>(), value: levels["value"]!.GetValue<string>()))).StatusCode);
+        var replaced = await _slack.NextCall();
+        Assert.Equal(_app.Services.GetRequiredService<Assistant>().Ask("which levels exist?").Message, (string?)replaced.Body["text"]);
+    }
+
+    [Fact]
     public async Task Over_the_limit_a_command_a_mention_and_a_button_each_get_the_one_friendly_answer()
     {
         await using var app = await RunningApp.StartAsync(
