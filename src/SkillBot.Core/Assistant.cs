@@ -162,6 +162,6 @@ public sealed class Assistant
             // "I'm Anna, a senior data scientist at Acme": a role profile, not an unknown skill "anna acme".
             query = query with { UnknownWords = [] };
         }
-        return FollowUp.Complete(catalogue, reading, query, context);
+        return TrackLevels.OnRoleTrack(catalogue, reading, FollowUp.Complete(catalogue, reading, query, context));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Understanding;
@@ -10,7 +11,8 @@ namespace SkillBot.Core.Answers;
 /// <param name="nearest">The catalogue's index for not_found suggestions, when one is already built.</param>
 public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<string>? examples = null, NearestNames? nearest = null)
 {
-    private readonly string[] _levelNames = [.. catalogue.Levels.Select(l => l.Name)];
+    private readonly FrozenDictionary<Track, string[]> _levelNames =
+        catalogue.Tracks.ToFrozenDictionary(t => t, t => catalogue.LevelsOf(t).Select(l => l.Name).ToArray());
     private readonly string[] _rolesWithSkills = [.. catalogue.Roles.Where(r => !catalogue.SkillsOf(r).IsEmpty).Select(r => r.Name)];
     private readonly NearestNames _nearest = nearest ?? new NearestNames(catalogue);
     private readonly ConcurrentDictionary<(Expectation Higher, Expectation Lower), IReadOnlyList<Segment>> _diffs = new();
@@ -49,17 +51,23 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         }
         if (query.Role is { } role)
         {
+            if (OffTrack(query, role) is { } offTrack)
+            {
+                return offTrack;
+            }
+            var ladder = catalogue.LevelsOf(role.Track).Select(l => l.Name).ToList();
             return query.Level is { } level
                 ? RoleProfile(query, role, level)
-                : Clarify(query, Missing.Level, catalogue.Levels.Select(l => l.Name),
-                    $"Which level of {role.Name}: {Or(catalogue.Levels.Select(l => l.Name))}?");
+                : Clarify(query, Missing.Level, ladder, $"Which level of {role.Name}: {Or(ladder)}?");
         }
         if (query.Level is { } onlyLevel)
         {
-            return catalogue.Roles.Length == 1
-                ? RoleProfile(query, catalogue.Roles[0], onlyLevel)
-                : Clarify(query, Missing.Role, catalogue.Roles.Select(r => r.Name),
-                    $"Which role at {onlyLevel.Name}: {Or(catalogue.Roles.Select(r => r.Name))}?");
+            // Only the roles of the level's track have it.
+            var roles = catalogue.Roles.Where(r => r.Track == onlyLevel.Track).ToList();
+            return roles.Count == 1
+                ? RoleProfile(query, roles[0], onlyLevel)
+                : Clarify(query, Missing.Role, roles.Select(r => r.Name),
+                    $"Which role at {onlyLevel.Name}: {Or(roles.Select(r => r.Name))}?");
         }
         return Help(query, "Ask me what a level expects in a skill, for example:");
     }
@@ -112,11 +120,32 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         {
             return Overview(query, skill, role);
         }
+        if (OffTrack(query, role) is { } offTrack)
+        {
+            return offTrack;
+        }
         if (query.CompareTo is { } higher)
         {
             return Compare(query, skill, expectations, level, higher);
         }
         return Expectation(query, skill, expectations, level);
+    }
+
+    /// <summary>
+    /// A level of another track than the role's ("M5" for a software engineer): the role has none of that track's
+    /// levels, so the answer asks which of its own track it means rather than answering "no expectation".
+    /// </summary>
+    private Answer? OffTrack(Query query, Role role)
+    {
+        var off = new[] { query.Level, query.CompareTo }.FirstOrDefault(l => l is not null && l.Track != role.Track);
+        if (off is null)
+        {
+            return null;
+        }
+        var ladder = catalogue.LevelsOf(role.Track).Select(l => l.Name).ToList();
+        return Clarify(query with { Level = null, CompareTo = null }, Missing.Level, ladder,
+            $"{off.Name} is a level of the {off.Track.Name} track, and {role.Name} is on the {role.Track.Name} track. "
+            + $"Which level of {role.Name}: {Or(ladder)}?");
     }
 
     private Answer Expectation(Query query, Skill skill, RoleExpectations expectations, Level level)
@@ -128,6 +157,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         var message = (current, nextLevel, next) switch
         {
             (null, _, _) => $"{skill.Name} has no expectation at {level.Name} for {expectations.Role.Name}.",
+            (_, null, _) when level.Track.Name is { } track => $"{skill.Name} for {who}: the top of the {track} track.{OtherTracks(skill, level.Track)}",
             (_, null, _) => $"{skill.Name} for {who}: the top of the ladder.",
             (_, _, null) => $"{skill.Name} for {who}. {nextLevel.Name} has no expectation in it.",
             _ => $"{skill.Name} for {who}, and what {nextLevel.Name} asks next.",
@@ -137,6 +167,19 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
             Current = Of(current),
             Next = Higher(next, current),
         };
+    }
+
+    /// <summary>What is beyond the top of a track: the skill's roles on the other tracks (" The Management track has it for Engineering Manager.").</summary>
+    private string OtherTracks(Skill skill, Track track)
+    {
+        var others = skill.Roles
+            .Where(r => r.Role.Track != track)
+            .GroupBy(r => r.Role.Track)
+            .Select(g => $"the {g.Key.Name} track has it for {And(g.Select(r => r.Role.Name))}")
+            .ToList();
+        return others.Count == 0
+            ? $" {skill.Name} is on no other track."
+            : $" {char.ToUpperInvariant(others[0][0])}{string.Join("; ", others)[1..]}.";
     }
 
     private Answer Compare(Query query, Skill skill, RoleExpectations expectations, Level lower, Level higher)
@@ -175,14 +218,17 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
 
     private Answer Overview(Query query, Skill skill, Role? role)
     {
-        var items = skill.Roles
-            .Where(r => role is null || ReferenceEquals(r.Role, role))
+        // Grouped by track (in levels.yaml order), each role's rungs lowest first.
+        var roles = skill.Roles.Where(r => role is null || ReferenceEquals(r.Role, role)).OrderBy(r => r.Role.Track.Index).ToList();
+        var items = roles
             .SelectMany(r => r.ByLevel.OfType<Expectation>()
-                .Select(e => (AnswerItem)new LadderItem(r.Role.Name, e.Level.Name, e.Necessity, e.Description)))
+                .Select(e => (AnswerItem)new LadderItem(r.Role.Name, e.Level.Name, e.Necessity, e.Description) { Track = r.Role.Track.Name }))
             .ToList();
         var whom = role is null ? "every role" : role.Name;
+        var tracks = roles.Select(r => r.Role.Track).Distinct().ToList();
+        var across = tracks.Count > 1 ? $"across the {And(tracks.Select(t => t.Name!))} tracks" : "across the ladder";
         return Base(query with { Level = null, CompareTo = null }, Intent.SkillOverview,
-                $"{skill.Name} across the ladder, for {whom}.")
+                $"{skill.Name} {across}, for {whom}.")
             with { Items = items };
     }
 
@@ -221,7 +267,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         var levels = catalogue.Levels;
         var third = Math.Min(3, levels.Length);
         IEnumerable<Level> Near(int number, RoleExpectations expectations) =>
-            levels.Where(l => expectations.At(l) is not null).OrderBy(l => Math.Abs(l.Number - number));
+            levels.Where(l => expectations.At(l) is not null).OrderBy(l => Math.Abs(l.Position - number));
         foreach (var skill in catalogue.Skills.Take(20))
         {
             foreach (var expectations in skill.Roles.Reverse().Take(3))
@@ -268,6 +314,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
     private Answer Base(Query query, Intent intent, string message)
     {
         var skill = query.Skill;
+        var track = query.Role?.Track ?? query.Level?.Track ?? catalogue.FirstTrack;
         return new Answer(
             Question: query.Question,
             Intent: intent,
@@ -286,8 +333,41 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
             CatalogueVersion: catalogue.Version)
         {
             Language = query.Language,
-            Ladder = new Ladder(_levelNames, skill is null ? _rolesWithSkills : [.. skill.Roles.Select(r => r.Role.Name)]),
+            Track = catalogue.HasTracks && (query.Role ?? (object?)query.Level) is not null ? track.Name : null,
+            Ladder = LadderOf(skill, query.Role, track),
         };
+    }
+
+    /// <summary>
+    /// What a card offers around the answer: the levels of the track it is on (a picker offers only the role's
+    /// track), the roles of that track to switch to, and one move to each other track the skill (or catalogue) has.
+    /// </summary>
+    private Ladder LadderOf(Skill? skill, Role? role, Track track)
+    {
+        var levels = _levelNames.GetValueOrDefault(track, []);
+        if (!catalogue.HasTracks)
+        {
+            return new Ladder(levels, skill is null ? _rolesWithSkills : [.. skill.Roles.Select(r => r.Role.Name)]);
+        }
+        var roles = skill is null
+            ? catalogue.Roles.Where(r => !catalogue.SkillsOf(r).IsEmpty).ToList()
+            : skill.Roles.Select(r => r.Role).ToList();
+        if (role is null)
+        {
+            return new Ladder(levels, [.. roles.Select(r => r.Name)]);
+        }
+        var switches = new List<TrackSwitch>();
+        foreach (var other in catalogue.Tracks.Where(t => t != track))
+        {
+            if (roles.FirstOrDefault(r => r.Track == other) is not { } to)
+            {
+                continue;
+            }
+            // The lowest level the role has the skill at (for a role profile, the track's first level).
+            var at = skill?.For(to)?.ByLevel.FirstOrDefault(e => e is not null)?.Level ?? catalogue.LevelAt(other, 1);
+            switches.Add(new TrackSwitch(other.Name!, to.Name, at?.Name));
+        }
+        return new Ladder(levels, [.. roles.Where(r => r.Track == track).Select(r => r.Name)]) { TrackSwitches = switches };
     }
 
     private static LevelExpectation? Of(Expectation? expectation) =>

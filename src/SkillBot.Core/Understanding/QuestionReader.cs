@@ -88,6 +88,7 @@ public sealed class QuestionReader
         }
 
         var matched = new List<Named[]>();
+        var byNumber = ImmutableArray.CreateBuilder<Level>();
         var unknown = ImmutableArray.CreateBuilder<string>();
         Level? target = null;
         var hanRun = -1;
@@ -108,6 +109,7 @@ public sealed class QuestionReader
             {
                 EndChineseRun(tokens, ref hanRun, i, unknown);
                 matched.Add([new Named(null, null, level, null)]);
+                byNumber.Add(level);
                 target ??= IsTowards(tokens, i) ? level : null;
                 i += width;
                 continue;
@@ -156,6 +158,7 @@ public sealed class QuestionReader
             Target = target is not null && levels.Contains(target) ? target : null,
             LevelStep = levelStep,
             IntroducesSelf = IntroducesSelf(tokens),
+            ByNumber = byNumber.ToImmutable(),
         };
     }
 
@@ -289,7 +292,8 @@ public sealed class QuestionReader
 
     /// <summary>
     /// "level 3", "L3", "L 3", "lvl3", "level three", "level III" and "3rd level" name the third level of
-    /// whatever ladder is loaded.
+    /// whatever ladder is loaded: of the first track that has one (the role's track is chosen once the role is
+    /// known, see <see cref="Reading.ByNumber"/>).
     /// </summary>
     private Level? LevelByNumber(List<string> tokens, int i, out int width)
     {
@@ -311,7 +315,18 @@ public sealed class QuestionReader
             number = ordinal;
             width = 2;
         }
-        return number is >= 1 && number <= _catalogue.Levels.Length ? _catalogue.Levels[number.Value - 1] : null;
+        if (number is not >= 1)
+        {
+            return null;
+        }
+        foreach (var track in _catalogue.Tracks)
+        {
+            if (_catalogue.LevelAt(track, number.Value) is { } level)
+            {
+                return level;
+            }
+        }
+        return null;
     }
 
     /// <summary>"l3", "lvl3", "level3": a level word and its number typed as one token.</summary>

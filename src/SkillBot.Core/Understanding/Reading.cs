@@ -24,5 +24,11 @@ public sealed record Reading(
     /// <summary>"I'm Anna, a senior data scientist at Acme": the words it does not know are the user's own names.</summary>
     public bool IntroducesSelf { get; init; }
 
+    /// <summary>
+    /// The levels named by number ("level 3", "L3"), read on the first track that has that many; they count within
+    /// the track of the role asked about, so they move to that track once the role is known.
+    /// </summary>
+    public ImmutableArray<Level> ByNumber { get; init; } = [];
+
     public bool NamesAnything => Skills.Length + Roles.Length + Levels.Length + Domains.Length > 0;
 }
