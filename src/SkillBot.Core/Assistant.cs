@@ -162,6 +162,7 @@ public sealed class Assistant
             // "I'm Anna, a senior data scientist at Acme": a role profile, not an unknown skill "anna acme".
             query = query with { UnknownWords = [] };
         }
+        query = TrackLevels.AcrossTracks(catalogue, reading, query);
         return TrackLevels.OnRoleTrack(catalogue, reading, FollowUp.Complete(catalogue, reading, query, context));
     }
 }

@@ -9,7 +9,7 @@ namespace SkillBot.Core.Answers;
 /// <summary>Turns a <see cref="Query"/> into the <see cref="Answer"/> for one catalogue. Pure: no I/O, no state.</summary>
 /// <param name="examples">The example questions help offers; by default the first candidate of each kind.</param>
 /// <param name="nearest">The catalogue's index for not_found suggestions, when one is already built.</param>
-public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<string>? examples = null, NearestNames? nearest = null)
+public sealed partial class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<string>? examples = null, NearestNames? nearest = null)
 {
     private readonly FrozenDictionary<Track, string[]> _levelNames =
         catalogue.Tracks.ToFrozenDictionary(t => t, t => catalogue.LevelsOf(t).Select(l => l.Name).ToArray());
@@ -34,6 +34,10 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         {
             return Clarify(query, Missing.Role, query.RoleOptions.Select(r => r.Name),
                 $"Which role do you mean: {Or(query.RoleOptions.Select(r => r.Name))}?");
+        }
+        if (query is { CompareRole: { } toRole, Role: { } fromRole, Level: { } from, CompareTo: { } to })
+        {
+            return AcrossTracks(query, new CrossTrack(fromRole, from, toRole, to));
         }
         if (query.Skill is { } skill)
         {
@@ -65,7 +69,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
             // Only the roles of the level's track have it.
             var roles = catalogue.Roles.Where(r => r.Track == onlyLevel.Track).ToList();
             return roles.Count == 1
-                ? RoleProfile(query, roles[0], onlyLevel)
+                ? RoleProfile(query with { Role = roles[0] }, roles[0], onlyLevel)
                 : Clarify(query, Missing.Role, roles.Select(r => r.Name),
                     $"Which role at {onlyLevel.Name}: {Or(roles.Select(r => r.Name))}?");
         }
@@ -112,7 +116,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         if (skill.For(role) is not { } expectations)
         {
             var names = skill.Roles.Select(r => r.Role.Name).ToList();
-            return Base(query, Intent.NotFound,
+                return Base(query, Intent.NotFound,
                     $"{skill.Name} has no expectations for {role.Name}. It is defined for {And(names)}.")
                 with { Suggestions = names };
         }
@@ -147,6 +151,12 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
             $"{off.Name} is a level of the {off.Track.Name} track, and {role.Name} is on the {role.Track.Name} track. "
             + $"Which level of {role.Name}: {Or(ladder)}?");
     }
+
+    /// <summary>An answer keeps what is known, but not a level of another track than the role's: the role has no such level.</summary>
+    private static Query WithoutOffTrackLevels(Query query) =>
+        query.Role is { } role && query.CompareRole is null && (query.Level?.Track ?? role.Track) != role.Track | (query.CompareTo?.Track ?? role.Track) != role.Track
+            ? query with { Level = null, CompareTo = null }
+            : query;
 
     private Answer Expectation(Query query, Skill skill, RoleExpectations expectations, Level level)
     {
@@ -197,6 +207,10 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
 
     private Answer RoleProfile(Query query, Role role, Level level)
     {
+        if (OffTrack(query, role) is { } offTrack)
+        {
+            return offTrack;
+        }
         // Two levels ("senior vs principal data scientist") show the higher one beside each skill.
         var next = query.CompareTo ?? catalogue.Above(level);
         var items = catalogue.SkillsOf(role)
@@ -313,6 +327,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
 
     private Answer Base(Query query, Intent intent, string message)
     {
+        query = WithoutOffTrackLevels(query);
         var skill = query.Skill;
         var track = query.Role?.Track ?? query.Level?.Track ?? catalogue.FirstTrack;
         return new Answer(
@@ -333,6 +348,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
             CatalogueVersion: catalogue.Version)
         {
             Language = query.Language,
+            CompareRole = query.CompareRole?.Name,
             Track = catalogue.HasTracks && (query.Role ?? (object?)query.Level) is not null ? track.Name : null,
             Ladder = LadderOf(skill, query.Role, track),
         };

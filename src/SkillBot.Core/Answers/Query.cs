@@ -13,6 +13,9 @@ public sealed record Query(string Question)
     public Role? Role { get; init; }
     public Level? Level { get; init; }
 
+    /// <summary>compare_roles: the role the person would move to (<see cref="Role"/> is where they are).</summary>
+    public Role? CompareRole { get; init; }
+
     /// <summary>The higher level of a comparison.</summary>
     public Level? CompareTo { get; init; }
 

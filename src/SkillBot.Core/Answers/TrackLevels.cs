@@ -21,21 +21,31 @@ public static class TrackLevels
             return query;
         }
         var unknown = ImmutableArray.CreateBuilder<string>();
-        Level? Move(Level? level)
+        Level? Move(Level? level, Track track)
         {
-            if (level is null || level.Track == role.Track || !reading.ByNumber.Contains(level))
+            if (level is null || level.Track == track || !reading.ByNumber.Contains(level))
             {
                 return level;
             }
-            if (catalogue.LevelAt(role.Track, level.Position) is { } moved)
+            if (catalogue.LevelAt(track, level.Position) is { } moved)
             {
                 return moved;
             }
             unknown.Add($"L{level.Position}");
             return null;
         }
-        var low = Move(query.Level);
-        var high = Move(query.CompareTo);
+        if (query.CompareRole is { } other)
+        {
+            // A move across tracks: each level counts in its own role's track.
+            return query with
+            {
+                Level = Move(query.Level, role.Track),
+                CompareTo = Move(query.CompareTo, other.Track),
+                UnknownWords = query.UnknownWords.AddRange(unknown),
+            };
+        }
+        var low = Move(query.Level, role.Track);
+        var high = Move(query.CompareTo, role.Track);
         if (low is not null && high is not null && high.Position < low.Position)
         {
             (low, high) = (high, low);
@@ -43,9 +53,33 @@ public static class TrackLevels
         return query with
         {
             Level = low ?? high,
-            CompareTo = low is null ? null : high,
+            CompareTo = low is null || high == low ? null : high,
             UnknownWords = query.UnknownWords.AddRange(unknown),
         };
+    }
+
+    /// <summary>
+    /// A question naming levels of two tracks, as a move from the first to the second (compare_roles): each level
+    /// with the role of its track. Unchanged when the levels share a track or a track's role is not known for sure.
+    /// </summary>
+    public static Query AcrossTracks(SkillCatalogue catalogue, Reading reading, Query query)
+    {
+        var levels = reading.Levels.ToList();
+        if (reading.Roles is [var first, var second] && first.Track != second.Track && levels.Count == 2)
+        {
+            // "from L4 software engineer to L1 engineering manager": each number counts in the track of the role named with it.
+            for (var i = 0; i < 2; i++)
+            {
+                var track = reading.Roles[i].Track;
+                if (reading.ByNumber.Contains(levels[i]) && catalogue.LevelAt(track, levels[i].Position) is { } moved)
+                {
+                    levels[i] = moved;
+                }
+            }
+        }
+        return Pair(catalogue, reading.Roles, levels, query.Skill) is { } move
+            ? query with { Role = move.FromRole, Level = move.From, CompareRole = move.ToRole, CompareTo = move.To, RoleOptions = [] }
+            : query;
     }
 
     /// <summary>
@@ -67,10 +101,11 @@ public static class TrackLevels
             {
                 return named.Count == 1 ? named[0] : null;
             }
-            var onTrack = (skill is null ? catalogue.Roles.Where(r => !catalogue.SkillsOf(r).IsEmpty) : skill.Roles.Select(r => r.Role))
-                .Where(r => r.Track == track)
-                .Take(2)
-                .ToList();
+            // The roles of the track that have the skill; when none has it, the track's roles (the answer says it lacks it).
+            var withSkill = skill?.Roles.Select(r => r.Role).Where(r => r.Track == track).Take(2).ToList() ?? [];
+            var onTrack = withSkill.Count > 0
+                ? withSkill
+                : catalogue.Roles.Where(r => r.Track == track && !catalogue.SkillsOf(r).IsEmpty).Take(2).ToList();
             return onTrack.Count == 1 ? onTrack[0] : null;
         }
         return RoleOf(levels[0].Track) is { } from && RoleOf(levels[1].Track) is { } to

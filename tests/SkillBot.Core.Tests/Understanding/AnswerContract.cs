@@ -41,16 +41,16 @@ internal static class AnswerContract
         {
             Assert.Null(answer.Clarify);
         }
-        if (answer.Intent is not (Intent.Expectation or Intent.Compare))
+        if (answer.Intent is not (Intent.Expectation or Intent.Compare or Intent.CompareRoles))
         {
             Assert.Null(answer.Current);
             Assert.Null(answer.Next);
         }
-        if (answer.Intent is not (Intent.RoleProfile or Intent.SkillOverview))
+        if (answer.Intent is not (Intent.RoleProfile or Intent.SkillOverview or Intent.CompareRoles))
         {
             Assert.Empty(answer.Items);
         }
-        if (compareTo is not null)
+        if (compareTo is not null && answer.CompareRole is null)
         {
             // Only a comparison has two levels, or a clarify/not_found that keeps what is known of one.
             // (A role profile of two levels shows the higher one as each skill's next.)
@@ -61,6 +61,21 @@ internal static class AnswerContract
 
         switch (answer.Intent)
         {
+            case Intent.CompareRoles:
+                // Where the person is and where they would go, each level of its own role's track.
+                Assert.NotNull(role);
+                var toRole = Canonical(answer.CompareRole, catalogue.FindRole, r => r.Name);
+                Assert.NotNull(toRole);
+                Assert.NotNull(level);
+                Assert.NotNull(compareTo);
+                Assert.Equal(role.Track, level.Track);
+                Assert.Equal(toRole.Track, compareTo.Track);
+                if (skill is not null)
+                {
+                    CheckLevel(answer.Current, skill.For(role)?.At(level), withSegments: false);
+                    CheckLevel(answer.Next, skill.For(toRole)?.At(compareTo), withSegments: true);
+                }
+                break;
             case Intent.Expectation:
                 Assert.NotNull(skill);
                 Assert.NotNull(role);
