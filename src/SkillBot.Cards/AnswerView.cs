@@ -21,7 +21,9 @@ public sealed class AnswerView
             Intent.Expectation or Intent.Compare or Intent.SkillOverview => answer.Skill ?? "",
             _ => null,
         };
-        Subtitle = string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>());
+        // The track where the catalogue has tracks: "Engineering Manager · Management track · Engineering".
+        var track = answer.Track is { } name && answer.Role is not null ? labels.Format("track", name) : null;
+        Subtitle = string.Join(" · ", new[] { answer.Role, track, answer.Domain }.OfType<string>());
         var catalogue = labels.Format("catalogue", answer.CatalogueVersion);
         Footer = answer.Updated is { } updated
             ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
@@ -29,6 +31,12 @@ public sealed class AnswerView
         NextLevel = Above(answer.Ladder.Levels, answer.Level);
         Steps = Navigation.Steps(answer, labels);
         RoleSwitches = Navigation.RoleSwitches(answer);
+        TrackSwitches = Navigation.TrackSwitches(answer, labels);
+        TopOfLadder = answer.Level is null
+            ? null
+            : answer.Track is { } top
+                ? labels.Format("topOfTrack", labels.Level(answer.Level), top)
+                : labels.Format("topOfLadder", labels.Level(answer.Level));
         Picker = Navigation.Picker(answer, labels);
         Feedback = Navigation.Feedback(answer);
         Choices = Navigation.Choices(answer);
@@ -58,6 +66,12 @@ public sealed class AnswerView
 
     /// <summary>The same question for each other role.</summary>
     public IReadOnlyList<Move> RoleSwitches { get; }
+
+    /// <summary>The same skill on each other track (a role of that track), where the skill or catalogue has one.</summary>
+    public IReadOnlyList<Move> TrackSwitches { get; }
+
+    /// <summary>What an expectation at the top says instead of a next level: of the ladder, or of the answer's track.</summary>
+    public string? TopOfLadder { get; }
 
     public LevelPicker? Picker { get; }
 
