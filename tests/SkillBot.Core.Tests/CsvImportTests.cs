@@ -184,7 +184,7 @@ public sealed class CsvImportTests
     {
         Assert.Equal(
             [
-                "line 1: unknown column 'descripton' in the header (expected domain,skill,role,level,necessity,description)",
+                "line 1: unknown column 'descripton' in the header (expected domain,skill,role,level,necessity,description, and optionally track)",
                 "line 1: column 'role' appears twice in the header",
                 "line 1: missing column 'level' in the header (expected domain,skill,role,level,necessity,description)",
                 "line 1: missing column 'description' in the header (expected domain,skill,role,level,necessity,description)",
@@ -192,6 +192,49 @@ public sealed class CsvImportTests
             Problems("domain,skill,role,role,necessity,descripton\nML,DL,DS,DS,optional,x\n"));
         Assert.Equal(["line 1: no header row: the first line must be domain,skill,role,level,necessity,description"], Problems(""));
         Assert.Equal(["line 1: no header row: the first line must be domain,skill,role,level,necessity,description"], Problems("\uFEFF\r\n\r\n"));
+    }
+
+    [Fact]
+    public void A_track_column_makes_tracks_with_the_levels_in_the_order_the_rows_use_them()
+    {
+        var result = Imported(
+            "track,domain,skill,role,level,necessity,description\n"
+            + CsvLine("Individual Contributor", "Engineering", "Code Review", "Software Engineer", "Engineer 1", "optional", "Reviews small changes.")
+            + CsvLine("Individual Contributor", "Engineering", "Code Review", "Software Engineer", "Senior Engineer 2", "required", "Reviews designs.")
+            + CsvLine("Management", "Engineering", "Code Review", "Engineering Manager", "Engineering Manager 1", "required", "Reviews the team's reviews.")
+            + CsvLine("Management", "Leadership", "People Management", "Engineering Manager", "Director", "required", "Grows managers."));
+        var catalogue = LoadBack(result);
+        Assert.Equal(["Individual Contributor", "Management"], catalogue.Tracks.Select(t => t.Name));
+        Assert.Equal(["Engineer 1", "Senior Engineer 2"], catalogue.LevelsOf(catalogue.Tracks[0]).Select(l => l.Name));
+        Assert.Equal(["Engineering Manager 1", "Director"], catalogue.LevelsOf(catalogue.Tracks[1]).Select(l => l.Name));
+        Assert.Equal("Management", catalogue.FindRole("Engineering Manager")!.Track.Name);
+        Assert.Equal("Reviews the team's reviews.", At(catalogue, "Code Review", "Engineering Manager", "Engineering Manager 1")!.Description);
+        Assert.Contains("track: Management", result.Files.Single(f => f.Path == "roles.yaml").Text);
+    }
+
+    [Fact]
+    public void A_track_column_reports_a_role_or_level_on_two_tracks_and_an_empty_track_by_line()
+    {
+        Assert.Equal(
+            [
+                "line 3: role 'SWE' is on track 'IC' on line 2 but on 'Management' here: a role belongs to one track",
+                "line 5: level 'IC1' is on track 'IC' and on 'Management' here: a level name belongs to one track",
+                "line 6: track is empty",
+            ],
+            Problems("domain,skill,role,level,necessity,description,track\n"
+                + CsvLine("Eng", "Code Review", "SWE", "IC1", "optional", "x", "IC")
+                + CsvLine("Eng", "Code Review", "SWE", "M1", "optional", "x", "Management")
+                + CsvLine("Eng", "Code Review", "EM", "M1", "optional", "x", "Management")
+                + CsvLine("Eng", "System Design", "EM", "IC1", "optional", "x", "Management")
+                + CsvLine("Eng", "Code Review", "TL", "IC2", "optional", "x", "")));
+    }
+
+    [Fact]
+    public void Without_a_track_column_the_default_ladder_is_written_as_before()
+    {
+        var result = Imported(Header + CsvLine("ML", "Deep Learning", "Data Scientist", "sr", "required", "Designs."));
+        Assert.StartsWith("# yaml-language-server: $schema=schemas/levels.schema.json\n# The ladder", result.Files.Single(f => f.Path == "levels.yaml").Text);
+        Assert.False(LoadBack(result).HasTracks);
     }
 
     [Fact]

@@ -21,6 +21,12 @@ public static class CsvImport
 {
     public static readonly ImmutableArray<string> Columns = ["domain", "skill", "role", "level", "necessity", "description"];
 
+    /// <summary>
+    /// The optional column (catalogue format 1.1): with it, each track's levels are the level names its rows use, in
+    /// the order they first appear (sort the sheet lowest level first), and a role is on the track of its rows.
+    /// </summary>
+    public const string TrackColumn = "track";
+
     /// <summary>Longer names are certainly a mistake (a description in the wrong column), and YAML keys have a limit.</summary>
     public const int MaxNameLength = 200;
 
@@ -45,10 +51,11 @@ public static class CsvImport
             return Failed(problems, 0);
         }
         var rows = records.Skip(1).Select(r => ReadRow(r, columns, problems)).OfType<Row>().ToList();
-        var skills = Group(rows, problems);
+        var tracks = columns.Length > Columns.Length ? Tracks(rows, problems) : null;
+        var skills = Group(rows, problems, tracks?.Sum(t => t.Levels.Count) ?? Ladder.Length);
         return problems.Count > 0
             ? Failed(problems, records.Count - 1)
-            : new CsvImportResult([.. WriteFiles(skills)], [], records.Count - 1);
+            : new CsvImportResult([.. WriteFiles(skills, tracks, rows)], [], records.Count - 1);
     }
 
     private static CsvImportResult Failed(List<CsvProblem> problems, int rows) =>
@@ -60,12 +67,12 @@ public static class CsvImport
         var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
         var expected = string.Join(',', Columns);
         var ok = true;
-        foreach (var unknown in names.Where(n => !Columns.Contains(n)).Distinct())
+        foreach (var unknown in names.Where(n => !Columns.Contains(n) && n != TrackColumn).Distinct())
         {
-            problems.Add(new CsvProblem(header.Line, $"unknown column '{unknown}' in the header (expected {expected})"));
+            problems.Add(new CsvProblem(header.Line, $"unknown column '{unknown}' in the header (expected {expected}, and optionally {TrackColumn})"));
             ok = false;
         }
-        foreach (var twice in names.Where(Columns.Contains).GroupBy(n => n).Where(g => g.Count() > 1))
+        foreach (var twice in names.Where(n => Columns.Contains(n) || n == TrackColumn).GroupBy(n => n).Where(g => g.Count() > 1))
         {
             problems.Add(new CsvProblem(header.Line, $"column '{twice.Key}' appears twice in the header"));
             ok = false;
@@ -75,21 +82,24 @@ public static class CsvImport
             problems.Add(new CsvProblem(header.Line, $"missing column '{missing}' in the header (expected {expected})"));
             ok = false;
         }
-        return ok ? [.. Columns.Select(c => names.IndexOf(c))] : null;
+        // The track column, when there is one, is last in the order (index Columns.Length).
+        return ok ? [.. Columns.Select(c => names.IndexOf(c)), .. names.Contains(TrackColumn) ? [names.IndexOf(TrackColumn)] : Array.Empty<int>()] : null;
     }
 
-    private sealed record Row(int Line, string Domain, string Skill, string Role, Level Level, Necessity Necessity, string Description);
+    /// <summary>A row; <see cref="Level"/> is null with a track column (the tracks' levels are known once every row is read).</summary>
+    private sealed record Row(int Line, string Domain, string Skill, string Role, string? Track, string LevelName, Level? Level, Necessity Necessity, string Description);
 
     private static Row? ReadRow(CsvRecord record, int[] columns, List<CsvProblem> problems)
     {
         if (record.Fields.Count != columns.Length)
         {
             problems.Add(new CsvProblem(record.Line,
-                $"expected {columns.Length} fields ({string.Join(',', Columns)}), found {record.Fields.Count}"));
+                $"expected {columns.Length} fields ({string.Join(',', columns.Length > Columns.Length ? [.. Columns, TrackColumn] : Columns)}), found {record.Fields.Count}"));
             return null;
         }
         var before = problems.Count;
-        string Field(string column) => record.Fields[columns[Columns.IndexOf(column)]].Trim();
+        var withTracks = columns.Length > Columns.Length;
+        string Field(string column) => record.Fields[columns[column == TrackColumn ? Columns.Length : Columns.IndexOf(column)]].Trim();
         string Name(string column)
         {
             var value = Field(column);
@@ -111,9 +121,14 @@ public static class CsvImport
         var domain = Name("domain");
         var skill = Name("skill");
         var role = Name("role");
-        var levelName = Field("level");
-        var level = LevelNamed(levelName);
-        if (levelName.Length == 0)
+        var track = withTracks ? Name(TrackColumn) : null;
+        var levelName = withTracks ? Name("level") : Field("level");
+        var level = withTracks ? null : LevelNamed(levelName);
+        if (withTracks)
+        {
+            // Any level name: the tracks' ladders are made of the names the rows use.
+        }
+        else if (levelName.Length == 0)
         {
             problems.Add(new CsvProblem(record.Line, "level is empty"));
         }
@@ -137,7 +152,7 @@ public static class CsvImport
         {
             problems.Add(new CsvProblem(record.Line, "description is empty"));
         }
-        return problems.Count > before ? null : new Row(record.Line, domain, skill, role, level!, necessity!.Value, description);
+        return problems.Count > before ? null : new Row(record.Line, domain, skill, role, track, levelName, level, necessity!.Value, description);
     }
 
     private static readonly ImmutableArray<Level> Ladder =
@@ -152,7 +167,52 @@ public static class CsvImport
     private sealed record ImportedSkill(string Name, string Domain, int Line, List<(string Role, Row?[] ByLevel)> Roles);
 
     /// <summary>Rows by skill, then role, then level, in the order the CSV first names them, with names spelt as first written.</summary>
-    private static List<ImportedSkill> Group(List<Row> rows, List<CsvProblem> problems)
+    /// <summary>A track of an import with a track column: its name and its level names, in the order the rows first use them.</summary>
+    private sealed record ImportedTrack(string Name, List<string> Levels);
+
+    /// <summary>
+    /// With a track column: the tracks and their levels as the rows use them, each row given its level. A level name
+    /// in two tracks, or a role in two tracks, is a problem at the row that makes it so.
+    /// </summary>
+    private static List<ImportedTrack> Tracks(List<Row> rows, List<CsvProblem> problems)
+    {
+        var tracks = new Dictionary<string, ImportedTrack>(StringComparer.Ordinal);
+        var levels = new Dictionary<string, (ImportedTrack Track, Level Level)>(StringComparer.Ordinal);
+        var roles = new Dictionary<string, (ImportedTrack Track, int Line)>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var trackKey = Tokenizer.Key(row.Track!);
+            if (!tracks.TryGetValue(trackKey, out var track))
+            {
+                tracks[trackKey] = track = new ImportedTrack(row.Track!, []);
+            }
+            var roleKey = Tokenizer.Key(row.Role);
+            if (roles.TryGetValue(roleKey, out var roleTrack) && roleTrack.Track != track)
+            {
+                problems.Add(new CsvProblem(row.Line,
+                    $"role '{row.Role}' is on track '{roleTrack.Track.Name}' on line {roleTrack.Line} but on '{row.Track}' here: a role belongs to one track"));
+                continue;
+            }
+            roles.TryAdd(roleKey, (track, row.Line));
+            var levelKey = Tokenizer.Key(row.LevelName);
+            if (!levels.TryGetValue(levelKey, out var level))
+            {
+                track.Levels.Add(row.LevelName);
+                levels[levelKey] = level = (track, new Level(levels.Count + 1, row.LevelName, []));
+            }
+            else if (level.Track != track)
+            {
+                problems.Add(new CsvProblem(row.Line,
+                    $"level '{row.LevelName}' is on track '{level.Track.Name}' and on '{row.Track}' here: a level name belongs to one track"));
+                continue;
+            }
+            rows[i] = row with { LevelName = level.Level.Name, Level = level.Level };
+        }
+        return [.. tracks.Values];
+    }
+
+    private static List<ImportedSkill> Group(List<Row> rows, List<CsvProblem> problems, int levelCount)
     {
         var skills = new Dictionary<string, ImportedSkill>(StringComparer.Ordinal);
         var roleNames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -180,9 +240,13 @@ public static class CsvImport
                 continue;
             }
             var byLevel = skill.Roles.FirstOrDefault(r => r.Role == role).ByLevel;
+            if (row.Level is null)
+            {
+                continue; // a track problem, already reported
+            }
             if (byLevel is null)
             {
-                byLevel = new Row?[Ladder.Length];
+                byLevel = new Row?[levelCount];
                 skill.Roles.Add((role, byLevel));
             }
             if (byLevel[row.Level.Number - 1] is { } earlier)
@@ -196,10 +260,13 @@ public static class CsvImport
         return [.. skills.Values];
     }
 
-    private static IEnumerable<CatalogueFile> WriteFiles(List<ImportedSkill> skills)
+    private static IEnumerable<CatalogueFile> WriteFiles(List<ImportedSkill> skills, List<ImportedTrack>? tracks, List<Row> rows)
     {
-        yield return new CatalogueFile(CatalogueLoader.LevelsFile, LevelsYaml());
-        yield return new CatalogueFile(CatalogueLoader.RolesFile, RolesYaml(skills.SelectMany(s => s.Roles.Select(r => r.Role)).Distinct()));
+        yield return new CatalogueFile(CatalogueLoader.LevelsFile, tracks is null ? LevelsYaml() : TracksYaml(tracks));
+        var roles = skills.SelectMany(s => s.Roles.Select(r => r.Role)).Distinct();
+        // With tracks, each role names its track (the first track is the default, but saying it is clearer).
+        var trackOf = rows.Where(r => r.Track is not null).GroupBy(r => Tokenizer.Key(r.Role)).ToDictionary(g => g.Key, g => g.First().Track);
+        yield return new CatalogueFile(CatalogueLoader.RolesFile, RolesYaml(roles.Select(r => (r, tracks is null ? null : trackOf[Tokenizer.Key(r)]))));
         var paths = new UniquePaths();
         foreach (var skill in skills)
         {
@@ -256,15 +323,37 @@ public static class CsvImport
         return yaml.ToString().ReplaceLineEndings("\n");
     }
 
-    private static string RolesYaml(IEnumerable<string> roles)
+    private static string TracksYaml(List<ImportedTrack> tracks)
+    {
+        var yaml = new StringBuilder()
+            .AppendLine(SchemaComment + "schemas/levels.schema.json")
+            .AppendLine("# The tracks, each with its levels lowest first, in the order the spreadsheet first used them: check the order.")
+            .AppendLine("# \"Level N\" and \"LN\" mean the N-th level of the track of the role asked about.")
+            .AppendLine("tracks:");
+        foreach (var track in tracks)
+        {
+            yaml.AppendLine($"  - name: {YamlText.Scalar(track.Name)}").AppendLine("    levels:");
+            foreach (var level in track.Levels)
+            {
+                yaml.AppendLine($"      - name: {YamlText.Scalar(level)}");
+            }
+        }
+        return yaml.ToString().ReplaceLineEndings("\n");
+    }
+
+    private static string RolesYaml(IEnumerable<(string Name, string? Track)> roles)
     {
         var yaml = new StringBuilder()
             .AppendLine(SchemaComment + "schemas/roles.schema.json")
             .AppendLine("# Add aliases (e.g. aliases: [DS, data science]) so people can name a role their own way.")
             .AppendLine("roles:");
-        foreach (var role in roles)
+        foreach (var (role, track) in roles)
         {
             yaml.AppendLine($"  - name: {YamlText.Scalar(role)}");
+            if (track is not null)
+            {
+                yaml.AppendLine($"    track: {YamlText.Scalar(track)}");
+            }
         }
         return yaml.ToString().ReplaceLineEndings("\n");
     }
@@ -281,7 +370,7 @@ public static class CsvImport
             yaml.AppendLine($"  {YamlText.Scalar(role)}:");
             foreach (var row in byLevel.OfType<Row>())
             {
-                yaml.AppendLine($"    {YamlText.Scalar(row.Level.Name)}:")
+                yaml.AppendLine($"    {YamlText.Scalar(row.Level!.Name)}:")
                     .AppendLine($"      necessity: {(row.Necessity == Necessity.Required ? "required" : "optional")}");
                 foreach (var line in YamlText.BlockValue("description", row.Description, indent: 6))
                 {
