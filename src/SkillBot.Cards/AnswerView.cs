@@ -30,9 +30,11 @@ public sealed class AnswerView
             }.OfType<string>()),
             _ => null,
         };
+        // The track where the catalogue has tracks: "Engineering Manager · Management track · Engineering".
+        var track = answer.Track is { } name && answer.Role is not null ? labels.Format("track", name) : null;
         Subtitle = answer.Intent == Intent.CompareRoles
             ? string.Join(" · ", new[] { $"{Side(answer.Role, answer.Level)} → {Side(answer.CompareRole, answer.CompareTo)}", answer.Domain }.OfType<string>())
-            : string.Join(" · ", new[] { answer.Role, answer.Domain }.OfType<string>());
+            : string.Join(" · ", new[] { answer.Role, track, answer.Domain }.OfType<string>());
         var catalogue = labels.Format("catalogue", answer.CatalogueVersion);
         Footer = answer.Updated is { } updated
             ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
@@ -41,6 +43,12 @@ public sealed class AnswerView
         // Every button answers in the language of the answer it is on.
         Steps = Navigation.InLanguage(answer, Navigation.Steps(answer, labels));
         RoleSwitches = Navigation.InLanguage(answer, Navigation.RoleSwitches(answer));
+        TrackSwitches = Navigation.InLanguage(answer, Navigation.TrackSwitches(answer, labels));
+        TopOfLadder = answer.Level is null
+            ? null
+            : answer.Track is { } top
+                ? labels.Format("topOfTrack", labels.Level(answer.Level), top)
+                : labels.Format("topOfLadder", labels.Level(answer.Level));
         Picker = Navigation.Picker(answer, labels) is { } picker ? picker with { Action = Navigation.InLanguage(answer, picker.Action) } : null;
         var (up, down) = Navigation.Feedback(answer);
         Feedback = (up with { Action = Navigation.InLanguage(answer, up.Action) }, down with { Action = Navigation.InLanguage(answer, down.Action) });
@@ -80,6 +88,12 @@ public sealed class AnswerView
 
     /// <summary>The same question for each other role.</summary>
     public IReadOnlyList<Move> RoleSwitches { get; }
+
+    /// <summary>The same skill on each other track (a role of that track), where the skill or catalogue has one.</summary>
+    public IReadOnlyList<Move> TrackSwitches { get; }
+
+    /// <summary>What an expectation at the top says instead of a next level: of the ladder, or of the answer's track.</summary>
+    public string? TopOfLadder { get; }
 
     public LevelPicker? Picker { get; }
 

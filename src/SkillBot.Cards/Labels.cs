@@ -46,6 +46,8 @@ public sealed class Labels
 
     public string Format(string key, string argument) => string.Format(CultureInfo.InvariantCulture, this[key], argument);
 
+    public string Format(string key, string first, string second) => string.Format(CultureInfo.InvariantCulture, this[key], first, second);
+
     /// <summary>A level's display name: the default ladder's names are translated, a custom ladder's shown as written.</summary>
     public string Level(string name) => _text.TryGetValue("level." + name, out var text) ? text : name;
 

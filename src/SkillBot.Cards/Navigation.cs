@@ -103,6 +103,20 @@ internal static class Navigation
             .ToList();
     }
 
+    /// <summary>"Switch track": the skill (or, for a role profile, the role's level) on each other track the answer can go to.</summary>
+    public static IReadOnlyList<Move> TrackSwitches(Answer answer, Labels labels)
+    {
+        if (answer.Role is null || answer.Intent is not (Intent.Expectation or Intent.Compare or Intent.RoleProfile or Intent.SkillOverview))
+        {
+            return [];
+        }
+        return answer.Ladder.TrackSwitches
+            .Select(s => new Move(
+                labels.Format("switchTrackTo", s.Track, s.Level is null ? s.Role : $"{labels.Level(s.Level)} {s.Role}"),
+                CardAction.Answer(answer.Skill, s.Role, answer.Intent == Intent.SkillOverview ? null : s.Level)))
+            .ToList();
+    }
+
     public static LevelPicker? Picker(Answer answer, Labels labels)
     {
         if (answer.Intent is not (Intent.Expectation or Intent.Compare or Intent.RoleProfile) || answer.Level is null)

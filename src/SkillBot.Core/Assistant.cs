@@ -226,6 +226,7 @@ public sealed class Assistant
             // "I'm Anna, a senior data scientist at Acme": a role profile, not an unknown skill "anna acme".
             query = query with { UnknownWords = [] };
         }
+        query = TrackLevels.AcrossTracks(catalogue, reading, query);
         var move = reading.Move;
         if (move is [var towards] && catalogue.FindRole(context?.Role) is { } mine && mine != towards.Role)
         {
@@ -263,6 +264,6 @@ public sealed class Assistant
             // "staff data scientist" after talking about Senior: the level asked for is not Senior, and is named back.
             query = query with { Level = null, CompareTo = null };
         }
-        return query;
+        return TrackLevels.OnRoleTrack(catalogue, reading, query);
     }
 }

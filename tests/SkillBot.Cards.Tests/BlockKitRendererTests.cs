@@ -26,6 +26,7 @@ public sealed class BlockKitRendererTests
         ["built-in"] = SampleAnswers.For(Catalogues.BuiltIn()),
         ["long"] = SampleAnswers.For(LongTextCatalogue.Build()),
         ["2,000 skills"] = [.. SampleAnswers.For(LargeAnswers.Catalogue), .. LargeAnswers.Listings()],
+        ["tracks"] = SampleAnswers.For(TrackedCatalogue.Load()),
     };
 
     [Theory]

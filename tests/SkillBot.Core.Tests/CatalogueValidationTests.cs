@@ -318,7 +318,7 @@ public sealed class CatalogueValidationTests
             File("levels.yaml", "level:\n  - name: Junior\n"),
             File("skills/dl.yaml", DeepLearning));
         // The skill file's levels are not reported as unknown too: with no ladder, every level would be.
-        Assert.Equal(["levels.yaml:1:1: unknown key 'level' (expected levels)", "levels.yaml:1:1: missing required field 'levels'"], problems);
+        Assert.Equal(["levels.yaml:1:1: unknown key 'level' (expected levels, tracks)", "levels.yaml:1:1: missing required field: 'levels:' or 'tracks:'"], problems);
     }
 
     [Fact]
@@ -350,7 +350,7 @@ public sealed class CatalogueValidationTests
         Assert.Equal(
             [
                 "roles.yaml:3:14: 'aliases' must be a list, such as [DL, deep-learning]",
-                "roles.yaml:4:5: each role must be a mapping with 'name' (and optionally 'aliases')",
+                "roles.yaml:4:5: each role must be a mapping with 'name' (and optionally 'aliases', 'track', 'description')",
                 "skills/a.yaml:3:10: 'aliases' must be a list, such as [DL, deep-learning]",
                 "skills/a.yaml:5:3: 'roles' must be a mapping of role name to levels",
                 "skills/b.yaml:1:8: 'skill' must be text",

@@ -196,6 +196,14 @@ public sealed class CsvImportTests
     }
 
     [Fact]
+    public void Without_a_track_column_the_default_ladder_is_written_as_before()
+    {
+        var result = Imported(Header + CsvLine("ML", "Deep Learning", "Data Scientist", "sr", "required", "Designs."));
+        Assert.StartsWith("# yaml-language-server: $schema=schemas/levels.schema.json\n# The ladder", result.Files.Single(f => f.Path == "levels.yaml").Text);
+        Assert.False(LoadBack(result).HasTracks);
+    }
+
+    [Fact]
     public void A_header_without_rows_is_reported()
     {
         Assert.Equal(["line 1: no rows below the header"], Problems(Header));

@@ -141,6 +141,62 @@ public sealed class SchemaTests
         Assert.All(results, r => Assert.Empty(r.Errors));
     }
 
+    [Fact]
+    public async Task A_catalogue_with_tracks_conforms_and_the_schemas_reject_what_the_loader_rejects_of_tracks()
+    {
+        using var folder = new TempCatalogue();
+        foreach (var file in TrackedCatalogue.Files())
+        {
+            var schema = file.Path switch
+            {
+                "levels.yaml" => "schemas/levels.schema.json",
+                "roles.yaml" => "schemas/roles.schema.json",
+                _ => "../schemas/skill.schema.json",
+            };
+            folder.Write(file.Path, $"# yaml-language-server: $schema={schema}\n{file.Text}");
+        }
+        var results = (await SchemaCheck.RunAsync(folder.Path)).ToDictionary(r => r.File, r => r.Errors);
+        Assert.Equal(5, results.Count);
+        Assert.All(results, r => Assert.Empty(r.Value));
+
+        var broken = new Dictionary<string, string>
+        {
+            ["both"] = "levels:\n  - name: Junior\ntracks:\n  - name: IC\n    levels:\n      - name: IC1\n",
+            ["empty-track"] = "tracks:\n  - name: IC\n    levels: []\n",
+            ["no-levels"] = "tracks:\n  - name: IC\n",
+            ["typo"] = "tracks:\n  - name: IC\n    level: [{ name: IC1 }]\n",
+        };
+        foreach (var (name, levels) in broken)
+        {
+            using var bad = new TempCatalogue();
+            bad.Write("levels.yaml", "# yaml-language-server: $schema=schemas/levels.schema.json\n" + levels);
+            bad.Write("skills/a.yaml", "# yaml-language-server: $schema=../schemas/skill.schema.json\nskill: A\ndomain: D\nroles:\n  R:\n    IC1:\n      description: x\n");
+            var errors = (await SchemaCheck.RunAsync(bad.Path)).Single(r => r.File == "levels.yaml").Errors;
+            Assert.True(errors.Count > 0, name);
+            Assert.Contains(CatalogueLoader.LoadFolder(bad.Path).Problems, p => p.File == "levels.yaml");
+        }
+        using var badRole = new TempCatalogue();
+        badRole.Write("roles.yaml", "# yaml-language-server: $schema=schemas/roles.schema.json\nroles:\n  - name: R\n    tracks: Management\n");
+        Assert.Contains((await SchemaCheck.RunAsync(badRole.Path)).Single(r => r.File == "roles.yaml").Errors, e => e.Contains("'tracks'"));
+    }
+
+    [Fact]
+    public async Task An_imported_catalogue_with_tracks_conforms_to_the_schemas()
+    {
+        var imported = CsvImport.Import("domain,skill,role,level,necessity,description,track\n"
+            + "Eng,Code Review,Software Engineer,IC1,optional,Reviews.,Individual Contributor\n"
+            + "Eng,Code Review,Engineering Manager,M1,required,Reviews reviews.,Management\n");
+        Assert.True(imported.Succeeded, string.Join("\n", imported.Problems));
+        using var folder = new TempCatalogue();
+        foreach (var file in imported.Files)
+        {
+            folder.Write(file.Path, file.Text);
+        }
+        var results = await SchemaCheck.RunAsync(folder.Path);
+        Assert.Equal(imported.Files.Length, results.Count);
+        Assert.All(results, r => Assert.Empty(r.Errors));
+    }
+
     /// <summary>A catalogue folder in the temp directory with a copy of the shipped schemas.</summary>
     private sealed class TempCatalogue : IDisposable
     {

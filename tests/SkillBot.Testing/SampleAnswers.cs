@@ -49,6 +49,21 @@ public static class SampleAnswers
             [.. catalogue.Skills.Select(s => s with { Roles = [.. s.Roles.Select(r => r with { ByLevel = [.. r.ByLevel.Select(e => e is null ? null : new Expectation(e.Level, e.Necessity, e.Description + " (revised)"))] })] })],
             catalogue.Version + "r"));
         answers.Add(revised.Ask("what changed?"));
+        if (catalogue.HasTracks)
+        {
+            // On each track: the top (with its switch to another track), a role profile with its track's levels, the
+            // whole ladder grouped by track, and a level of another track than the role's.
+            foreach (var track in catalogue.Tracks)
+            {
+                var onTrack = catalogue.Skills.SelectMany(s => s.Roles.Select(r => (Skill: s, Expectations: r))).First(x => x.Expectations.Role.Track == track);
+                var top = catalogue.LevelsOf(track)[^1];
+                answers.Add(assistant.Act(CardAction.Answer(onTrack.Skill.Name, onTrack.Expectations.Role.Name, top.Name)));
+                answers.Add(assistant.Act(CardAction.Answer(null, onTrack.Expectations.Role.Name, catalogue.LevelsOf(track)[0].Name)));
+            }
+            answers.Add(assistant.Act(CardAction.Answer(skill.Name, null, null)));
+            var otherTrack = catalogue.Levels.First(l => l.Track != role.Track);
+            answers.Add(assistant.Act(CardAction.Answer(skill.Name, role.Name, otherTrack.Name)));
+        }
         return answers;
     }
 

@@ -61,7 +61,7 @@ public static class AdaptiveCardData
                 data["next"] = Level(answer.Next, view.NextLevel, labels["next"], labels, budget);
                 data["hasNote"] = answer.Next is null;
                 data["note"] = answer.Next is null && answer.Level is not null && answer.Current is not null
-                    ? labels.Format("topOfLadder", labels.Level(answer.Level))
+                    ? view.TopOfLadder
                     : data["message"]!.GetValue<string>();
                 data["levelPicker"] = LevelPickerData(view.Picker);
                 AddRoles(data, view, budget);
@@ -126,8 +126,11 @@ public static class AdaptiveCardData
                 {
                     rungs += roles[shown++].Count();
                 }
-                data["roles"] = new JsonArray([.. roles.Take(shown).Select(role => (JsonNode)new JsonObject
+                data["roles"] = new JsonArray([.. roles.Take(shown).Select((role, index) => (JsonNode)new JsonObject
                 {
+                    // Grouped by track: the track's name above its first role.
+                    ["hasTrack"] = role.First().Track is not null && (index == 0 || roles[index - 1].First().Track != role.First().Track),
+                    ["track"] = role.First().Track is { } track ? Name(labels.Format("track", track)) : "",
                     ["role"] = Name(role.Key),
                     ["levels"] = new JsonArray([.. role.Select(rung => (JsonNode)new JsonObject
                     {
@@ -276,6 +279,9 @@ public static class AdaptiveCardData
         data["rolesLabel"] = labels["switchRole"];
         data["hasRoleButtons"] = roles.Count is > 0 and <= MaxButtons;
         data["roleButtons"] = Moves(roles.Count <= MaxButtons ? roles : []);
+        data["tracksLabel"] = labels["switchTrack"];
+        data["hasTrackButtons"] = view.TrackSwitches.Count > 0;
+        data["trackButtons"] = Moves(view.TrackSwitches.Take(MaxButtons));
         data["rolePicker"] = Picker(
             roles.Count > MaxButtons,
             labels["switchRole"],

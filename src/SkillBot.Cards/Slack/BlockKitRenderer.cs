@@ -106,7 +106,7 @@ public static class BlockKitRenderer
                 }
                 else if (answer.Level is not null)
                 {
-                    blocks.Context(SlackText.Mrkdwn(labels.Format("topOfLadder", labels.Level(answer.Level)), MaxSectionText));
+                    blocks.Context(SlackText.Mrkdwn(view.TopOfLadder!, MaxSectionText));
                 }
                 break;
             case Intent.Compare:
@@ -150,6 +150,10 @@ public static class BlockKitRenderer
                         blocks.Context(SlackText.Mrkdwn(labels.Format("more", (roles.Count - index).ToString(CultureInfo.InvariantCulture)), MaxSectionText));
                         break;
                     }
+                    if (role.First().Track is { } track && (index == 0 || roles[index - 1].First().Track != track))
+                    {
+                        blocks.Context(SlackText.Mrkdwn($"*{SlackText.Escape(labels.Format("track", track))}*", MaxSectionText));
+                    }
                     var perRung = (MaxSectionText - 100) / Math.Max(1, role.Count());
                     var text = new StringBuilder($"*{SlackText.Escape(role.Key)}*");
                     foreach (var rung in role)
@@ -184,7 +188,7 @@ public static class BlockKitRenderer
 
         var moves = answer.Intent is Intent.Clarify or Intent.NotFound or Intent.Help
             ? view.Choices
-            : [.. view.Steps, .. view.RoleSwitches];
+            : [.. view.Steps, .. view.RoleSwitches, .. view.TrackSwitches];
         var buttons = moves.Select((m, i) => new Button(m.Title, m.Action, MoveActionPrefix + i.ToString(CultureInfo.InvariantCulture))).ToList();
         if (answer.Intent is Intent.Expectation or Intent.Compare or Intent.RoleProfile or Intent.SkillOverview or Intent.CompareRoles or Intent.Catalogue)
         {

@@ -15,11 +15,12 @@ public static class TextRenderer
     {
         var (answer, labels) = (view.Answer, view.Labels);
         var text = new StringBuilder();
+        var track = answer.Track is { } name && answer.Role is not null ? labels.Format("track", name) : null;
         var header = answer.Intent switch
         {
             Intent.CompareRoles => string.Join(" · ", new[] { answer.Skill, view.Subtitle }.OfType<string>()),
             Intent.Catalogue => view.Title ?? "",
-            _ => string.Join(" · ", new[] { answer.Skill, answer.Role, answer.Domain }.OfType<string>()),
+            _ => string.Join(" · ", new[] { answer.Skill, answer.Role, track, answer.Domain }.OfType<string>()),
         };
         if (header.Length > 0)
         {
@@ -44,7 +45,7 @@ public static class TextRenderer
                 else if (!compare && answer.Current is not null && answer.Level is not null)
                 {
                     text.AppendLine();
-                    Wrap(text, labels.Format("topOfLadder", labels.Level(answer.Level)), "  ");
+                    Wrap(text, view.TopOfLadder!, "  ");
                 }
                 break;
             case Intent.RoleProfile:
@@ -90,8 +91,13 @@ public static class TextRenderer
                 }
                 break;
             case Intent.SkillOverview:
+                string? trackShown = null;
                 foreach (var role in answer.Items.OfType<LadderItem>().GroupBy(i => i.Role))
                 {
+                    if (role.First().Track is { } onTrack && onTrack != trackShown)
+                    {
+                        text.AppendLine().AppendLine($"# {labels.Format("track", trackShown = onTrack)}");
+                    }
                     text.AppendLine().AppendLine($"## {role.Key}");
                     foreach (var item in role)
                     {

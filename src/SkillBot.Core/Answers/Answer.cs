@@ -45,7 +45,13 @@ public sealed record Answer(
 public sealed record Ladder(IReadOnlyList<string> Levels, IReadOnlyList<string> Roles)
 {
     public static readonly Ladder Empty = new([], []);
+
+    /// <summary>With tracks: the levels and roles above are those of the answer's track; these move to each other track.</summary>
+    public IReadOnlyList<TrackSwitch> TrackSwitches { get; init; } = [];
 }
+
+/// <summary>A move to another track: the same skill for <see cref="Role"/> (a role of that track) at <see cref="Level"/>.</summary>
+public sealed record TrackSwitch(string Track, string Role, string? Level);
 
 [JsonConverter(typeof(JsonStringEnumConverter<Intent>))]
 public enum Intent
@@ -107,6 +113,10 @@ public sealed record LadderItem(
     Necessity Necessity,
     string Description) : AnswerItem
 {
+    /// <summary>The role's track (null without named tracks): items come grouped by it. Not part of the JSON contract.</summary>
+    [JsonIgnore]
+    public string? Track { get; init; }
+
     /// <summary>What meeting the expectation looks like in practice, from the catalogue.</summary>
     public IReadOnlyList<string> Examples { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using SkillBot.Core.Catalogue;
@@ -13,7 +14,7 @@ namespace SkillBot.Core.Answers;
 /// <param name="nearest">The catalogue's index for not_found suggestions, when one is already built.</param>
 /// <param name="languages">The languages answers are written in; every sentence comes from the question's language's file.</param>
 /// <param name="changes">What the catalogue changed from the one served before it; null when there was none.</param>
-public sealed class AnswerComposer(
+public sealed partial class AnswerComposer(
     SkillCatalogue catalogue,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? examples = null,
     NearestNames? nearest = null,
@@ -21,7 +22,8 @@ public sealed class AnswerComposer(
     CatalogueDiff? changes = null)
 {
     private readonly LanguageSet _languages = languages ?? LanguageSet.BuiltIn;
-    private readonly string[] _levelNames = [.. catalogue.Levels.Select(l => l.Name)];
+    private readonly FrozenDictionary<Track, string[]> _levelNames =
+        catalogue.Tracks.ToFrozenDictionary(t => t, t => catalogue.LevelsOf(t).Select(l => l.Name).ToArray());
     private readonly string[] _rolesWithSkills = [.. catalogue.Roles.Where(r => !catalogue.SkillsOf(r).IsEmpty).Select(r => r.Name)];
     private readonly NearestNames _nearest = nearest ?? new NearestNames(catalogue);
     private readonly ConcurrentDictionary<(Expectation Higher, Expectation Lower), IReadOnlyList<Segment>> _diffs = new();
@@ -55,7 +57,7 @@ public sealed class AnswerComposer(
         if (!query.UnknownLevels.IsEmpty && query.Level is null && query.SkillOptions.IsEmpty && query.RoleOptions.IsEmpty
             && (query.UnknownWords.IsEmpty || query.Skill is not null || query.Domain is not null))
         {
-            var options = catalogue.Levels.Select(l => l.Name).ToList();
+            var options = _levelNames.GetValueOrDefault(query.Role?.Track ?? catalogue.FirstTrack, []).ToList();
             var which = query.Role is { } ofRole
                 ? language.Text("clarify.levelOfRole", ("role", ofRole.Name), ("options", language.Or(options)))
                 : language.Text("clarify.level", ("options", language.Or(options)));
@@ -82,9 +84,13 @@ public sealed class AnswerComposer(
         {
             return Listing(query, list, language);
         }
-        if (query.CompareRole is { } compareRole && query.Role is { } from && (query.Skill is not null || query.UnknownWords.IsEmpty))
+        if (query is { CompareRole: { } toRole, Role: { } fromRole, Level: { } from, CompareTo: { } to } && from.Track != to.Track)
         {
-            return Lateral(query, from, compareRole, language);
+            return AcrossTracks(query, new CrossTrack(fromRole, from, toRole, to), language);
+        }
+        if (query.CompareRole is { } compareRole && query.Role is { } mine && (query.Skill is not null || query.UnknownWords.IsEmpty))
+        {
+            return Lateral(query, mine, compareRole, language);
         }
         if (query.Skill is { } skill)
         {
@@ -102,16 +108,22 @@ public sealed class AnswerComposer(
         }
         if (query.Role is { } role)
         {
+            if (OffTrack(query, role) is { } offTrack)
+            {
+                return offTrack;
+            }
+            var ladder = catalogue.LevelsOf(role.Track).Select(l => l.Name).ToList();
             return query.Level is { } level
                 ? RoleProfile(query, role, level, language)
-                : Clarify(query, Missing.Level, catalogue.Levels.Select(l => l.Name),
-                    language.Text("clarify.levelOfRole", ("role", role.Name), ("options", language.Or(catalogue.Levels.Select(l => l.Name)))));
+                : Clarify(query, Missing.Level, ladder, language.Text("clarify.levelOfRole", ("role", role.Name), ("options", language.Or(ladder))));
         }
         if (query.Level is { } onlyLevel)
         {
-            return catalogue.Roles.Length == 1
-                ? RoleProfile(query, catalogue.Roles[0], onlyLevel, language)
-                : ClarifyRoleAt(query, onlyLevel, language);
+            // Only the roles of the level's track have it.
+            var roles = catalogue.Roles.Where(r => r.Track == onlyLevel.Track).ToList();
+            return roles.Count == 1
+                ? RoleProfile(query with { Role = roles[0] }, roles[0], onlyLevel, language)
+                : ClarifyRoleAt(query, roles, onlyLevel, language);
         }
         return Help(query, language.Text("help.ask"));
     }
@@ -192,7 +204,8 @@ public sealed class AnswerComposer(
 
     private string UnknownLevelNote(Query query, Language language)
     {
-        var levels = language.And(catalogue.Levels.Select(l => l.Name));
+        // The levels of the role's track (the first without a role): a catalogue's only ladder without tracks.
+        var levels = language.And(_levelNames.GetValueOrDefault(query.Role?.Track ?? catalogue.FirstTrack, []));
         return query.UnknownLevels.Length switch
         {
             0 => "",
@@ -274,12 +287,40 @@ public sealed class AnswerComposer(
         {
             return Overview(query, skill, role, language);
         }
+        if (OffTrack(query, role) is { } offTrack)
+        {
+            return offTrack;
+        }
         if (query.CompareTo is { } higher)
         {
             return Compare(query, skill, expectations, level, higher, language);
         }
         return Expectation(query, skill, expectations, level, language);
     }
+
+    /// <summary>
+    /// A level of another track than the role's ("M5" for a software engineer): the role has none of that track's
+    /// levels, so the answer asks which of its own track it means rather than answering "no expectation".
+    /// </summary>
+    private Answer? OffTrack(Query query, Role role)
+    {
+        var off = new[] { query.Level, query.CompareTo }.FirstOrDefault(l => l is not null && l.Track != role.Track);
+        if (off is null)
+        {
+            return null;
+        }
+        var language = _languages.For(query.Language);
+        var ladder = catalogue.LevelsOf(role.Track).Select(l => l.Name).ToList();
+        return Clarify(query with { Level = null, CompareTo = null }, Missing.Level, ladder,
+            language.Text("clarify.offTrack", ("level", off.Name), ("levelTrack", off.Track.Name ?? ""), ("role", role.Name),
+                ("roleTrack", role.Track.Name ?? ""), ("options", language.Or(ladder))));
+    }
+
+    /// <summary>An answer keeps what is known, but not a level of another track than the role's: the role has no such level.</summary>
+    private static Query WithoutOffTrackLevels(Query query) =>
+        query.Role is { } role && query.CompareRole is null && (query.Level?.Track ?? role.Track) != role.Track | (query.CompareTo?.Track ?? role.Track) != role.Track
+            ? query with { Level = null, CompareTo = null }
+            : query;
 
     private Answer Expectation(Query query, Skill skill, RoleExpectations expectations, Level level, Language language)
     {
@@ -294,6 +335,8 @@ public sealed class AnswerComposer(
         var message = (current, nextLevel, next) switch
         {
             (null, _, _) => language.Text("expectation.none", names),
+            (_, null, _) when level.Track.Name is { } track => Sentences(language,
+                language.Text("expectation.topOfTrack", [.. names, ("track", track)]), OtherTracks(skill, level.Track, language)),
             (_, null, _) => language.Text("expectation.top", names),
             (_, _, null) => language.Text("expectation.nextHasNone", names),
             _ => language.Text("expectation.next", names),
@@ -303,6 +346,18 @@ public sealed class AnswerComposer(
             Current = Of(current),
             Next = Higher(next, current),
         };
+    }
+
+    /// <summary>What is beyond the top of a track: the skill's roles on each other track ("The Management track has it for Engineering Manager.").</summary>
+    private static string OtherTracks(Skill skill, Track track, Language language)
+    {
+        var others = skill.Roles
+            .Where(r => r.Role.Track != track)
+            .GroupBy(r => r.Role.Track)
+            .OrderBy(g => g.Key.Index)
+            .Select(g => language.Text("tracks.other", ("track", g.Key.Name ?? ""), ("roles", language.And(g.Select(r => r.Role.Name)))))
+            .ToArray();
+        return others.Length == 0 ? language.Text("tracks.noOther", ("skill", skill.Name)) : Sentences(language, others);
     }
 
     private Answer Compare(Query query, Skill skill, RoleExpectations expectations, Level lower, Level higher, Language language)
@@ -320,6 +375,10 @@ public sealed class AnswerComposer(
 
     private Answer RoleProfile(Query query, Role role, Level level, Language language)
     {
+        if (OffTrack(query, role) is { } offTrack)
+        {
+            return offTrack;
+        }
         // Two levels ("senior vs principal data scientist") show the higher one beside each skill.
         var next = query.CompareTo ?? catalogue.Above(level);
         var items = catalogue.SkillsOf(role)
@@ -432,7 +491,7 @@ public sealed class AnswerComposer(
                     with { Items = _listedRoles.Value };
             default:
                 return Base(plain with { Role = null, Domain = null }, Intent.Catalogue,
-                        language.Text("catalogue.levels", ("count", Count(language, catalogue.Levels.Length, "level")), ("levels", language.And(_levelNames))))
+                        language.Text("catalogue.levels", ("count", Count(language, catalogue.Levels.Length, "level")), ("levels", language.And(catalogue.Levels.Select(l => l.Name)))))
                     with { Items = [.. catalogue.Levels.Select(l => (AnswerItem)new LevelListItem(l.Name))] };
         }
     }
@@ -453,14 +512,22 @@ public sealed class AnswerComposer(
 
     private Answer Overview(Query query, Skill skill, Role? role, Language language)
     {
-        var items = skill.Roles
-            .Where(r => role is null || ReferenceEquals(r.Role, role))
+        // Grouped by track (in levels.yaml order), each role's rungs lowest first.
+        var roles = skill.Roles.Where(r => role is null || ReferenceEquals(r.Role, role)).OrderBy(r => r.Role.Track.Index).ToList();
+        var items = roles
             .SelectMany(r => r.ByLevel.OfType<Expectation>()
-                .Select(e => (AnswerItem)new LadderItem(r.Role.Name, e.Level.Name, e.Necessity, e.Description)))
+                .Select(e => (AnswerItem)new LadderItem(r.Role.Name, e.Level.Name, e.Necessity, e.Description) { Track = r.Role.Track.Name }))
             .ToList();
-        return Base(query with { Level = null, CompareTo = null }, Intent.SkillOverview, role is null
-                ? language.Text("overview.everyRole", ("skill", skill.Name))
-                : language.Text("overview.role", ("skill", skill.Name), ("role", role.Name)))
+        var tracks = roles.Select(r => r.Role.Track).Distinct().ToList();
+        var across = tracks.Count > 1 ? ("tracks", language.And(tracks.Select(t => t.Name ?? ""))) : ((string, string)?)null;
+        var message = (role, across) switch
+        {
+            (null, { } t) => language.Text("overview.tracks.everyRole", ("skill", skill.Name), t),
+            (null, null) => language.Text("overview.everyRole", ("skill", skill.Name)),
+            (_, { } t) => language.Text("overview.tracks.role", ("skill", skill.Name), ("role", role.Name), t),
+            _ => language.Text("overview.role", ("skill", skill.Name), ("role", role.Name)),
+        };
+        return Base(query with { Level = null, CompareTo = null }, Intent.SkillOverview, message)
             with { Items = items };
     }
 
@@ -468,12 +535,12 @@ public sealed class AnswerComposer(
     /// A level alone: which role? A large catalogue has hundreds of roles, more than anyone reads through or a card
     /// holds, so the first few are offered and the message says how many there are.
     /// </summary>
-    private Answer ClarifyRoleAt(Query query, Level level, Language language)
+    private Answer ClarifyRoleAt(Query query, IReadOnlyList<Role> roles, Level level, Language language)
     {
-        var offered = catalogue.Roles.Take(MaxRoleOptions).Select(r => r.Name).ToList();
-        var message = catalogue.Roles.Length <= MaxRoleOptions
+        var offered = roles.Take(MaxRoleOptions).Select(r => r.Name).ToList();
+        var message = roles.Count <= MaxRoleOptions
             ? language.Text("clarify.roleAtLevel", ("level", level.Name), ("options", language.Or(offered)))
-            : language.Text("clarify.roleAtLevelOfMany", ("level", level.Name), ("count", catalogue.Roles.Length.ToString(CultureInfo.InvariantCulture)), ("options", language.Or(offered)));
+            : language.Text("clarify.roleAtLevelOfMany", ("level", level.Name), ("count", roles.Count.ToString(CultureInfo.InvariantCulture)), ("options", language.Or(offered)));
         return Clarify(query, Missing.Role, offered, message);
     }
 
@@ -533,7 +600,7 @@ public sealed class AnswerComposer(
         var levels = catalogue.Levels;
         var third = Math.Min(3, levels.Length);
         IEnumerable<Level> Near(int number, RoleExpectations expectations) =>
-            levels.Where(l => expectations.At(l) is not null).OrderBy(l => Math.Abs(l.Number - number));
+            levels.Where(l => expectations.At(l) is not null).OrderBy(l => Math.Abs(l.Position - number));
         foreach (var skill in catalogue.Skills.Take(20))
         {
             foreach (var expectations in skill.Roles.Reverse().Take(3))
@@ -582,7 +649,9 @@ public sealed class AnswerComposer(
 
     private Answer Base(Query query, Intent intent, string message)
     {
+        query = WithoutOffTrackLevels(query);
         var skill = query.Skill;
+        var track = query.Role?.Track ?? query.Level?.Track ?? catalogue.FirstTrack;
         return new Answer(
             Question: query.Question,
             Intent: intent,
@@ -602,8 +671,41 @@ public sealed class AnswerComposer(
         {
             Language = query.Language,
             CompareRole = query.CompareRole?.Name,
-            Ladder = new Ladder(_levelNames, skill is null ? _rolesWithSkills : [.. skill.Roles.Select(r => r.Role.Name)]),
+            Track = catalogue.HasTracks && (query.Role ?? (object?)query.Level) is not null ? track.Name : null,
+            Ladder = LadderOf(skill, query.Role, track),
         };
+    }
+
+    /// <summary>
+    /// What a card offers around the answer: the levels of the track it is on (a picker offers only the role's
+    /// track), the roles of that track to switch to, and one move to each other track the skill (or catalogue) has.
+    /// </summary>
+    private Ladder LadderOf(Skill? skill, Role? role, Track track)
+    {
+        var levels = _levelNames.GetValueOrDefault(track, []);
+        if (!catalogue.HasTracks)
+        {
+            return new Ladder(levels, skill is null ? _rolesWithSkills : [.. skill.Roles.Select(r => r.Role.Name)]);
+        }
+        var roles = skill is null
+            ? catalogue.Roles.Where(r => !catalogue.SkillsOf(r).IsEmpty).ToList()
+            : skill.Roles.Select(r => r.Role).ToList();
+        if (role is null)
+        {
+            return new Ladder(levels, [.. roles.Select(r => r.Name)]);
+        }
+        var switches = new List<TrackSwitch>();
+        foreach (var other in catalogue.Tracks.Where(t => t != track))
+        {
+            if (roles.FirstOrDefault(r => r.Track == other) is not { } to)
+            {
+                continue;
+            }
+            // The lowest level the role has the skill at (for a role profile, the track's first level).
+            var at = skill?.For(to)?.ByLevel.FirstOrDefault(e => e is not null)?.Level ?? catalogue.LevelAt(other, 1);
+            switches.Add(new TrackSwitch(other.Name!, to.Name, at?.Name));
+        }
+        return new Ladder(levels, [.. roles.Where(r => r.Track == track).Select(r => r.Name)]) { TrackSwitches = switches };
     }
 
     private static LevelExpectation? Of(Expectation? expectation) =>

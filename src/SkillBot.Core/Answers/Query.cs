@@ -13,6 +13,7 @@ public sealed record Query(string Question)
     public Role? Role { get; init; }
     public Level? Level { get; init; }
 
+
     /// <summary>The higher level of a comparison.</summary>
     public Level? CompareTo { get; init; }
 
@@ -39,6 +40,7 @@ public sealed record Query(string Question)
 
     /// <summary>The question asks what changed in the catalogue (the <c>changes</c> intent), narrowed by what it names.</summary>
     public bool Changes { get; init; }
+
     /// <summary>A lateral move: the role the person would go to (<see cref="Role"/> is where they are, at
     /// <see cref="Level"/>; <see cref="CompareTo"/> is the level in this role, not a higher level of the same one).</summary>
     public Role? CompareRole { get; init; }

@@ -39,7 +39,33 @@ public sealed class SkillCatalogue
             .GroupBy(s => s.Domain, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
         Domains = [.. _skillsByDomain.Keys.Order(StringComparer.OrdinalIgnoreCase)];
+        Tracks = [.. levels.Select(l => l.Track).Distinct()];
+        _levelsByTrack = Tracks.ToFrozenDictionary(t => t, t => levels.Where(l => l.Track == t).ToImmutableArray());
+        _tracksByName = Tracks
+            .SelectMany(t => t.Aliases.Prepend(t.Name).OfType<string>().Select(n => (Name: n, Track: t)))
+            .DistinctBy(x => x.Name, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(x => x.Name, x => x.Track, StringComparer.OrdinalIgnoreCase);
     }
+
+    private readonly FrozenDictionary<Track, ImmutableArray<Level>> _levelsByTrack;
+    private readonly FrozenDictionary<string, Track> _tracksByName;
+
+    /// <summary>The ladders, in levels.yaml order: one <see cref="Track.Unnamed"/> for a catalogue written with <c>levels:</c>.</summary>
+    public ImmutableArray<Track> Tracks { get; }
+
+    /// <summary>Whether the catalogue has named tracks (answers then say which track they are on).</summary>
+    public bool HasTracks => Tracks.Length > 1 || Tracks is [{ Name: not null }];
+
+    /// <summary>The first track: the default of a role, and the one "level N" counts in when no role is known.</summary>
+    public Track FirstTrack => Tracks.IsEmpty ? Track.Unnamed : Tracks[0];
+
+    public ImmutableArray<Level> LevelsOf(Track track) => _levelsByTrack.TryGetValue(track, out var l) ? l : [];
+
+    /// <summary>The level at a 1-based position of a track ("L3" of the role's track), or null past its top.</summary>
+    public Level? LevelAt(Track track, int position) =>
+        LevelsOf(track) is var levels && position >= 1 && position <= levels.Length ? levels[position - 1] : null;
+
+    public Track? FindTrack(string? name) => name is not null && _tracksByName.TryGetValue(name, out var t) ? t : null;
 
     public ImmutableArray<Level> Levels { get; }
     public ImmutableArray<Role> Roles { get; }
@@ -59,7 +85,8 @@ public sealed class SkillCatalogue
 
     public ImmutableArray<Skill> SkillsIn(string domain) => _skillsByDomain.TryGetValue(domain, out var s) ? s : [];
 
-    public Level? Above(Level level) => level.Number < Levels.Length ? Levels[level.Number] : null;
+    /// <summary>The next level of the same track: the top of a track has none (it does not continue into another track).</summary>
+    public Level? Above(Level level) => LevelAt(level.Track, level.Position + 1);
 
-    public Level? Below(Level level) => level.Number > 1 ? Levels[level.Number - 2] : null;
+    public Level? Below(Level level) => LevelAt(level.Track, level.Position - 1);
 }

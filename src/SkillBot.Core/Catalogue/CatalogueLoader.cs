@@ -197,6 +197,8 @@ public static class CatalogueLoader
         /// <summary>How many roles roles.yaml lists (they come first in _roles), or null without a readable roles.yaml.</summary>
         private int? _listedRoles;
 
+        private readonly List<Track> _tracks = [];
+        private readonly Dictionary<string, Track> _trackKeys = new(StringComparer.Ordinal);
         private readonly List<Level> _levels = [];
         private readonly Dictionary<string, Level> _levelKeys = new(StringComparer.Ordinal);
         private readonly List<Role> _roles = [];
@@ -209,7 +211,7 @@ public static class CatalogueLoader
         {
             foreach (var (name, aliases) in DefaultLadder)
             {
-                var level = new Level(_levels.Count + 1, name, [.. aliases]);
+                var level = new Level(_levels.Count + 1, name, [.. aliases]) { Track = Track.Unnamed, Position = _levels.Count + 1 };
                 _levels.Add(level);
                 foreach (var key in NamesOf(name, level.Aliases))
                 {
@@ -220,23 +222,72 @@ public static class CatalogueLoader
 
         public void ReadLevels(CatalogueFile file)
         {
-            if (Root(file, "levels") is not { } list)
+            if (Root(file, ["levels", "tracks"]) is not { } root)
             {
                 return;
             }
-            foreach (var (node, name, aliases) in NamedEntries(file, list, "level"))
+            var (key, list) = root;
+            if (key == "levels")
             {
-                var level = new Level(_levels.Count + 1, name, aliases);
-                if (Claim(file, node, "level", name, level.Aliases, _levelKeys, level, l => $"level '{l.Name}'", ReferenceEquals))
+                ReadLadder(file, list, Track.Unnamed);
+                if (_levels.Count == 0)
                 {
-                    _levels.Add(level);
+                    Add(file, list, "'levels' must list at least one level");
+                }
+                return;
+            }
+            foreach (var (node, name, aliases, map) in NamedEntries(file, list, "track", ["levels"]))
+            {
+                var track = new Track(_tracks.Count, name, aliases);
+                if (!Claim(file, node, "track", name, aliases, _trackKeys, track, t => $"track '{t.Name}'", ReferenceEquals))
+                {
+                    continue;
+                }
+                _tracks.Add(track);
+                var before = _levels.Count;
+                switch (Value(map, "levels"))
+                {
+                    case null:
+                        Add(file, map, $"track '{name}' has no 'levels': list its levels, lowest first");
+                        break;
+                    case YamlSequenceNode levels:
+                        ReadLadder(file, levels, track);
+                        if (_levels.Count == before && levels.Children.Count == 0)
+                        {
+                            Add(file, levels, $"track '{name}' must list at least one level");
+                        }
+                        break;
+                    case var other:
+                        Add(file, other, $"'levels' of track '{name}' must be a list of levels, lowest first");
+                        break;
                 }
             }
-            if (_levels.Count == 0)
+            if (_tracks.Count == 0 && Problems.Count == 0)
             {
-                Add(file, list, "'levels' must list at least one level");
+                Add(file, list, "'tracks' must list at least one track");
             }
         }
+
+        /// <summary>The levels of one track, lowest first; a level name or alias is unique across every track.</summary>
+        private void ReadLadder(CatalogueFile file, YamlSequenceNode list, Track track)
+        {
+            var position = 0;
+            foreach (var (node, name, aliases) in NamedEntries(file, list, "level"))
+            {
+                var level = new Level(_levels.Count + 1, name, aliases) { Track = track, Position = position + 1 };
+                if (Claim(file, node, "level", name, level.Aliases, _levelKeys, level, Describe, ReferenceEquals))
+                {
+                    _levels.Add(level);
+                    position++;
+                }
+            }
+        }
+
+        private static string Describe(Level level) =>
+            level.Track.Name is { } track ? $"level '{level.Name}' of track '{track}'" : $"level '{level.Name}'";
+
+        /// <summary>The default track of a role: the first (the unnamed one of a catalogue written with <c>levels:</c>).</summary>
+        private Track FirstTrack => _tracks.Count > 0 ? _tracks[0] : Track.Unnamed;
 
         public void ReadRoles(CatalogueFile file)
         {
@@ -244,15 +295,43 @@ public static class CatalogueLoader
             {
                 return;
             }
-            foreach (var (node, name, aliases) in NamedEntries(file, list, "role"))
+            foreach (var (node, name, aliases, map) in NamedEntries(file, list, "role", ["track", "description"]))
             {
                 var index = _roles.Count;
+                var track = RoleTrack(file, map);
+                var description = Value(map, "description") is null ? null : RequiredText(file, map, "description");
                 if (Claim(file, node, "role", name, aliases, _roleKeys, index, i => $"role '{_roles[i].Name}'", (a, b) => a == b))
                 {
-                    _roles.Add(new Role(name, aliases));
+                    _roles.Add(new Role(name, aliases) { Track = track, Description = description });
                 }
             }
             _listedRoles = _roles.Count;
+        }
+
+        /// <summary>The track a role names (by name or alias), or the first; an unknown one is reported.</summary>
+        private Track RoleTrack(CatalogueFile file, YamlMappingNode map)
+        {
+            if (Value(map, "track") is not { } node)
+            {
+                return FirstTrack;
+            }
+            if (RequiredText(file, map, "track") is not { } name)
+            {
+                return FirstTrack;
+            }
+            if (_trackKeys.TryGetValue(Tokenizer.Key(name), out var track))
+            {
+                return track;
+            }
+            if (_tracks.Count > 0)
+            {
+                Add(file, node, $"unknown track '{name}' (the tracks are {string.Join(", ", _tracks.Select(t => t.Name))})");
+            }
+            else if (_levels.Count > 0)
+            {
+                Add(file, node, $"unknown track '{name}': levels.yaml has one ladder ('levels:'); list 'tracks:' there to give roles tracks");
+            }
+            return FirstTrack;
         }
 
         public void ReadSkill(CatalogueFile file, ParsedFile parsed)
@@ -365,7 +444,7 @@ public static class CatalogueLoader
                 foreach (var (levelKey, levelValue) in levelsMap.Children)
                 {
                     var levelName = ScalarText(levelKey) ?? "";
-                    var level = LevelAt(file, levelKey, levelName, roleName, seenLevels);
+                    var level = LevelAt(file, levelKey, levelName, _roles[roleIndex], seenLevels);
                     // The expectation is checked even under a bad level, so that every problem shows at once.
                     if (ReadExpectation(file, level?.Name ?? levelName, levelValue) is { } read && level is not null)
                     {
@@ -379,21 +458,33 @@ public static class CatalogueLoader
             }
         }
 
-        /// <summary>The level a skill file's key names, or null (reported) when it is unknown or already given for the role.</summary>
-        private Level? LevelAt(CatalogueFile file, YamlNode levelKey, string levelName, string roleName, HashSet<Level> seenLevels)
+        /// <summary>
+        /// The level a skill file's key names, or null (reported) when it is unknown, of another track than the
+        /// role's, or already given for the role.
+        /// </summary>
+        private Level? LevelAt(CatalogueFile file, YamlNode levelKey, string levelName, Role role, HashSet<Level> seenLevels)
         {
+            var ladder = _levels.Where(l => l.Track == role.Track).Select(l => l.Name).ToList();
             if (!_levelKeys.TryGetValue(Tokenizer.Key(levelName), out var level))
             {
                 // With no ladder (levels.yaml broken and already reported) every level would be "unknown".
                 if (_levels.Count > 0)
                 {
-                    Add(file, levelKey, $"unknown level '{levelName}' (the ladder is {string.Join(", ", _levels.Select(l => l.Name))})");
+                    var which = role.Track.Name is { } track ? $"the levels of track '{track}' are" : "the ladder is";
+                    Add(file, levelKey, $"unknown level '{levelName}' ({which} {string.Join(", ", ladder)})");
                 }
+                return null;
+            }
+            if (level.Track != role.Track)
+            {
+                Add(file, levelKey,
+                    $"level '{level.Name}' is on track '{level.Track.Name}', but role '{role.Name}' is on track '{role.Track.Name}' "
+                    + $"(its levels are {string.Join(", ", ladder)}); a role has levels of its own track only");
                 return null;
             }
             if (!seenLevels.Add(level))
             {
-                Add(file, levelKey, $"level '{level.Name}' is given twice for role '{roleName}'");
+                Add(file, levelKey, $"level '{level.Name}' is given twice for role '{role.Name}'");
                 return null;
             }
             return level;
@@ -446,7 +537,7 @@ public static class CatalogueLoader
             {
                 return index;
             }
-            _roles.Add(new Role(name.Trim(), []));
+            _roles.Add(new Role(name.Trim(), []) { Track = FirstTrack });
             _roleKeys[key] = _roles.Count - 1;
             return _roles.Count - 1;
         }

@@ -99,46 +99,66 @@ internal abstract class CatalogueYaml
             : message;
     }
 
-    protected YamlSequenceNode? Root(CatalogueFile file, string key)
+    protected YamlSequenceNode? Root(CatalogueFile file, string key) => Root(file, [key]) is { } found ? found.List : null;
+
+    /// <summary>
+    /// The list under the one root key of <paramref name="keys"/> the file uses (levels.yaml has <c>levels:</c> or
+    /// <c>tracks:</c>); a file with several of them, or none, is a problem.
+    /// </summary>
+    protected (string Key, YamlSequenceNode List)? Root(CatalogueFile file, string[] keys)
     {
+        var expected = string.Join(" or ", keys.Select(k => $"'{k}:'"));
         if (Parse(file) is not { } root)
         {
             return null;
         }
         if (root is not YamlMappingNode map)
         {
-            Add(file, root, $"expected a mapping with '{key}:'");
+            Add(file, root, $"expected a mapping with {expected}");
             return null;
         }
-        CheckKeys(file, map, key);
-        if (Value(map, key) is not { } value)
+        CheckKeys(file, map, keys);
+        var present = keys.Where(k => Value(map, k) is not null).ToList();
+        if (present.Count == 0)
         {
-            Add(file, map, $"missing required field '{key}'");
+            Add(file, map, keys.Length == 1 ? $"missing required field '{keys[0]}'" : $"missing required field: {expected}");
             return null;
         }
-        if (value is not YamlSequenceNode list)
+        if (present.Count > 1)
         {
-            Add(file, value, $"'{key}' must be a list");
+            var second = map.Children.Keys.First(k => ScalarText(k) == present[1]);
+            Add(file, second, $"{string.Join(" and ", present.Select(k => $"'{k}'"))} cannot both be given: use one of them");
             return null;
         }
-        return list;
+        var key = present[0];
+        if (Value(map, key) is not YamlSequenceNode list)
+        {
+            Add(file, Value(map, key)!, $"'{key}' must be a list");
+            return null;
+        }
+        return (key, list);
     }
 
     protected IEnumerable<(YamlNode Node, string Name, ImmutableArray<string> Aliases)> NamedEntries(
-        CatalogueFile file, YamlSequenceNode list, string kind)
+        CatalogueFile file, YamlSequenceNode list, string kind) =>
+        NamedEntries(file, list, kind, []).Select(e => (e.Node, e.Name, e.Aliases));
+
+    /// <summary>Each entry of a list of named things, with its mapping for the keys beyond name and aliases (<paramref name="moreKeys"/>).</summary>
+    protected IEnumerable<(YamlNode Node, string Name, ImmutableArray<string> Aliases, YamlMappingNode Map)> NamedEntries(
+        CatalogueFile file, YamlSequenceNode list, string kind, string[] moreKeys)
     {
         foreach (var item in list.Children)
         {
             if (item is not YamlMappingNode map)
             {
-                Add(file, item, $"each {kind} must be a mapping with 'name' (and optionally 'aliases')");
+                Add(file, item, $"each {kind} must be a mapping with 'name' (and optionally {string.Join(", ", moreKeys.Prepend("aliases").Select(k => $"'{k}'"))})");
                 continue;
             }
-            CheckKeys(file, map, "name", "aliases");
+            CheckKeys(file, map, ["name", "aliases", .. moreKeys]);
             var aliases = Aliases(file, map);
             if (RequiredText(file, map, "name") is { } name)
             {
-                yield return (Value(map, "name")!, name, aliases);
+                yield return (Value(map, "name")!, name, aliases, map);
             }
         }
     }

@@ -11,10 +11,37 @@ public enum Necessity
     [JsonStringEnumMemberName("required")] Required,
 }
 
-/// <summary>A rung of the ladder. <see cref="Number"/> is 1-based: "Level 3" and "L3" mean Number 3.</summary>
-public sealed record Level(int Number, string Name, ImmutableArray<string> Aliases);
+/// <summary>
+/// One ladder of the catalogue (catalogue format 1.1), such as individual contributor or management. A catalogue
+/// written with <c>levels:</c> has one track, <see cref="Unnamed"/>. <see cref="Index"/> is its 0-based place in
+/// levels.yaml; the first track is the default track of a role.
+/// </summary>
+public sealed record Track(int Index, string? Name, ImmutableArray<string> Aliases)
+{
+    public static readonly Track Unnamed = new(0, null, []);
+}
 
-public sealed record Role(string Name, ImmutableArray<string> Aliases);
+/// <summary>
+/// A rung of a ladder. <see cref="Number"/> is 1-based across every level of the catalogue, in track order (it indexes
+/// <see cref="RoleExpectations.ByLevel"/>); <see cref="Position"/> is 1-based within the level's <see cref="Track"/>:
+/// "Level 3" and "L3" mean Position 3 of the track asked about. With one track the two are the same.
+/// </summary>
+public sealed record Level(int Number, string Name, ImmutableArray<string> Aliases)
+{
+    private readonly int _position;
+
+    public Track Track { get; init; } = Track.Unnamed;
+
+    public int Position { get => _position == 0 ? Number : _position; init => _position = value; }
+}
+
+/// <summary>A role; it belongs to one <see cref="Track"/> (the first when roles.yaml does not say) and may describe itself.</summary>
+public sealed record Role(string Name, ImmutableArray<string> Aliases)
+{
+    public Track Track { get; init; } = Track.Unnamed;
+
+    public string? Description { get; init; }
+}
 
 /// <summary>
 /// One role's expectation at one level. The description is kept as UTF-8: descriptions are most of a catalogue's

@@ -109,6 +109,7 @@ public sealed class QuestionReader
         var spans = new List<(int Start, int End)>();
 
         var matched = new List<Named[]>();
+        var byNumber = ImmutableArray.CreateBuilder<Level>();
         var pieces = new List<Piece>();
         var unknownLevels = ImmutableArray.CreateBuilder<string>();
         Span<int> votes = stackalloc int[_words.Languages.All.Length];
@@ -137,6 +138,7 @@ public sealed class QuestionReader
             {
                 matched.Add([new Named(null, null, level, null)]);
                 spans.Add((i, i + width));
+                byNumber.Add(level);
                 target ??= towardsEnd == i || IsTowards(tokens, i) ? level : null;
                 i += width;
                 continue;
@@ -235,6 +237,7 @@ public sealed class QuestionReader
                     : [],
             Lists = lists,
             AboutSelf = tokens.Exists(MoveAndListWords.Self.Contains),
+            ByNumber = byNumber.ToImmutable(),
         };
     }
 
@@ -563,8 +566,9 @@ public sealed class QuestionReader
 
     /// <summary>
     /// "level 3", "L3", "L 3", "lvl3", "level three", "level III", "3rd level" and "3级" name the third level of
-    /// whatever ladder is loaded. <paramref name="number"/> is the position asked for even when the ladder is
-    /// shorter ("level 6" on five levels), so that it is named back rather than dropped.
+    /// whatever ladder is loaded: of the first track that has one (the role's track is chosen once the role is
+    /// known, see <see cref="Reading.ByNumber"/>). <paramref name="number"/> is the position asked for even when
+    /// no track is that long ("level 6" on five levels), so that it is named back rather than dropped.
     /// </summary>
     private Level? LevelByNumber(List<string> tokens, int i, out int width, out int? number)
     {
@@ -596,7 +600,14 @@ public sealed class QuestionReader
             width = 1;
             return null;
         }
-        return number >= 1 && number <= _catalogue.Levels.Length ? _catalogue.Levels[number.Value - 1] : null;
+        foreach (var track in _catalogue.Tracks)
+        {
+            if (_catalogue.LevelAt(track, number.Value) is { } level)
+            {
+                return level;
+            }
+        }
+        return null;
     }
 
     private bool IsLevelWord(string token) => (_words.Of(token) & Meaning.LevelWord) != 0;

@@ -26,6 +26,11 @@ public sealed record Reading(
 
     /// <summary>"What changed?", "what's new for senior data scientists?", "有什么变化？": the changes since the last version.</summary>
     public bool AsksChanges { get; init; }
+    /// <summary>
+    /// The levels named by number ("level 3", "L3"), read on the first track that has that many; they count within
+    /// the track of the role asked about, so they move to that track once the role is known.
+    /// </summary>
+    public ImmutableArray<Level> ByNumber { get; init; } = [];
 
     /// <summary>Levels the question names that the catalogue lacks, as the user wrote them: "level 6", "staff", "senior staff".</summary>
     public ImmutableArray<string> UnknownLevels { get; init; } = [];

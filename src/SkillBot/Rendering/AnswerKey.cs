@@ -18,7 +18,8 @@ internal static class AnswerKey
             && Same(a.Current, b.Current) && Same(a.Next, b.Next)
             && a.Items.Count == b.Items.Count && a.Items.Zip(b.Items).All(pair => Same(pair.First, pair.Second))
             && Same(a.Clarify, b.Clarify) && a.Suggestions.SequenceEqual(b.Suggestions)
-            && a.Ladder.Levels.SequenceEqual(b.Ladder.Levels) && a.Ladder.Roles.SequenceEqual(b.Ladder.Roles));
+            && a.Ladder.Levels.SequenceEqual(b.Ladder.Levels) && a.Ladder.Roles.SequenceEqual(b.Ladder.Roles)
+            && a.Ladder.TrackSwitches.SequenceEqual(b.Ladder.TrackSwitches));
 
     /// <summary>A hash of the fields that tell most answers apart; <see cref="Same(Answer, Answer)"/> decides.</summary>
     public static int Hash(Answer answer)
@@ -62,7 +63,7 @@ internal static class AnswerKey
     private static bool Same(AnswerItem a, AnswerItem b) => (a, b) switch
     {
         (ProfileItem p, ProfileItem q) => p.Skill == q.Skill && p.Domain == q.Domain && Same(p.Current, q.Current) && Same(p.Next, q.Next),
-        (LadderItem l, LadderItem m) => l.Role == m.Role && l.Level == m.Level && l.Necessity == m.Necessity
+        (LadderItem l, LadderItem m) => l.Role == m.Role && l.Level == m.Level && l.Track == m.Track && l.Necessity == m.Necessity
             && l.Description == m.Description && l.Examples.SequenceEqual(m.Examples),
         (SkillListItem s, SkillListItem t) => s.Skill == t.Skill && s.Domain == t.Domain && s.Roles.SequenceEqual(t.Roles),
         (RoleListItem r, RoleListItem q) => r.Role == q.Role && r.Skills.SequenceEqual(q.Skills),

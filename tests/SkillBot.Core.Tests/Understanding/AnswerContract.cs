@@ -115,6 +115,9 @@ internal static class AnswerContract
                 Assert.NotNull(compareRole);
                 Assert.NotNull(level);
                 Assert.NotNull(compareTo);
+                // Where the person is and where they would go, each level of its own role's track.
+                Assert.Equal(role.Track, level.Track);
+                Assert.Equal(compareRole.Track, compareTo.Track);
                 if (skill is not null)
                 {
                     Assert.Empty(answer.Items);

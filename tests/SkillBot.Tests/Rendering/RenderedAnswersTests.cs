@@ -87,6 +87,10 @@ public sealed class RenderedAnswersTests
             ("Items", seed with { Intent = Intent.Changes, Items = [new ChangeItem(Change.Changed, "A", "R", "Senior", "old", "new")] },
                 seed with { Intent = Intent.Changes, Items = [new ChangeItem(Change.Changed, "A", "R", "Senior", "old", "newer")] }),
             ("Ladder", seed, seed with { Ladder = seed.Ladder with { Roles = [.. seed.Ladder.Roles.Reverse()] } }),
+            ("Ladder", seed with { Ladder = seed.Ladder with { TrackSwitches = [new TrackSwitch("Management", "Engineering Manager", "M4")] } },
+                seed with { Ladder = seed.Ladder with { TrackSwitches = [new TrackSwitch("Management", "Engineering Manager", "M5")] } }),
+            ("Items", ladder with { Items = [firstRung with { Track = "IC" }, .. ladder.Items.Skip(1)] },
+                ladder with { Items = [firstRung with { Track = "Management" }, .. ladder.Items.Skip(1)] }),
         };
         // A field added to answers must be added here, and to the key.
         Assert.Equal(typeof(Answer).GetProperties().Select(p => p.Name).Order(), variants.Select(v => v.Field).Distinct().Order());
