@@ -84,6 +84,20 @@ public sealed partial class AnswerComposer(
         {
             return Listing(query, list, language);
         }
+        if (query is { CompareRole: { } movesTo, Role: { } movesFrom, Level: { } said, CompareTo: { } saidToo }
+            && said.Track == movesTo.Track && saidToo.Track == movesFrom.Track && said.Track != saidToo.Track)
+        {
+            // "EM senior engineer 2 from M4 SWE": each level goes with the role of its track.
+            query = query with { Level = saidToo, CompareTo = said };
+        }
+        if (query is { CompareRole: { } toRole2, Role: { } fromRole2 } && (query.Level is { } at && at.Track != fromRole2.Track || query.CompareTo is { } target && target.Track != toRole2.Track))
+        {
+            // A level said on the other role's track ("engineering manager from staff engineer"): which level of that role?
+            var (asked, level, compareTo) = query.Level is { } l && l.Track != fromRole2.Track ? (fromRole2, (Level?)null, query.CompareTo) : (toRole2, query.Level, (Level?)null);
+            var options = catalogue.LevelsOf(asked.Track).Select(o => o.Name).ToList();
+            return Clarify(query with { Level = level, CompareTo = compareTo is { } c && c.Track == toRole2.Track ? c : null }, Missing.Level, options,
+                language.Text("clarify.levelOfRole", ("role", asked.Name), ("options", language.Or(options))));
+        }
         if (query is { CompareRole: { } toRole, Role: { } fromRole, Level: { } from, CompareTo: { } to } && from.Track != to.Track)
         {
             return AcrossTracks(query, new CrossTrack(fromRole, from, toRole, to), language);
