@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using SkillBot.Testing;
 
@@ -24,4 +25,7 @@ if (args is ["latency", ..])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Each benchmark process builds the server too (the catalogue pages live there): more than the default 2 minutes on a busy machine.
+var config = ManualConfig.Create(DefaultConfig.Instance);
+config.BuildTimeout = TimeSpan.FromMinutes(10);
+BenchmarkSwitcher.FromAssembly(typeof(SkillBot.Benchmarks.Rendering).Assembly).Run(args, config);

@@ -36,6 +36,7 @@ public sealed class UnfurlTests
         Assert.Equal("Deep Learning", (string?)blocks[0]!["text"]!["text"]);
         Assert.Contains(expected.Current!.Description.Split(' ')[0], blocks.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(blocks, b => (string?)b!["type"] == "actions"); // a preview: the link is the way on
+        Assert.DoesNotContain("Was this useful?", blocks.ToJsonString(), StringComparison.Ordinal); // nor a question its buttons answered
 
         // The retry of the same event is acknowledged without a second unfurl; a bad signature is refused.
         Assert.Equal(HttpStatusCode.OK, (await app.Client.PostJson("/api/slack/events", shared, Secret, ("X-Slack-Retry-Num", "1"))).StatusCode);

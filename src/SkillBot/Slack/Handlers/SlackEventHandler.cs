@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using SkillBot.Cards;
 using SkillBot.Cards.Pages;
 using SkillBot.Cards.Slack;
 using SkillBot.CataloguePages;
 using SkillBot.Core;
+using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
 using SkillBot.Gate;
 using SkillBot.Slack.Payloads;
@@ -120,7 +122,8 @@ public sealed class SlackEventHandler(
         {
             if (PageAddress.ActionFor(url, publicUrl, assistant.Catalogue) is { } action)
             {
-                unfurls[url] = new JsonObject { ["blocks"] = Preview(BlockKitRenderer.ToUtf8(assistant.Act(action), SlackPlacement.None, links)) };
+                var answer = assistant.Act(action);
+                unfurls[url] = new JsonObject { ["blocks"] = Preview(answer, BlockKitRenderer.ToUtf8(answer, SlackPlacement.None, links)) };
             }
         }
         if (target is null || unfurls.Count == 0)
@@ -134,11 +137,14 @@ public sealed class SlackEventHandler(
         queue.Enqueue(new SlackWork($"unfurl {unfurls.Count} links", cancel => slack.Unfurl(target, unfurls, cancel)));
     }
 
-    /// <summary>A message's blocks without its actions blocks.</summary>
-    private static JsonArray Preview(byte[] message) =>
-        new([.. JsonNode.Parse(message)!["blocks"]!.AsArray()
-            .Where(b => b?["type"]?.GetValue<string>() != "actions")
+    /// <summary>A message's blocks without its actions blocks and the "Was this useful?" line their buttons answer.</summary>
+    private static JsonArray Preview(Answer answer, byte[] message)
+    {
+        var useful = Labels.For(answer.Language)["useful"];
+        return new([.. JsonNode.Parse(message)!["blocks"]!.AsArray()
+            .Where(b => b?["type"]?.GetValue<string>() != "actions" && b?["elements"]?[0]?["text"]?.GetValue<string>() != useful)
             .Select(b => b!.DeepClone())]);
+    }
 
     private void PublishHome(EventEnvelope envelope, string user)
     {
