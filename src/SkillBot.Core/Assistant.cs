@@ -45,18 +45,18 @@ public sealed class Assistant
     public TurnResult Respond(Turn turn, UserContext? context)
     {
         var snapshot = _current;
-        var answer = turn.Action is { } action ? ActWith(snapshot, action, context) : AskWith(snapshot, turn.Text, context);
+        var (answer, understood) = turn.Action is { } action ? ActWith(snapshot, action, context) : AskWith(snapshot, turn.Text, context);
         var rating = turn.Action is { Verb: CardAction.FeedbackVerb } pressed && !CarriesLongName(pressed)
             ? CardActionQuery.Rating(snapshot.Catalogue, pressed)
             : null;
-        return new TurnResult(answer, FollowUp.NextContext(answer, context), rating);
+        return new TurnResult(answer, FollowUp.NextContext(answer, understood ?? new Understood(new Query(""), context?.Person, false), context), rating);
     }
 
     /// <summary>Answers free text without anyone's context (searches, the command line). Never throws.</summary>
-    public Answer Ask(string? text) => AskWith(_current, text, null);
+    public Answer Ask(string? text) => AskWith(_current, text, null).Answer;
 
     /// <summary>Answers a card button without anyone's context.</summary>
-    public Answer Act(CardAction action) => ActWith(_current, action, null);
+    public Answer Act(CardAction action) => ActWith(_current, action, null).Answer;
 
     /// <summary>A search: one expectation, or each entry of the profile, ladder, clarification or help the keywords ask for.</summary>
     public SearchResults Search(string keywords)
@@ -78,24 +78,27 @@ public sealed class Assistant
     /// <summary>Help with a message of the channel's own ("Ask /skill …"), offering this catalogue's examples.</summary>
     public Answer Help(string question, string message) => _current.Composer.Help(new Query(question), message);
 
-    private static Answer AskWith(Snapshot snapshot, string? text, UserContext? context)
+    /// <summary>The answer to text, and how it was understood (null: refused unread, which changes nothing remembered).</summary>
+    private static (Answer Answer, Understood? Understood) AskWith(Snapshot snapshot, string? text, UserContext? context)
     {
         text ??= "";
         if (text.Length > MaxQuestionLength)
         {
-            return snapshot.Composer.Help(new Query(text[..80] + "…"),
-                $"That question is too long ({text.Length} characters). Please keep it under {MaxQuestionLength} characters, for example:");
+            return (snapshot.Composer.Help(new Query(text[..80] + "…"),
+                $"That question is too long ({text.Length} characters). Please keep it under {MaxQuestionLength} characters, for example:"), null);
         }
         var reading = snapshot.Reader.Read(text);
-        return snapshot.Composer.Compose(Interpret(snapshot.Catalogue, text, reading, context));
+        var understood = Interpret(snapshot.Catalogue, text, reading, context);
+        return (snapshot.Composer.Compose(understood.Query), understood);
     }
 
-    private static Answer ActWith(Snapshot snapshot, CardAction action, UserContext? context)
+    /// <summary>A button's answer; a button moves the topic only, never who the person is (null understanding).</summary>
+    private static (Answer Answer, Understood? Understood) ActWith(Snapshot snapshot, CardAction action, UserContext? context)
     {
         if (CarriesLongName(action))
         {
-            return snapshot.Composer.Help(new Query(""),
-                $"That button carries a name longer than {MaxNameLength} characters, which no skill, role or level has. Ask me a question instead, for example:");
+            return (snapshot.Composer.Help(new Query(""),
+                $"That button carries a name longer than {MaxNameLength} characters, which no skill, role or level has. Ask me a question instead, for example:"), null);
         }
         if (action.Verb == CardAction.AskVerb)
         {
@@ -105,14 +108,14 @@ public sealed class Assistant
         {
             var again = action.Skill is null && action.Role is null
                 ? snapshot.Composer.Help(new Query(""), "")
-                : ActWith(snapshot, action with { Verb = CardAction.AnswerVerb, Vote = null }, context);
-            return again with { Message = "Thanks for your feedback! " + again.Message };
+                : ActWith(snapshot, action with { Verb = CardAction.AnswerVerb, Vote = null }, context).Answer;
+            return (again with { Message = "Thanks for your feedback! " + again.Message }, null);
         }
         if (action.Verb != CardAction.AnswerVerb)
         {
-            return snapshot.Composer.Help(new Query(action.Verb), $"I don't know the action '{action.Verb}'. Ask me a question instead, for example:");
+            return (snapshot.Composer.Help(new Query(action.Verb), $"I don't know the action '{action.Verb}'. Ask me a question instead, for example:"), null);
         }
-        return snapshot.Composer.Compose(CardActionQuery.Resolve(snapshot.Catalogue, action));
+        return (snapshot.Composer.Compose(CardActionQuery.Resolve(snapshot.Catalogue, action)), null);
     }
 
     /// <summary>Button data comes from the client: a forged value as large as the request allows is not echoed or searched.</summary>
@@ -129,7 +132,7 @@ public sealed class Assistant
             {
                 continue;
             }
-            if (composer.Compose(Interpret(catalogue, question, reader.Read(question), null)).Intent == intent)
+            if (composer.Compose(Interpret(catalogue, question, reader.Read(question), null).Query).Intent == intent)
             {
                 found[intent] = question;
                 if (found.Count == AnswerComposer.ExampleKinds.Length)
@@ -141,7 +144,7 @@ public sealed class Assistant
         return [.. AnswerComposer.ExampleKinds.Where(found.ContainsKey).Select(k => found[k])];
     }
 
-    private static Query Interpret(SkillCatalogue catalogue, string text, Reading reading, UserContext? context)
+    private static Understood Interpret(SkillCatalogue catalogue, string text, Reading reading, UserContext? context)
     {
         var levels = reading.Levels;
         var query = new Query(text)

@@ -33,6 +33,10 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
             return Clarify(query, Missing.Role, query.RoleOptions.Select(r => r.Name),
                 $"Which role do you mean: {Or(query.RoleOptions.Select(r => r.Name))}?");
         }
+        if (query.Promotion && (query.Role is null || query.Level is null))
+        {
+            return PromotionClarify(query);
+        }
         if (query.Skill is { } skill)
         {
             return ForSkill(query, skill);
@@ -62,6 +66,20 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
                     $"Which role at {onlyLevel.Name}: {Or(catalogue.Roles.Select(r => r.Name))}?");
         }
         return Help(query, "Ask me what a level expects in a skill, for example:");
+    }
+
+    /// <summary>"How do I get promoted?" from someone who has not said who they are: ask their role, then their level.</summary>
+    private Answer PromotionClarify(Query query)
+    {
+        const string Example = "(or tell me, e.g. \"I'm a middle data scientist\")";
+        if (query.Role is null)
+        {
+            var roles = catalogue.Roles.Select(r => r.Name).ToList();
+            var asked = query.Level is null ? "your role and level" : "your role";
+            return Clarify(query, Missing.Role, roles, $"To say what your next step is, I need {asked}. Which role are you: {Or(roles)}? {Example}");
+        }
+        return Clarify(query, Missing.Level, _levelNames,
+            $"To say what your next step is as {Article(query.Role.Name)} {query.Role.Name}, I need your level: {Or(_levelNames)}? {Example}");
     }
 
     public Answer Help(Query query, string message) =>
@@ -128,7 +146,9 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         var message = (current, nextLevel, next) switch
         {
             (null, _, _) => $"{skill.Name} has no expectation at {level.Name} for {expectations.Role.Name}.",
-            (_, null, _) => $"{skill.Name} for {who}: the top of the ladder.",
+            (_, null, _) => query.Promotion
+                ? $"{skill.Name} for {who}: {level.Name} is the top of the ladder, there is no next level."
+                : $"{skill.Name} for {who}: the top of the ladder.",
             (_, _, null) => $"{skill.Name} for {who}. {nextLevel.Name} has no expectation in it.",
             _ => $"{skill.Name} for {who}, and what {nextLevel.Name} asks next.",
         };
@@ -143,8 +163,9 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
     {
         var from = expectations.At(lower);
         var to = expectations.At(higher);
-        return Base(query, Intent.Compare,
-                $"{skill.Name} for {Article(expectations.Role.Name)} {expectations.Role.Name}: {lower.Name} compared with {higher.Name}.")
+        return Base(query, Intent.Compare, query.Promotion
+                ? $"{skill.Name}: what {higher.Name} adds for {Article(lower.Name)} {lower.Name} {expectations.Role.Name}."
+                : $"{skill.Name} for {Article(expectations.Role.Name)} {expectations.Role.Name}: {lower.Name} compared with {higher.Name}.")
             with
             {
                 Current = Of(from),
@@ -165,11 +186,14 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
                 next is null ? null : Of(x.Expectations.At(next))))
             .ToList();
         var count = items.Count == 1 ? "1 skill" : $"{items.Count} skills";
-        var message = items.Count == 0
-            ? $"No skill lists expectations for {role.Name} yet."
-            : query.CompareTo is null
-                ? $"What {Article(level.Name)} {level.Name} {role.Name} is expected to know, skill by skill ({count})."
-                : $"{role.Name}: {level.Name} compared with {query.CompareTo.Name}, skill by skill ({count}).";
+        var message = (items.Count, query.Promotion, query.CompareTo) switch
+        {
+            (0, _, _) => $"No skill lists expectations for {role.Name} yet.",
+            (_, true, null) => $"{level.Name} is the top of the ladder for {role.Name}: there is no next level. What {Article(level.Name)} {level.Name} {role.Name} is expected to know, skill by skill ({count}).",
+            (_, true, { } target) => $"Your step from {level.Name} to {target.Name} as {Article(role.Name)} {role.Name}: what {target.Name} asks, skill by skill ({count}).",
+            (_, false, null) => $"What {Article(level.Name)} {level.Name} {role.Name} is expected to know, skill by skill ({count}).",
+            (_, false, { } higher) => $"{role.Name}: {level.Name} compared with {higher.Name}, skill by skill ({count}).",
+        };
         return Base(query with { Skill = null, Domain = null }, Intent.RoleProfile, message) with { Items = items };
     }
 

@@ -30,4 +30,7 @@ public sealed record Query(string Question)
     public bool Overview { get; init; }
 
     public string Language { get; init; } = "en";
+
+    /// <summary>A promotion question: <see cref="Level"/> is where the person is, <see cref="CompareTo"/> the level they would reach (null at the top).</summary>
+    public bool Promotion { get; init; }
 }

@@ -88,18 +88,25 @@ public sealed class QuestionReader
         }
 
         var matched = new List<Named[]>();
+        // Where a role or level is named: a statement about oneself names one right after "I'm".
+        var personNamedAt = new List<int>();
         var unknown = ImmutableArray.CreateBuilder<string>();
+        var towardsAfterFor = TowardsAfterFor(tokens);
         Level? target = null;
         var hanRun = -1;
         var levelStep = 0;
-        bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text);
+        bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text), bareReply = true;
         for (var i = 0; i < tokens.Count;)
         {
             if (MatchPhrase(tokens, i) is { } phrase)
             {
                 EndChineseRun(tokens, ref hanRun, i, unknown);
                 matched.Add(phrase.Targets);
-                target ??= IsTowards(tokens, i) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
+                if (Array.Exists(phrase.Targets, t => t.Role is not null || t.Level is not null))
+                {
+                    personNamedAt.Add(i);
+                }
+                target ??= IsTowards(tokens, i, towardsAfterFor) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
                 i += phrase.Tokens.Length;
                 continue;
             }
@@ -108,10 +115,12 @@ public sealed class QuestionReader
             {
                 EndChineseRun(tokens, ref hanRun, i, unknown);
                 matched.Add([new Named(null, null, level, null)]);
-                target ??= IsTowards(tokens, i) ? level : null;
+                personNamedAt.Add(i);
+                target ??= IsTowards(tokens, i, towardsAfterFor) ? level : null;
                 i += width;
                 continue;
             }
+            bareReply &= Words.ReplyGlue.Contains(token);
             asksHelp |= Words.Help.Contains(token);
             asksOverview |= Words.Overview.Contains(token);
             asksCompare |= Words.Compare.Contains(token);
@@ -155,33 +164,107 @@ public sealed class QuestionReader
         {
             Target = target is not null && levels.Contains(target) ? target : null,
             LevelStep = levelStep,
-            IntroducesSelf = IntroducesSelf(tokens),
+            IntroducesSelf = IntroducesSelf(tokens, personNamedAt),
+            AsksPromotion = AsksPromotion(tokens),
+            IsBareReply = bareReply && !asksCompare,
+            Corrects = Corrects(tokens),
         };
     }
 
-    /// <summary>"I'm ...", "I am ...", "I work as ...": the user says who they are.</summary>
-    private static bool IntroducesSelf(List<string> tokens)
+    /// <summary>
+    /// "I'm (Anna,) a senior …", "I am …", "I work as …", "my role is …", "我是…": a role or level right after the
+    /// words that say who one is (past articles and "currently"), not after "if" or "suppose".
+    /// </summary>
+    private static bool IntroducesSelf(List<string> tokens, List<int> personNamedAt)
     {
+        if (personNamedAt.Count == 0)
+        {
+            return false;
+        }
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i] is "i'm" or "im"
-                || (tokens[i] == "i" && i + 1 < tokens.Count && tokens[i + 1] is "am" or "work"))
+            var after = SelfStatementAfter(tokens, i);
+            if (after < 0 || (i > 0 && Words.Hypothetical.Contains(tokens[i - 1])) || (i > 1 && Words.Hypothetical.Contains(tokens[i - 2])))
             {
-                return true;
+                continue;
+            }
+            for (var j = after; j < tokens.Count; j++)
+            {
+                if (personNamedAt.Contains(j))
+                {
+                    return true;
+                }
+                // "I'm Anna, a senior …": one word of one's own name before the article.
+                var ownName = j == after && j + 1 < tokens.Count && Words.Articles.Contains(tokens[j + 1]) && !Words.Filler.Contains(tokens[j]);
+                if (!ownName && !Words.SelfStatementGlue.Contains(tokens[j]))
+                {
+                    break;
+                }
             }
         }
         return false;
     }
 
+    /// <summary>Where the description of oneself starts when the words at <paramref name="i"/> say "I am"; -1 when they do not.</summary>
+    private static int SelfStatementAfter(List<string> tokens, int i)
+    {
+        var next = i + 1 < tokens.Count ? tokens[i + 1] : null;
+        return tokens[i] switch
+        {
+            "i'm" or "im" => i + 1,
+            "i" when next is "am" or "work" or "worked" => i + 2,
+            "my" when next is "role" or "level" or "title" or "job" or "position" or "grade"
+                && i + 2 < tokens.Count && tokens[i + 2] is "is" => i + 3,
+            "我" when next is "是" => i + 2,
+            _ => -1,
+        };
+    }
+
+    /// <summary>"How do I get promoted?", "what's next for me?", "how do I get to the next level?", "下一步", "晋升".</summary>
+    private static bool AsksPromotion(List<string> tokens)
+    {
+        bool next = false, firstPerson = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (Words.Promotion.Contains(token)
+                || (i + 1 < tokens.Count && Words.ChinesePromotion.Contains(string.Concat(token, tokens[i + 1]))))
+            {
+                return true;
+            }
+            next |= token == "next" || (token == "下" && i + 2 < tokens.Count && tokens[i + 1] == "一" && tokens[i + 2] == "步");
+            firstPerson |= Words.FirstPerson.Contains(token);
+        }
+        return next && firstPerson;
+    }
+
+    /// <summary>"No, I meant ML engineer", "I meant deep learning", "sorry, lead": a correction of the last answer.</summary>
+    private static bool Corrects(List<string> tokens) =>
+        tokens.Count > 0
+        && (Words.CorrectionOpeners.Contains(tokens[0]) || tokens.Contains("meant")
+            || (tokens.Count > 1 && tokens[0] == "i" && tokens[1] == "mean"));
+
+    /// <summary>"Am I ready for lead?", "what do I need for senior?": after "for", a level is one the person wants to reach.</summary>
+    private static bool TowardsAfterFor(List<string> tokens)
+    {
+        bool firstPerson = false, aiming = false;
+        foreach (var token in tokens)
+        {
+            firstPerson |= Words.FirstPerson.Contains(token);
+            aiming |= token is "ready" or "need" or "needed" or "take" or "takes" or "missing" or "lack";
+        }
+        return firstPerson && aiming;
+    }
+
     /// <summary>Whether the name at <paramref name="start"/> is where the user wants to go: "become a lead", "promoted to senior".</summary>
-    private static bool IsTowards(List<string> tokens, int start)
+    private static bool IsTowards(List<string> tokens, int start, bool afterFor)
     {
         var before = start - 1;
         while (before >= 0 && Words.Articles.Contains(tokens[before]))
         {
             before--;
         }
-        return before >= 0 && Words.Towards.Contains(tokens[before]);
+        return before >= 0 && (Words.Towards.Contains(tokens[before]) || (afterFor && tokens[before] == "for"));
     }
 
     /// <summary>

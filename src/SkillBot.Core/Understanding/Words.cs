@@ -48,6 +48,9 @@ internal static class Words
         "am", "i'll", "ill", "you're", "youre", "don't", "dont", "doesn't", "doesnt", "can't", "cant",
         "plan", "planning", "aim", "aiming", "hope", "hoping", "try", "trying", "understand", "check", "read",
         "higher", "above", "lower", "below",
+        // corrections and hypotheticals around a name
+        "meant", "sorry", "nope", "nah", "oops", "instead", "rather", "suppose", "supposing", "assuming", "imagine",
+        "hypothetically", "promo", "promoting", "ah",
         "should", "supposed", "able", "ready", "enough", "same", "both", "either", "neither", "after", "before",
         // positions, read by "level three" / "third level", never typos of a name
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "ii", "iii", "iv", "vi", "vii", "viii", "ix",
@@ -107,6 +110,31 @@ internal static class Words
     }.ToFrozenDictionary();
 
     public static readonly FrozenSet<string> Articles = FrozenSet.ToFrozenSet(["a", "an", "the"]);
+
+    /// <summary>Words that ask for the person's next step: "how do I get promoted?".</summary>
+    public static readonly FrozenSet<string> Promotion = FrozenSet.ToFrozenSet(["promoted", "promotion", "promote", "promoting", "promo"]);
+
+    /// <summary>Chinese words, two characters each, that ask for the next step: "晋升", "升职", "升级".</summary>
+    public static readonly FrozenSet<string> ChinesePromotion = FrozenSet.ToFrozenSet(["晋升", "晉升", "升职", "升職", "升级", "升級"]);
+
+    /// <summary>Words that make a question about the person who asks.</summary>
+    public static readonly FrozenSet<string> FirstPerson = FrozenSet.ToFrozenSet(["i", "i'm", "im", "me", "my", "myself", "i've", "ive", "i'd", "我"]);
+
+    /// <summary>A first word that corrects the last answer: "no, ML engineer", "sorry, I meant lead".</summary>
+    public static readonly FrozenSet<string> CorrectionOpeners = FrozenSet.ToFrozenSet(["no", "nope", "nah", "sorry", "oops"]);
+
+    /// <summary>Words a bare reply may have around its names: "ok, senior DS", "I'm lead", "yes, as a data scientist".</summary>
+    public static readonly FrozenSet<string> ReplyGlue = FrozenSet.ToFrozenSet(
+        ["a", "an", "the", "i", "i'm", "im", "am", "as", "ok", "okay", "yes", "yeah", "yep", "sure", "well", "thanks", "thx",
+         "ty", "please", "pls", "it's", "its", "that's", "currently", "now", "level", "lvl", "我", "是"]);
+
+    /// <summary>Words before "I'm" that make it a hypothetical: "what if I'm a lead?".</summary>
+    public static readonly FrozenSet<string> Hypothetical = FrozenSet.ToFrozenSet(["if", "suppose", "supposing", "assume", "assuming", "imagine", "once", "when"]);
+
+    /// <summary>Words between "I'm" and the role or level it says: "I'm currently a …", "I work as an …", "我是一名…".</summary>
+    public static readonly FrozenSet<string> SelfStatementGlue = FrozenSet.ToFrozenSet(
+        ["a", "an", "the", "currently", "now", "already", "just", "still", "actually", "also", "really", "officially",
+         "working", "work", "as", "at", "level", "lvl", "一", "名", "个", "個", "位", "现", "在", "現"]);
 
     /// <summary>Words that introduce a level by its position: "level 3", "lvl 3".</summary>
     public static readonly FrozenSet<string> LevelWords = FrozenSet.ToFrozenSet(["level", "lvl", "grade"]);
