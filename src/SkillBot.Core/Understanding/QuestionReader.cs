@@ -216,6 +216,8 @@ public sealed class QuestionReader
             "my" when next is "role" or "level" or "title" or "job" or "position" or "grade"
                 && i + 2 < tokens.Count && tokens[i + 2] is "is" => i + 3,
             "我" when next is "是" => i + 2,
+            // "As a senior DS, how do I get promoted?": only at the start, where it says who is asking.
+            "as" when next is "a" or "an" && (i == 0 || Words.Openers.Contains(tokens[i - 1])) => i + 1,
             _ => -1,
         };
     }

@@ -128,6 +128,9 @@ internal static class Words
         ["a", "an", "the", "i", "i'm", "im", "am", "as", "ok", "okay", "yes", "yeah", "yep", "sure", "well", "thanks", "thx",
          "ty", "please", "pls", "it's", "its", "that's", "currently", "now", "level", "lvl", "我", "是"]);
 
+    /// <summary>Words a message may start with before it says who asks: "hi, as a senior DS …".</summary>
+    public static readonly FrozenSet<string> Openers = FrozenSet.ToFrozenSet(["hi", "hey", "hello", "ok", "okay", "so", "well", "and"]);
+
     /// <summary>Words before "I'm" that make it a hypothetical: "what if I'm a lead?".</summary>
     public static readonly FrozenSet<string> Hypothetical = FrozenSet.ToFrozenSet(["if", "suppose", "supposing", "assume", "assuming", "imagine", "once", "when"]);
 
