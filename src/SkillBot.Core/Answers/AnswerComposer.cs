@@ -163,9 +163,12 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
     {
         var from = expectations.At(lower);
         var to = expectations.At(higher);
-        return Base(query, Intent.Compare, query.Promotion
-                ? $"{skill.Name}: what {higher.Name} adds for {Article(lower.Name)} {lower.Name} {expectations.Role.Name}."
-                : $"{skill.Name} for {Article(expectations.Role.Name)} {expectations.Role.Name}: {lower.Name} compared with {higher.Name}.")
+        return Base(query, Intent.Compare, (query.Promotion, to) switch
+            {
+                (true, null) => $"{skill.Name}: {higher.Name} has no expectation in it for {Article(expectations.Role.Name)} {expectations.Role.Name}; here is {lower.Name}'s.",
+                (true, _) => $"{skill.Name}: what {higher.Name} adds for {Article(lower.Name)} {lower.Name} {expectations.Role.Name}.",
+                _ => $"{skill.Name} for {Article(expectations.Role.Name)} {expectations.Role.Name}: {lower.Name} compared with {higher.Name}.",
+            })
             with
             {
                 Current = Of(from),
