@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using SkillBot.Core.Catalogue;
+using SkillBot.Core.Languages;
 using SkillBot.Core.Text;
 
 namespace SkillBot.Core.Understanding;
@@ -21,10 +22,17 @@ public sealed class QuestionReader
     private readonly FrozenDictionary<string, Phrase[]> _phrasesByFirstToken;
     private readonly FrozenSet<string> _vocabulary;
     private readonly FuzzyWords _fuzzy;
+    private readonly ChatWords _words;
 
-    public QuestionReader(SkillCatalogue catalogue)
+    public QuestionReader(SkillCatalogue catalogue) : this(catalogue, LanguageSet.BuiltIn)
+    {
+    }
+
+    /// <param name="languages">The languages whose chat words are read around the names (all of them, in any question).</param>
+    public QuestionReader(SkillCatalogue catalogue, LanguageSet languages)
     {
         _catalogue = catalogue;
+        _words = new ChatWords(languages);
         var targets = new Dictionary<string, List<Named>>(StringComparer.Ordinal);
         void Add(string name, Named named)
         {
@@ -76,70 +84,138 @@ public sealed class QuestionReader
         _fuzzy = new FuzzyWords(_vocabulary);
     }
 
+    /// <summary>What a stretch of the question that names nothing the catalogue has looks like, for naming it back.</summary>
+    private enum PieceKind
+    {
+        Unknown,
+        LevelLike,
+        RoleWord,
+        /// <summary>A level the catalogue has (a phrase matched); a level-like word right after it makes a longer level it lacks.</summary>
+        KnownLevel,
+    }
+
+    private readonly record struct Piece(string Text, PieceKind Kind, int Start, int End, int Matched = -1);
+
     public Reading Read(string text)
     {
         var typed = Tokenizer.Tokenize(ChatText.Strip(text));
         var tokens = new List<string>(typed.Count);
-        var isChinese = false;
         foreach (var token in typed)
         {
-            isChinese |= Tokenizer.IsCjkToken(token);
             Resolve(token, tokens);
         }
 
         var matched = new List<Named[]>();
-        // Where a role or level is named: a statement about oneself names one right after "I'm".
+        // Where a role or level is named, and where a statement about oneself could start ("I'm …", "as a …").
         var personNamedAt = new List<int>();
-        var unknown = ImmutableArray.CreateBuilder<string>();
-        var towardsAfterFor = TowardsAfterFor(tokens);
+        var selfFrom = new List<int>();
+        var all = Meaning.None;
+        var previous = Meaning.None;
+        var corrects = false;
+        var bareReply = true;
+        var pieces = new List<Piece>();
+        var unknownLevels = ImmutableArray.CreateBuilder<string>();
+        Span<int> votes = stackalloc int[_words.Languages.All.Length];
         Level? target = null;
-        var hanRun = -1;
+        var towardsEnd = -1;
         var levelStep = 0;
-        bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text), bareReply = true;
+        bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text);
+        var afterFor = TowardsAfterFor(tokens);
         for (var i = 0; i < tokens.Count;)
         {
+            var token = tokens[i];
             if (MatchPhrase(tokens, i) is { } phrase)
             {
-                EndChineseRun(tokens, ref hanRun, i, unknown);
+                var end = i + phrase.Tokens.Length;
+                VoteCjk(votes, tokens, i, end);
+                if (phrase.Targets is [{ Level: not null }])
+                {
+                    pieces.Add(new Piece(Display(tokens, i, end), PieceKind.KnownLevel, i, end, matched.Count));
+                }
                 matched.Add(phrase.Targets);
                 if (Array.Exists(phrase.Targets, t => t.Role is not null || t.Level is not null))
                 {
                     personNamedAt.Add(i);
                 }
-                target ??= IsTowards(tokens, i, towardsAfterFor) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
-                i += phrase.Tokens.Length;
+                target ??= towardsEnd == i || IsTowards(tokens, i, afterFor) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
+                previous = Meaning.None;
+                i = end;
                 continue;
             }
-            var token = tokens[i];
-            if (LevelByNumber(tokens, i, out var width) is { } level)
+            if (LevelByNumber(tokens, i, out var width, out var number) is { } level)
             {
-                EndChineseRun(tokens, ref hanRun, i, unknown);
                 matched.Add([new Named(null, null, level, null)]);
                 personNamedAt.Add(i);
-                target ??= IsTowards(tokens, i, towardsAfterFor) ? level : null;
+                target ??= towardsEnd == i || IsTowards(tokens, i, afterFor) ? level : null;
+                previous = Meaning.None;
                 i += width;
                 continue;
             }
-            bareReply &= Words.ReplyGlue.Contains(token);
-            asksHelp |= Words.Help.Contains(token);
-            asksOverview |= Words.Overview.Contains(token);
-            asksCompare |= Words.Compare.Contains(token);
-            levelStep = Words.LevelSteps.GetValueOrDefault(token, levelStep);
-            if (IsHan(token))
+            if (number is not null)
             {
-                // Chinese has no spaces: unmatched characters in a row are read together at the run's end.
-                hanRun = hanRun < 0 ? i : hanRun;
-                i++;
+                // "level 6" on a five-level ladder: named back, never dropped.
+                unknownLevels.Add(Display(tokens, i, i + width));
+                i += width;
                 continue;
             }
-            EndChineseRun(tokens, ref hanRun, i, unknown);
-            if (IsUnknownWord(token))
+            if (_words.At(tokens, i, tokens.Count) is { } word)
             {
-                unknown.Add(token);
+                var end = i + word.Tokens.Length;
+                Vote(votes, word.Languages);
+                VoteCjk(votes, tokens, i, end);
+                if ((word.Meaning & (Meaning.LevelLike | Meaning.RoleWord)) != 0)
+                {
+                    pieces.Add(new Piece(Display(tokens, i, end),
+                        (word.Meaning & Meaning.RoleWord) != 0 ? PieceKind.RoleWord : PieceKind.LevelLike, i, end));
+                    i = end;
+                    continue;
+                }
+                asksHelp |= (word.Meaning & Meaning.Help) != 0;
+                asksOverview |= (word.Meaning & Meaning.Overview) != 0;
+                asksCompare |= (word.Meaning & Meaning.Compare) != 0;
+                all |= word.Meaning;
+                bareReply &= (word.Meaning & Meaning.ReplyGlue) != 0;
+                corrects |= (word.Meaning & Meaning.Corrects) != 0 || (i == 0 && (word.Meaning & Meaning.CorrectionOpener) != 0);
+                if (((word.Meaning & Meaning.IntroducesSelf) != 0
+                        || ((word.Meaning & Meaning.IntroducesSelfAtStart) != 0 && (i == 0 || previous == Meaning.Opener)))
+                    && (previous & Meaning.Hypothetical) == 0)
+                {
+                    selfFrom.Add(end);
+                }
+                previous = (word.Meaning & Meaning.Opener) != 0 && (i == 0 || previous == Meaning.Opener) ? Meaning.Opener : word.Meaning;
+                levelStep = (word.Meaning & Meaning.Next) != 0 ? 1 : (word.Meaning & Meaning.Previous) != 0 ? -1 : levelStep;
+                if ((word.Meaning & Meaning.Towards) != 0)
+                {
+                    towardsEnd = end;
+                }
+                i = end;
+                continue;
+            }
+            VoteCjk(votes, tokens, i, i + 1);
+            bareReply = false;
+            previous = Meaning.None;
+            if (IsHan(token))
+            {
+                // Chinese has no spaces: unmatched characters in a row are one name.
+                if (pieces.Count > 0 && pieces[^1] is { Kind: PieceKind.Unknown } run && run.End == i && IsHan(tokens[i - 1]))
+                {
+                    pieces[^1] = run with { Text = run.Text + token, End = i + 1 };
+                }
+                else
+                {
+                    pieces.Add(new Piece(token, PieceKind.Unknown, i, i + 1));
+                }
+            }
+            else if (IsUnknownWord(token))
+            {
+                pieces.Add(new Piece(token, PieceKind.Unknown, i, i + 1));
             }
             i++;
         }
-        EndChineseRun(tokens, ref hanRun, tokens.Count, unknown);
+
+        var unknown = ImmutableArray.CreateBuilder<string>();
+        var unknownRoles = ImmutableArray.CreateBuilder<string>();
+        NameBack(pieces, matched, unknown, unknownLevels, unknownRoles);
 
         var skills = new List<Skill>();
         var roles = new List<Role>();
@@ -160,113 +236,200 @@ public sealed class QuestionReader
             AddDistinct(domains, pick.Domain);
         }
         return new Reading([.. skills], [.. roles], [.. levels], [.. domains], unknown.ToImmutable(),
-            asksHelp, asksOverview, asksCompare, isChinese)
+            asksHelp, asksOverview, asksCompare, LanguageOf(votes))
         {
             Target = target is not null && levels.Contains(target) ? target : null,
             LevelStep = levelStep,
-            IntroducesSelf = IntroducesSelf(tokens, personNamedAt),
-            AsksPromotion = AsksPromotion(tokens),
-            IsBareReply = bareReply && !asksCompare,
-            Corrects = Corrects(tokens),
+            IntroducesSelf = IntroducesSelf(tokens, selfFrom, personNamedAt),
+            AsksPromotion = (all & Meaning.Promotion) != 0 || (levelStep > 0 && (all & (Meaning.FirstPerson | Meaning.IntroducesSelf)) != 0),
+            Corrects = corrects,
+            IsBareReply = bareReply && !asksCompare && unknownLevels.Count == 0 && unknownRoles.Count == 0,
+            UnknownLevels = unknownLevels.ToImmutable(),
+            UnknownRoles = unknownRoles.ToImmutable(),
         };
     }
 
     /// <summary>
-    /// "I'm (Anna,) a senior …", "I am …", "I work as …", "my role is …", "我是…": a role or level right after the
-    /// words that say who one is (past articles and "currently"), not after "if" or "suppose".
+    /// What the question names that the catalogue lacks, from the stretches no name matched: words right before a
+    /// role word are a role ("backend engineer", "后端工程师"), a level-like word is a level ("staff", "资深"), and one
+    /// right after a known level makes a longer level that is not that one ("senior staff" is not Senior). The rest
+    /// are unknown words, as before: a skill the catalogue lacks.
     /// </summary>
-    private static bool IntroducesSelf(List<string> tokens, List<int> personNamedAt)
+    private static void NameBack(List<Piece> pieces, List<Named[]> matched, ImmutableArray<string>.Builder unknown,
+        ImmutableArray<string>.Builder unknownLevels, ImmutableArray<string>.Builder unknownRoles)
     {
-        if (personNamedAt.Count == 0)
+        const int MaxWordsBeforeRoleWord = 3;
+        var used = new bool[pieces.Count];
+        for (var p = 0; p < pieces.Count; p++)
         {
-            return false;
+            var piece = pieces[p];
+            if (piece.Kind == PieceKind.RoleWord)
+            {
+                var first = p;
+                while (first > 0 && p - first < MaxWordsBeforeRoleWord && pieces[first - 1].Kind == PieceKind.Unknown
+                    && pieces[first - 1].End == pieces[first].Start)
+                {
+                    first--;
+                }
+                if (first == p && IsAlsoLevelLike(piece.Text))
+                {
+                    // "manager" alone or after a level is a rung of a ladder; "engineering manager" is a role.
+                    piece = piece with { Kind = PieceKind.LevelLike };
+                }
+                else
+                {
+                    var name = piece.Text;
+                    for (var w = p - 1; w >= first; w--)
+                    {
+                        name = Join(pieces[w].Text, name);
+                        used[w] = true;
+                    }
+                    unknownRoles.Add(name);
+                    used[p] = true;
+                    continue;
+                }
+            }
+            if (piece.Kind == PieceKind.LevelLike)
+            {
+                if (p > 0 && pieces[p - 1] is { Kind: PieceKind.KnownLevel } known && known.End == piece.Start)
+                {
+                    // "senior staff": a longer level, not Senior.
+                    matched[known.Matched] = [];
+                    unknownLevels.Add(Join(known.Text, piece.Text));
+                }
+                else
+                {
+                    unknownLevels.Add(piece.Text);
+                }
+                used[p] = true;
+            }
         }
-        for (var i = 0; i < tokens.Count; i++)
+        for (var p = 0; p < pieces.Count; p++)
         {
-            var after = SelfStatementAfter(tokens, i);
-            if (after < 0 || (i > 0 && Words.Hypothetical.Contains(tokens[i - 1])) || (i > 1 && Words.Hypothetical.Contains(tokens[i - 2])))
+            if (!used[p] && pieces[p].Kind == PieceKind.Unknown)
+            {
+                unknown.Add(pieces[p].Text);
+            }
+        }
+        matched.RemoveAll(m => m.Length == 0);
+    }
+
+    private static bool IsAlsoLevelLike(string roleWord) => roleWord is "manager" or "经理" or "經理";
+
+    /// <summary>Two stretches of a name: a space between words, none next to Chinese.</summary>
+    private static string Join(string first, string second) =>
+        first.Length > 0 && second.Length > 0 && (Tokenizer.IsCjk(first[^1]) || Tokenizer.IsCjk(second[0])) ? first + second : $"{first} {second}";
+
+    /// <summary>The tokens from <paramref name="start"/> to <paramref name="end"/> as the user's words: "level 6", "L6", "资深".</summary>
+    private static string Display(List<string> tokens, int start, int end)
+    {
+        var text = tokens[start];
+        for (var i = start + 1; i < end; i++)
+        {
+            text = Join(text, tokens[i]);
+        }
+        return text.Length > 1 && text[0] == 'l' && !text.AsSpan(1).ContainsAnyExceptInRange('0', '9') ? "L" + text[1..] : text;
+    }
+
+    /// <summary>Chinese characters count for the languages written without spaces.</summary>
+    private void VoteCjk(Span<int> votes, List<string> tokens, int start, int end)
+    {
+        var all = _words.Languages.All;
+        for (var i = start; i < end; i++)
+        {
+            if (!Tokenizer.IsCjkToken(tokens[i]))
             {
                 continue;
             }
-            for (var j = after; j < tokens.Count; j++)
+            for (var l = 0; l < all.Length; l++)
+            {
+                if (all[l].WrittenWithoutSpaces)
+                {
+                    votes[l]++;
+                }
+            }
+        }
+    }
+
+    private static void Vote(Span<int> votes, ulong languages)
+    {
+        for (var l = 0; l < votes.Length; l++)
+        {
+            if ((languages & (1UL << l)) != 0)
+            {
+                votes[l]++;
+            }
+        }
+    }
+
+    /// <summary>The language with the most of its words (or characters) in the question; a tie goes to the one that is not the default.</summary>
+    private string LanguageOf(Span<int> votes)
+    {
+        var best = 0;
+        for (var l = 1; l < votes.Length; l++)
+        {
+            if (votes[l] > votes[best] || (votes[l] > 0 && votes[l] == votes[best] && best == 0))
+            {
+                best = l;
+            }
+        }
+        return _words.Languages.All[best].Code;
+    }
+
+    /// <summary>Whether the name at <paramref name="start"/> is where the user wants to go: "become a lead", "promoted to senior", "ready for lead".</summary>
+    private bool IsTowards(List<string> tokens, int start, bool afterFor)
+    {
+        var before = start - 1;
+        while (before >= 0 && (_words.Of(tokens[before]) & Meaning.Article) != 0)
+        {
+            before--;
+        }
+        return before >= 0 && (_words.Of(tokens[before]) & (afterFor ? Meaning.Towards | Meaning.AimFor : Meaning.Towards)) != 0;
+    }
+
+    /// <summary>"Am I ready for lead?", "what do I need for senior?": with first person and an aim, a level after "for" is one to reach.</summary>
+    private bool TowardsAfterFor(List<string> tokens)
+    {
+        var seen = Meaning.None;
+        foreach (var token in tokens)
+        {
+            seen |= _words.Of(token) & (Meaning.FirstPerson | Meaning.Aiming);
+        }
+        return seen == (Meaning.FirstPerson | Meaning.Aiming);
+    }
+
+    /// <summary>
+    /// A statement about oneself: a role or level right after the words that say who one is ("I'm", "I work as", "my
+    /// role is", "as a" at the start, "我是"), past glue ("a", "currently") and one word of one's own name before an
+    /// article ("I'm Anna, a senior …"); not after "if" or "suppose".
+    /// </summary>
+    private bool IntroducesSelf(List<string> tokens, List<int> selfFrom, List<int> personNamedAt)
+    {
+        foreach (var after in selfFrom)
+        {
+            for (var j = after; j < tokens.Count;)
             {
                 if (personNamedAt.Contains(j))
                 {
                     return true;
                 }
-                // "I'm Anna, a senior …": one word of one's own name before the article.
-                var ownName = j == after && j + 1 < tokens.Count && Words.Articles.Contains(tokens[j + 1]) && !Words.Filler.Contains(tokens[j]);
-                if (!ownName && !Words.SelfStatementGlue.Contains(tokens[j]))
+                if (j == after && j + 1 < tokens.Count && (_words.Of(tokens[j + 1]) & Meaning.Article) != 0 && !_words.IsFiller(tokens[j]))
+                {
+                    j++;
+                    continue;
+                }
+                // "一名" is glue as a word; "as" is glue even where "as a" is a longer word.
+                var glue = _words.At(tokens, j, tokens.Count);
+                var width = glue is not null && (glue.Meaning & Meaning.SelfGlue) != 0 ? glue.Tokens.Length
+                    : (_words.Of(tokens[j]) & Meaning.SelfGlue) != 0 ? 1 : 0;
+                if (width == 0)
                 {
                     break;
                 }
+                j += width;
             }
         }
         return false;
-    }
-
-    /// <summary>Where the description of oneself starts when the words at <paramref name="i"/> say "I am"; -1 when they do not.</summary>
-    private static int SelfStatementAfter(List<string> tokens, int i)
-    {
-        var next = i + 1 < tokens.Count ? tokens[i + 1] : null;
-        return tokens[i] switch
-        {
-            "i'm" or "im" => i + 1,
-            "i" when next is "am" or "work" or "worked" => i + 2,
-            "my" when next is "role" or "level" or "title" or "job" or "position" or "grade"
-                && i + 2 < tokens.Count && tokens[i + 2] is "is" => i + 3,
-            "我" when next is "是" => i + 2,
-            // "As a senior DS, how do I get promoted?": only at the start, where it says who is asking.
-            "as" when next is "a" or "an" && (i == 0 || Words.Openers.Contains(tokens[i - 1])) => i + 1,
-            _ => -1,
-        };
-    }
-
-    /// <summary>"How do I get promoted?", "what's next for me?", "how do I get to the next level?", "下一步", "晋升".</summary>
-    private static bool AsksPromotion(List<string> tokens)
-    {
-        bool next = false, firstPerson = false;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var token = tokens[i];
-            if (Words.Promotion.Contains(token)
-                || (i + 1 < tokens.Count && Words.ChinesePromotion.Contains(string.Concat(token, tokens[i + 1]))))
-            {
-                return true;
-            }
-            next |= token == "next" || (token == "下" && i + 2 < tokens.Count && tokens[i + 1] == "一" && tokens[i + 2] == "步");
-            firstPerson |= Words.FirstPerson.Contains(token);
-        }
-        return next && firstPerson;
-    }
-
-    /// <summary>"No, I meant ML engineer", "I meant deep learning", "sorry, lead": a correction of the last answer.</summary>
-    private static bool Corrects(List<string> tokens) =>
-        tokens.Count > 0
-        && (Words.CorrectionOpeners.Contains(tokens[0]) || tokens.Contains("meant")
-            || (tokens.Count > 1 && tokens[0] == "i" && tokens[1] == "mean"));
-
-    /// <summary>"Am I ready for lead?", "what do I need for senior?": after "for", a level is one the person wants to reach.</summary>
-    private static bool TowardsAfterFor(List<string> tokens)
-    {
-        bool firstPerson = false, aiming = false;
-        foreach (var token in tokens)
-        {
-            firstPerson |= Words.FirstPerson.Contains(token);
-            aiming |= token is "ready" or "need" or "needed" or "take" or "takes" or "missing" or "lack";
-        }
-        return firstPerson && aiming;
-    }
-
-    /// <summary>Whether the name at <paramref name="start"/> is where the user wants to go: "become a lead", "promoted to senior".</summary>
-    private static bool IsTowards(List<string> tokens, int start, bool afterFor)
-    {
-        var before = start - 1;
-        while (before >= 0 && Words.Articles.Contains(tokens[before]))
-        {
-            before--;
-        }
-        return before >= 0 && (Words.Towards.Contains(tokens[before]) || (afterFor && tokens[before] == "for"));
     }
 
     /// <summary>
@@ -288,10 +451,19 @@ public sealed class QuestionReader
                 return;
             }
         }
-        if (Words.Filler.Contains(token))
+        if (_words.IsFiller(token) || _words.IsNamePart(token))
         {
             resolved.Add(token);
             return;
+        }
+        foreach (var singular in Singulars(token))
+        {
+            if (_words.IsNamePart(singular))
+            {
+                // "engineers": a role word, never corrected into a catalogue word it resembles.
+                resolved.Add(singular);
+                return;
+            }
         }
         if (SplitJoined(token) is var (first, second))
         {
@@ -373,34 +545,47 @@ public sealed class QuestionReader
     }
 
     /// <summary>
-    /// "level 3", "L3", "L 3", "lvl3", "level three", "level III" and "3rd level" name the third level of
-    /// whatever ladder is loaded.
+    /// "level 3", "L3", "L 3", "lvl3", "level three", "level III", "3rd level" and "3级" name the third level of
+    /// whatever ladder is loaded. <paramref name="number"/> is the position asked for even when the ladder is
+    /// shorter ("level 6" on five levels), so that it is named back rather than dropped.
     /// </summary>
-    private Level? LevelByNumber(List<string> tokens, int i, out int width)
+    private Level? LevelByNumber(List<string> tokens, int i, out int width, out int? number)
     {
         width = 1;
         var token = tokens[i];
         var next = i + 1 < tokens.Count ? tokens[i + 1] : null;
-        int? number = null;
+        number = null;
         if (DigitsAfterLevelWord(token) is { } joined)
         {
             number = joined;
         }
-        else if (next is not null && (Words.LevelWords.Contains(token) || token == "l"))
+        else if (next is not null && (IsLevelWord(token) || token == "l"))
         {
-            number = Digits(next) ?? (token != "l" && Words.Cardinals.TryGetValue(next, out var cardinal) ? cardinal : null);
+            number = Digits(next) ?? (token != "l" && _words.Cardinals.TryGetValue(next, out var cardinal) ? cardinal : null);
             width = 2;
         }
-        else if (next is not null && Words.LevelWords.Contains(next) && Words.Ordinals.TryGetValue(token, out var ordinal))
+        else if (next is not null && IsLevelWord(next) && _words.Ordinals.TryGetValue(token, out var ordinal))
         {
             number = ordinal;
             width = 2;
         }
-        return number is >= 1 && number <= _catalogue.Levels.Length ? _catalogue.Levels[number.Value - 1] : null;
+        else if (next is not null && (_words.Of(next) & Meaning.LevelWordAfter) != 0 && Digits(token) is { } before)
+        {
+            number = before;
+            width = 2;
+        }
+        if (number is null)
+        {
+            width = 1;
+            return null;
+        }
+        return number >= 1 && number <= _catalogue.Levels.Length ? _catalogue.Levels[number.Value - 1] : null;
     }
 
+    private bool IsLevelWord(string token) => (_words.Of(token) & Meaning.LevelWord) != 0;
+
     /// <summary>"l3", "lvl3", "level3": a level word and its number typed as one token.</summary>
-    private static int? DigitsAfterLevelWord(string token)
+    private int? DigitsAfterLevelWord(string token)
     {
         var letters = token.AsSpan().IndexOfAnyInRange('0', '9');
         if (letters < 1)
@@ -408,56 +593,22 @@ public sealed class QuestionReader
             return null;
         }
         var prefix = token[..letters];
-        return prefix == "l" || Words.LevelWords.Contains(prefix) ? Digits(token[letters..]) : null;
+        return prefix == "l" || IsLevelWord(prefix) ? Digits(token[letters..]) : null;
     }
 
     private static int? Digits(string token) =>
-        token.Length is > 0 and < 4 && !token.AsSpan().ContainsAnyExceptInRange('0', '9')
+        token.Length is > 0 and < 10 && !token.AsSpan().ContainsAnyExceptInRange('0', '9')
             ? int.Parse(token, NumberStyles.None, CultureInfo.InvariantCulture)
             : null;
 
     private bool IsUnknownWord(string token) =>
         token.Length >= 2
-        && !Words.Filler.Contains(token)
+        && !_words.IsFiller(token)
         && !Tokenizer.IsCjkToken(token)
         && token.AsSpan().ContainsAnyExcept("0123456789");
 
     private static bool IsHan(string token) =>
         Tokenizer.IsCjkToken(token) && token[0] is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
-
-    /// <summary>
-    /// Unmatched Chinese characters from <paramref name="start"/> to <paramref name="end"/>, less the small
-    /// words around a question (longest first), are unknown names: "需要区块链吗" holds "区块链".
-    /// </summary>
-    private static void EndChineseRun(List<string> tokens, ref int start, int end, ImmutableArray<string>.Builder unknown)
-    {
-        if (start < 0)
-        {
-            return;
-        }
-        var name = new System.Text.StringBuilder();
-        for (var i = start; i < end;)
-        {
-            var filler = Words.ChineseFillerLength(tokens, i, end);
-            if (filler == 0)
-            {
-                name.Append(tokens[i]);
-                i++;
-                continue;
-            }
-            if (name.Length > 0)
-            {
-                unknown.Add(name.ToString());
-                name.Clear();
-            }
-            i += filler;
-        }
-        if (name.Length > 0)
-        {
-            unknown.Add(name.ToString());
-        }
-        start = -1;
-    }
 
     private static bool HasArrow(string text) =>
         text.Contains('→') || text.Contains("->", StringComparison.Ordinal) || text.Contains("=>", StringComparison.Ordinal)
