@@ -36,7 +36,7 @@ public class GeneratedQuestions
     [Benchmark]
     public Answer Ask() => _assistant.Ask(_question);
 
-    private static Dictionary<string, QuestionCase> CasesFor(SkillCatalogue catalogue)
+    internal static Dictionary<string, QuestionCase> CasesFor(SkillCatalogue catalogue)
     {
         var skill = catalogue.Skills.Skip(catalogue.Skills.Length / 2)
             .First(s => Tokenizer.Tokenize(s.Name).Count >= 3 && s.Roles.Length >= 2 && s.Roles.Any(CoversLadder));

@@ -1,14 +1,26 @@
 using BenchmarkDotNet.Running;
 using SkillBot.Testing;
 
-// "generate DIR [SKILLS]" writes the benchmarks' generated catalogue to a folder (to look at it, or to
-// point SkillBot at it); anything else goes to BenchmarkDotNet (e.g. --filter '*').
+// "generate DIR [SKILLS] [uniform]" writes the benchmarks' generated catalogue to a folder (to look at it, or
+// to point SkillBot at it; "uniform": five roles × five levels a skill, the scale figures' shape); anything
+// else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["generate", var folder, ..])
 {
     var skills = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : GeneratedCatalogue.DefaultSkillCount;
-    var generated = GeneratedCatalogue.Generate(skills);
+    var shape = args.Length > 3 && args[3] == "uniform" ? GeneratedShape.Uniform : GeneratedShape.Varied;
+    var generated = GeneratedCatalogue.Generate(skills, shape: shape);
     generated.WriteTo(folder);
+    // Questions this catalogue answers, one a line, for load runs (tests/load/scale.sh); SkillBot ignores the file.
+    File.WriteAllLines(Path.Combine(folder, "questions.txt"), SkillBot.Benchmarks.LoadQuestions.For(generated.Load()));
     Console.WriteLine($"{folder}: {generated.Counts}");
+    return;
+}
+
+// "latency [CALLS]": every question kind timed call by call on 2,000 and 20,000 skills (median and p99).
+if (args is ["latency", ..])
+{
+    var calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+    SkillBot.Benchmarks.QuestionLatency.Run([2000, 20000], calls, Console.Out);
     return;
 }
 

@@ -19,7 +19,17 @@ public sealed class AdaptiveCardTests
     private static IEnumerable<(string Name, Answer Answer)> EveryAnswer() =>
         new[] { ("built-in", Catalogues.BuiltIn()), ("long-text", LongTextCatalogue.Build()) }
             .SelectMany(c => SampleAnswers.For(c.Item2).Select(a => ($"{c.Item1} {a.Intent} '{a.Question}'", a)))
-            .Append(("chinese", new Assistant(Catalogues.BuiltIn()).Ask("高级LLM工程师在深度学习方面需要什么？")));
+            .Append(("chinese", new Assistant(Catalogues.BuiltIn()).Ask("高级LLM工程师在深度学习方面需要什么？")))
+            .Append(("long-text which of every role", EveryRoleOfTheLongSkill()));
+
+    /// <summary>Which role, out of sixty long-named ones (what a skill with every role of the long catalogue asks): a clarify that needs a tighter budget.</summary>
+    private static Answer EveryRoleOfTheLongSkill()
+    {
+        var catalogue = LongTextCatalogue.Build();
+        var answer = new Assistant(catalogue).Ask(catalogue.Levels[^1].Name);
+        Assert.Equal(Intent.Clarify, answer.Intent);
+        return answer with { Clarify = answer.Clarify! with { Options = [.. catalogue.Roles.Select(r => r.Name)] } };
+    }
 
     [Fact]
     public void Every_card_passes_the_official_parser_and_schema_and_stays_under_28KB()

@@ -828,13 +828,13 @@ public sealed class CatalogueValidationTests
     [Fact]
     public void A_catalogue_over_the_total_limit_is_refused_at_the_file_that_crosses_it()
     {
-        Assert.Equal(64L * 1024 * 1024, CatalogueLoader.MaxTotalBytes);
+        Assert.Equal(256L * 1024 * 1024, CatalogueLoader.MaxTotalBytes);
         var comment = "#" + new string('x', 1024 * 1024 - 2) + "\n"; // one string, shared: a MiB each
-        var files = Enumerable.Range(0, 65).Select(i => File($"skills/f{i:D2}.yaml", comment)).Prepend(File("skills/a.yaml", DeepLearning)).ToArray();
+        var files = Enumerable.Range(0, 257).Select(i => File($"skills/f{i:D3}.yaml", comment)).Prepend(File("skills/a.yaml", DeepLearning)).ToArray();
         var problems = Problems(files);
-        // a.yaml and f00 … f62 are just under 64 MiB; f63 crosses it, and f64 is not even looked at.
-        Assert.Equal("skills/f63.yaml: with this file the catalogue's files add up to more than 64 MiB (67,108,864 bytes), the most a catalogue may hold", problems[^1]);
-        Assert.Equal(63, problems.Count(p => p.EndsWith(": the file is empty", StringComparison.Ordinal)));
+        // a.yaml and f000 … f254 are just under 256 MiB; f255 crosses it, and f256 is not even looked at.
+        Assert.Equal("skills/f255.yaml: with this file the catalogue's files add up to more than 256 MiB (268,435,456 bytes), the most a catalogue may hold", problems[^1]);
+        Assert.Equal(255, problems.Count(p => p.EndsWith(": the file is empty", StringComparison.Ordinal)));
     }
 
     // ---- roles that roles.yaml does not list (1.1) ----

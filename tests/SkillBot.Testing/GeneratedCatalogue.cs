@@ -6,6 +6,16 @@ using static SkillBot.Testing.GeneratedCatalogueVocabulary;
 
 namespace SkillBot.Testing;
 
+/// <summary>How the generated skills are filled.</summary>
+public enum GeneratedShape
+{
+    /// <summary>One to five roles a skill, about one role in six with a gap in its ladder, descriptions of 200–300 characters.</summary>
+    Varied,
+
+    /// <summary>Five roles a skill, each at all five levels, descriptions of about 120 characters: the shape the scale figures in the README are measured on.</summary>
+    Uniform,
+}
+
 /// <summary>What the generator wrote, counted independently of the loader, so a test can hold the loader to it.</summary>
 public sealed record GeneratedCounts(int Skills, int Domains, int Roles, int Levels, int Expectations);
 
@@ -18,6 +28,14 @@ public sealed record GeneratedCounts(int Skills, int Domains, int Roles, int Lev
 public sealed class GeneratedCatalogue
 {
     public const int DefaultSkillCount = 2000;
+
+    /// <summary>
+    /// Skills per business unit. A larger catalogue is what a company's departments merged give: the first
+    /// block is the catalogue of this size, each further block a department ("Payments") whose skills and
+    /// roles carry its name ("Payments Data Pipelines", "Payments Data Engineer"), so a role has about as many
+    /// skills at 20,000 as at 2,000, as in a real merged framework.
+    /// </summary>
+    public const int SkillsPerDepartment = 2000;
     public const int DefaultSeed = 20261128;
 
     private static readonly string[] LevelNames = [.. CatalogueLoader.DefaultLadder.Select(l => l.Name)];
@@ -34,10 +52,10 @@ public sealed class GeneratedCatalogue
     public GeneratedCounts Counts { get; }
 
     /// <summary>Builds the catalogue's files in memory. The same arguments always give the same files.</summary>
-    public static GeneratedCatalogue Generate(int skillCount = DefaultSkillCount, int seed = DefaultSeed)
+    public static GeneratedCatalogue Generate(int skillCount = DefaultSkillCount, int seed = DefaultSeed, GeneratedShape? shape = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(skillCount, 1);
-        return new Writer(new Random(seed)).Write(skillCount);
+        return new Writer(new Random(seed), shape ?? GeneratedShape.Varied).Write(skillCount);
     }
 
     /// <summary>Writes the files below <paramref name="folder"/> (created if needed) and returns the folder.</summary>
@@ -58,7 +76,7 @@ public sealed class GeneratedCatalogue
     /// <summary>Loads the files from memory through <see cref="CatalogueLoader.Load"/> (no disk).</summary>
     public SkillCatalogue Load() => Catalogues.Load([.. Files]);
 
-    private sealed class Writer(Random random)
+    private sealed class Writer(Random random, GeneratedShape shape)
     {
         private readonly HashSet<string> _claimed = new(StringComparer.Ordinal);
         private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
@@ -67,48 +85,73 @@ public sealed class GeneratedCatalogue
 
         public GeneratedCatalogue Write(int skillCount)
         {
+            var departments = (skillCount + SkillsPerDepartment - 1) / SkillsPerDepartment;
+            if (departments > Departments.Length + 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(skillCount), skillCount,
+                    $"at most {(Departments.Length + 1) * SkillsPerDepartment} skills can be generated");
+            }
+            var roles = Enumerable.Range(0, departments).SelectMany(d => Roles.Select(r => InDepartment(d, r))).ToList();
             // Role and level names are claimed first so no skill alias is also a role or level alias.
-            foreach (var name in Roles.SelectMany(r => r.Aliases.Prepend(r.Name))
+            foreach (var name in roles.SelectMany(r => r.Aliases.Prepend(r.Name))
                          .Concat(CatalogueLoader.DefaultLadder.SelectMany(l => l.Aliases.Prepend(l.Name))))
             {
                 _claimed.Add(Tokenizer.Key(name));
             }
             _files.Add(new CatalogueFile(CatalogueLoader.LevelsFile, LevelsYaml()));
-            _files.Add(new CatalogueFile(CatalogueLoader.RolesFile, RolesYaml()));
+            _files.Add(new CatalogueFile(CatalogueLoader.RolesFile, RolesYaml(roles)));
 
-            var perDomain = (skillCount + Domains.Length - 1) / Domains.Length;
             var written = 0;
-            var domainsUsed = 0;
-            foreach (var domain in Domains)
+            var domainsUsed = new HashSet<string>(StringComparer.Ordinal);
+            for (var department = 0; department < departments; department++)
             {
-                if (written == skillCount)
+                var inDepartment = Math.Min(SkillsPerDepartment, skillCount - written);
+                var perDomain = (inDepartment + Domains.Length - 1) / Domains.Length;
+                var writtenHere = 0;
+                foreach (var domain in Domains)
+                {
+                    if (writtenHere == inDepartment)
+                    {
+                        break;
+                    }
+                    var take = Math.Min(perDomain, inDepartment - writtenHere);
+                    foreach (var (name, topic) in SkillNames(domain, department).Take(take))
+                    {
+                        _files.Add(SkillFile(domain, department, name, topic));
+                        writtenHere++;
+                    }
+                    domainsUsed.Add(domain.Name);
+                }
+                written += writtenHere;
+                if (writtenHere != inDepartment)
                 {
                     break;
                 }
-                var take = Math.Min(perDomain, skillCount - written);
-                foreach (var (name, topic) in SkillNames(domain).Take(take))
-                {
-                    _files.Add(SkillFile(domain, name, topic));
-                    written++;
-                }
-                domainsUsed++;
             }
             if (written != skillCount)
             {
                 throw new InvalidOperationException($"only {written} distinct skill names could be made, {skillCount} were asked for");
             }
-            return new GeneratedCatalogue(_files, new GeneratedCounts(written, domainsUsed, Roles.Length, LevelNames.Length, _expectations));
+            return new GeneratedCatalogue(_files, new GeneratedCounts(written, domainsUsed.Count, roles.Count, LevelNames.Length, _expectations));
         }
 
+        /// <summary>A name in department <paramref name="department"/>: the first (0) is unnamed, the others prefix theirs.</summary>
+        private static string InDepartment(int department, string name) =>
+            department == 0 ? name : $"{Departments[department - 1]} {name}";
+
+        private static RoleName InDepartment(int department, RoleName role) =>
+            department == 0 ? role : new(InDepartment(department, role.Name), [.. role.Aliases.Where(a => !a.Any(Tokenizer.IsCjk)).Select(a => InDepartment(department, a))]);
+
         /// <summary>The bare topics first, then each topic under modifiers chosen for this domain.</summary>
-        private IEnumerable<(string Name, string Topic)> SkillNames(Domain domain)
+        private IEnumerable<(string Name, string Topic)> SkillNames(Domain domain, int department)
         {
             var modifiers = Modifiers.OrderBy(_ => random.Next()).ToList();
             foreach (var topic in domain.Topics)
             {
-                if (_claimed.Add(Tokenizer.Key(topic)))
+                var name = InDepartment(department, topic);
+                if (_claimed.Add(Tokenizer.Key(name)))
                 {
-                    yield return (topic, topic);
+                    yield return (name, topic);
                 }
             }
             foreach (var modifier in modifiers)
@@ -120,7 +163,7 @@ public sealed class GeneratedCatalogue
                     {
                         continue; // "Mobile Mobile UI"
                     }
-                    var name = $"{modifier} {topic}";
+                    var name = InDepartment(department, $"{modifier} {topic}");
                     if (_claimed.Add(Tokenizer.Key(name)))
                     {
                         yield return (name, topic);
@@ -129,7 +172,7 @@ public sealed class GeneratedCatalogue
             }
         }
 
-        private CatalogueFile SkillFile(Domain domain, string name, string topic)
+        private CatalogueFile SkillFile(Domain domain, int department, string name, string topic)
         {
             var yaml = new StringBuilder();
             yaml.Append("skill: ").AppendLine(Quote(name));
@@ -142,12 +185,12 @@ public sealed class GeneratedCatalogue
             var updated = new DateOnly(2025, 1, 1).AddDays(random.Next(0, 690));
             yaml.Append("updated: ").AppendLine(updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             yaml.AppendLine("roles:");
-            var roleCount = random.Next(1, Math.Min(5, domain.Roles.Length) + 1);
-            foreach (var role in domain.Roles.OrderBy(_ => random.Next()).Take(roleCount))
+            var roleCount = shape == GeneratedShape.Uniform ? 5 : random.Next(1, Math.Min(5, domain.Roles.Length) + 1);
+            foreach (var role in domain.Roles.OrderBy(_ => random.Next()).Take(roleCount).Select(r => InDepartment(department, r)))
             {
                 yaml.Append("  ").Append(Quote(role)).AppendLine(":");
                 // Most roles cover the whole ladder; about one in six has a gap.
-                var gap = random.Next(6) == 0 ? random.Next(LevelNames.Length) : -1;
+                var gap = shape == GeneratedShape.Varied && random.Next(6) == 0 ? random.Next(LevelNames.Length) : -1;
                 for (var level = 0; level < LevelNames.Length; level++)
                 {
                     if (level == gap)
@@ -197,13 +240,14 @@ public sealed class GeneratedCatalogue
             return aliases;
         }
 
-        /// <summary>Sentences for the level, in a seeded order, until the text is at least 200 characters.</summary>
+        /// <summary>Sentences for the level, in a seeded order, until the text is at least 200 characters (120 for the uniform shape).</summary>
         private string Description(int level, string skill, string topic, string role)
         {
             var text = new StringBuilder();
+            var length = shape == GeneratedShape.Uniform ? 120 : 200;
             foreach (var sentence in Sentences[level].OrderBy(_ => random.Next()))
             {
-                if (text.Length >= 200)
+                if (text.Length >= length)
                 {
                     break;
                 }
@@ -229,10 +273,10 @@ public sealed class GeneratedCatalogue
             return yaml.ToString();
         }
 
-        private static string RolesYaml()
+        private static string RolesYaml(IEnumerable<RoleName> roles)
         {
             var yaml = new StringBuilder("roles:\n");
-            foreach (var role in Roles)
+            foreach (var role in roles)
             {
                 yaml.Append("  - name: ").AppendLine(Quote(role.Name));
                 yaml.Append("    aliases: [").Append(string.Join(", ", role.Aliases.Select(Quote))).AppendLine("]");

@@ -134,6 +134,11 @@ internal static class GeneratedCatalogueVocabulary
         ["Mentoring"] = "辅导",
     };
 
+    /// <summary>The business units of a catalogue larger than one department's (see GeneratedCatalogue.SkillsPerDepartment).</summary>
+    public static readonly string[] Departments =
+        ["Payments", "Retail", "Logistics", "Healthcare", "Media", "Gaming", "Travel", "Insurance", "Energy", "Telecom",
+         "Banking", "Education", "Automotive", "Agriculture", "Aerospace", "Hospitality", "Manufacturing", "Pharma", "Publishing"];
+
     public static readonly RoleName[] Roles =
     [
         new("Data Scientist", ["DS", "data science", "数据科学家"]),

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Languages;
 using SkillBot.Core.Text;
@@ -98,8 +99,7 @@ public sealed class AnswerComposer(
         {
             return catalogue.Roles.Length == 1
                 ? RoleProfile(query, catalogue.Roles[0], onlyLevel, language)
-                : Clarify(query, Missing.Role, catalogue.Roles.Select(r => r.Name),
-                    language.Text("clarify.roleAtLevel", ("level", onlyLevel.Name), ("options", language.Or(catalogue.Roles.Select(r => r.Name)))));
+                : ClarifyRoleAt(query, onlyLevel, language);
         }
         return Help(query, language.Text("help.ask"));
     }
@@ -310,6 +310,22 @@ public sealed class AnswerComposer(
                 : language.Text("overview.role", ("skill", skill.Name), ("role", role.Name)))
             with { Items = items };
     }
+
+    /// <summary>
+    /// A level alone: which role? A large catalogue has hundreds of roles, more than anyone reads through or a card
+    /// holds, so the first few are offered and the message says how many there are.
+    /// </summary>
+    private Answer ClarifyRoleAt(Query query, Level level, Language language)
+    {
+        var offered = catalogue.Roles.Take(MaxRoleOptions).Select(r => r.Name).ToList();
+        var message = catalogue.Roles.Length <= MaxRoleOptions
+            ? language.Text("clarify.roleAtLevel", ("level", level.Name), ("options", language.Or(offered)))
+            : language.Text("clarify.roleAtLevelOfMany", ("level", level.Name), ("count", catalogue.Roles.Length.ToString(CultureInfo.InvariantCulture)), ("options", language.Or(offered)));
+        return Clarify(query, Missing.Role, offered, message);
+    }
+
+    /// <summary>The most roles a clarify answer for a bare level offers.</summary>
+    public const int MaxRoleOptions = 12;
 
     private Answer Clarify(Query query, Missing missing, IEnumerable<string> options, string message) =>
         Base(query, Intent.Clarify, message) with { Clarify = new Clarification(missing, [.. options]) };

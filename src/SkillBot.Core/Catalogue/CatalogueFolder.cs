@@ -4,7 +4,7 @@ using System.Text;
 namespace SkillBot.Core.Catalogue;
 
 /// <summary>
-/// Reads a catalogue folder's files from disk for <see cref="CatalogueLoader.LoadFolder(string)"/>. Whatever the
+/// Reads a catalogue folder's files from disk for <see cref="CatalogueLoader.LoadFolder(string, int)"/>. Whatever the
 /// folder holds, this never throws and never blocks: a file that cannot be read (a dangling link, no
 /// permission, an I/O error), is not a regular file (a FIFO, socket or device, which would block a reader
 /// forever), or is too large becomes a problem (<c>FILE: message</c>), refused like a YAML error.

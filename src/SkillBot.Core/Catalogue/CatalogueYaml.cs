@@ -15,8 +15,25 @@ internal abstract class CatalogueYaml
 
     public List<CatalogueProblem> Warnings { get; } = [];
 
-    protected YamlNode? Parse(CatalogueFile file)
+    /// <summary>A file's YAML, parsed on its own: its root node (null when it has none to read) and the problems found.</summary>
+    public sealed record ParsedFile(YamlNode? Root, ImmutableArray<CatalogueProblem> Problems);
+
+    /// <summary>Parses and records the problems found: the root node, or null when there is none to read.</summary>
+    protected YamlNode? Parse(CatalogueFile file) => Take(ParseAlone(file));
+
+    /// <summary>Records the problems of a file parsed beforehand (<see cref="ParseAlone"/>, perhaps on another thread).</summary>
+    protected YamlNode? Take(ParsedFile parsed)
     {
+        Problems.AddRange(parsed.Problems);
+        return parsed.Root;
+    }
+
+    /// <summary>Parses one file, touching nothing shared: files can be parsed side by side.</summary>
+    public static ParsedFile ParseAlone(CatalogueFile file)
+    {
+        static ParsedFile Problem(CatalogueFile file, long line, long column, string message) =>
+            new(null, [new CatalogueProblem(file.Path, (int)line, (int)column, message)]);
+
         var scanner = new Scanner(new StringReader(file.Text));
         var parser = new Parser(scanner);
         try
@@ -26,25 +43,22 @@ internal abstract class CatalogueYaml
             switch (stream.Documents.Count)
             {
                 case 0:
-                    Problems.Add(new CatalogueProblem(file.Path, 1, 1, "the file is empty"));
-                    return null;
+                    return Problem(file, 1, 1, "the file is empty");
                 case > 1:
-                    Add(file, stream.Documents[1].RootNode, "a catalogue file holds one YAML document");
-                    return null;
+                    var second = stream.Documents[1].RootNode;
+                    return Problem(file, second.Start.Line, second.Start.Column, "a catalogue file holds one YAML document");
                 default:
-                    return stream.Documents[0].RootNode;
+                    return new(stream.Documents[0].RootNode, []);
             }
         }
         catch (GuardedParser.RefusedException e)
         {
-            Problems.Add(new CatalogueProblem(file.Path, (int)e.At.Line, (int)e.At.Column, e.Message));
-            return null;
+            return Problem(file, e.At.Line, e.At.Column, e.Message);
         }
         catch (YamlException e)
         {
             var at = Where(e, scanner, parser);
-            Problems.Add(new CatalogueProblem(file.Path, (int)at.Line, (int)at.Column, $"YAML syntax: {SyntaxMessage(e)}"));
-            return null;
+            return Problem(file, at.Line, at.Column, $"YAML syntax: {SyntaxMessage(e)}");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
@@ -52,8 +66,7 @@ internal abstract class CatalogueYaml
             // tag or escape): report it where the parser got to, like any syntax error.
             var end = parser.Current?.End ?? scanner.CurrentPosition;
             var message = e is InvalidOperationException ? "the file ends inside an unclosed '[' or '{'" : e.Message;
-            Problems.Add(new CatalogueProblem(file.Path, (int)end.Line, (int)end.Column, $"YAML syntax: {message}"));
-            return null;
+            return Problem(file, end.Line, end.Column, $"YAML syntax: {message}");
         }
     }
 

@@ -74,7 +74,9 @@ public static class SkillBotApp
         builder.Services.AddTeams(builder.Configuration);
 
         builder.Services.AddSingleton<QuestionInsights>();
-        builder.Services.AddSingleton(_ => new Assistant(catalogue.Catalogue));
+        // Built now, with its indexes, so that what building them used goes back to the system with the load's.
+        builder.Services.AddSingleton(new Assistant(catalogue.Catalogue));
+        LoadMemory.ReturnAfterStartup(catalogue.Catalogue);
         builder.Services.AddSingleton<TurnGate>();
         builder.Services.AddSingleton<CatalogueReloader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueReloader>());

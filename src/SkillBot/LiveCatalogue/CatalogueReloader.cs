@@ -48,12 +48,13 @@ public sealed partial class CatalogueReloader(
         {
             try
             {
-                var result = CatalogueLoader.LoadFolder(_folder);
+                var result = CatalogueLoader.LoadFolder(_folder, cores: 1); // the other cores keep answering
                 var warnings = result.Warnings.Select(w => w.ToString()).ToImmutableArray();
                 if (result.Catalogue is { } catalogue)
                 {
                     var previous = assistant.Catalogue.Version;
                     assistant.Use(catalogue);
+                    LoadMemory.ReturnAfterReload(catalogue);
                     SkillBotMetrics.RecordReload(loaded: true);
                     LogReloaded(reason, previous, catalogue.Version, catalogue.Skills.Length);
                     LogWarnings(warnings);
