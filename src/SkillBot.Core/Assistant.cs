@@ -70,18 +70,18 @@ public sealed class Assistant
     public TurnResult Respond(Turn turn, UserContext? context)
     {
         var snapshot = _current;
-        var answer = turn.Action is { } action ? ActWith(snapshot, action, context) : AskWith(snapshot, turn.Text, context);
+        var (answer, understood) = turn.Action is { } action ? ActWith(snapshot, action, context) : AskWith(snapshot, turn.Text, context);
         var rating = turn.Action is { Verb: CardAction.FeedbackVerb } pressed && !CarriesLongName(pressed)
             ? CardActionQuery.Rating(snapshot.Catalogue, pressed)
             : null;
-        return new TurnResult(answer, FollowUp.NextContext(answer, context), rating);
+        return new TurnResult(answer, FollowUp.NextContext(answer, understood ?? new Understood(new Query(""), context?.Person, false), context), rating);
     }
 
     /// <summary>Answers free text without anyone's context (searches, the command line). Never throws.</summary>
-    public Answer Ask(string? text) => AskWith(_current, text, null);
+    public Answer Ask(string? text) => AskWith(_current, text, null).Answer;
 
     /// <summary>Answers a card button without anyone's context.</summary>
-    public Answer Act(CardAction action) => ActWith(_current, action, null);
+    public Answer Act(CardAction action) => ActWith(_current, action, null).Answer;
 
     /// <summary>A search: one expectation, or each entry of the profile, ladder, clarification or help the keywords ask for.</summary>
     public SearchResults Search(string keywords)
@@ -125,25 +125,28 @@ public sealed class Assistant
     /// <summary>What is read of an over-long text to tell its language: no more than any question.</summary>
     private static string Prefix(string text) => text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;
 
-    private static Answer AskWith(Snapshot snapshot, string? text, UserContext? context)
+    /// <summary>The answer to text, and how it was understood (null: refused unread, which changes nothing remembered).</summary>
+    private static (Answer Answer, Understood? Understood) AskWith(Snapshot snapshot, string? text, UserContext? context)
     {
         text ??= "";
         if (text.Length > MaxQuestionLength)
         {
             var language = snapshot.Reader.Read(Prefix(text)).Language;
-            return snapshot.Composer.Help(new Query(text[..80] + "…") { Language = language }, "tooLong",
-                ("length", text.Length.ToString(CultureInfo.InvariantCulture)), ("max", MaxQuestionLength.ToString(CultureInfo.InvariantCulture)));
+            return (snapshot.Composer.Help(new Query(text[..80] + "…") { Language = language }, "tooLong",
+                ("length", text.Length.ToString(CultureInfo.InvariantCulture)), ("max", MaxQuestionLength.ToString(CultureInfo.InvariantCulture))), null);
         }
         var reading = snapshot.Reader.Read(text);
-        return snapshot.Composer.Compose(Interpret(snapshot.Catalogue, text, reading, context));
+        var understood = Interpret(snapshot.Catalogue, text, reading, context);
+        return (snapshot.Composer.Compose(understood.Query), understood);
     }
 
-    private static Answer ActWith(Snapshot snapshot, CardAction action, UserContext? context)
+    /// <summary>A button's answer; a button moves the topic only, never who the person is (null understanding).</summary>
+    private static (Answer Answer, Understood? Understood) ActWith(Snapshot snapshot, CardAction action, UserContext? context)
     {
         var language = snapshot.Composer.Languages.For(action.Language).Code;
         if (CarriesLongName(action))
         {
-            return snapshot.Composer.Help(new Query("") { Language = language }, "longButton", ("max", MaxNameLength.ToString(CultureInfo.InvariantCulture)));
+            return (snapshot.Composer.Help(new Query("") { Language = language }, "longButton", ("max", MaxNameLength.ToString(CultureInfo.InvariantCulture))), null);
         }
         if (action.Verb == CardAction.AskVerb)
         {
@@ -153,21 +156,21 @@ public sealed class Assistant
         {
             var again = action.Skill is null && action.Role is null && action.List is null
                 ? snapshot.Composer.Help(new Query("") { Language = language }, "")
-                : ActWith(snapshot, action with { Verb = CardAction.AnswerVerb, Vote = null }, context);
+                : ActWith(snapshot, action with { Verb = CardAction.AnswerVerb, Vote = null }, context).Answer;
             var thanks = snapshot.Composer.Languages.For(language);
-            return again with
+            return (again with
             {
                 Message = again.Message.Length == 0
                     ? thanks.Text("feedback.thanks")
                     : thanks.Text("sentences", ("first", thanks.Text("feedback.thanks")), ("second", again.Message)),
-            };
+            }, null);
         }
         if (action.Verb != CardAction.AnswerVerb)
         {
             var speaking = snapshot.Composer.Languages.For(language);
-            return snapshot.Composer.Help(new Query(action.Verb) { Language = language }, "unknownAction", ("verb", speaking.Quote(action.Verb)));
+            return (snapshot.Composer.Help(new Query(action.Verb) { Language = language }, "unknownAction", ("verb", speaking.Quote(action.Verb))), null);
         }
-        return snapshot.Composer.Compose(CardActionQuery.Resolve(snapshot.Catalogue, action) with { Language = language });
+        return (snapshot.Composer.Compose(CardActionQuery.Resolve(snapshot.Catalogue, action) with { Language = language }), null);
     }
 
     /// <summary>Button data comes from the client: a forged value as large as the request allows is not echoed or searched.</summary>
@@ -185,7 +188,7 @@ public sealed class Assistant
             {
                 continue;
             }
-            if (composer.Compose(Interpret(catalogue, question, reader.Read(question), null)) is { } answer
+            if (composer.Compose(Interpret(catalogue, question, reader.Read(question), null).Query) is { } answer
                 && answer.Intent == intent && answer.Language == language.Code)
             {
                 found[intent] = question;
@@ -198,7 +201,7 @@ public sealed class Assistant
         return [.. AnswerComposer.ExampleKinds.Where(found.ContainsKey).Select(k => found[k])];
     }
 
-    private static Query Interpret(SkillCatalogue catalogue, string text, Reading reading, UserContext? context)
+    private static Understood Interpret(SkillCatalogue catalogue, string text, Reading reading, UserContext? context)
     {
         var levels = reading.Levels;
         var query = new Query(text)
@@ -219,7 +222,7 @@ public sealed class Assistant
         if (reading.AsksChanges && levels.Length <= 1)
         {
             // "What changed?" asks about the catalogue, not about the person: nothing is filled in from what they said before.
-            return query with { Changes = true };
+            return new Understood(query with { Changes = true }, context?.Person, false);
         }
         if (reading.IntroducesSelf && query is { Skill: null, Role: not null, Level: not null } && query.SkillOptions.IsEmpty)
         {
@@ -228,10 +231,10 @@ public sealed class Assistant
         }
         query = TrackLevels.AcrossTracks(catalogue, reading, query);
         var move = reading.Move;
-        if (move is [var towards] && catalogue.FindRole(context?.Role) is { } mine && mine != towards.Role)
+        if (move is [var towards] && catalogue.FindRole(context?.Person?.Role ?? context?.Topic?.Role) is { } mine && mine != towards.Role)
         {
             // "what if I switched to LLM engineer?": from the role (and level) the person talked about.
-            var said = catalogue.FindLevel(context?.Level);
+            var said = catalogue.FindLevel(context?.Person?.Level ?? context?.Topic?.Level);
             move = [new RoleAtLevel(mine, said ?? towards.Level), towards with { Level = towards.Level ?? said }];
         }
         if (move is [var from, var to] && (from.Level is not null || reading.Skills.IsEmpty))
@@ -243,27 +246,35 @@ public sealed class Assistant
                  && reading.UnknownLevels.IsEmpty && reading.UnknownRoles.IsEmpty && !reading.AboutSelf)
         {
             // "what skills are there?", "which skills does an LLM engineer have?": only skills are narrowed, by role or domain.
-            return query with
+            return new Understood(query with
             {
                 List = list,
                 Role = list == CatalogueList.Skills ? query.Role : null,
                 RoleOptions = list == CatalogueList.Skills ? query.RoleOptions : [],
                 Domain = list == CatalogueList.Skills ? query.Domain : null,
-            };
+            }, context?.Person, false);
         }
-        var completed = FollowUp.Complete(catalogue, reading, query, context);
+        var understood = FollowUp.Complete(catalogue, reading, query, context);
         if (query.CompareRole is not null)
         {
             // The levels said for the two roles stand; a level from the context stands for both.
+            var completed = understood.Query;
             var level = query.Level ?? completed.Level;
-            completed = completed with { Role = query.Role, CompareRole = query.CompareRole, Level = level, CompareTo = query.CompareTo ?? level };
+            understood = understood with
+            {
+                Query = completed with { Role = query.Role, CompareRole = query.CompareRole, Level = level, CompareTo = query.CompareTo ?? level, Promotion = false },
+            };
         }
-        query = completed;
         if (!reading.UnknownLevels.IsEmpty && levels.IsEmpty)
         {
             // "staff data scientist" after talking about Senior: the level asked for is not Senior, and is named back.
-            query = query with { Level = null, CompareTo = null };
+            understood = understood with { Query = understood.Query with { Level = null, CompareTo = null, Promotion = false } };
         }
-        return TrackLevels.OnRoleTrack(catalogue, reading, query);
+        if (levels.Length > 1 && understood.Query.Promotion)
+        {
+            // "from engineering manager 1 to director": both levels are said, so it is a comparison, not the person's next step.
+            understood = understood with { Query = understood.Query with { Promotion = false } };
+        }
+        return understood with { Query = TrackLevels.OnRoleTrack(catalogue, reading, understood.Query) };
     }
 }

@@ -18,7 +18,7 @@ public sealed class AppHomeViewTests
     public void Any_catalogue_fits_the_home_tab_limits(int domains, int skillsPerDomain)
     {
         var catalogue = Generated(domains, skillsPerDomain);
-        var blocks = AppHomeView.Build(catalogue, new Assistant(catalogue).Examples, new UserContext("Skill 0-0", "Engineer", "Senior"))["blocks"]!.AsArray();
+        var blocks = AppHomeView.Build(catalogue, new Assistant(catalogue).Examples, new UserContext(new Person("Engineer", "Senior"), new Topic("Skill 0-0", "Engineer", "Lead", null)))["blocks"]!.AsArray();
 
         Assert.InRange(blocks.Count, 1, AppHomeView.MaxBlocks);
         Assert.All(blocks.Where(b => (string?)b!["type"] == "section"), b => Assert.InRange(((string?)b!["text"]!["text"])!.Length, 1, AppHomeView.MaxSectionText));

@@ -43,14 +43,20 @@ public static class AppHomeView
     private static string Greeting(IReadOnlyList<string> examples, UserContext? context)
     {
         var ask = $"Ask `/skill {(examples.Count > 0 ? SlackText.Escape(examples[0]) : "help")}`, mention me in a channel, or send me a message.";
-        if (context is null)
+        var lines = new List<string>();
+        if (Names(context?.Person?.Level, context?.Person?.Role) is { Length: > 0 } you)
         {
-            return ask;
+            lines.Add($"You told me you are *{you}*.");
         }
-        var you = string.Join(" ", new[] { context.Level, context.Role }.OfType<string>().Select(SlackText.Escape));
-        var about = context.Skill is null ? "" : $" in *{SlackText.Escape(context.Skill)}*";
-        return you.Length == 0 && about.Length == 0 ? ask : $"Last time we talked about *{(you.Length > 0 ? you : "you")}*{about}.\n{ask}";
+        if (context?.Topic is { } topic && (Names(topic.Level, topic.Role), topic.Skill) is var (who, skill) && (who.Length > 0 || skill is not null))
+        {
+            lines.Add($"Last time we talked about *{(who.Length > 0 ? who : SlackText.Escape(skill!))}*{(who.Length > 0 && skill is not null ? $" in *{SlackText.Escape(skill)}*" : "")}.");
+        }
+        lines.Add(ask);
+        return string.Join("\n", lines);
     }
+
+    private static string Names(params string?[] names) => string.Join(" ", names.OfType<string>().Select(SlackText.Escape));
 
     private static string DomainText(string domain, IReadOnlyList<Skill> skills)
     {

@@ -84,6 +84,10 @@ public sealed partial class AnswerComposer(
         {
             return Listing(query, list, language);
         }
+        if (query.Promotion && (query.Role is null || query.Level is null))
+        {
+            return PromotionClarify(query, language);
+        }
         if (query is { CompareRole: { } movesTo, Role: { } movesFrom, Level: { } said, CompareTo: { } saidToo }
             && said.Track == movesTo.Track && saidToo.Track == movesFrom.Track && said.Track != saidToo.Track)
         {
@@ -196,6 +200,20 @@ public sealed partial class AnswerComposer(
             _ => Change.Changed,
         };
         return new ChangeItem(kind, c.Skill, c.Role, c.Level, Labelled(c.Before), Labelled(c.After));
+    }
+
+    /// <summary>"How do I get promoted?" from someone who has not said who they are: ask their role, then their level.</summary>
+    private Answer PromotionClarify(Query query, Language language)
+    {
+        if (query.Role is null)
+        {
+            var roles = catalogue.Roles.Select(r => r.Name).ToList();
+            return Clarify(query, Missing.Role, roles,
+                language.Text(query.Level is null ? "promotion.whoAreYou" : "promotion.whichRole", ("options", language.Or(roles))));
+        }
+        var ladder = catalogue.LevelsOf(query.Role.Track).Select(l => l.Name).ToList();
+        return Clarify(query, Missing.Level, ladder,
+            language.Text("promotion.whichLevel", ("aRole", Article(query.Role.Name)), ("role", query.Role.Name), ("options", language.Or(ladder))));
     }
 
     public Answer Help(Query query, string message) =>
@@ -351,7 +369,7 @@ public sealed partial class AnswerComposer(
             (null, _, _) => language.Text("expectation.none", names),
             (_, null, _) when level.Track.Name is { } track => Sentences(language,
                 language.Text("expectation.topOfTrack", [.. names, ("track", track)]), OtherTracks(skill, level.Track, language)),
-            (_, null, _) => language.Text("expectation.top", names),
+            (_, null, _) => language.Text(query.Promotion ? "promotion.expectation.top" : "expectation.top", names),
             (_, _, null) => language.Text("expectation.nextHasNone", names),
             _ => language.Text("expectation.next", names),
         };
@@ -378,8 +396,14 @@ public sealed partial class AnswerComposer(
     {
         var from = expectations.At(lower);
         var to = expectations.At(higher);
-        return Base(query, Intent.Compare, language.Text("compare", ("skill", skill.Name), ("aRole", Article(expectations.Role.Name)),
-                ("role", expectations.Role.Name), ("level", lower.Name), ("higher", higher.Name)))
+        var key = (query.Promotion, to) switch
+        {
+            (true, null) => "promotion.compare.gap",
+            (true, _) => "promotion.compare",
+            _ => "compare",
+        };
+        return Base(query, Intent.Compare, language.Text(key, ("skill", skill.Name), ("aRole", Article(expectations.Role.Name)),
+                ("role", expectations.Role.Name), ("aLevel", Article(lower.Name)), ("level", lower.Name), ("higher", higher.Name)))
             with
             {
                 Current = Of(from),
@@ -406,11 +430,17 @@ public sealed partial class AnswerComposer(
         var count = items.Count == 1 ? language.Text("count.skill") : language.Text("count.skills", ("count", language.Number(items.Count)));
         (string, string)[] names =
         [
-            ("aLevel", Article(level.Name)), ("level", level.Name), ("role", role.Name), ("higher", query.CompareTo?.Name ?? ""), ("count", count),
+            ("aLevel", Article(level.Name)), ("level", level.Name), ("role", role.Name), ("aRole", Article(role.Name)),
+            ("higher", query.CompareTo?.Name ?? ""), ("count", count),
         ];
-        var message = items.Count == 0
-            ? language.Text("profile.none", names)
-            : language.Text(query.CompareTo is null ? "profile" : "profile.compare", names);
+        var message = (items.Count, query.Promotion, query.CompareTo) switch
+        {
+            (0, _, _) => language.Text("profile.none", names),
+            (_, true, null) => language.Text("promotion.profile.top", names),
+            (_, true, _) => language.Text("promotion.profile", names),
+            (_, false, null) => language.Text("profile", names),
+            _ => language.Text("profile.compare", names),
+        };
         return Base(query with { Skill = null, Domain = null }, Intent.RoleProfile, message) with { Items = items };
     }
 

@@ -47,6 +47,9 @@ public sealed record Query(string Question)
 
     /// <summary>What the catalogue has was asked for: its skills (of <see cref="Role"/> or in <see cref="Domain"/> when named), roles or levels.</summary>
     public CatalogueList? List { get; init; }
+
+    /// <summary>A promotion question: <see cref="Level"/> is where the person is, <see cref="CompareTo"/> the level they would reach (null at the top).</summary>
+    public bool Promotion { get; init; }
 }
 
 /// <summary>What a catalogue answer lists.</summary>

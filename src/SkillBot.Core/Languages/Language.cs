@@ -161,8 +161,31 @@ public static class WordKinds
     /// <summary>"What changed?", "what's new", "有什么变化": a question about the catalogue's last changes.</summary>
     public const string Changes = "changes";
 
+    /// <summary>Words that ask for the person's next step: "promoted", "晋升".</summary>
+    public const string Promotion = "promotion";
+    /// <summary>Words that make a question about the person who asks: "I", "me", "my", "我".</summary>
+    public const string FirstPerson = "firstPerson";
+    /// <summary>Anywhere in a message, a correction of the last answer: "I meant", "我是说".</summary>
+    public const string Corrects = "corrects";
+    /// <summary>As a message's first word, a correction: "no, ML engineer", "sorry, lead", "不对".</summary>
+    public const string CorrectionOpeners = "correctionOpeners";
+    /// <summary>Before "I'm", a hypothetical: "what if I'm a lead?", "如果我是".</summary>
+    public const string Hypothetical = "hypothetical";
+    /// <summary>Between "I'm" and the role or level it says: "I'm currently a …", "我是一名…".</summary>
+    public const string SelfGlue = "selfGlue";
+    /// <summary>What a bare reply may have around its names: "ok, senior DS", "I'm lead".</summary>
+    public const string ReplyGlue = "replyGlue";
+    /// <summary>At the start only, the asker says who they are: "as a senior DS, …", "作为".</summary>
+    public const string IntroducesSelfAtStart = "introducesSelfAtStart";
+    /// <summary>Words a message may start with before saying who asks: "hi, as a …".</summary>
+    public const string Openers = "openers";
+    /// <summary>With a first-person word, make a level after <see cref="AimFor"/> one to reach: "am I ready for lead?".</summary>
+    public const string Aiming = "aiming";
+    public const string AimFor = "aimFor";
+
     public static readonly ImmutableArray<string> All =
-        [Filler, Help, Overview, Compare, Towards, Next, Previous, Articles, LevelWords, LevelWordsAfter, IntroducesSelf, LevelLike, RoleWords, Changes];
+        [Filler, Help, Overview, Compare, Towards, Next, Previous, Articles, LevelWords, LevelWordsAfter, IntroducesSelf, LevelLike, RoleWords,
+         Promotion, FirstPerson, Corrects, CorrectionOpeners, Hypothetical, SelfGlue, ReplyGlue, IntroducesSelfAtStart, Openers, Aiming, AimFor, Changes];
 }
 
 internal sealed record LanguageFile(

@@ -26,6 +26,17 @@ internal enum Meaning
     RoleWord = 1 << 12,
     /// <summary>Asks what changed in the catalogue.</summary>
     Changes = 1 << 13,
+    Promotion = 1 << 24,
+    FirstPerson = 1 << 14,
+    Corrects = 1 << 15,
+    CorrectionOpener = 1 << 16,
+    Hypothetical = 1 << 17,
+    SelfGlue = 1 << 18,
+    ReplyGlue = 1 << 19,
+    IntroducesSelfAtStart = 1 << 20,
+    Opener = 1 << 21,
+    Aiming = 1 << 22,
+    AimFor = 1 << 23,
 }
 
 /// <summary>
@@ -45,6 +56,11 @@ internal sealed class ChatWords
         (WordKinds.LevelWordsAfter, Meaning.LevelWordAfter), (WordKinds.IntroducesSelf, Meaning.IntroducesSelf),
         (WordKinds.LevelLike, Meaning.LevelLike), (WordKinds.RoleWords, Meaning.RoleWord),
         (WordKinds.Changes, Meaning.Changes),
+        (WordKinds.Promotion, Meaning.Promotion), (WordKinds.FirstPerson, Meaning.FirstPerson), (WordKinds.Corrects, Meaning.Corrects),
+        (WordKinds.CorrectionOpeners, Meaning.CorrectionOpener), (WordKinds.Hypothetical, Meaning.Hypothetical),
+        (WordKinds.SelfGlue, Meaning.SelfGlue), (WordKinds.ReplyGlue, Meaning.ReplyGlue),
+        (WordKinds.IntroducesSelfAtStart, Meaning.IntroducesSelfAtStart), (WordKinds.Openers, Meaning.Opener),
+        (WordKinds.Aiming, Meaning.Aiming), (WordKinds.AimFor, Meaning.AimFor),
     ];
 
     private const Meaning NameParts = Meaning.LevelLike | Meaning.RoleWord;

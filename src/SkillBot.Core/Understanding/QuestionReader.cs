@@ -110,13 +110,21 @@ public sealed class QuestionReader
 
         var matched = new List<Named[]>();
         var byNumber = ImmutableArray.CreateBuilder<Level>();
+        // Where a role or level is named, and where a statement about oneself could start ("I'm …", "as a …").
+        var personNamedAt = new List<int>();
+        var selfFrom = new List<int>();
+        var all = Meaning.None;
+        var previous = Meaning.None;
+        var corrects = false;
+        var bareReply = true;
         var pieces = new List<Piece>();
         var unknownLevels = ImmutableArray.CreateBuilder<string>();
         Span<int> votes = stackalloc int[_words.Languages.All.Length];
         Level? target = null;
         var towardsEnd = -1;
         var levelStep = 0;
-        bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text), introducesSelf = false, asksChanges = false;
+        bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text), asksChanges = false;
+        var afterFor = TowardsAfterFor(tokens);
         for (var i = 0; i < tokens.Count;)
         {
             var token = tokens[i];
@@ -130,7 +138,12 @@ public sealed class QuestionReader
                 }
                 matched.Add(phrase.Targets);
                 spans.Add((i, end));
-                target ??= towardsEnd == i || IsTowards(tokens, i) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
+                if (Array.Exists(phrase.Targets, t => t.Role is not null || t.Level is not null))
+                {
+                    personNamedAt.Add(i);
+                }
+                target ??= towardsEnd == i || IsTowards(tokens, i, afterFor) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
+                previous = Meaning.None;
                 i = end;
                 continue;
             }
@@ -139,7 +152,9 @@ public sealed class QuestionReader
                 matched.Add([new Named(null, null, level, null)]);
                 spans.Add((i, i + width));
                 byNumber.Add(level);
-                target ??= towardsEnd == i || IsTowards(tokens, i) ? level : null;
+                personNamedAt.Add(i);
+                target ??= towardsEnd == i || IsTowards(tokens, i, afterFor) ? level : null;
+                previous = Meaning.None;
                 i += width;
                 continue;
             }
@@ -166,8 +181,17 @@ public sealed class QuestionReader
                 asksHelp |= (word.Meaning & Meaning.Help) != 0;
                 asksOverview |= (word.Meaning & Meaning.Overview) != 0;
                 asksCompare |= (word.Meaning & Meaning.Compare) != 0;
-                introducesSelf |= (word.Meaning & Meaning.IntroducesSelf) != 0;
                 asksChanges |= (word.Meaning & Meaning.Changes) != 0;
+                all |= word.Meaning;
+                bareReply &= (word.Meaning & Meaning.ReplyGlue) != 0;
+                corrects |= (word.Meaning & Meaning.Corrects) != 0 || (i == 0 && (word.Meaning & Meaning.CorrectionOpener) != 0);
+                if (((word.Meaning & Meaning.IntroducesSelf) != 0
+                        || ((word.Meaning & Meaning.IntroducesSelfAtStart) != 0 && (i == 0 || previous == Meaning.Opener)))
+                    && (previous & Meaning.Hypothetical) == 0)
+                {
+                    selfFrom.Add(end);
+                }
+                previous = (word.Meaning & Meaning.Opener) != 0 && (i == 0 || previous == Meaning.Opener) ? Meaning.Opener : word.Meaning;
                 levelStep = (word.Meaning & Meaning.Next) != 0 ? 1 : (word.Meaning & Meaning.Previous) != 0 ? -1 : levelStep;
                 if ((word.Meaning & Meaning.Towards) != 0)
                 {
@@ -177,6 +201,8 @@ public sealed class QuestionReader
                 continue;
             }
             VoteCjk(votes, tokens, i, i + 1);
+            bareReply = false;
+            previous = Meaning.None;
             if (IsHan(token))
             {
                 // Chinese has no spaces: unmatched characters in a row are one name.
@@ -226,8 +252,11 @@ public sealed class QuestionReader
         {
             Target = target is not null && levels.Contains(target) ? target : null,
             LevelStep = levelStep,
-            IntroducesSelf = introducesSelf,
             AsksChanges = asksChanges,
+            IntroducesSelf = IntroducesSelf(tokens, selfFrom, personNamedAt),
+            AsksPromotion = (all & Meaning.Promotion) != 0 || (levelStep > 0 && (all & (Meaning.FirstPerson | Meaning.IntroducesSelf)) != 0),
+            Corrects = corrects,
+            IsBareReply = bareReply && !asksCompare && unknownLevels.Count == 0 && unknownRoles.Count == 0,
             UnknownLevels = unknownLevels.ToImmutable(),
             UnknownRoles = unknownRoles.ToImmutable(),
             Move = roles.Count == 2 && skills.Count <= 1 && (asksCompare || tokens.Exists(MoveAndListWords.Moves.Contains)) ? Move(tokens, spans, picks)
@@ -441,15 +470,60 @@ public sealed class QuestionReader
         return _words.Languages.All[best].Code;
     }
 
-    /// <summary>Whether the name at <paramref name="start"/> is where the user wants to go: "become a lead", "promoted to senior".</summary>
-    private bool IsTowards(List<string> tokens, int start)
+    /// <summary>Whether the name at <paramref name="start"/> is where the user wants to go: "become a lead", "promoted to senior", "ready for lead".</summary>
+    private bool IsTowards(List<string> tokens, int start, bool afterFor)
     {
         var before = start - 1;
         while (before >= 0 && (_words.Of(tokens[before]) & Meaning.Article) != 0)
         {
             before--;
         }
-        return before >= 0 && (_words.Of(tokens[before]) & Meaning.Towards) != 0;
+        return before >= 0 && (_words.Of(tokens[before]) & (afterFor ? Meaning.Towards | Meaning.AimFor : Meaning.Towards)) != 0;
+    }
+
+    /// <summary>"Am I ready for lead?", "what do I need for senior?": with first person and an aim, a level after "for" is one to reach.</summary>
+    private bool TowardsAfterFor(List<string> tokens)
+    {
+        var seen = Meaning.None;
+        foreach (var token in tokens)
+        {
+            seen |= _words.Of(token) & (Meaning.FirstPerson | Meaning.Aiming);
+        }
+        return seen == (Meaning.FirstPerson | Meaning.Aiming);
+    }
+
+    /// <summary>
+    /// A statement about oneself: a role or level right after the words that say who one is ("I'm", "I work as", "my
+    /// role is", "as a" at the start, "我是"), past glue ("a", "currently") and one word of one's own name before an
+    /// article ("I'm Anna, a senior …"); not after "if" or "suppose".
+    /// </summary>
+    private bool IntroducesSelf(List<string> tokens, List<int> selfFrom, List<int> personNamedAt)
+    {
+        foreach (var after in selfFrom)
+        {
+            for (var j = after; j < tokens.Count;)
+            {
+                if (personNamedAt.Contains(j))
+                {
+                    return true;
+                }
+                if (j == after && j + 1 < tokens.Count && (_words.Of(tokens[j + 1]) & Meaning.Article) != 0 && !_words.IsFiller(tokens[j]))
+                {
+                    j++;
+                    continue;
+                }
+                // "一名" is glue as a word; "as" is glue even where "as a" is a longer word.
+                var glue = _words.At(tokens, j, tokens.Count);
+                var width = glue is not null && (glue.Meaning & Meaning.SelfGlue) != 0 ? glue.Tokens.Length
+                    : (_words.Of(tokens[j]) & Meaning.SelfGlue) != 0 ? 1 : 0;
+                if (width == 0)
+                {
+                    break;
+                }
+                j += width;
+            }
+        }
+        return false;
     }
 
     /// <summary>

@@ -21,7 +21,10 @@ public sealed record Reading(
     /// <summary>+1 for "next" / "higher", -1 for "previous" / "lower": a step from the level talked about before.</summary>
     public int LevelStep { get; init; }
 
-    /// <summary>"I'm Anna, a senior data scientist at Acme": the words it does not know are the user's own names.</summary>
+    /// <summary>
+    /// A statement about oneself ("I'm Anna, a senior data scientist at Acme", "I work as an LLM engineer"): it says who
+    /// the person is, and the words it does not know are their own names. "What if I'm a lead?" is not one.
+    /// </summary>
     public bool IntroducesSelf { get; init; }
 
     /// <summary>"What changed?", "what's new for senior data scientists?", "有什么变化？": the changes since the last version.</summary>
@@ -31,6 +34,15 @@ public sealed record Reading(
     /// the track of the role asked about, so they move to that track once the role is known.
     /// </summary>
     public ImmutableArray<Level> ByNumber { get; init; } = [];
+
+    /// <summary>"How do I get promoted?", "what's next for me?", "what should I learn next?": the person's next step.</summary>
+    public bool AsksPromotion { get; init; }
+
+    /// <summary>"No, I meant ML engineer": the last answer again, with what this names in place of what it had.</summary>
+    public bool Corrects { get; init; }
+
+    /// <summary>Nothing but names and a word or two around them ("senior DS", "ok, lead"): a reply to a question asked back.</summary>
+    public bool IsBareReply { get; init; }
 
     /// <summary>Levels the question names that the catalogue lacks, as the user wrote them: "level 6", "staff", "senior staff".</summary>
     public ImmutableArray<string> UnknownLevels { get; init; } = [];

@@ -48,13 +48,69 @@ public sealed class SharedUserContext(SharedStore store, ConversationMemory memo
         }
     }
 
-    internal static bool IsRedisFailure(Exception e) => e is RedisException or TimeoutException or JsonException;
+    internal static bool IsRedisFailure(Exception e) => e is RedisException or TimeoutException;
 
-    private static UserContext? Read(RedisValue value) =>
-        value.HasValue ? JsonSerializer.Deserialize((string)value!, SharedStateJsonContext.Default.UserContext) : null;
+    /// <summary>Stored state that cannot be read (another version's, or damaged) is a fresh start, never a failed answer.</summary>
+    internal static UserContext? Read(RedisValue value)
+    {
+        if (!value.HasValue)
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize((string)value!, SharedStateJsonContext.Default.StoredContext)?.ToContext();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
-    private static string Write(UserContext context) => JsonSerializer.Serialize(context, SharedStateJsonContext.Default.UserContext);
+    internal static string Write(UserContext context) =>
+        JsonSerializer.Serialize(StoredContext.Of(context), SharedStateJsonContext.Default.StoredContext);
 }
 
-[JsonSerializable(typeof(UserContext))]
+/// <summary>
+/// A context as Redis holds it. Version 2 keeps version 1's top-level Skill, Role and Level, now the topic, so a replica
+/// still on version 1 reads the topic and ignores the rest; version 1's state reads here as a topic with no person.
+/// </summary>
+internal sealed record StoredContext(string? Skill, string? Role, string? Level)
+{
+    public const int CurrentVersion = 2;
+
+    public int Version { get; init; } = 1;
+
+    public string? CompareTo { get; init; }
+
+    public bool Promotion { get; init; }
+
+    public bool AboutSelf { get; init; }
+
+    public bool AskedBack { get; init; }
+
+    public Person? Person { get; init; }
+
+    public static StoredContext Of(UserContext context) =>
+        new(context.Topic?.Skill, context.Topic?.Role, context.Topic?.Level)
+        {
+            Version = CurrentVersion,
+            CompareTo = context.Topic?.CompareTo,
+            Promotion = context.Topic?.Promotion ?? false,
+            AboutSelf = context.Topic?.AboutSelf ?? false,
+            AskedBack = context.Topic?.AskedBack ?? false,
+            Person = context.Person,
+        };
+
+    public UserContext? ToContext()
+    {
+        var topic = (Skill ?? Role ?? Level) is null && !AskedBack
+            ? null
+            : new Topic(Skill, Role, Level, CompareTo) { Promotion = Promotion, AboutSelf = AboutSelf, AskedBack = AskedBack };
+        var person = Person is { Role: null, Level: null } ? null : Person;
+        return topic is null && person is null ? null : new UserContext(person, topic);
+    }
+}
+
+[JsonSerializable(typeof(StoredContext))]
 internal sealed partial class SharedStateJsonContext : JsonSerializerContext;

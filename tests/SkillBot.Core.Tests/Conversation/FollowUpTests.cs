@@ -41,7 +41,7 @@ public sealed class FollowUpTests
         Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(Ask("what's next?", "u")));
         Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Lead"), Summary(Ask("and the next one?", "u")));
         Assert.Equal((Intent.Expectation, "Deep Learning", "Data Scientist", "Senior"), Summary(Ask("and the level below?", "u")));
-        Assert.Equal(Intent.Help, Ask("what's next?", "someone else").Intent);
+        Assert.Equal(Missing.Role, Ask("what's next?", "someone else").Clarify?.Missing);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed partial class PhrasingTableTests
         { "我是高级LLM工程师，深度学习方面怎么晋升到主管？", C, DeepLearning, Llm, "Senior", "Lead", null },
         { "深度学习方面，中级和高级LLM工程师的差别是什么", C, DeepLearning, Llm, "Middle", "Senior", null },
         // role profile
-        { "我是高级数据科学家，下一步要学什么？", RP, null, Ds, "Senior", null, null },
+        { "我是高级数据科学家，下一步要学什么？", RP, null, Ds, "Senior", "Lead", null },
         { "我是中级LLM工程师", RP, null, Llm, "Middle", null, null },
         { "请问主管数据科学家需要哪些技能？", RP, null, Ds, "Lead", null, null },
         { "作为首席数据科学家，我需要具备哪些能力？", RP, null, Ds, "Principal", null, null },
@@ -60,7 +60,7 @@ public sealed partial class PhrasingTableTests
         { "高级 MLE 的 python 要求是什么？", E, Python, Mle, "Senior", null, null },
         { "从中级到高级，ML工程师的机器学习有什么区别？", C, Ml, Mle, "Middle", "Senior", null },
         { "数据科学家机器学习：主管和首席的差别", C, Ml, Ds, "Lead", "Principal", null },
-        { "我是主管数据科学家，下一步要学什么？", RP, null, Ds, "Lead", null, null },
+        { "我是主管数据科学家，下一步要学什么？", RP, null, Ds, "Lead", "Principal", null },
         { "首席ML工程师需要哪些技能？", RP, null, Mle, "Principal", null, null },
         { "机器学习在所有级别的要求", SO, Ml, null, null, null, null },
         { "高级在机器学习方面需要什么？", CL, Ml, null, "Senior", null, "role: Data Scientist | ML Engineer | LLM Engineer" },

@@ -1,6 +1,9 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
+using SkillBot.Testing;
+using SkillBot.Tests.Conversation;
+using StackExchange.Redis;
 
 namespace SkillBot.Tests.SharedState;
 
@@ -61,6 +64,51 @@ public sealed class SharedStateTests : IAsyncLifetime
         await Ask(_first, "I'm a junior data scientist", "cy");
         var shared = await Ask(_second, "what about deep learning?", "cy");
         Assert.Equal(("expectation", "Data Scientist", "Junior"), Fields(shared));
+    }
+
+    [Fact]
+    public async Task Every_dialogue_alternating_between_replicas_keeps_the_person_and_the_topic_in_Redis()
+    {
+        for (var d = 0; d < Dialogues.BuiltIn.Count; d++)
+        {
+            var dialogue = Dialogues.BuiltIn[d];
+            var turn = 0;
+            foreach (var step in dialogue.Turns)
+            {
+                // Every turn on the other replica than the one before: only Redis carries the memory.
+                var answer = await Ask(turn++ % 2 == 0 ? _first : _second, step.Say, $"dialogue-{d}");
+                DialogueAssert.Resolves(dialogue, step, answer);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task State_written_by_the_version_before_reads_as_the_topic_without_a_person()
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Connection);
+        await redis.GetDatabase().StringSetAsync("skillbot:context:api:old-replica",
+            """{"Skill":"Deep Learning","Role":"Data Scientist","Level":"Senior"}""");
+
+        Assert.Equal(("expectation", "Data Scientist", "Lead"), Fields(await Ask(_second, "and for lead?", "old-replica")));
+        Assert.Equal("clarify", (await Ask(_first, "how do I get promoted?", "old-replica")).GetProperty("intent").GetString());
+    }
+
+    [Theory]
+    [InlineData("not json {")]
+    [InlineData("[1,2]")]
+    [InlineData("null")]
+    [InlineData("""{"Skill":5}""")]
+    [InlineData("""{"Version":"x","Person":"senior"}""")]
+    [InlineData("""{"Person":{"Role":{"deep":[[[[[]]]]]}}}""")]
+    public async Task Damaged_state_in_Redis_is_a_fresh_start_not_a_failure(string stored)
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.Connection);
+        await redis.GetDatabase().StringSetAsync("skillbot:context:api:damaged", stored);
+
+        Assert.Equal(("skill_overview", null, null), Fields(await Ask(_first, "what about deep learning?", "damaged")));
+        Assert.Equal("Healthy", await Readiness(_first));
+        await Ask(_first, "I'm a senior data scientist", "damaged");
+        Assert.Equal(("role_profile", "Data Scientist", "Senior"), Fields(await Ask(_second, "how do I get promoted?", "damaged")));
     }
 
     private static async Task<JsonElement> Ask(RunningApp app, string q, string user)

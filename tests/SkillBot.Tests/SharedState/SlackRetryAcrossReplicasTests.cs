@@ -1,5 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SkillBot.Cards.Slack;
+using SkillBot.Core;
+using SkillBot.Testing;
+using SkillBot.Tests.Conversation;
 using SkillBot.Tests.Slack;
 using StackExchange.Redis;
 using static SkillBot.Tests.Slack.SlackRequests;
@@ -69,6 +74,25 @@ public sealed class SlackRetryAcrossReplicasTests : IAsyncLifetime
         await _second.Client.PostJson(Events, Mention("EvAfterFlush", "4.4"));
         Assert.Equal("4.4", (string?)(await _slack.NextCall()).Body["thread_ts"]);
         Assert.Equal(2, _slack.History.Count(c => c.Method == "chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task A_slack_conversation_whose_turns_alternate_between_replicas_is_remembered_through_Redis()
+    {
+        var assistant = _first.Services.GetRequiredService<Assistant>();
+        foreach (var dialogue in Dialogues.BuiltIn.Where(d => !d.Turns.Any(t => t.Say.Trim() == "help")).Take(12))
+        {
+            var turn = 0;
+            foreach (var (step, expected, _) in ConversationHost.Run(assistant, dialogue))
+            {
+                DialogueAssert.Resolves(dialogue, step, expected);
+                var replica = turn++ % 2 == 0 ? _first : _second;
+                var response = await replica.Client.PostForm("/api/slack/commands", Command(step.Say, team: "TREDIS", user: "U" + dialogue.Name.GetHashCode(StringComparison.Ordinal)));
+                var sent = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+                Assert.True(JsonNode.DeepEquals(JsonNode.Parse(BlockKitRenderer.ToUtf8(expected, SlackPlacement.Ephemeral)), sent),
+                    $"{dialogue.Name}: \"{step.Say}\" got\n{sent}\nexpected the rendering of: {expected.Message}");
+            }
+        }
     }
 
     private static string Mention(string eventId, string ts) =>
