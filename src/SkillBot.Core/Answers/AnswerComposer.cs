@@ -178,7 +178,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
         var items = skill.Roles
             .Where(r => role is null || ReferenceEquals(r.Role, role))
             .SelectMany(r => r.ByLevel.OfType<Expectation>()
-                .Select(e => (AnswerItem)new LadderItem(r.Role.Name, e.Level.Name, e.Necessity, e.Description)))
+                .Select(e => (AnswerItem)new LadderItem(r.Role.Name, e.Level.Name, e.Necessity, e.Description) { Examples = e.Examples }))
             .ToList();
         var whom = role is null ? "every role" : role.Name;
         return Base(query with { Level = null, CompareTo = null }, Intent.SkillOverview,
@@ -286,6 +286,7 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
             CatalogueVersion: catalogue.Version)
         {
             Language = query.Language,
+            Owners = skill is null ? [] : skill.Owners,
             Ladder = new Ladder(_levelNames, skill is null ? _rolesWithSkills : [.. skill.Roles.Select(r => r.Role.Name)]),
         };
     }
@@ -293,14 +294,14 @@ public sealed class AnswerComposer(SkillCatalogue catalogue, IReadOnlyList<strin
     private static LevelExpectation? Of(Expectation? expectation) =>
         expectation is null
             ? null
-            : new LevelExpectation(expectation.Level.Name, expectation.Necessity, expectation.Description, null);
+            : new LevelExpectation(expectation.Level.Name, expectation.Necessity, expectation.Description, null) { Examples = expectation.Examples };
 
     /// <summary>The higher level of an expectation or comparison, with what it adds; all of it is new when the lower level has a gap.</summary>
     private LevelExpectation? Higher(Expectation? higher, Expectation? lower) =>
         higher is null
             ? null
             : new LevelExpectation(higher.Level.Name, higher.Necessity, higher.Description,
-                lower is null ? [new Segment(higher.Description, true)] : Added(higher, lower));
+                lower is null ? [new Segment(higher.Description, true)] : Added(higher, lower)) { Examples = higher.Examples };
 
     /// <summary>
     /// The word diff is the costliest step of an answer and the same pairs of levels are asked all day, so

@@ -21,6 +21,14 @@ public static class CsvImport
 {
     public static readonly ImmutableArray<string> Columns = ["domain", "skill", "role", "level", "necessity", "description"];
 
+    /// <summary>
+    /// Columns a CSV may have besides <see cref="Columns"/>. <c>examples</c> (format 1.1) holds an expectation's
+    /// examples, one per line of the cell (a quoted cell with line breaks; Alt+Enter in a spreadsheet).
+    /// </summary>
+    public static readonly ImmutableArray<string> OptionalColumns = ["examples"];
+
+    private static readonly ImmutableArray<string> AllColumns = [.. Columns, .. OptionalColumns];
+
     /// <summary>Longer names are certainly a mistake (a description in the wrong column), and YAML keys have a limit.</summary>
     public const int MaxNameLength = 200;
 
@@ -54,18 +62,21 @@ public static class CsvImport
     private static CsvImportResult Failed(List<CsvProblem> problems, int rows) =>
         new([], [.. problems.OrderBy(p => p.Line)], rows);
 
-    /// <summary>Where each column is: any order and case, each exactly once, nothing else.</summary>
+    /// <summary>
+    /// Where each column is (by <see cref="AllColumns"/>; -1 for an optional column the header lacks): any order and
+    /// case, each required column exactly once, an optional one at most once, nothing else.
+    /// </summary>
     private static int[]? ColumnOrder(CsvRecord header, List<CsvProblem> problems)
     {
         var names = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        var expected = string.Join(',', Columns);
+        var expected = $"{string.Join(',', Columns)}, and optionally {string.Join(',', OptionalColumns)}";
         var ok = true;
-        foreach (var unknown in names.Where(n => !Columns.Contains(n)).Distinct())
+        foreach (var unknown in names.Where(n => !AllColumns.Contains(n)).Distinct())
         {
             problems.Add(new CsvProblem(header.Line, $"unknown column '{unknown}' in the header (expected {expected})"));
             ok = false;
         }
-        foreach (var twice in names.Where(Columns.Contains).GroupBy(n => n).Where(g => g.Count() > 1))
+        foreach (var twice in names.Where(AllColumns.Contains).GroupBy(n => n).Where(g => g.Count() > 1))
         {
             problems.Add(new CsvProblem(header.Line, $"column '{twice.Key}' appears twice in the header"));
             ok = false;
@@ -75,21 +86,25 @@ public static class CsvImport
             problems.Add(new CsvProblem(header.Line, $"missing column '{missing}' in the header (expected {expected})"));
             ok = false;
         }
-        return ok ? [.. Columns.Select(c => names.IndexOf(c))] : null;
+        return ok ? [.. AllColumns.Select(c => names.IndexOf(c))] : null;
     }
 
-    private sealed record Row(int Line, string Domain, string Skill, string Role, Level Level, Necessity Necessity, string Description);
+    private sealed record Row(int Line, string Domain, string Skill, string Role, Level Level, Necessity Necessity, string Description)
+    {
+        public ImmutableArray<string> Examples { get; init; } = [];
+    }
 
     private static Row? ReadRow(CsvRecord record, int[] columns, List<CsvProblem> problems)
     {
-        if (record.Fields.Count != columns.Length)
+        var fields = columns.Count(c => c >= 0);
+        if (record.Fields.Count != fields)
         {
             problems.Add(new CsvProblem(record.Line,
-                $"expected {columns.Length} fields ({string.Join(',', Columns)}), found {record.Fields.Count}"));
+                $"expected {fields} fields ({string.Join(',', AllColumns.Where((_, i) => columns[i] >= 0))}), found {record.Fields.Count}"));
             return null;
         }
         var before = problems.Count;
-        string Field(string column) => record.Fields[columns[Columns.IndexOf(column)]].Trim();
+        string Field(string column) => columns[AllColumns.IndexOf(column)] is var at and >= 0 ? record.Fields[at].Trim() : "";
         string Name(string column)
         {
             var value = Field(column);
@@ -137,7 +152,26 @@ public static class CsvImport
         {
             problems.Add(new CsvProblem(record.Line, "description is empty"));
         }
-        return problems.Count > before ? null : new Row(record.Line, domain, skill, role, level!, necessity!.Value, description);
+        var examples = ReadExamples(record.Line, Field("examples"), problems);
+        return problems.Count > before ? null : new Row(record.Line, domain, skill, role, level!, necessity!.Value, description) { Examples = examples };
+    }
+
+    /// <summary>One example per line of the cell, blank lines skipped, within the loader's limits.</summary>
+    private static ImmutableArray<string> ReadExamples(int line, string cell, List<CsvProblem> problems)
+    {
+        var examples = cell.ReplaceLineEndings("\n").Split('\n').Select(e => e.Trim()).Where(e => e.Length > 0).ToImmutableArray();
+        if (examples.Length > ExampleLimits.MaxPerExpectation)
+        {
+            problems.Add(new CsvProblem(line, $"examples has {examples.Length} lines; an expectation may have at most {ExampleLimits.MaxPerExpectation} examples (one per line)"));
+        }
+        foreach (var (example, index) in examples.Select((e, i) => (e, i + 1)))
+        {
+            if (example.Length > ExampleLimits.MaxLength)
+            {
+                problems.Add(new CsvProblem(line, $"example {index} is {example.Length} characters; at most {ExampleLimits.MaxLength} (an example is a sentence or two)"));
+            }
+        }
+        return examples;
     }
 
     private static readonly ImmutableArray<Level> Ladder =
@@ -286,6 +320,14 @@ public static class CsvImport
                 foreach (var line in YamlText.BlockValue("description", row.Description, indent: 6))
                 {
                     yaml.AppendLine(line);
+                }
+                if (!row.Examples.IsEmpty)
+                {
+                    yaml.AppendLine("      examples:");
+                    foreach (var example in row.Examples)
+                    {
+                        yaml.AppendLine($"        - {YamlText.DoubleQuoted(example)}");
+                    }
                 }
             }
         }

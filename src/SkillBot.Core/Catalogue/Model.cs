@@ -15,7 +15,11 @@ public sealed record Level(int Number, string Name, ImmutableArray<string> Alias
 
 public sealed record Role(string Name, ImmutableArray<string> Aliases);
 
-public sealed record Expectation(Level Level, Necessity Necessity, string Description);
+public sealed record Expectation(Level Level, Necessity Necessity, string Description)
+{
+    /// <summary>What meeting the expectation looks like in practice (format 1.1), as written; empty when none.</summary>
+    public ImmutableArray<string> Examples { get; init; } = [];
+}
 
 /// <summary>What one role is expected to do in one skill, indexed by level (null where the role has a gap).</summary>
 public sealed record RoleExpectations(Role Role, ImmutableArray<Expectation?> ByLevel)
@@ -30,6 +34,9 @@ public sealed record Skill(
     DateOnly? Updated,
     ImmutableArray<RoleExpectations> Roles)
 {
+    /// <summary>Who answers questions about the skill (format 1.1): Slack user ids, Teams/Entra ids, e-mail addresses.</summary>
+    public ImmutableArray<string> Owners { get; init; } = [];
+
     public RoleExpectations? For(Role role)
     {
         foreach (var r in Roles)
