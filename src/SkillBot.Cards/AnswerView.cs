@@ -32,6 +32,8 @@ public sealed class AnswerView
         Picker = Navigation.Picker(answer, labels);
         Feedback = Navigation.Feedback(answer);
         Choices = Navigation.Choices(answer);
+        AskOwner = Navigation.AskOwner(answer, labels);
+        Owners = AskOwner is null ? null : labels.Format("owners", string.Join(", ", answer.Owners));
     }
 
     public static AnswerView Of(Answer answer) => new(answer, Labels.For(answer.Language));
@@ -66,6 +68,12 @@ public sealed class AnswerView
 
     /// <summary>The options of a clarify answer, the suggestions of not_found, the examples of help.</summary>
     public IReadOnlyList<Move> Choices { get; }
+
+    /// <summary>"Ask an owner": the question and this answer sent to the skill's owners; null when the answer is not about a skill with owners.</summary>
+    public Move? AskOwner { get; }
+
+    /// <summary>Who the skill's owners are ("Ask an owner: …"), shown beside <see cref="AskOwner"/>; null without it.</summary>
+    public string? Owners { get; }
 
     /// <summary>One move per role-profile item or ladder rung: its own expectation.</summary>
     public CardAction ForItem(AnswerItem item) => Navigation.ForItem(Answer, item);

@@ -11,7 +11,7 @@ public sealed class BlockKitRendererTests
     public static TheoryData<string, int> EveryAnswer()
     {
         var data = new TheoryData<string, int>();
-        foreach (var (name, catalogue) in new[] { ("built-in", Catalogues.BuiltIn()), ("long", LongTextCatalogue.Build()) })
+        foreach (var (name, catalogue) in new[] { ("built-in", Catalogues.BuiltIn()), ("long", LongTextCatalogue.Build()), ("many-examples", TestCatalogues.ManyLongExamples()) })
         {
             for (var i = 0; i < SampleAnswers.For(catalogue).Count; i++)
             {
@@ -25,6 +25,7 @@ public sealed class BlockKitRendererTests
     {
         ["built-in"] = SampleAnswers.For(Catalogues.BuiltIn()),
         ["long"] = SampleAnswers.For(LongTextCatalogue.Build()),
+        ["many-examples"] = SampleAnswers.For(TestCatalogues.ManyLongExamples()),
     };
 
     [Theory]
