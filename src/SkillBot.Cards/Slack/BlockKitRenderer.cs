@@ -40,13 +40,15 @@ public static class BlockKitRenderer
     /// The message as UTF-8 JSON, placed by <paramref name="placement"/>: the bytes Slack is sent, written
     /// once, straight to JSON rather than built as a tree first (this is the hot path).
     /// </summary>
-    public static byte[] ToUtf8(Answer answer, SlackPlacement placement)
+    /// <param name="lead">Mrkdwn (escaped by the caller) shown before the answer and as the notification text: what a message
+    /// that forwards an answer says about it (a question for the owners).</param>
+    public static byte[] ToUtf8(Answer answer, SlackPlacement placement, string? lead = null)
     {
         var buffer = new ArrayBufferWriter<byte>(8 * 1024);
         using (var json = Open(buffer, placement))
         {
-            json.WriteString("text", SlackText.Mrkdwn(answer.Message, MaxFallbackText));
-            WriteBlocks(json, AnswerView.Of(answer));
+            json.WriteString("text", lead is null ? SlackText.Mrkdwn(answer.Message, MaxFallbackText) : Cut(lead));
+            WriteBlocks(json, AnswerView.Of(answer), lead);
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -73,12 +75,16 @@ public static class BlockKitRenderer
         return json;
     }
 
-    private static void WriteBlocks(Utf8JsonWriter json, AnswerView view)
+    private static void WriteBlocks(Utf8JsonWriter json, AnswerView view, string? lead)
     {
         var (answer, labels) = (view.Answer, view.Labels);
         json.WritePropertyName("blocks");
         json.WriteStartArray();
         var blocks = new Blocks(json);
+        if (lead is not null)
+        {
+            blocks.Section(Cut(lead));
+        }
         if (view.Title is { Length: > 0 } title && blocks.Start("header"))
         {
             PlainText(json, "text", title, MaxHeaderText);

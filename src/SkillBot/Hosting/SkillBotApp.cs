@@ -10,6 +10,7 @@ using SkillBot.Core.Insights;
 using SkillBot.Gate;
 using SkillBot.Limits;
 using SkillBot.LiveCatalogue;
+using SkillBot.Owners;
 using SkillBot.Rendering;
 using SkillBot.SharedState;
 using SkillBot.Slack;
@@ -70,6 +71,9 @@ public static class SkillBotApp
         builder.Services.AddSingleton<RenderedAnswers>();
         builder.Services.AddTeams(builder.Configuration);
 
+        builder.Services.AddSettings<OwnersOptions, OwnersOptionsValidator>(builder.Configuration, OwnersOptions.Section);
+        builder.Services.AddSingleton<TeamsChannels>();
+        builder.Services.AddSingleton<OwnerMessenger>();
         builder.Services.AddSingleton<QuestionInsights>();
         builder.Services.AddSingleton(_ => new Assistant(catalogue.Catalogue));
         builder.Services.AddSingleton<TurnGate>();

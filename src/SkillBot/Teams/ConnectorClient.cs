@@ -6,7 +6,7 @@ using SkillBot.Hosting;
 
 namespace SkillBot.Teams;
 
-/// <summary>A reply waiting to be posted: where to, and what.</summary>
+/// <summary>A reply waiting to be posted: where to, and what. An empty <see cref="ActivityId"/> posts a new message to the conversation (proactive).</summary>
 public sealed record PendingReply(string ServiceUrl, string ConversationId, string ActivityId, ReplyActivity Activity);
 
 /// <summary>
@@ -24,8 +24,9 @@ public sealed class ConnectorClient(
             logger.LogWarning("Not replying to {ServiceUrl}: it is not on Teams:AllowedServiceUrls", LogSafe.Text(reply.ServiceUrl));
             return false;
         }
+        // Reply to an activity, or (no activity) send to the conversation: a new post in a channel.
         var url = reply.ServiceUrl.TrimEnd('/') + "/v3/conversations/" + Uri.EscapeDataString(reply.ConversationId)
-            + "/activities/" + Uri.EscapeDataString(reply.ActivityId);
+            + (reply.ActivityId.Length == 0 ? "/activities" : "/activities/" + Uri.EscapeDataString(reply.ActivityId));
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(reply.Activity, TeamsJsonContext.Default.ReplyActivity))

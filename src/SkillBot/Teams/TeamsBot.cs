@@ -2,6 +2,7 @@ using System.Text.Json;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Gate;
+using SkillBot.SharedState;
 
 namespace SkillBot.Teams;
 
@@ -34,7 +35,7 @@ public abstract record TeamsResponse
 /// a bot added to a conversation says welcome, card buttons and compose-box searches are answered in the
 /// response. Anything else is accepted and ignored, as Teams expects.
 /// </summary>
-public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound outbound, ReplyQueue replies, ILogger<TeamsBot> logger)
+public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound outbound, ReplyQueue replies, TeamsChannels channels, ILogger<TeamsBot> logger)
 {
     public const string SearchCommand = "searchSkills";
     public const string SearchParameter = "searchKeywords";
@@ -59,6 +60,10 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
         {
             return problem;
         }
+        if (TeamsInbound.ChannelReference(activity) is { } heard && channels.IsWanted(heard.ChannelId))
+        {
+            await channels.RememberAsync(heard.ChannelId, heard.Reference); // a channel SkillBot posts into, heard from
+        }
         if (TeamsInbound.MessageTurn(activity) is not { } turn)
         {
             return TeamsResponse.Accepted;
@@ -76,6 +81,11 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
         if (Unanswerable(activity) is { } problem)
         {
             return problem;
+        }
+        if (TeamsInbound.ChannelReference(activity) is { } added)
+        {
+            // Added to a team: how to post into its channel later (the owners' channel, unanswered questions).
+            await channels.RememberAsync(added.ChannelId, added.Reference);
         }
         return await ReplyOnceAsync(activity, () => ValueTask.FromResult(assistant.Help("",
             "Hi, I'm SkillBot. Ask me what your next level asks of you in a skill, for example:")));

@@ -1,5 +1,6 @@
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
+using SkillBot.Core.Conversation;
 using SkillBot.Testing;
 
 namespace SkillBot.Core.Tests.Lifecycle;
@@ -182,5 +183,27 @@ public sealed class ExamplesAndOwnersTests
         var answer = new Assistant(Catalogues.BuiltIn()).Ask("what does a senior data scientist need in deep learning?");
         Assert.Empty(answer.Owners);
         Assert.Empty(answer.Current!.Examples);
+    }
+
+    [Fact]
+    public void Ask_an_owner_gives_the_answer_again_and_what_to_send_only_for_a_skill_with_owners()
+    {
+        var user = new ChatUser("slack", "T1", "U1");
+        var pressed = CardAction.AskOwner("Deep Learning", "Data Scientist", "Senior", null, "what does a senior DS need in DL?");
+
+        var result = new Assistant(TestCatalogues.WithExamplesAndOwners()).Respond(Turn.Button("slack", user, pressed), null);
+        Assert.Equal(Intent.Expectation, result.Answer.Intent);
+        Assert.Equal(("Deep Learning", "Data Scientist", "Senior"), (result.Answer.Skill, result.Answer.Role, result.Answer.Level));
+        Assert.Equal(new OwnerQuestion("what does a senior DS need in DL?", result.Answer), result.AskOwners);
+
+        var huge = new Assistant(TestCatalogues.WithExamplesAndOwners()).Respond(Turn.Button("slack", user, pressed with { Question = new string('q', 5000) }), null);
+        Assert.Equal(Assistant.MaxQuestionLength, huge.AskOwners!.Question.Length);
+
+        var noOwners = new Assistant(Catalogues.BuiltIn()).Respond(Turn.Button("slack", user, pressed), null);
+        Assert.Equal(Intent.Expectation, noOwners.Answer.Intent);
+        Assert.Null(noOwners.AskOwners);
+
+        var typed = new Assistant(TestCatalogues.WithExamplesAndOwners()).Respond(Turn.Question("slack", user, "what does a senior DS need in DL?"), null);
+        Assert.Null(typed.AskOwners);
     }
 }
