@@ -30,7 +30,7 @@ public readonly record struct GateReply(Answer Answer, GateOutcome Outcome);
 /// duplicate deliveries, and the person's context, which is read before the pure core answers and written after. Every
 /// answer is counted (metrics) and what owners should see goes to the insights, here and nowhere else.
 /// </summary>
-public sealed class TurnGate(Assistant assistant, IUserContextStore contexts, ChatRateLimiter limiter, SeenIds seen, QuestionInsights insights, OwnerMessenger owners)
+public sealed class TurnGate(Assistant assistant, IUserContextStore contexts, ChatRateLimiter limiter, SeenIds seen, QuestionInsights insights, OwnerMessenger owners, UnansweredRouter unanswered)
 {
     /// <summary>A turn from a channel that verified who asks (Slack, Teams): limited per user and per workspace.</summary>
     public async ValueTask<GateReply> PassAsync(Turn turn, CancellationToken cancellationToken) =>
@@ -76,6 +76,7 @@ public sealed class TurnGate(Assistant assistant, IUserContextStore contexts, Ch
         var answer = result.AskOwners is { } question ? await owners.SendAsync(turn.User, question, cancellationToken) : result.Answer;
         SkillBotMetrics.RecordAnswer(turn.Channel, answer.Intent, Stopwatch.GetElapsedTime(start));
         insights.Observe(result);
+        unanswered.Observe(turn.User, answer);
         return answer;
     }
 

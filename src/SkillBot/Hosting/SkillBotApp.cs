@@ -74,6 +74,9 @@ public static class SkillBotApp
         builder.Services.AddSettings<OwnersOptions, OwnersOptionsValidator>(builder.Configuration, OwnersOptions.Section);
         builder.Services.AddSingleton<TeamsChannels>();
         builder.Services.AddSingleton<OwnerMessenger>();
+        builder.Services.AddSettings<UnansweredOptions, UnansweredOptionsValidator>(builder.Configuration, UnansweredOptions.Section);
+        builder.Services.AddSingleton<UnansweredRouter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRouter>());
         builder.Services.AddSingleton<QuestionInsights>();
         builder.Services.AddSingleton(_ => new Assistant(catalogue.Catalogue));
         builder.Services.AddSingleton<TurnGate>();

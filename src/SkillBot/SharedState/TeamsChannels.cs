@@ -14,13 +14,15 @@ public sealed record ChannelReference(string ServiceUrl, string ConversationId, 
 /// channels), recorded when SkillBot is added to a team or hears from the channel. Shared through Redis (no expiry:
 /// a channel is added once), so any replica can post; kept in memory too, which answers while Redis is down.
 /// </summary>
-public sealed class TeamsChannels(SharedStore store, IOptions<OwnersOptions> owners)
+public sealed class TeamsChannels(SharedStore store, IOptions<OwnersOptions> owners, IOptions<UnansweredOptions> unanswered)
 {
     private const string Prefix = "skillbot:teams-channel:";
     private readonly ConcurrentDictionary<string, ChannelReference> _known = new(StringComparer.Ordinal);
 
     /// <summary>True for a channel a setting names: a message heard there records (or refreshes) its reference.</summary>
-    public bool IsWanted(string channelId) => owners.Value.TeamsChannel == channelId;
+    public bool IsWanted(string channelId) =>
+        owners.Value.TeamsChannel == channelId
+        || (unanswered.Value.Enabled && (unanswered.Value.TeamsChannel == channelId || unanswered.Value.Domains.Values.Any(d => d.TeamsChannel == channelId)));
 
     public async ValueTask RememberAsync(string channelId, ChannelReference reference)
     {
