@@ -1,4 +1,5 @@
 using System.Globalization;
+using SkillBot.Cards.Pages;
 using SkillBot.Core.Answers;
 
 namespace SkillBot.Cards;
@@ -11,7 +12,7 @@ namespace SkillBot.Cards;
 /// </summary>
 public sealed class AnswerView
 {
-    private AnswerView(Answer answer, Labels labels)
+    private AnswerView(Answer answer, Labels labels, PageLinks links)
     {
         Answer = answer;
         Labels = labels;
@@ -34,9 +35,11 @@ public sealed class AnswerView
         Choices = Navigation.Choices(answer);
         AskOwner = Navigation.AskOwner(answer, labels);
         Owners = AskOwner is null ? null : labels.Format("owners", string.Join(", ", answer.Owners));
+        PageUrl = links.For(answer);
     }
 
-    public static AnswerView Of(Answer answer) => new(answer, Labels.For(answer.Language));
+    /// <param name="links">Where the catalogue pages are published; none: no "Open in browser".</param>
+    public static AnswerView Of(Answer answer, PageLinks? links = null) => new(answer, Labels.For(answer.Language), links ?? PageLinks.None);
 
     public Answer Answer { get; }
 
@@ -74,6 +77,8 @@ public sealed class AnswerView
 
     /// <summary>Who the skill's owners are ("Ask an owner: …"), shown beside <see cref="AskOwner"/>; null without it.</summary>
     public string? Owners { get; }
+    /// <summary>"Open in browser": the catalogue page showing this answer, when the pages have a public URL.</summary>
+    public string? PageUrl { get; }
 
     /// <summary>One move per role-profile item or ladder rung: its own expectation.</summary>
     public CardAction ForItem(AnswerItem item) => Navigation.ForItem(Answer, item);

@@ -80,7 +80,7 @@ public sealed class OwnerMessenger(
             try
             {
                 var channel = await slack.OpenDirectMessage(owner, cancellation);
-                await slack.PostMessage(BlockKitRenderer.ToUtf8(question.Answer, SlackPlacement.Post(channel, null), lead), cancellation);
+                await slack.PostMessage(BlockKitRenderer.ToUtf8(question.Answer, SlackPlacement.Post(channel, null), lead: lead), cancellation);
                 sent++;
             }
             catch (SlackApiException e)

@@ -34,5 +34,5 @@ public sealed class TeamsOutbound(AdaptiveCardRenderer cards, RenderedAnswers re
             [new Attachment(ContentTypes.AdaptiveCard, Card(answer))]) { Text = text });
 
     /// <summary>The answer as an Adaptive Card (with its text fallback), rendered once per answer.</summary>
-    public RawJson Card(Answer answer) => new(rendered.Get("teams", answer, cards.Render));
+    public RawJson Card(Answer answer) => new(rendered.Get("teams", answer, a => cards.Render(a)));
 }

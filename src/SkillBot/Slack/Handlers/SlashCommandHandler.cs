@@ -1,3 +1,4 @@
+using SkillBot.Cards.Pages;
 using SkillBot.Cards.Slack;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
@@ -9,7 +10,7 @@ using SkillBot.Slack.Payloads;
 namespace SkillBot.Slack.Handlers;
 
 /// <summary><c>/skill question</c>: answered at once, privately (ephemeral), with the Block Kit rendering of the answer.</summary>
-public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, RenderedAnswers rendered, ILogger<SlashCommandHandler> logger)
+public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, RenderedAnswers rendered, PageLinks links, ILogger<SlashCommandHandler> logger)
 {
     private static readonly byte[] Apology =
         """{"response_type":"ephemeral","text":"Sorry, something went wrong answering that. Please try again."}"""u8.ToArray();
@@ -19,7 +20,7 @@ public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, Rend
     {
         try
         {
-            return rendered.Get("slack-command", await AnswerAsync(command, cancellationToken), answer => BlockKitRenderer.ToUtf8(answer, SlackPlacement.Ephemeral));
+            return rendered.Get("slack-command", await AnswerAsync(command, cancellationToken), answer => BlockKitRenderer.ToUtf8(answer, SlackPlacement.Ephemeral, links));
         }
         catch (Exception e)
         {

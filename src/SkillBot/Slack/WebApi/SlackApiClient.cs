@@ -36,6 +36,14 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
             : throw new SlackApiException("conversations.open", "no_channel");
     }
 
+    /// <summary>chat.unfurl: <paramref name="unfurls"/> maps each URL to the blocks shown under it; the message by channel and ts, or a composer's unfurl_id and source.</summary>
+    public Task<JsonObject> Unfurl(JsonObject target, JsonObject unfurls, CancellationToken cancel)
+    {
+        var body = (JsonObject)target.DeepClone();
+        body["unfurls"] = unfurls.DeepClone();
+        return Call("chat.unfurl", Json(body), options.Value.BotToken, cancel);
+    }
+
     public Task<JsonObject> PublishView(string userId, JsonObject view, CancellationToken cancel) =>
         Call("views.publish", Json(new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() }), options.Value.BotToken, cancel);
 
