@@ -14,8 +14,8 @@ namespace SkillBot.Owners;
 
 /// <summary>
 /// Routes the questions SkillBot could not answer to the people who can (Unanswered settings, off by default): every
-/// not_found, and every clarify the person abandoned (their next turn was not an answer, or they said nothing more for
-/// a batch's time), go to the channel of the answer's domain. Batched: at most one message per destination every
+/// not_found, and every clarify the person abandoned (their next turn got help or not_found, or they said nothing more
+/// for a batch's time), go to the channel of the answer's domain. Batched: at most one message per destination every
 /// <see cref="UnansweredOptions.BatchMinutes"/>, each question once (by its normalised form, with how often it was
 /// asked). Nothing personal is kept or sent: no user ids, only the normalised question, its domain and the count.
 /// Each replica batches what it answered.
@@ -46,9 +46,11 @@ public sealed class UnansweredRouter(
         }
         lock (_lock)
         {
-            if (user is not null && _clarifying.Remove(user.Key, out var pending) && !IsAnswer(answer.Intent))
+            // A clarify asked back again (the next thing missing) replaces the pending one below; help or not_found
+            // next means the person moved on without choosing.
+            if (user is not null && _clarifying.Remove(user.Key, out var pending) && answer.Intent is Intent.NotFound or Intent.Help)
             {
-                Hold(pending.Question, pending.Domain, "clarify"); // they moved on without choosing
+                Hold(pending.Question, pending.Domain, "clarify");
             }
             switch (answer.Intent)
             {
@@ -64,8 +66,6 @@ public sealed class UnansweredRouter(
             }
         }
     }
-
-    private static bool IsAnswer(Intent intent) => intent is not (Intent.Clarify or Intent.NotFound or Intent.Help);
 
     private static string Normalised(string question)
     {

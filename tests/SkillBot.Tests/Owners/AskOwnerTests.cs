@@ -167,6 +167,18 @@ public sealed class AskOwnerTests : IDisposable
             Assert.Equal(TestCatalogues.ExamplesAt((string)item!["role"]!, (string)item["level"]!), item["examples"]!.AsArray().Select(e => (string)e!)));
     }
 
+    [Fact]
+    public async Task The_catalogue_pages_show_every_example_escaped_and_the_owners()
+    {
+        await using var app = await RunningApp.StartAsync("--catalogue", _catalogue, "--CataloguePages:Enabled=true");
+        var skill = await app.Client.GetStringAsync("/catalogue/skills/deep-learning");
+        Assert.Contains("<p class=\"owners\">Ask an owner: U0123ABCD, 29:1a2B3c4D5e6F7g, ana@example.com</p>", skill, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"examples-label\">In practice</p><ul class=\"examples\"><li>Data Scientist at Junior: took a churn model", skill, StringComparison.Ordinal);
+        Assert.Contains("Cut training time by 30% &amp; wrote it up &lt;for the team&gt; as *the* guide (Principal).</li>", skill, StringComparison.Ordinal);
+        var role = await app.Client.GetStringAsync("/catalogue/roles/data-scientist/senior");
+        Assert.Contains("<li>Data Scientist at Senior: took a churn model", role, StringComparison.Ordinal);
+    }
+
     /// <summary>The text rendering wraps at 80 columns: compared as one line.</summary>
     private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
