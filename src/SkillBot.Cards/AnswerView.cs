@@ -28,12 +28,14 @@ public sealed class AnswerView
             ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
             : catalogue;
         NextLevel = Above(answer.Ladder.Levels, answer.Level);
-        Steps = Navigation.Steps(answer, labels);
-        RoleSwitches = Navigation.RoleSwitches(answer);
-        Picker = Navigation.Picker(answer, labels);
-        Feedback = Navigation.Feedback(answer);
-        Choices = Navigation.Choices(answer);
-        AskOwner = Navigation.AskOwner(answer, labels);
+        // Every button answers in the language of the answer it is on.
+        Steps = Navigation.InLanguage(answer, Navigation.Steps(answer, labels));
+        RoleSwitches = Navigation.InLanguage(answer, Navigation.RoleSwitches(answer));
+        Picker = Navigation.Picker(answer, labels) is { } picker ? picker with { Action = Navigation.InLanguage(answer, picker.Action) } : null;
+        var (up, down) = Navigation.Feedback(answer);
+        Feedback = (up with { Action = Navigation.InLanguage(answer, up.Action) }, down with { Action = Navigation.InLanguage(answer, down.Action) });
+        Choices = Navigation.InLanguage(answer, Navigation.Choices(answer));
+        AskOwner = Navigation.AskOwner(answer, labels) is { } ask ? ask with { Action = Navigation.InLanguage(answer, ask.Action) } : null;
         Owners = AskOwner is null ? null : labels.Format("owners", string.Join(", ", answer.Owners));
         PageUrl = links.For(answer);
     }
@@ -81,7 +83,7 @@ public sealed class AnswerView
     public string? PageUrl { get; }
 
     /// <summary>One move per role-profile item or ladder rung: its own expectation.</summary>
-    public CardAction ForItem(AnswerItem item) => Navigation.ForItem(Answer, item);
+    public CardAction ForItem(AnswerItem item) => Navigation.InLanguage(Answer, Navigation.ForItem(Answer, item));
 
     private static string? Above(IReadOnlyList<string> levels, string? level)
     {

@@ -90,8 +90,7 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
             // Added to a team: how to post into its channel later (the owners' channel, unanswered questions).
             await channels.RememberAsync(added.ChannelId, added.Reference);
         }
-        return await ReplyOnceAsync(activity, () => ValueTask.FromResult(assistant.Help("",
-            "Hi, I'm SkillBot. Ask me what your next level asks of you in a skill, for example:")));
+        return await ReplyOnceAsync(activity, () => ValueTask.FromResult(assistant.HelpIn("", "help.welcome")));
     }
 
     /// <summary>
