@@ -53,6 +53,8 @@ public sealed class AnswerView
         var (up, down) = Navigation.Feedback(answer);
         Feedback = (up with { Action = Navigation.InLanguage(answer, up.Action) }, down with { Action = Navigation.InLanguage(answer, down.Action) });
         Choices = Navigation.InLanguage(answer, Navigation.Choices(answer));
+        AskOwner = Navigation.AskOwner(answer, labels) is { } ask ? ask with { Action = Navigation.InLanguage(answer, ask.Action) } : null;
+        Owners = AskOwner is null ? null : labels.Format("owners", string.Join(", ", answer.Owners));
         PageUrl = links.For(answer);
         Groups = Listing.Groups(answer, labels);
     }
@@ -118,6 +120,11 @@ public sealed class AnswerView
     public string? ChangeAfter(ChangeItem change) =>
         change.After is null ? null : change.Before is null ? change.After : $"{Labels["after"]}: {change.After}";
 
+    /// <summary>"Ask an owner": the question and this answer sent to the skill's owners; null when the answer is not about a skill with owners.</summary>
+    public Move? AskOwner { get; }
+
+    /// <summary>Who the skill's owners are ("Ask an owner: …"), shown beside <see cref="AskOwner"/>; null without it.</summary>
+    public string? Owners { get; }
     /// <summary>"Open in browser": the catalogue page showing this answer, when the pages have a public URL.</summary>
     public string? PageUrl { get; }
 

@@ -136,6 +136,16 @@ internal static class Navigation
         new("👍", Again(answer, CardAction.Feedback(answer.Skill, answer.Role, answer.Level, answer.CompareTo, useful: true))),
         new("👎", Again(answer, CardAction.Feedback(answer.Skill, answer.Role, answer.Level, answer.CompareTo, useful: false))));
 
+    /// <summary>The longest question an "Ask an owner" button carries: every channel's button value has room for it.</summary>
+    public const int MaxAskedQuestion = 500;
+
+    /// <summary>"Ask an owner" on an answer about a skill that has owners: the question as asked, and what the answer was about.</summary>
+    public static Move? AskOwner(Answer answer, Labels labels) =>
+        answer is { Owners.Count: > 0, Skill: not null, Intent: Intent.Expectation or Intent.Compare or Intent.SkillOverview }
+            ? new(labels["askOwner"], CardAction.AskOwner(answer.Skill, answer.Role, answer.Level, answer.CompareTo,
+                TextFit.CutAtWord(answer.Question, MaxAskedQuestion)))
+            : null;
+
     /// <summary>A feedback vote answers the same again: a lateral move keeps its second role, a listing what it lists.</summary>
     private static CardAction Again(Answer answer, CardAction vote) => answer.Intent switch
     {

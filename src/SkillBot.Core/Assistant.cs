@@ -74,7 +74,11 @@ public sealed class Assistant
         var rating = turn.Action is { Verb: CardAction.FeedbackVerb } pressed && !CarriesLongName(pressed)
             ? CardActionQuery.Rating(snapshot.Catalogue, pressed)
             : null;
-        return new TurnResult(answer, FollowUp.NextContext(answer, understood ?? new Understood(new Query(""), context?.Person, false), context), rating);
+        // Only an answer about a skill that has owners can be sent to them; the question is cut as any question is.
+        var askOwners = turn.Action is { Verb: CardAction.AskOwnerVerb } asked && answer.Owners.Count > 0 && answer.Skill is not null
+            ? new OwnerQuestion((asked.Question ?? "").Length > MaxQuestionLength ? asked.Question![..MaxQuestionLength] : asked.Question ?? "", answer)
+            : null;
+        return new TurnResult(answer, FollowUp.NextContext(answer, understood ?? new Understood(new Query(""), context?.Person, false), context), rating) { AskOwners = askOwners };
     }
 
     /// <summary>Answers free text without anyone's context (searches, the command line). Never throws.</summary>
@@ -164,6 +168,11 @@ public sealed class Assistant
                     ? thanks.Text("feedback.thanks")
                     : thanks.Text("sentences", ("first", thanks.Text("feedback.thanks")), ("second", again.Message)),
             }, null);
+        }
+        if (action.Verb == CardAction.AskOwnerVerb)
+        {
+            // The answer the person asks the owners about, shown again; whether the question reached them is the host's to say.
+            return ActWith(snapshot, action with { Verb = CardAction.AnswerVerb, Question = null }, context);
         }
         if (action.Verb != CardAction.AnswerVerb)
         {

@@ -17,7 +17,7 @@ public sealed class AdaptiveCardTests
     private static JsonObject Render(Answer answer) => JsonNode.Parse(Renderer.Render(answer))!.AsObject();
 
     private static IEnumerable<(string Name, Answer Answer)> EveryAnswer() =>
-        new[] { ("built-in", Catalogues.BuiltIn()), ("long-text", LongTextCatalogue.Build()), ("2,000 skills", LargeAnswers.Catalogue), ("tracks", TrackedCatalogue.Load()) }
+        new[] { ("built-in", Catalogues.BuiltIn()), ("long-text", LongTextCatalogue.Build()), ("2,000 skills", LargeAnswers.Catalogue), ("tracks", TrackedCatalogue.Load()), ("many-examples", TestCatalogues.ManyLongExamples()) }
             .SelectMany(c => SampleAnswers.For(c.Item2).Select(a => ($"{c.Item1} {a.Intent} '{a.Question}'", a)))
             .Concat(LargeAnswers.Listings().Select(a => ($"2,000 skills {a.Intent} '{a.Question}'", a)))
             .Append(("chinese", new Assistant(Catalogues.BuiltIn()).Ask("高级LLM工程师在深度学习方面需要什么？")))

@@ -27,6 +27,7 @@ public sealed class BlockKitRendererTests
         ["long"] = SampleAnswers.For(LongTextCatalogue.Build()),
         ["2,000 skills"] = [.. SampleAnswers.For(LargeAnswers.Catalogue), .. LargeAnswers.Listings()],
         ["tracks"] = SampleAnswers.For(TrackedCatalogue.Load()),
+        ["many-examples"] = SampleAnswers.For(TestCatalogues.ManyLongExamples()),
     };
 
     [Theory]

@@ -305,8 +305,8 @@ public sealed class CatalogueValidationTests
             [
                 "levels.yaml:3:5: unknown key 'alias' (expected name, aliases)",
                 "roles.yaml:3:1: unknown key 'rolse' (expected roles)",
-                "skills/dl.yaml:3:1: unknown key 'updatd' (expected skill, domain, aliases, updated, roles)",
-                "skills/dl.yaml:7:7: unknown key 'descripton' (expected necessity, description)",
+                "skills/dl.yaml:3:1: unknown key 'updatd' (expected skill, domain, aliases, updated, owners, roles)",
+                "skills/dl.yaml:7:7: unknown key 'descripton' (expected necessity, description, examples)",
             ],
             problems);
     }
@@ -436,7 +436,7 @@ public sealed class CatalogueValidationTests
         Assert.Equal(
             [
                 "skills/dl.yaml:5:5: unknown level 'Expert' (the ladder is Junior, Middle, Senior, Lead, Principal)",
-                "skills/dl.yaml:6:7: unknown key 'descripton' (expected necessity, description)",
+                "skills/dl.yaml:6:7: unknown key 'descripton' (expected necessity, description, examples)",
                 "skills/dl.yaml:6:7: missing required field 'description'",
                 "skills/dl.yaml:8:18: necessity must be 'required' or 'optional', not 'maybe'",
                 "skills/dl.yaml:10:5: level 'Junior' is given twice for role 'Data Scientist'",
@@ -599,7 +599,7 @@ public sealed class CatalogueValidationTests
             [
                 "roles.yaml:4:11: 'ds' is claimed by role 'Data Scientist' and role 'Data Steward'",
                 "skills/a/dl.yaml:4:10: 'updated' must be an ISO date such as 2026-02-22",
-                "skills/a/dl.yaml:9:7: unknown key 'descripton' (expected necessity, description)",
+                "skills/a/dl.yaml:9:7: unknown key 'descripton' (expected necessity, description, examples)",
                 "skills/a/dl.yaml:8:18: necessity must be 'required' or 'optional', not 'sometimes'",
                 "skills/a/dl.yaml:8:7: missing required field 'description'",
                 "skills/a/dl.yaml:10:5: unknown level 'Wizard' (the ladder is Junior, Middle, Senior, Lead, Principal)",

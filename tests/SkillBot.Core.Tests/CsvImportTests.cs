@@ -185,10 +185,10 @@ public sealed class CsvImportTests
     {
         Assert.Equal(
             [
-                "line 1: unknown column 'descripton' in the header (expected domain,skill,role,level,necessity,description; optionally skill aliases, role aliases, updated)",
+                "line 1: unknown column 'descripton' in the header (expected domain,skill,role,level,necessity,description; optionally skill aliases, role aliases, updated, examples)",
                 "line 1: column 'role' appears twice in the header",
-                "line 1: missing column 'level' in the header (expected domain,skill,role,level,necessity,description; optionally skill aliases, role aliases, updated)",
-                "line 1: missing column 'description' in the header (expected domain,skill,role,level,necessity,description; optionally skill aliases, role aliases, updated)",
+                "line 1: missing column 'level' in the header (expected domain,skill,role,level,necessity,description; optionally skill aliases, role aliases, updated, examples)",
+                "line 1: missing column 'description' in the header (expected domain,skill,role,level,necessity,description; optionally skill aliases, role aliases, updated, examples)",
             ],
             Problems("domain,skill,role,role,necessity,descripton\nML,DL,DS,DS,optional,x\n"));
         Assert.Equal(["line 1: no header row: the first line must be domain,skill,role,level,necessity,description"], Problems(""));

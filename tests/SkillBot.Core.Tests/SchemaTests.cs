@@ -83,6 +83,8 @@ public sealed class SchemaTests
             ["empty"] = ("description: >-\n        Fine.", "description: ''"),
             ["no-domain"] = ("domain: ML\n", ""),
             ["extra"] = ("aliases: [G]", "aliases: [G]\nowner: someone"),
+            ["owners"] = ("aliases: [G]", "aliases: [G]\nowners: [U0123ABCD, someone]"),
+            ["examples"] = ("necessity: required", "necessity: required\n      examples: [fine, '  ']"),
         };
         foreach (var (name, (from, to)) in defects)
         {
@@ -104,10 +106,25 @@ public sealed class SchemaTests
         Assert.Contains(results["skills/ml/empty.yaml"], e => e.Contains("/description"));
         Assert.Contains(results["skills/ml/no-domain.yaml"], e => e.Contains("'domain'"));
         Assert.Contains(results["skills/ml/extra.yaml"], e => e.Contains("'owner'"));
+        Assert.Contains(results["skills/ml/owners.yaml"], e => e.Contains("/owners/1"));
+        Assert.Contains(results["skills/ml/examples.yaml"], e => e.Contains("/examples/1"));
 
         // The loader agrees: every file the schemas reject has a problem of its own.
         var problemFiles = CatalogueLoader.LoadFolder(folder.Path).Problems.Select(p => p.File).ToHashSet();
         Assert.Equal(results.Where(r => r.Value.Count > 0).Select(r => r.Key).Order(), problemFiles.Order());
+    }
+
+    [Fact]
+    public async Task A_catalogue_with_owners_and_examples_conforms_to_the_schemas()
+    {
+        using var folder = new TempCatalogue();
+        foreach (var file in TestCatalogues.WithExamplesAndOwnersFiles())
+        {
+            folder.Write(file.Path, file.Text);
+        }
+        var results = await SchemaCheck.RunAsync(folder.Path);
+        Assert.Equal(3, results.Count);
+        Assert.All(results, r => Assert.Empty(r.Errors));
     }
 
     [Fact]

@@ -64,12 +64,14 @@ public static class AdaptiveCardData
                     ? view.TopOfLadder
                     : data["message"]!.GetValue<string>();
                 data["levelPicker"] = LevelPickerData(view.Picker);
+                data["owners"] = Owners(view);
                 AddRoles(data, view, budget);
                 data["navigation"] = Moves(view.Steps);
                 break;
             case Intent.Compare:
                 data["current"] = Level(answer.Current, answer.Level, labels["from"], labels, budget);
                 data["next"] = Level(answer.Next, answer.CompareTo, labels["goal"], labels, budget);
+                data["owners"] = Owners(view);
                 AddRoles(data, view, budget);
                 data["navigation"] = Moves(view.Steps);
                 break;
@@ -84,6 +86,8 @@ public static class AdaptiveCardData
                     ["hasNext"] = item.Next is not null,
                     ["nextHeading"] = item.Next is null ? "" : Heading(labels["next"], item.Next.Level, item.Next, labels),
                     ["next"] = TextFit.Fit(item.Next?.Description ?? "", budget.TextLength),
+                    ["currentExamples"] = Examples(item.Current?.Examples ?? [], labels, budget),
+                    ["nextExamples"] = Examples(item.Next?.Examples ?? [], labels, budget),
                     ["detailsTitle"] = labels["details"],
                     ["verb"] = CardAction.AnswerVerb,
                     ["data"] = ActionData(view.ForItem(item)),
@@ -136,11 +140,13 @@ public static class AdaptiveCardData
                     {
                         ["heading"] = $"{Name(labels.Level(rung.Level))} · {labels.Necessity(rung.Necessity)}",
                         ["description"] = TextFit.Fit(rung.Description, budget.TextLength),
+                        ["examples"] = Examples(rung.Examples, labels, budget),
                         ["verb"] = CardAction.AnswerVerb,
                         ["data"] = ActionData(view.ForItem(rung)),
                     })]),
                 })]);
                 AddMore(data, roles.Count - shown, labels);
+                data["owners"] = Owners(view);
                 break;
             case Intent.Changes:
                 var changes = answer.Items.OfType<ChangeItem>().ToList();
@@ -235,8 +241,35 @@ public static class AdaptiveCardData
             // The note lists what is new only when something is not: a wholly new text is emphasised as a whole.
             ["hasAdded"] = added.Count > 0 && segments.Any(s => !s.Added),
             ["addedNote"] = level is null ? "" : TextFit.Fit((addedLabel ?? labels.Format("newAtNext", labels.Level(level))) + ": " + string.Join(" … ", added), budget.TextLength),
+            ["examples"] = Examples(expectation?.Examples ?? [], labels, budget),
         };
     }
+
+    /// <summary>
+    /// An expectation's examples: as many as the budget allows (all ten under the generous one, one under the
+    /// tightest), each cut to its share of the text budget, the rest counted.
+    /// </summary>
+    private static JsonObject Examples(IReadOnlyList<string> examples, Labels labels, CardBudget budget)
+    {
+        var shown = Math.Min(examples.Count, Math.Max(1, budget.Items / 6));
+        var length = Math.Min(Core.Catalogue.ExampleLimits.MaxLength, Math.Max(40, budget.TextLength / 2));
+        return new JsonObject
+        {
+            ["present"] = examples.Count > 0,
+            ["label"] = labels["inPractice"],
+            ["list"] = new JsonArray([.. examples.Take(shown).Select(e => (JsonNode)new JsonObject { ["text"] = "• " + TextFit.Fit(e, length) })]),
+            ["hasMore"] = examples.Count > shown,
+            ["more"] = labels.Format("moreExamples", (examples.Count - shown).ToString(CultureInfo.InvariantCulture)),
+        };
+    }
+
+    /// <summary>Who owns the skill and the "Ask an owner" button, on answers about a skill that has owners.</summary>
+    private static JsonObject Owners(AnswerView view) => new()
+    {
+        ["present"] = view.AskOwner is not null,
+        ["label"] = Name(view.Owners ?? "", 2 * NameLength),
+        ["button"] = view.AskOwner is { } move ? Move(move) : new JsonObject(),
+    };
 
     /// <summary>The runs, cut at a word with "…" once they reach <paramref name="length"/> characters in all.</summary>
     private static List<Segment> Fit(IReadOnlyList<Segment> segments, int length)

@@ -30,6 +30,7 @@ public static class BlockKitRenderer
     public const string GroupActionId = "skillbot.move.group";
     public const string MoveActionPrefix = "skillbot.move.";
     public const string FeedbackActionPrefix = "skillbot.feedback.";
+    public const string AskOwnerActionId = "skillbot.askowner";
 
     /// <summary>
     /// How Slack messages are written: non-ASCII text as UTF-8 rather than \u escapes (half the bytes for
@@ -42,13 +43,15 @@ public static class BlockKitRenderer
     /// once, straight to JSON rather than built as a tree first (this is the hot path).
     /// </summary>
     /// <param name="links">Where the catalogue pages are published: the footer then links the answer's page.</param>
-    public static byte[] ToUtf8(Answer answer, SlackPlacement placement, PageLinks? links = null)
+    /// <param name="lead">Mrkdwn (escaped by the caller) shown before the answer and as the notification text: what a message
+    /// that forwards an answer says about it (a question for the owners).</param>
+    public static byte[] ToUtf8(Answer answer, SlackPlacement placement, PageLinks? links = null, string? lead = null)
     {
         var buffer = new ArrayBufferWriter<byte>(8 * 1024);
         using (var json = Open(buffer, placement))
         {
-            json.WriteString("text", SlackText.Mrkdwn(answer.Message, MaxFallbackText));
-            WriteBlocks(json, AnswerView.Of(answer, links));
+            json.WriteString("text", lead is null ? SlackText.Mrkdwn(answer.Message, MaxFallbackText) : Cut(lead));
+            WriteBlocks(json, AnswerView.Of(answer, links), lead);
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -75,12 +78,16 @@ public static class BlockKitRenderer
         return json;
     }
 
-    private static void WriteBlocks(Utf8JsonWriter json, AnswerView view)
+    private static void WriteBlocks(Utf8JsonWriter json, AnswerView view, string? lead)
     {
         var (answer, labels) = (view.Answer, view.Labels);
         json.WritePropertyName("blocks");
         json.WriteStartArray();
         var blocks = new Blocks(json);
+        if (lead is not null)
+        {
+            blocks.Section(Cut(lead));
+        }
         if (view.Title is { Length: > 0 } title && blocks.Start("header"))
         {
             PlainText(json, "text", title, MaxHeaderText);
@@ -158,8 +165,11 @@ public static class BlockKitRenderer
                     var text = new StringBuilder($"*{SlackText.Escape(role.Key)}*");
                     foreach (var rung in role)
                     {
+                        // A rung's share of the section holds its text and, when it has examples, the first of them (a third of the share).
+                        var share = Math.Max(40, perRung - rung.Level.Length - 20);
+                        var example = rung.Examples.Count == 0 ? "" : FirstExample(rung.Examples, labels, share / 3);
                         text.Append('\n').Append(CultureInfo.InvariantCulture, $"*{SlackText.Escape(labels.Level(rung.Level))}* · {labels.Necessity(rung.Necessity)}: ")
-                            .Append(SlackText.Mrkdwn(rung.Description, Math.Max(40, perRung - rung.Level.Length - 20)));
+                            .Append(SlackText.Mrkdwn(rung.Description, Math.Max(40, share - example.Length))).Append(example);
                     }
                     blocks.Section(Cut(text.ToString()));
                 }
@@ -190,6 +200,11 @@ public static class BlockKitRenderer
             ? view.Choices
             : [.. view.Steps, .. view.RoleSwitches, .. view.TrackSwitches];
         var buttons = moves.Select((m, i) => new Button(m.Title, m.Action, MoveActionPrefix + i.ToString(CultureInfo.InvariantCulture))).ToList();
+        if (view.AskOwner is { } askOwner && blocks.HasRoom(reserve: 6))
+        {
+            blocks.Context(SlackText.Mrkdwn(view.Owners!, MaxSectionText));
+            buttons.Insert(0, new Button(askOwner.Title, askOwner.Action, AskOwnerActionId));
+        }
         if (answer.Intent is Intent.Expectation or Intent.Compare or Intent.RoleProfile or Intent.SkillOverview or Intent.CompareRoles or Intent.Catalogue)
         {
             buttons.Add(new Button(labels["share"], ShareAction(answer), ShareActionId));
@@ -328,7 +343,10 @@ public static class BlockKitRenderer
         return chunks;
     }
 
-    /// <summary>A level's text in mrkdwn, what the level adds in bold, within <paramref name="limit"/> characters.</summary>
+    /// <summary>
+    /// A level's text in mrkdwn, what the level adds in bold, then its examples, within <paramref name="limit"/> characters:
+    /// the examples take at most a third of it, and the text the rest.
+    /// </summary>
     private static string Level(string label, string? level, LevelExpectation? expectation, Labels labels, int limit = MaxSectionText)
     {
         var heading = level is null ? $"*{label}*" : $"*{label}: {SlackText.Escape(labels.Level(level))}*";
@@ -336,6 +354,41 @@ public static class BlockKitRenderer
         {
             return $"{heading}\n{labels["noExpectation"]}";
         }
+        var examples = Examples(expectation.Examples, labels, limit / 3);
+        return (Description(heading, expectation, labels, limit - examples.Length) + examples).TrimEnd();
+    }
+
+    /// <summary>The examples as a list under an "In practice" line, within <paramref name="limit"/> characters; those that do not fit are counted.</summary>
+    private static string Examples(IReadOnlyList<string> examples, Labels labels, int limit)
+    {
+        if (examples.Count == 0)
+        {
+            return "";
+        }
+        var text = new StringBuilder("\n_").Append(labels["inPractice"]).Append('_');
+        var more = labels.Format("moreExamples", "00");
+        var each = Math.Max(40, (limit - text.Length - more.Length - 4) / examples.Count - 3);
+        for (var i = 0; i < examples.Count; i++)
+        {
+            var item = "\n• " + SlackText.Mrkdwn(examples[i], each);
+            if (text.Length + item.Length + more.Length + 1 > limit)
+            {
+                return text.Append('\n').Append(labels.Format("moreExamples", (examples.Count - i).ToString(CultureInfo.InvariantCulture))).ToString();
+            }
+            text.Append(item);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>A ladder rung's first example, after its text: " _e.g._ …", and how many more.</summary>
+    private static string FirstExample(IReadOnlyList<string> examples, Labels labels, int limit)
+    {
+        var more = examples.Count > 1 ? " " + labels.Format("moreExamples", (examples.Count - 1).ToString(CultureInfo.InvariantCulture)) : "";
+        return $"\n    • {SlackText.Mrkdwn(examples[0], Math.Max(20, limit - more.Length - 6))}{more}";
+    }
+
+    private static string Description(string heading, LevelExpectation expectation, Labels labels, int limit)
+    {
         var text = new StringBuilder(heading).Append(" · ").Append(labels.Necessity(expectation.Necessity)).Append('\n');
         var budget = limit - text.Length;
         foreach (var segment in expectation.Segments ?? [new Segment(expectation.Description, false)])

@@ -101,7 +101,7 @@ public static class TextRenderer
                     text.AppendLine().AppendLine($"## {role.Key}");
                     foreach (var item in role)
                     {
-                        Level(text, labels, new LevelExpectation(item.Level, item.Necessity, item.Description, null), null, item.Level);
+                        Level(text, labels, new LevelExpectation(item.Level, item.Necessity, item.Description, null) { Examples = item.Examples }, null, item.Level);
                     }
                 }
                 break;
@@ -124,6 +124,11 @@ public static class TextRenderer
                 break;
         }
 
+        if (view.Owners is { } owners)
+        {
+            text.AppendLine();
+            Wrap(text, owners, "");
+        }
         if (answer.Suggestions.Count > 0)
         {
             text.AppendLine();
@@ -154,6 +159,14 @@ public static class TextRenderer
         }
         text.AppendLine($"{heading} · {labels.Necessity(expectation.Necessity)}");
         Wrap(text, expectation.Description, "  ");
+        if (expectation.Examples.Count > 0)
+        {
+            text.AppendLine($"  {labels["inPractice"]}:");
+            foreach (var example in expectation.Examples)
+            {
+                Wrap(text, "• " + example, "    ");
+            }
+        }
     }
 
     /// <summary>

@@ -560,7 +560,7 @@ public sealed partial class AnswerComposer(
         var roles = skill.Roles.Where(r => role is null || ReferenceEquals(r.Role, role)).OrderBy(r => r.Role.Track.Index).ToList();
         var items = roles
             .SelectMany(r => r.ByLevel.OfType<Expectation>()
-                .Select(e => (AnswerItem)new LadderItem(r.Role.Name, e.Level.Name, e.Necessity, e.Description) { Track = r.Role.Track.Name }))
+                .Select(e => (AnswerItem)new LadderItem(r.Role.Name, e.Level.Name, e.Necessity, e.Description) { Track = r.Role.Track.Name, Examples = e.Examples }))
             .ToList();
         var tracks = roles.Select(r => r.Role.Track).Distinct().ToList();
         var across = tracks.Count > 1 ? ("tracks", language.And(tracks.Select(t => t.Name ?? ""))) : ((string, string)?)null;
@@ -715,6 +715,7 @@ public sealed partial class AnswerComposer(
         {
             Language = query.Language,
             CompareRole = query.CompareRole?.Name,
+            Owners = skill is null ? [] : skill.Owners,
             Track = catalogue.HasTracks && (query.Role ?? (object?)query.Level) is not null ? track.Name : null,
             Ladder = LadderOf(skill, query.Role, track),
         };
@@ -755,14 +756,14 @@ public sealed partial class AnswerComposer(
     private static LevelExpectation? Of(Expectation? expectation) =>
         expectation is null
             ? null
-            : new LevelExpectation(expectation.Level.Name, expectation.Necessity, expectation.Description, null);
+            : new LevelExpectation(expectation.Level.Name, expectation.Necessity, expectation.Description, null) { Examples = expectation.Examples };
 
     /// <summary>The higher level of an expectation or comparison, with what it adds; all of it is new when the lower level has a gap.</summary>
     private LevelExpectation? Higher(Expectation? higher, Expectation? lower) =>
         higher is null
             ? null
             : new LevelExpectation(higher.Level.Name, higher.Necessity, higher.Description,
-                lower is null ? [new Segment(higher.Description, true)] : Added(higher, lower));
+                lower is null ? [new Segment(higher.Description, true)] : Added(higher, lower)) { Examples = higher.Examples };
 
     /// <summary>
     /// The word diff is the costliest step of an answer and the same pairs of levels are asked all day, so

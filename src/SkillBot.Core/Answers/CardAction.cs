@@ -12,6 +12,8 @@ namespace SkillBot.Core.Answers;
 /// <item><c>skillbot.ask</c>: answer <see cref="Question"/> as if typed (example questions, suggestions).</item>
 /// <item><c>skillbot.feedback</c>: <see cref="Vote"/> "up" or "down" on the answer for skill, role, level
 /// (counted for the catalogue's owners), then that answer again.</item>
+/// <item><c>skillbot.askowner</c>: send <see cref="Question"/> (what the person asked) with the answer for skill, role,
+/// level to the skill's owners, then that answer again, saying whether it was sent.</item>
 /// </list>
 /// A lateral move names <see cref="CompareRole"/> (the role one would go to, at <see cref="CompareTo"/>); a
 /// catalogue listing names <see cref="List"/> ("skills", "roles", "levels"), skills narrowed by role or <see cref="Domain"/>.
@@ -34,6 +36,7 @@ public sealed record CardAction(
     public const string AnswerVerb = "skillbot.answer";
     public const string AskVerb = "skillbot.ask";
     public const string FeedbackVerb = "skillbot.feedback";
+    public const string AskOwnerVerb = "skillbot.askowner";
     public const string Up = "up";
     public const string Down = "down";
 
@@ -49,6 +52,10 @@ public sealed record CardAction(
         new(AnswerVerb, Role: role, Domain: domain, List: list);
 
     public static CardAction Ask(string question) => new(AskVerb, Question: question);
+
+    /// <summary>Ask the skill's owners <paramref name="question"/>, about the answer for skill, role and level.</summary>
+    public static CardAction AskOwner(string? skill, string? role, string? level, string? compareTo, string question) =>
+        new(AskOwnerVerb, skill, role, level, compareTo, question);
 
     public static CardAction Feedback(string? skill, string? role, string? level, string? compareTo, bool useful) =>
         new(FeedbackVerb, skill, role, level, compareTo, Vote: useful ? Up : Down);

@@ -345,7 +345,7 @@ public static class CatalogueLoader
                 Add(file, root, "a skill file must be a mapping with skill, domain and roles");
                 return;
             }
-            CheckKeys(file, map, "skill", "domain", "aliases", "updated", "roles");
+            CheckKeys(file, map, "skill", "domain", "aliases", "updated", "owners", "roles");
 
             var name = RequiredText(file, map, "skill");
             var domain = RequiredText(file, map, "domain");
@@ -364,6 +364,7 @@ public static class CatalogueLoader
                 }
             }
 
+            var owners = ReadOwners(file, map);
             var roles = ImmutableArray.CreateBuilder<RoleExpectations>();
             switch (Value(map, "roles"))
             {
@@ -409,7 +410,7 @@ public static class CatalogueLoader
             {
                 _domains[domain] = canonicalDomain = domain;
             }
-            _skills.Add(new Skill(name, canonicalDomain, aliases, updated, roles.ToImmutable()));
+            _skills.Add(new Skill(name, canonicalDomain, aliases, updated, roles.ToImmutable()) { Owners = owners });
         }
 
         private void ReadSkillRoles(CatalogueFile file, YamlMappingNode rolesMap, ImmutableArray<RoleExpectations>.Builder roles)
@@ -448,7 +449,7 @@ public static class CatalogueLoader
                     // The expectation is checked even under a bad level, so that every problem shows at once.
                     if (ReadExpectation(file, level?.Name ?? levelName, levelValue) is { } read && level is not null)
                     {
-                        byLevel[level.Number - 1] = new Expectation(level, read.Necessity, read.Description);
+                        byLevel[level.Number - 1] = new Expectation(level, read.Necessity, read.Description) { Examples = read.Examples };
                     }
                 }
                 if (!listedTwice)
@@ -490,14 +491,92 @@ public static class CatalogueLoader
             return level;
         }
 
-        private (Necessity Necessity, string Description)? ReadExpectation(CatalogueFile file, string levelName, YamlNode node)
+        /// <summary>owners: a list of ids of the shapes <see cref="Owners.KindOf"/> accepts, each once, at most <see cref="Owners.MaxPerSkill"/>.</summary>
+        private ImmutableArray<string> ReadOwners(CatalogueFile file, YamlMappingNode map)
+        {
+            switch (Value(map, "owners"))
+            {
+                case null:
+                    return [];
+                case YamlSequenceNode list:
+                    if (list.Children.Count > Owners.MaxPerSkill)
+                    {
+                        Add(file, list, $"'owners' lists {list.Children.Count} owners; a skill may have at most {Owners.MaxPerSkill}");
+                        return [];
+                    }
+                    var owners = ImmutableArray.CreateBuilder<string>();
+                    foreach (var item in list.Children)
+                    {
+                        var owner = ScalarText(item)?.Trim();
+                        if (owner is null || Owners.KindOf(owner) is null)
+                        {
+                            var shown = owner is null ? "an owner" : $"'{(owner.Length > 60 ? owner[..60] + "…" : owner)}'";
+                            Add(file, item, $"{shown} is not an owner id: use {Owners.Shapes}");
+                        }
+                        else if (owners.Contains(owner, StringComparer.OrdinalIgnoreCase))
+                        {
+                            Add(file, item, $"owner '{owner}' is listed twice");
+                        }
+                        else
+                        {
+                            owners.Add(owner);
+                        }
+                    }
+                    return owners.ToImmutable();
+                case var other:
+                    Add(file, other, "'owners' must be a list, such as [U0123ABCD, ana@example.com]");
+                    return [];
+            }
+        }
+
+        /// <summary>examples: a list of non-empty texts, at most <see cref="ExampleLimits.MaxPerExpectation"/>, each at most <see cref="ExampleLimits.MaxLength"/> characters.</summary>
+        private ImmutableArray<string> ReadExamples(CatalogueFile file, YamlMappingNode map)
+        {
+            switch (Value(map, "examples"))
+            {
+                case null:
+                    return [];
+                case YamlSequenceNode list:
+                    if (list.Children.Count > ExampleLimits.MaxPerExpectation)
+                    {
+                        Add(file, list, $"'examples' lists {list.Children.Count} examples; an expectation may have at most {ExampleLimits.MaxPerExpectation}");
+                        return [];
+                    }
+                    var examples = ImmutableArray.CreateBuilder<string>();
+                    foreach (var item in list.Children)
+                    {
+                        switch (ScalarText(item)?.Trim())
+                        {
+                            case null:
+                                Add(file, item, "an example must be text");
+                                break;
+                            case { Length: 0 }:
+                                Add(file, item, "an example must not be empty");
+                                break;
+                            case { Length: > ExampleLimits.MaxLength } text:
+                                Add(file, item, $"an example is {text.Length} characters; at most {ExampleLimits.MaxLength} (an example is a sentence or two)");
+                                break;
+                            case var text:
+                                examples.Add(text);
+                                break;
+                        }
+                    }
+                    return examples.ToImmutable();
+                case var other:
+                    Add(file, other, "'examples' must be a list of short texts, such as [\"Took a model to production.\"]");
+                    return [];
+            }
+        }
+
+        private (Necessity Necessity, string Description, ImmutableArray<string> Examples)? ReadExpectation(CatalogueFile file, string levelName, YamlNode node)
         {
             if (node is not YamlMappingNode map)
             {
-                Add(file, node, $"level '{levelName}' must be a mapping with a description (and optionally necessity)");
+                Add(file, node, $"level '{levelName}' must be a mapping with a description (and optionally necessity and examples)");
                 return null;
             }
-            CheckKeys(file, map, "necessity", "description");
+            CheckKeys(file, map, "necessity", "description", "examples");
+            var examples = ReadExamples(file, map);
             var necessity = Necessity.Optional;
             if (Value(map, "necessity") is { } necessityNode)
             {
@@ -525,7 +604,7 @@ public static class CatalogueLoader
                     Add(file, description, "description must not be empty");
                     return null;
                 case var text:
-                    return (necessity, text.Trim());
+                    return (necessity, text.Trim(), examples);
             }
         }
 

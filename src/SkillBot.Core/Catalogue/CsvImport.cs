@@ -23,9 +23,10 @@ public static class CsvImport
 
     /// <summary>
     /// Columns a sheet may add, so that an export carries the whole catalogue: a skill's and a role's aliases
-    /// (separated by <see cref="AliasSeparator"/>) and a skill's updated date, repeated on each of its rows.
+    /// (separated by <see cref="AliasSeparator"/>) and a skill's updated date, repeated on each of its rows;
+    /// and <c>examples</c> (format 1.1), an expectation's examples, one per line of the cell (Alt+Enter in a spreadsheet).
     /// </summary>
-    public static readonly ImmutableArray<string> OptionalColumns = ["skill aliases", "role aliases", "updated"];
+    public static readonly ImmutableArray<string> OptionalColumns = ["skill aliases", "role aliases", "updated", "examples"];
 
     public const char AliasSeparator = ';';
 
@@ -104,6 +105,7 @@ public static class CsvImport
         public string[]? SkillAliases { get; init; }
         public string[]? RoleAliases { get; init; }
         public DateOnly? Updated { get; init; }
+        public ImmutableArray<string> Examples { get; init; } = [];
     }
 
     private static Row? ReadRow(CsvRecord record, int[] columns, List<CsvProblem> problems, Func<string, string> cellText)
@@ -203,6 +205,7 @@ public static class CsvImport
                 problems.Add(new CsvProblem(record.Line, $"updated must be a date as YYYY-MM-DD, not '{date.ReplaceLineEndings(" ")}'"));
             }
         }
+        var examples = ReadExamples(record.Line, Field("examples"), problems);
         return problems.Count > before
             ? null
             : new Row(record.Line, domain, skill, role, level!, necessity!.Value, description)
@@ -210,7 +213,26 @@ public static class CsvImport
                 SkillAliases = skillAliases,
                 RoleAliases = roleAliases,
                 Updated = updated,
+                Examples = examples,
             };
+    }
+
+    /// <summary>One example per line of the cell, blank lines skipped, within the loader's limits.</summary>
+    private static ImmutableArray<string> ReadExamples(int line, string cell, List<CsvProblem> problems)
+    {
+        var examples = cell.ReplaceLineEndings("\n").Split('\n').Select(e => e.Trim()).Where(e => e.Length > 0).ToImmutableArray();
+        if (examples.Length > ExampleLimits.MaxPerExpectation)
+        {
+            problems.Add(new CsvProblem(line, $"examples has {examples.Length} lines; an expectation may have at most {ExampleLimits.MaxPerExpectation} examples (one per line)"));
+        }
+        foreach (var (example, index) in examples.Select((e, i) => (e, i + 1)))
+        {
+            if (example.Length > ExampleLimits.MaxLength)
+            {
+                problems.Add(new CsvProblem(line, $"example {index} is {example.Length} characters; at most {ExampleLimits.MaxLength} (an example is a sentence or two)"));
+            }
+        }
+        return examples;
     }
 
     private static readonly ImmutableArray<Level> Ladder =
@@ -413,6 +435,14 @@ public static class CsvImport
                 foreach (var line in YamlText.BlockValue("description", row.Description, indent: 6))
                 {
                     yaml.AppendLine(line);
+                }
+                if (!row.Examples.IsEmpty)
+                {
+                    yaml.AppendLine("      examples:");
+                    foreach (var example in row.Examples)
+                    {
+                        yaml.AppendLine($"        - {YamlText.DoubleQuoted(example)}");
+                    }
                 }
             }
         }

@@ -69,6 +69,9 @@ public sealed record Expectation
         other is not null && Level == other.Level && Necessity == other.Necessity && _description.AsSpan().SequenceEqual(other._description);
 
     public override int GetHashCode() => HashCode.Combine(Level, Necessity, _description.Length);
+
+    /// <summary>What meeting the expectation looks like in practice (format 1.1), as written; empty when none.</summary>
+    public ImmutableArray<string> Examples { get; init; } = [];
 }
 
 /// <summary>What one role is expected to do in one skill, indexed by level (null where the role has a gap).</summary>
@@ -84,6 +87,9 @@ public sealed record Skill(
     DateOnly? Updated,
     ImmutableArray<RoleExpectations> Roles)
 {
+    /// <summary>Who answers questions about the skill (format 1.1): Slack user ids, Teams/Entra ids, e-mail addresses.</summary>
+    public ImmutableArray<string> Owners { get; init; } = [];
+
     public RoleExpectations? For(Role role)
     {
         foreach (var r in Roles)

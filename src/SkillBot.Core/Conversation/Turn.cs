@@ -17,7 +17,14 @@ public sealed record Turn(string Channel, ChatUser? User, string? Text, CardActi
 /// What the core made of a turn: the answer, the context to remember (null: nothing changed), and a rating the
 /// person gave, for the host to count. A struct: one per turn, on the hot path, never kept.
 /// </summary>
-public readonly record struct TurnResult(Answer Answer, UserContext? Remember, Feedback? Feedback);
+public readonly record struct TurnResult(Answer Answer, UserContext? Remember, Feedback? Feedback)
+{
+    /// <summary>The person pressed "Ask an owner" on an answer about a skill with owners: what to send them (the host sends it).</summary>
+    public OwnerQuestion? AskOwners { get; init; }
+}
+
+/// <summary>A question for a skill's owners: what the person asked (as they asked it) and the answer they were given.</summary>
+public sealed record OwnerQuestion(string Question, Answer Answer);
 
 /// <summary>A person's rating of one expectation, in the served catalogue's canonical names (null: not named).</summary>
 public sealed record Feedback(string? Skill, string? Role, string? Level, bool Useful);

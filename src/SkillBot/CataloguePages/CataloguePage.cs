@@ -74,6 +74,10 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
         var html = new Html();
         html.Element("h1", skill.Name);
         html.Raw("<p class=\"lede\">").Text(Facts(skill)).Raw("</p>");
+        if (skill.Owners.Length > 0)
+        {
+            html.Element("p", "Ask an owner: " + string.Join(", ", skill.Owners), "class=\"owners\"");
+        }
         Legend(html);
         foreach (var roleExpectations in skill.Roles)
         {
@@ -91,6 +95,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
                 html.Raw($"<li id=\"{Html.Attribute(CataloguePaths.Rung(roleSlug, levelSlug))}\"><h3>")
                     .Text(English.Level(level.Name)).Raw(" <span class=\"necessity\">").Text(English.Necessity(expectation.Necessity)).Raw("</span></h3>");
                 Marked(html, below?.Description, expectation.Description);
+                Examples(html, expectation);
                 html.Raw("<p class=\"links\">").Link(CataloguePaths.Role(roleSlug, levelSlug), $"Every skill of a {English.Level(level.Name)} {role.Name}");
                 if (catalogue.Above(level) is { } above && roleExpectations.At(above) is not null)
                 {
@@ -293,10 +298,26 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
             else
             {
                 Marked(html, below, expectation.Description);
+                Examples(html, expectation);
             }
             html.Raw("</div>");
         }
         html.Raw("</div></section>");
+    }
+
+    /// <summary>The expectation's examples (catalogue 1.1), every one: a page has no size limit.</summary>
+    private static void Examples(Html html, Expectation expectation)
+    {
+        if (expectation.Examples.IsEmpty)
+        {
+            return;
+        }
+        html.Element("p", "In practice", "class=\"examples-label\"").Raw("<ul class=\"examples\">");
+        foreach (var example in expectation.Examples)
+        {
+            html.Element("li", example);
+        }
+        html.Raw("</ul>");
     }
 
     /// <summary>The text as a paragraph, each run <paramref name="below"/> lacks in &lt;mark&gt; (nothing marked without a text below).</summary>

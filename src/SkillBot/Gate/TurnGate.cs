@@ -5,6 +5,7 @@ using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Insights;
 using SkillBot.Limits;
+using SkillBot.Owners;
 using SkillBot.SharedState;
 
 namespace SkillBot.Gate;
@@ -29,7 +30,7 @@ public readonly record struct GateReply(Answer Answer, GateOutcome Outcome);
 /// duplicate deliveries, and the person's context, which is read before the pure core answers and written after. Every
 /// answer is counted (metrics) and what owners should see goes to the insights, here and nowhere else.
 /// </summary>
-public sealed class TurnGate(Assistant assistant, IUserContextStore contexts, ChatRateLimiter limiter, SeenIds seen, QuestionInsights insights)
+public sealed class TurnGate(Assistant assistant, IUserContextStore contexts, ChatRateLimiter limiter, SeenIds seen, QuestionInsights insights, OwnerMessenger owners, UnansweredRouter unanswered)
 {
     /// <summary>A turn from a channel that verified who asks (Slack, Teams): limited per user and per workspace.</summary>
     public async ValueTask<GateReply> PassAsync(Turn turn, CancellationToken cancellationToken) =>
@@ -72,9 +73,11 @@ public sealed class TurnGate(Assistant assistant, IUserContextStore contexts, Ch
         {
             await contexts.RememberAsync(key, next, cancellationToken);
         }
-        SkillBotMetrics.RecordAnswer(turn.Channel, result.Answer.Intent, Stopwatch.GetElapsedTime(start));
+        var answer = result.AskOwners is { } question ? await owners.SendAsync(turn.User, question, cancellationToken) : result.Answer;
+        SkillBotMetrics.RecordAnswer(turn.Channel, answer.Intent, Stopwatch.GetElapsedTime(start));
         insights.Observe(result);
-        return result.Answer;
+        unanswered.Observe(turn.User, answer);
+        return answer;
     }
 
     /// <summary>What the person last talked about (Slack's App Home shows it); null for someone not known.</summary>

@@ -12,6 +12,7 @@ using SkillBot.Core.Insights;
 using SkillBot.Gate;
 using SkillBot.Limits;
 using SkillBot.LiveCatalogue;
+using SkillBot.Owners;
 using SkillBot.Rendering;
 using SkillBot.SharedState;
 using SkillBot.Slack;
@@ -73,6 +74,12 @@ public static class SkillBotApp
         builder.Services.AddSingleton<RenderedAnswers>();
         builder.Services.AddTeams(builder.Configuration);
 
+        builder.Services.AddSettings<OwnersOptions, OwnersOptionsValidator>(builder.Configuration, OwnersOptions.Section);
+        builder.Services.AddSingleton<TeamsChannels>();
+        builder.Services.AddSingleton<OwnerMessenger>();
+        builder.Services.AddSettings<UnansweredOptions, UnansweredOptionsValidator>(builder.Configuration, UnansweredOptions.Section);
+        builder.Services.AddSingleton<UnansweredRouter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRouter>());
         builder.Services.AddSingleton<QuestionInsights>();
         // Built now, with its indexes, so that what building them used goes back to the system with the load's.
         builder.Services.AddSingleton(new Assistant(catalogue.Catalogue));

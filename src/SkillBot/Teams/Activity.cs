@@ -58,7 +58,11 @@ public sealed record ReplyActivity(
     ConversationAccount Conversation,
     string? ReplyToId,
     string? Summary,
-    IReadOnlyList<Attachment> Attachments);
+    IReadOnlyList<Attachment> Attachments)
+{
+    /// <summary>The message's text (markdown), shown above the attachments; null for a card alone.</summary>
+    public string? Text { get; init; }
+}
 
 public sealed record Attachment(string ContentType, RawJson Content);
 

@@ -6,7 +6,7 @@ using SkillBot.Hosting;
 
 namespace SkillBot.Teams;
 
-/// <summary>A reply waiting to be posted: where to, and what.</summary>
+/// <summary>A reply waiting to be posted: where to, and what. An empty <see cref="ActivityId"/> posts a new message to the conversation (proactive).</summary>
 public sealed record PendingReply(string ServiceUrl, string ConversationId, string ActivityId, ReplyActivity Activity);
 
 /// <summary>

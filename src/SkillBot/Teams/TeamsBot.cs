@@ -4,6 +4,7 @@ using SkillBot.CataloguePages;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Gate;
+using SkillBot.SharedState;
 
 namespace SkillBot.Teams;
 
@@ -36,7 +37,7 @@ public abstract record TeamsResponse
 /// a bot added to a conversation says welcome, card buttons and compose-box searches are answered in the
 /// response. Anything else is accepted and ignored, as Teams expects.
 /// </summary>
-public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound outbound, ReplyQueue replies, IOptions<CataloguePagesOptions> pages, ILogger<TeamsBot> logger)
+public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound outbound, ReplyQueue replies, IOptions<CataloguePagesOptions> pages, TeamsChannels channels, ILogger<TeamsBot> logger)
 {
     public const string SearchCommand = "searchSkills";
     public const string SearchParameter = "searchKeywords";
@@ -62,6 +63,10 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
         {
             return problem;
         }
+        if (TeamsInbound.ChannelReference(activity) is { } heard && channels.IsWanted(heard.ChannelId))
+        {
+            await channels.RememberAsync(heard.ChannelId, heard.Reference); // a channel SkillBot posts into, heard from
+        }
         if (TeamsInbound.MessageTurn(activity) is not { } turn)
         {
             return TeamsResponse.Accepted;
@@ -79,6 +84,11 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
         if (Unanswerable(activity) is { } problem)
         {
             return problem;
+        }
+        if (TeamsInbound.ChannelReference(activity) is { } added)
+        {
+            // Added to a team: how to post into its channel later (the owners' channel, unanswered questions).
+            await channels.RememberAsync(added.ChannelId, added.Reference);
         }
         return await ReplyOnceAsync(activity, () => ValueTask.FromResult(assistant.HelpIn("", "help.welcome")));
     }

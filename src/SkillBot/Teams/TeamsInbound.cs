@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SkillBot.Cards.Adaptive;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
+using SkillBot.SharedState;
 
 namespace SkillBot.Teams;
 
@@ -100,4 +101,26 @@ public static class TeamsInbound
     /// <summary>The button's action, read the one way every channel reads an Action.Execute.</summary>
     private static CardAction ActionOf(string verb, JsonElement data) =>
         ExecuteAction.Parse(verb, data.ValueKind == JsonValueKind.Object ? JsonObject.Create(data) : null) ?? new CardAction(verb);
+
+    /// <summary>
+    /// The channel an activity came from and how to post into it, for a conversation in a team's channel (null for a
+    /// personal or group chat): the channel id from channelData.channel.id, or the conversation id without its thread.
+    /// </summary>
+    public static (string ChannelId, ChannelReference Reference)? ChannelReference(Activity activity)
+    {
+        var data = activity.ChannelData is { ValueKind: JsonValueKind.Object } d ? d : (JsonElement?)null;
+        var channel = data is { } c && c.TryGetProperty("channel", out var ch) && ch.ValueKind == JsonValueKind.Object ? Text(ch, "id") : null;
+        var conversation = activity.Conversation;
+        if (channel is null && conversation?.ConversationType == "channel" && conversation.Id is { Length: > 0 } id)
+        {
+            channel = id.Split(';')[0];
+        }
+        if (channel is not { Length: > 0 and <= 300 } || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
+        {
+            return null;
+        }
+        var tenant = conversation?.TenantId
+            ?? (data is { } t && t.TryGetProperty("tenant", out var tn) && tn.ValueKind == JsonValueKind.Object ? Text(tn, "id") : null);
+        return (channel, new ChannelReference(serviceUrl, channel, tenant, activity.Recipient?.Id, activity.Recipient?.Name));
+    }
 }

@@ -1,6 +1,7 @@
 using SkillBot.Cards.Adaptive;
 using SkillBot.Core.Answers;
 using SkillBot.Rendering;
+using SkillBot.SharedState;
 
 namespace SkillBot.Teams;
 
@@ -22,6 +23,15 @@ public sealed class TeamsOutbound(AdaptiveCardRenderer cards, RenderedAnswers re
         activity.Id!,
         new ReplyActivity(ActivityTypes.Message, activity.Recipient, activity.From, new ConversationAccount(activity.Conversation.Id),
             activity.Id, answer.Message, [new Attachment(ContentTypes.AdaptiveCard, Card(answer))]));
+
+    /// <summary>A new post in a channel SkillBot was added to (proactive): <paramref name="text"/> (markdown) above the answer's card.</summary>
+    public PendingReply Post(ChannelReference channel, string text, Answer answer) => new(
+        channel.ServiceUrl,
+        channel.ConversationId,
+        "",
+        new ReplyActivity(ActivityTypes.Message, channel.BotId is null ? null : new ChannelAccount(channel.BotId, channel.BotName), null,
+            new ConversationAccount(channel.ConversationId) { TenantId = channel.TenantId }, null, answer.Message,
+            [new Attachment(ContentTypes.AdaptiveCard, Card(answer))]) { Text = text });
 
     /// <summary>The answer as an Adaptive Card (with its text fallback), rendered once per answer.</summary>
     public RawJson Card(Answer answer) => new(rendered.Get("teams", answer, a => cards.Render(a)));

@@ -103,6 +103,7 @@ public sealed class FakeMicrosoft : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
+        MapSendToConversation(app);
         app.MapGet("/botframework/v1/.well-known/openidconfiguration", () =>
         {
             Interlocked.Increment(ref _metadataFetches);
@@ -157,6 +158,16 @@ public sealed class FakeMicrosoft : IAsyncDisposable
             return Results.Text("""{"id":"1:reply"}""", "application/json");
         });
     }
+
+    /// <summary>Send to conversation (a proactive post, e.g. into a channel): recorded as a reply with no activity id.</summary>
+    private void MapSendToConversation(WebApplication app) =>
+        app.MapPost("/v3/conversations/{conversationId}/activities", async (string conversationId, HttpRequest request) =>
+        {
+            Interlocked.Increment(ref _connectorAttempts);
+            var activity = (JsonObject)(await JsonNode.ParseAsync(request.Body))!;
+            await _replies.Writer.WriteAsync(new ReceivedReply(conversationId, "", request.Headers.Authorization.FirstOrDefault(), activity));
+            return Results.Text("""{"id":"1:post"}""", "application/json");
+        });
 
     private IResult Metadata(string issuer, string keysPath) => Results.Text(new JsonObject
     {

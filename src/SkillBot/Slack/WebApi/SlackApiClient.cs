@@ -27,6 +27,15 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
     public Task<JsonObject> PostMessage(byte[] message, CancellationToken cancel) =>
         Call("chat.postMessage", Json(message), options.Value.BotToken, cancel);
 
+    /// <summary>The id of SkillBot's direct message channel with <paramref name="userId"/> (conversations.open, scope im:write).</summary>
+    public async Task<string> OpenDirectMessage(string userId, CancellationToken cancel)
+    {
+        var result = await Call("conversations.open", Json(new JsonObject { ["users"] = userId }), options.Value.BotToken, cancel);
+        return result["channel"] is JsonObject channel && channel["id"] is JsonValue id && id.TryGetValue<string>(out var text) && text.Length > 0
+            ? text
+            : throw new SlackApiException("conversations.open", "no_channel");
+    }
+
     /// <summary>chat.unfurl: <paramref name="unfurls"/> maps each URL to the blocks shown under it; the message by channel and ts, or a composer's unfurl_id and source.</summary>
     public Task<JsonObject> Unfurl(JsonObject target, JsonObject unfurls, CancellationToken cancel)
     {
