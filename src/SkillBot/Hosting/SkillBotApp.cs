@@ -10,6 +10,7 @@ using SkillBot.Core.Insights;
 using SkillBot.Gate;
 using SkillBot.Limits;
 using SkillBot.LiveCatalogue;
+using SkillBot.Progress;
 using SkillBot.Rendering;
 using SkillBot.SharedState;
 using SkillBot.Slack;
@@ -78,6 +79,7 @@ public static class SkillBotApp
         builder.Services.AddHealthChecks()
             .AddCheck<CatalogueHealthCheck>("catalogue", tags: ["ready"])
             .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        builder.Services.AddProgress(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
 
         overrides?.Invoke(builder.Services);

@@ -106,6 +106,16 @@ public sealed class ProgressDesk(Assistant assistant, ProgressStore store, IUser
         }
     }
 
+    /// <summary>The mark form from the catalogue alone (no database: Slack's modal must open within its trigger's 3 s); null when the expectation is gone.</summary>
+    public MarkForm? FormFromCatalogue(ProgressAction action)
+    {
+        var catalogue = assistant.Catalogue;
+        return catalogue.FindSkill(action.Skill) is { } skill && catalogue.FindRole(action.Role) is { } role
+            && catalogue.FindLevel(action.Level) is { } level && skill.For(role)?.At(level) is { } expectation
+            ? new MarkForm(skill.Name, role.Name, level.Name, expectation.Description, null)
+            : null;
+    }
+
     private async Task<ProgressReply> ChecklistAsync(ChatUser user, SkillCatalogue catalogue, Role? role, Level? target, Level? current, Skill? onlySkill, CancellationToken cancellationToken)
     {
         if (role is null || target is null)

@@ -15,7 +15,7 @@ public sealed class ProgressOptions
     public string? PostgresConnection { get; set; }
 
     /// <summary>How long a progress action waits for the database before answering "progress is unavailable right now".</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 public sealed class ProgressOptionsValidator : IValidateOptions<ProgressOptions>

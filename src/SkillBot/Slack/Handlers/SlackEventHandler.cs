@@ -3,6 +3,7 @@ using SkillBot.Cards.Slack;
 using SkillBot.Core;
 using SkillBot.Core.Conversation;
 using SkillBot.Gate;
+using SkillBot.Progress;
 using SkillBot.Slack.Payloads;
 using SkillBot.Slack.WebApi;
 
@@ -18,6 +19,7 @@ public sealed class SlackEventHandler(
     Assistant assistant,
     SlackApiClient slack,
     SlackWorkQueue queue,
+    SlackProgress progress,
     ILogger<SlackEventHandler> logger)
 {
     /// <summary>
@@ -32,6 +34,15 @@ public sealed class SlackEventHandler(
             return;
         }
         var kind = type.GetString();
+        if (kind is "app_uninstalled" or "tokens_revoked")
+        {
+            // Everything kept for the workspace goes; a retry of the same event deletes nothing more.
+            if (envelope.TeamId is { Length: > 0 } team)
+            {
+                progress.ForgetWorkspace(team, kind);
+            }
+            return;
+        }
         if (kind is not ("app_mention" or "message" or "app_home_opened"))
         {
             logger.LogDebug("Slack event {Type} ignored", kind);
@@ -60,6 +71,10 @@ public sealed class SlackEventHandler(
 
     private void Answer(EventEnvelope envelope, SlackEvent e)
     {
+        if (progress.TryAnswer(SlackUser.Of(envelope.TeamId, e.User!), e))
+        {
+            return;
+        }
         var turn = Turn.Question(SlackUser.Channel, SlackUser.Of(envelope.TeamId, e.User!), e.Text ?? "");
         var (channel, thread) = (e.Channel!, e.ThreadTs ?? e.Ts);
         queue.Enqueue(new SlackWork($"answer {e.Type} in {channel}", async cancel =>

@@ -27,6 +27,14 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
     public Task<JsonObject> PostMessage(byte[] message, CancellationToken cancel) =>
         Call("chat.postMessage", Json(message), options.Value.BotToken, cancel);
 
+    /// <summary>chat.postEphemeral with a message already written as UTF-8 JSON, its channel and user in it: only that user sees it.</summary>
+    public Task<JsonObject> PostEphemeral(byte[] message, CancellationToken cancel) =>
+        Call("chat.postEphemeral", Json(message), options.Value.BotToken, cancel);
+
+    /// <summary>views.open: a modal for the interaction whose <paramref name="triggerId"/> it uses (valid 3 s, once).</summary>
+    public Task<JsonObject> OpenView(string triggerId, JsonObject view, CancellationToken cancel) =>
+        Call("views.open", Json(new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }), options.Value.BotToken, cancel);
+
     public Task<JsonObject> PublishView(string userId, JsonObject view, CancellationToken cancel) =>
         Call("views.publish", Json(new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() }), options.Value.BotToken, cancel);
 
