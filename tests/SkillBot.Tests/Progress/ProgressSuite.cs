@@ -287,6 +287,33 @@ public abstract class ProgressSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Any_expectation_card_offers_the_mark_and_in_slack_it_opens_the_modal()
+    {
+        var bed = await StartAsync();
+        var web = await AskAsync(bed, NewUser(), "what does a lead data scientist need in deep learning?");
+        Assert.Contains("\"verb\":\"skillbot.progress.open\"", web["card"]!.ToJsonString());
+
+        var (team, user) = ("T" + NewUser(), "U" + NewUser());
+        var response = await bed.App.Client.PostForm("/api/slack/commands", Command("lead data scientist deep learning", team, user));
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var mark = message["blocks"]!.AsArray().Where(b => (string?)b!["type"] == "actions").SelectMany(b => b!["elements"]!.AsArray())
+            .Single(e => ((string?)e!["value"])?.Contains(ProgressAction.OpenVerb, StringComparison.Ordinal) == true)!;
+        var click = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["trigger_id"] = "trigger-card",
+            ["user"] = new JsonObject { ["id"] = user, ["team_id"] = team },
+            ["response_url"] = Slack.ResponseUrl(),
+            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = (string?)mark["action_id"], ["type"] = "button", ["value"] = (string?)mark["value"] }),
+        };
+        await bed.App.Client.PostForm("/api/slack/interactions", Payload(click));
+        var views = await Slack.NextCall();
+        Assert.Equal("views.open", views.Method);
+        Assert.Equal("trigger-card", (string?)views.Body["trigger_id"]);
+        Assert.Contains(LeadText, views.Body["view"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Slack_share_posts_the_checklist_in_channel_without_its_buttons()
     {
         var bed = await StartAsync();
