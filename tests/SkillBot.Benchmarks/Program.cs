@@ -12,4 +12,4 @@ if (args is ["generate", var folder, ..])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(SkillBot.Benchmarks.Rendering).Assembly).Run(args);

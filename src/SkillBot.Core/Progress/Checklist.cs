@@ -48,7 +48,7 @@ public sealed record Checklist(string Role, string Level, string? CurrentLevel, 
         var byKey = new Dictionary<(string, string, string), ProgressMark>(marks.Count, KeyComparer.Instance);
         foreach (var mark in marks)
         {
-            byKey[(mark.Skill, mark.Role, mark.Level)] = mark;
+            byKey[(Canonical(catalogue, mark.Skill), mark.Role, mark.Level)] = mark;
         }
         var items = ImmutableArray.CreateBuilder<ChecklistItem>();
         foreach (var skill in catalogue.SkillsOf(role))
@@ -66,6 +66,12 @@ public sealed record Checklist(string Role, string Level, string? CurrentLevel, 
         var others = catalogue.Levels.Where(l => l != target).Select(l => l.Name).ToImmutableArray();
         return new Checklist(role.Name, target.Name, current?.Name, onlySkill?.Name, items.ToImmutable(), others);
     }
+
+    /// <summary>A skill renamed with its old name kept as an alias still finds the marks made under the old name.</summary>
+    private static string Canonical(SkillCatalogue catalogue, string skill) =>
+        catalogue.FindSkill(skill)?.Name
+        ?? catalogue.Skills.FirstOrDefault(s => s.Aliases.Contains(skill, StringComparer.OrdinalIgnoreCase))?.Name
+        ?? skill;
 
     private sealed class KeyComparer : IEqualityComparer<(string, string, string)>
     {

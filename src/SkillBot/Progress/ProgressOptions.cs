@@ -14,6 +14,13 @@ public sealed class ProgressOptions
     /// <summary>An Npgsql connection string: progress is kept in PostgreSQL (many replicas) instead of the SQLite file. A secret (it has the password).</summary>
     public string? PostgresConnection { get; set; }
 
+    /// <summary>
+    /// SQLite's <c>synchronous</c> in WAL mode. <c>NORMAL</c> (SQLite's advice for WAL): a commit is final for every
+    /// reader and survives SkillBot crashing; an OS crash or power cut may lose the last commits before a checkpoint.
+    /// <c>FULL</c>: every commit is flushed to disk first (much slower on most disks).
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "NORMAL";
+
     /// <summary>How long a progress action waits for the database before answering "progress is unavailable right now".</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
 }
@@ -30,6 +37,10 @@ public sealed class ProgressOptionsValidator : IValidateOptions<ProgressOptions>
         if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromSeconds(30))
         {
             problems.Add("Progress:Timeout must be more than 0 and at most 00:00:30.");
+        }
+        if (options.SqliteSynchronous is not ("NORMAL" or "FULL"))
+        {
+            problems.Add("Progress:SqliteSynchronous must be NORMAL or FULL.");
         }
         if (!string.IsNullOrWhiteSpace(options.PostgresConnection))
         {

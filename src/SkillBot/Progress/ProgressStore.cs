@@ -24,19 +24,23 @@ public sealed class ProgressStore : IAsyncDisposable
     private readonly TimeSpan _timeout;
     private readonly ILogger<ProgressStore> _logger;
     private readonly SemaphoreSlim _migrating = new(1, 1);
+    private readonly string? _connectionPragma;
     private volatile bool _migrated;
 
     public ProgressStore(IOptions<ProgressOptions> options, IHostEnvironment environment, ILogger<ProgressStore> logger)
-        : this(Open(options.Value, environment.ContentRootPath), options.Value.Timeout, logger)
+        : this(Open(options.Value, environment.ContentRootPath), options.Value.Timeout, logger, options.Value.SqliteSynchronous)
     {
     }
 
-    public ProgressStore(DbDataSource source, TimeSpan timeout, ILogger<ProgressStore> logger)
+    /// <param name="sqliteSynchronous">SQLite's synchronous for each connection (<see cref="ProgressOptions.SqliteSynchronous"/>).</param>
+    public ProgressStore(DbDataSource source, TimeSpan timeout, ILogger<ProgressStore> logger, string sqliteSynchronous = "NORMAL")
     {
         _source = source;
         _timeout = timeout;
         _logger = logger;
         IsPostgres = source is NpgsqlDataSource;
+        // synchronous is per connection (journal_mode=WAL is kept by the file): set on every open, microseconds.
+        _connectionPragma = IsPostgres ? null : sqliteSynchronous == "FULL" ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
     }
 
     public bool IsPostgres { get; }
@@ -190,6 +194,10 @@ public sealed class ProgressStore : IAsyncDisposable
                 await MigrateAsync(timeout.Token);
             }
             await using var connection = await _source.OpenConnectionAsync(timeout.Token);
+            if (_connectionPragma is not null)
+            {
+                await Execute(connection, null, _connectionPragma, timeout.Token);
+            }
             return await work(connection, timeout.Token);
         }
         catch (Exception e) when (IsDatabaseFailure(e) && !cancellationToken.IsCancellationRequested)
