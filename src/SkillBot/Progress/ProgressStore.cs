@@ -39,8 +39,10 @@ public sealed class ProgressStore : IAsyncDisposable
         _timeout = timeout;
         _logger = logger;
         IsPostgres = source is NpgsqlDataSource;
-        // synchronous is per connection (journal_mode=WAL is kept by the file): set on every open, microseconds.
-        _connectionPragma = IsPostgres ? null : sqliteSynchronous == "FULL" ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+        // Per connection (journal_mode=WAL is kept by the file), set on every open, microseconds. busy_timeout: SQLite's
+        // own short, growing waits when the file is busy for a moment (a checkpoint), not Microsoft.Data.Sqlite's 150 ms retry sleep.
+        var milliseconds = (int)timeout.TotalMilliseconds;
+        _connectionPragma = IsPostgres ? null : $"PRAGMA synchronous={(sqliteSynchronous == "FULL" ? "FULL" : "NORMAL")}; PRAGMA busy_timeout={milliseconds}";
     }
 
     public bool IsPostgres { get; }
