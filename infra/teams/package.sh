@@ -7,7 +7,9 @@
 # APP_ID is the Azure Bot's Microsoft App ID (the Entra application's client id), the same value as
 # the server's Teams:AppId. Optional environment: TEAMS_APP_ID (the Teams app's own id; default APP_ID),
 # APP_VERSION (default 1.0.0, MAJOR.MINOR.PATCH without leading zeros; raise it for every upload), WEBSITE_URL (your pages for the developer,
-# privacy and terms links; default https://example.com/skillbot, a placeholder fine for sideloading).
+# privacy and terms links; default https://example.com/skillbot, a placeholder fine for sideloading), PUBLIC_URL (the
+# server's CataloguePages:PublicUrl, https: adds the personal "Catalogue" tab showing its pages and unfurls links to
+# them in the compose box; unset: neither).
 # Upload the zip in Teams: Apps > Manage your apps > Upload an app > Upload a custom app.
 # Needs jq (the values are put into the manifest as JSON strings, whatever characters they hold) and zip
 # (or python3).
@@ -22,6 +24,7 @@ app_id=$1
 teams_app_id=${TEAMS_APP_ID:-$app_id}
 version=${APP_VERSION:-1.0.0}
 website=${WEBSITE_URL:-https://example.com/skillbot}
+public_url=${PUBLIC_URL:-}
 if [[ ! $teams_app_id =~ $guid ]]; then
   echo "TEAMS_APP_ID must be a GUID" >&2
   exit 2
@@ -35,6 +38,15 @@ fi
 if [[ ! $website =~ ^https://[^[:space:]\"\\|]+$ ]]; then
   echo "WEBSITE_URL must be an https URL" >&2
   exit 2
+fi
+
+public_host=""
+if [[ -n $public_url ]]; then
+  if [[ ! $public_url =~ ^https://([A-Za-z0-9.-]+)(/[^[:space:]\"\\|?#]*)?$ ]]; then
+    echo "PUBLIC_URL must be an https URL without port, query or fragment, e.g. https://skillbot.example.com (Teams tabs and link unfurling need https)" >&2
+    exit 2
+  fi
+  public_host=${BASH_REMATCH[1]}
 fi
 
 if ! command -v jq > /dev/null; then
@@ -53,10 +65,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # jq takes the values as data, so '&', '|' or '\' in them stay as they are (sed would read them as its syntax).
-jq --arg app_id "$app_id" --arg teams_app_id "$teams_app_id" --arg version "$version" --arg website "${website%/}" '
-  walk(if type == "string" then
+# Without a public URL there are no pages to show in a tab or to unfurl: those entries go.
+jq --arg app_id "$app_id" --arg teams_app_id "$teams_app_id" --arg version "$version" --arg website "${website%/}" \
+   --arg public_url "${public_url%/}" --arg public_host "$public_host" '
+  (if $public_url == "" then del(.staticTabs) | del(.composeExtensions[].messageHandlers) | .validDomains = [] else . end)
+  | walk(if type == "string" then
     gsub("{{APP_ID}}"; $app_id) | gsub("{{TEAMS_APP_ID}}"; $teams_app_id)
     | gsub("{{APP_VERSION}}"; $version) | gsub("{{WEBSITE_URL}}"; $website)
+    | gsub("{{PUBLIC_URL}}"; $public_url) | gsub("{{PUBLIC_HOST}}"; $public_host)
   else . end)' "$here/manifest.json" > "$work/manifest.json"
 if grep -q '{{' "$work/manifest.json"; then
   echo "manifest.json still has a placeholder:" >&2

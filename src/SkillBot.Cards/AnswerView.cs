@@ -1,4 +1,5 @@
 using System.Globalization;
+using SkillBot.Cards.Pages;
 using SkillBot.Core.Answers;
 
 namespace SkillBot.Cards;
@@ -11,7 +12,7 @@ namespace SkillBot.Cards;
 /// </summary>
 public sealed class AnswerView
 {
-    private AnswerView(Answer answer, Labels labels)
+    private AnswerView(Answer answer, Labels labels, PageLinks links)
     {
         Answer = answer;
         Labels = labels;
@@ -32,9 +33,11 @@ public sealed class AnswerView
         Picker = Navigation.Picker(answer, labels);
         Feedback = Navigation.Feedback(answer);
         Choices = Navigation.Choices(answer);
+        PageUrl = links.For(answer);
     }
 
-    public static AnswerView Of(Answer answer) => new(answer, Labels.For(answer.Language));
+    /// <param name="links">Where the catalogue pages are published; none: no "Open in browser".</param>
+    public static AnswerView Of(Answer answer, PageLinks? links = null) => new(answer, Labels.For(answer.Language), links ?? PageLinks.None);
 
     public Answer Answer { get; }
 
@@ -66,6 +69,9 @@ public sealed class AnswerView
 
     /// <summary>The options of a clarify answer, the suggestions of not_found, the examples of help.</summary>
     public IReadOnlyList<Move> Choices { get; }
+
+    /// <summary>"Open in browser": the catalogue page showing this answer, when the pages have a public URL.</summary>
+    public string? PageUrl { get; }
 
     /// <summary>One move per role-profile item or ladder rung: its own expectation.</summary>
     public CardAction ForItem(AnswerItem item) => Navigation.ForItem(Answer, item);

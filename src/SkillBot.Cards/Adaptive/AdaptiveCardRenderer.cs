@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SkillBot.Cards.Pages;
 using SkillBot.Cards.Templating;
 using SkillBot.Cards.Text;
 using SkillBot.Core.Answers;
@@ -13,8 +14,9 @@ namespace SkillBot.Cards.Adaptive;
 /// The answer as an Adaptive Card (schema 1.5) for Teams, the web chat, the API and the command line: the
 /// intent's template from cards/ expanded with the answer's card data, and the answer as text in
 /// <c>fallbackText</c> for clients that cannot show the card. Templates are parsed once; rendering is thread-safe.
+/// With <paramref name="links"/> every card ends with "Open in browser", whatever its template.
 /// </summary>
-public sealed class AdaptiveCardRenderer
+public sealed class AdaptiveCardRenderer(PageLinks? links = null)
 {
     private readonly FrozenDictionary<string, CardTemplate> _templates = Enum.GetValues<Intent>()
         .Select(AdaptiveCardData.TemplateFor)
@@ -34,10 +36,11 @@ public sealed class AdaptiveCardRenderer
     /// The card as UTF-8 JSON, with long catalogue text shortened and long lists cut until it fits
     /// <see cref="MaxBytes"/>: the most generous <see cref="CardBudget"/> that fits, the fallback text in the room left.
     /// </summary>
-    public byte[] Render(Answer answer)
+    /// <param name="pages">Instead of the renderer's own links: the web chat links the host it is served from.</param>
+    public byte[] Render(Answer answer, PageLinks? pages = null)
     {
         var template = _templates[AdaptiveCardData.TemplateFor(answer.Intent)];
-        var view = AnswerView.Of(answer);
+        var view = AnswerView.Of(answer, pages ?? links);
         var fallback = TextRenderer.Render(view);
         var budgets = CardBudget.GenerousToTightest;
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
@@ -72,6 +75,7 @@ public sealed class AdaptiveCardRenderer
     {
         var card = template.Expand(AdaptiveCardData.Build(view, budget)) as JsonObject
             ?? throw new InvalidOperationException($"the {view.Answer.Intent} template expanded to nothing");
+        AddPageLink(card, view);
         buffer.ResetWrittenCount();
         using var json = new Utf8JsonWriter(buffer);
         json.WriteStartObject();
@@ -96,6 +100,20 @@ public sealed class AdaptiveCardRenderer
         json.WriteEndObject();
         json.Flush();
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>"Open in browser" after the card's own actions: in the renderer, so no template can forget it.</summary>
+    private static void AddPageLink(JsonObject card, AnswerView view)
+    {
+        if (view.PageUrl is not { } url)
+        {
+            return;
+        }
+        if (card["actions"] is not JsonArray actions)
+        {
+            card["actions"] = actions = [];
+        }
+        actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = view.Labels["openInBrowser"], ["url"] = url });
     }
 
     /// <summary>The text whole when its JSON fits <paramref name="room"/> bytes, else cut at a word with "…" until it does.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SkillBot.Cards.Pages;
 using SkillBot.Core.Answers;
 
 namespace SkillBot.Cards.Slack;
@@ -39,13 +40,14 @@ public static class BlockKitRenderer
     /// The message as UTF-8 JSON, placed by <paramref name="placement"/>: the bytes Slack is sent, written
     /// once, straight to JSON rather than built as a tree first (this is the hot path).
     /// </summary>
-    public static byte[] ToUtf8(Answer answer, SlackPlacement placement)
+    /// <param name="links">Where the catalogue pages are published: the footer then links the answer's page.</param>
+    public static byte[] ToUtf8(Answer answer, SlackPlacement placement, PageLinks? links = null)
     {
         var buffer = new ArrayBufferWriter<byte>(8 * 1024);
         using (var json = Open(buffer, placement))
         {
             json.WriteString("text", SlackText.Mrkdwn(answer.Message, MaxFallbackText));
-            WriteBlocks(json, AnswerView.Of(answer));
+            WriteBlocks(json, AnswerView.Of(answer, links));
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
@@ -177,9 +179,15 @@ public static class BlockKitRenderer
             blocks.Actions([new Button(up.Title, up.Action, FeedbackActionPrefix + "up"), new Button(down.Title, down.Action, FeedbackActionPrefix + "down")]);
         }
         // Help answers about no skill in particular: the catalogue's version alone is not worth a block.
-        if (!(answer.Updated is null && answer.Intent is Intent.Help) && blocks.HasRoom(reserve: 0))
+        // The page's URL is made of escaped slugs under a checked base URL: nothing in it needs mrkdwn escaping.
+        var footer = string.Join(" · ", new[]
         {
-            blocks.Context(view.Footer);
+            view.PageUrl is { } url ? $"<{url}|{labels["openInBrowser"]}>" : null,
+            answer.Updated is null && answer.Intent is Intent.Help ? null : view.Footer,
+        }.OfType<string>());
+        if (footer.Length > 0 && blocks.HasRoom(reserve: 0))
+        {
+            blocks.Context(footer);
         }
         json.WriteEndArray();
     }

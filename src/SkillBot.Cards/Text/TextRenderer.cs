@@ -1,4 +1,5 @@
 using System.Text;
+using SkillBot.Cards.Pages;
 using SkillBot.Core.Answers;
 
 namespace SkillBot.Cards.Text;
@@ -8,7 +9,7 @@ public static class TextRenderer
 {
     public const int Width = 80;
 
-    public static string Render(Answer answer) => Render(AnswerView.Of(answer));
+    public static string Render(Answer answer, PageLinks? links = null) => Render(AnswerView.Of(answer, links));
 
     internal static string Render(AnswerView view)
     {
@@ -78,6 +79,10 @@ public static class TextRenderer
             {
                 Wrap(text, "- " + suggestion, "  ");
             }
+        }
+        if (view.PageUrl is { } url)
+        {
+            text.AppendLine().AppendLine($"{labels["openInBrowser"]}: {url}");
         }
         text.AppendLine().AppendLine(view.Footer);
         return text.ToString();

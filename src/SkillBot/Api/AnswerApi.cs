@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using SkillBot.Cards.Adaptive;
+using SkillBot.Cards.Pages;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
@@ -124,7 +125,7 @@ public static class AnswerApi
         var answer = reply.Answer;
         return answerFormat == AnswerFormat.Json
             ? TypedResults.Ok(answer)
-            : TypedResults.Text(AnswerFormats.Render(answer, answerFormat, cards), AnswerFormats.ContentType(answerFormat));
+            : TypedResults.Text(AnswerFormats.Render(answer, answerFormat, cards, context.RequestServices.GetRequiredService<PageLinks>()), AnswerFormats.ContentType(answerFormat));
     }
 
     private static ProblemHttpResult Problem(string detail, int status = StatusCodes.Status400BadRequest) =>

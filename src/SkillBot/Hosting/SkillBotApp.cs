@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using SkillBot.Admin;
 using SkillBot.Api;
 using SkillBot.Cards.Adaptive;
+using SkillBot.Cards.Pages;
+using SkillBot.CataloguePages;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Insights;
@@ -67,7 +69,8 @@ public static class SkillBotApp
         builder.Services.AddSingleton(sp => new ConversationMemory(sp.GetRequiredService<IOptions<ConversationMemoryOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<SharedUserContext>();
         builder.Services.AddSingleton<IUserContextStore>(sp => sp.GetRequiredService<SharedUserContext>());
-        builder.Services.AddSingleton<AdaptiveCardRenderer>();
+        builder.Services.AddCataloguePages(builder.Configuration);
+        builder.Services.AddSingleton(sp => new AdaptiveCardRenderer(sp.GetRequiredService<PageLinks>()));
         builder.Services.AddSingleton<RenderedAnswers>();
         builder.Services.AddTeams(builder.Configuration);
 
@@ -96,6 +99,10 @@ public static class SkillBotApp
         if (WebChatApi.IsEnabled(app.Configuration, app.Environment))
         {
             app.MapWebChat();
+        }
+        if (CataloguePagesOptions.IsEnabled(app.Configuration, app.Environment))
+        {
+            app.MapCataloguePages();
         }
         app.MapSlack();
         app.MapTeams();

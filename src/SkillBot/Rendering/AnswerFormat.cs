@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using SkillBot.Cards.Adaptive;
+using SkillBot.Cards.Pages;
 using SkillBot.Cards.Slack;
 using SkillBot.Cards.Text;
 using SkillBot.Core.Answers;
@@ -36,11 +37,12 @@ public static class AnswerFormats
     public static string ContentType(AnswerFormat format) =>
         format == AnswerFormat.Text ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";
 
-    public static string Render(Answer answer, AnswerFormat format, AdaptiveCardRenderer cards) => format switch
+    /// <param name="links">The pages' public URL for "Open in browser" (the card renderer has its own).</param>
+    public static string Render(Answer answer, AnswerFormat format, AdaptiveCardRenderer cards, PageLinks? links = null) => format switch
     {
         AnswerFormat.Json => JsonSerializer.Serialize(answer, AnswerJsonContext.Default.Answer),
         AnswerFormat.Adaptive => Encoding.UTF8.GetString(cards.Render(answer)),
-        AnswerFormat.BlockKit => Encoding.UTF8.GetString(BlockKitRenderer.ToUtf8(answer, SlackPlacement.None)),
-        _ => TextRenderer.Render(answer),
+        AnswerFormat.BlockKit => Encoding.UTF8.GetString(BlockKitRenderer.ToUtf8(answer, SlackPlacement.None, links)),
+        _ => TextRenderer.Render(answer, links),
     };
 }

@@ -47,6 +47,7 @@ public static class ActivityTypes
     public const string Invoke = "invoke";
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string MessageExtensionQuery = "composeExtension/query";
+    public const string MessageExtensionQueryLink = "composeExtension/queryLink";
 }
 
 /// <summary>A reply posted to the connector.</summary>
@@ -93,6 +94,9 @@ public sealed record MessageExtensionParameter(string? Name, JsonElement? Value)
 
 public sealed record QueryOptions(int? Skip, int? Count);
 
+/// <summary>The value of <c>composeExtension/queryLink</c>: a link to one of the app's domains, pasted in the compose box.</summary>
+public sealed record AppBasedLinkQuery(string? Url);
+
 /// <summary>
 /// JSON kept as the bytes it was written to (a rendered card): a reply copies them rather than walking a
 /// tree, and a card rendered once serves every reply that shows it.
@@ -133,6 +137,7 @@ public sealed record TokenResponse(
 [JsonSerializable(typeof(InvokeError))]
 [JsonSerializable(typeof(MessageExtensionResponse))]
 [JsonSerializable(typeof(MessageExtensionQuery))]
+[JsonSerializable(typeof(AppBasedLinkQuery))]
 [JsonSerializable(typeof(ThumbnailCard))]
 [JsonSerializable(typeof(TokenResponse))]
 public sealed partial class TeamsJsonContext : JsonSerializerContext;

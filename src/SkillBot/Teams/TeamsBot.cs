@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SkillBot.CataloguePages;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Gate;
@@ -35,7 +37,7 @@ public abstract record TeamsResponse
 /// a bot added to a conversation says welcome, card buttons and compose-box searches are answered in the
 /// response. Anything else is accepted and ignored, as Teams expects.
 /// </summary>
-public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound outbound, ReplyQueue replies, TeamsProgress progress, ILogger<TeamsBot> logger)
+public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound outbound, ReplyQueue replies, IOptions<CataloguePagesOptions> pages, TeamsProgress progress, ILogger<TeamsBot> logger)
 {
     public const string SearchCommand = "searchSkills";
     public const string SearchParameter = "searchKeywords";
@@ -51,6 +53,7 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
         ActivityTypes.ConversationUpdate => await OnConversationUpdateAsync(activity),
         ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction => await OnCardActionAsync(activity, cancellation),
         ActivityTypes.Invoke when activity.Name == ActivityTypes.MessageExtensionQuery => OnSearch(activity),
+        ActivityTypes.Invoke when activity.Name == ActivityTypes.MessageExtensionQueryLink => OnLink(activity),
         _ => TeamsResponse.Accepted,
     };
 
@@ -171,6 +174,27 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
             return Search(new MessageExtensionResult("message") { Text = found.Asked.Message });
         }
         var items = found.Matches.Skip(skip).Take(count).Select(outbound.SearchItem).ToList();
+        return Search(new MessageExtensionResult("result") { AttachmentLayout = "list", Attachments = items });
+    }
+
+    /// <summary>
+    /// Link unfurling: a link to one of our catalogue pages pasted in the compose box gets the card of the answer the page
+    /// shows. Any other link gets no card (an empty result), so Teams shows the link as it is.
+    /// </summary>
+    private TeamsResponse OnLink(Activity activity)
+    {
+        AppBasedLinkQuery? query;
+        try
+        {
+            query = activity.Value?.Deserialize(TeamsJsonContext.Default.AppBasedLinkQuery);
+        }
+        catch (JsonException)
+        {
+            query = null;
+        }
+        var items = PageAddress.ActionFor(query?.Url, pages.Value.PublicUri, assistant.Catalogue) is { } action
+            ? [outbound.SearchItem(assistant.Act(action))]
+            : Array.Empty<MessageExtensionAttachment>();
         return Search(new MessageExtensionResult("result") { AttachmentLayout = "list", Attachments = items });
     }
 

@@ -32,5 +32,5 @@ public sealed class TeamsOutbound(AdaptiveCardRenderer cards, RenderedAnswers re
             activity.Id, summary, [new Attachment(ContentTypes.AdaptiveCard, card)]));
 
     /// <summary>The answer as an Adaptive Card (with its text fallback), rendered once per answer.</summary>
-    public RawJson Card(Answer answer) => new(rendered.Get("teams", answer, cards.Render));
+    public RawJson Card(Answer answer) => new(rendered.Get("teams", answer, a => cards.Render(a)));
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using SkillBot.Cards.Adaptive;
+using SkillBot.Cards.Pages;
 using SkillBot.Cards.Progress;
+using SkillBot.CataloguePages;
 using SkillBot.Cards.Text;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
@@ -51,7 +53,7 @@ public static class WebChatApi
         app.UseStaticFiles();
 
         var api = app.MapGroup("/api/webchat").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Api.AnswerApi.MaxBodyBytes));
-        api.MapGet("/welcome", (Assistant assistant, AdaptiveCardRenderer cards) => Reply(assistant.Ask(""), cards));
+        api.MapGet("/welcome", (HttpContext context, Assistant assistant, AdaptiveCardRenderer cards) => Reply(assistant.Ask(""), context, cards));
         api.MapPost("/ask", async (AskRequest request, HttpContext context, TurnGate gate, ProgressDesk progress, AdaptiveCardRenderer cards) =>
         {
             if (request.Q is null)
@@ -97,7 +99,7 @@ public static class WebChatApi
         var reply = await gate.PassFromClientAsync(turn, context.Connection.RemoteIpAddress, context.RequestAborted);
         return reply.Outcome == GateOutcome.TooLong
             ? Problem($"The question is {turn.Text!.Length} characters long; the limit is {Assistant.MaxQuestionLength}.")
-            : Reply(reply.Answer, cards);
+            : Reply(reply.Answer, context, cards);
     }
 
     /// <summary>A progress question or button: limited like any turn, answered with the progress card (the page has only the person on it, so share shows it there).</summary>
@@ -124,8 +126,29 @@ public static class WebChatApi
         return null;
     }
 
-    private static IResult Reply(Answer answer, AdaptiveCardRenderer cards) =>
-        TypedResults.Ok(new CardReply(JsonNode.Parse(cards.Render(answer))!.AsObject(), TextRenderer.Render(answer)));
+    private static IResult Reply(Answer answer, HttpContext context, AdaptiveCardRenderer cards)
+    {
+        var links = PagesHere(context);
+        return TypedResults.Ok(new CardReply(JsonNode.Parse(cards.Render(answer, links))!.AsObject(), TextRenderer.Render(answer, links)));
+    }
+
+    /// <summary>
+    /// Where "Open in browser" points: the public URL when one is set; else, when this host serves the catalogue pages,
+    /// this host as the browser reached it (the chat's own reply to its own caller, so its Host header is theirs to choose).
+    /// </summary>
+    private static PageLinks? PagesHere(HttpContext context)
+    {
+        var services = context.RequestServices;
+        var links = services.GetRequiredService<PageLinks>();
+        if (links.PublicUrl is not null
+            || !CataloguePagesOptions.IsEnabled(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()))
+        {
+            return links;
+        }
+        return Uri.TryCreate($"{context.Request.Scheme}://{context.Request.Host}", UriKind.Absolute, out var here)
+            ? new PageLinks(here, () => services.GetRequiredService<Assistant>().Catalogue)
+            : links;
+    }
 
     private static IResult Problem(string detail) => TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest);
 }

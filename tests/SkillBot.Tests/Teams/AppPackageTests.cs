@@ -52,6 +52,40 @@ public sealed class AppPackageTests : IDisposable
         Assert.Equal((32, 32), PngSize(archive, manifest["icons"]!["outline"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task A_public_url_adds_the_catalogue_tab_and_link_unfurling_for_its_host_and_none_without()
+    {
+        var zip = Path.Combine(_folder, "app.zip");
+        var (exit, output) = await RunAsync(AppId, zip, new() { ["PUBLIC_URL"] = "https://skills.example.com/" });
+        Assert.True(exit == 0, output);
+        var manifest = ManifestOf(zip);
+        var tab = Assert.Single(manifest["staticTabs"]!.AsArray())!;
+        Assert.Equal("https://skills.example.com/catalogue", tab["contentUrl"]!.GetValue<string>());
+        Assert.Equal(["personal"], tab["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        var handler = Assert.Single(manifest["composeExtensions"]![0]!["messageHandlers"]!.AsArray())!;
+        Assert.Equal("link", handler["type"]!.GetValue<string>());
+        Assert.Equal(["skills.example.com"], handler["value"]!["domains"]!.AsArray().Select(d => d!.GetValue<string>()));
+        Assert.Equal(["skills.example.com"], manifest["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
+
+        File.Delete(zip);
+        Assert.Equal(0, (await RunAsync(AppId, zip)).Item1);
+        var plain = ManifestOf(zip);
+        Assert.Null(plain["staticTabs"]);
+        Assert.Null(plain["composeExtensions"]![0]!["messageHandlers"]);
+        Assert.Empty(plain["validDomains"]!.AsArray());
+
+        var (refused, message) = await RunAsync(AppId, Path.Combine(_folder, "other.zip"), new() { ["PUBLIC_URL"] = "http://skills.example.com" });
+        Assert.Equal(2, refused);
+        Assert.Contains("PUBLIC_URL", message);
+    }
+
+    private static JsonNode ManifestOf(string zip)
+    {
+        using var archive = ZipFile.OpenRead(zip);
+        using var stream = archive.GetEntry("manifest.json")!.Open();
+        return JsonNode.Parse(stream)!;
+    }
+
     [Theory]
     [InlineData("not-a-guid")]
     [InlineData("")]

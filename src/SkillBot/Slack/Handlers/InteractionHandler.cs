@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SkillBot.Cards.Pages;
 using SkillBot.Cards.Slack;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
@@ -15,7 +16,7 @@ namespace SkillBot.Slack.Handlers;
 /// what to show next; the new answer replaces the message in place through its response_url. <c>skillbot.share</c>
 /// carries the action of the answer shown and re-posts it <c>in_channel</c> for everyone.
 /// </summary>
-public sealed class InteractionHandler(TurnGate gate, SlackApiClient slack, SlackWorkQueue queue, SlackProgress progress, ILogger<InteractionHandler> logger)
+public sealed class InteractionHandler(TurnGate gate, SlackApiClient slack, SlackWorkQueue queue, PageLinks links, SlackProgress progress, ILogger<InteractionHandler> logger)
 {
     public const string ActionPrefix = "skillbot.";
     public const string ShareActionId = "skillbot.share";
@@ -76,7 +77,7 @@ public sealed class InteractionHandler(TurnGate gate, SlackApiClient slack, Slac
             var reply = await gate.PassAsync(turn, cancel);
             // Share posts a new public message; every other action, and a limited share, replaces the clicked message.
             var placement = share && reply.Outcome == GateOutcome.Answered ? SlackPlacement.ShareInChannel : SlackPlacement.ReplaceClicked;
-            var message = BlockKitRenderer.ToUtf8(reply.Answer, placement);
+            var message = BlockKitRenderer.ToUtf8(reply.Answer, placement, links);
             await slack.PostToResponseUrl(responseUrl, message, cancel);
         }));
     }

@@ -1,5 +1,9 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using SkillBot.Cards.Pages;
 using SkillBot.Cards.Slack;
+using SkillBot.CataloguePages;
 using SkillBot.Core;
 using SkillBot.Core.Conversation;
 using SkillBot.Gate;
@@ -10,7 +14,8 @@ using SkillBot.Slack.WebApi;
 namespace SkillBot.Slack.Handlers;
 
 /// <summary>
-/// Events API callbacks (HTTP and Socket Mode): @-mentions and DMs answered in thread, App Home published.
+/// Events API callbacks (HTTP and Socket Mode): @-mentions and DMs answered in thread, App Home published, links to the
+/// catalogue pages unfurled.
 /// Which events are for SkillBot, and whether a retry is new, is decided here at acknowledgement time; the turn's way
 /// through the gate (limits, context, the answer) and the Slack calls are queued so the ack never waits.
 /// </summary>
@@ -19,6 +24,8 @@ public sealed class SlackEventHandler(
     Assistant assistant,
     SlackApiClient slack,
     SlackWorkQueue queue,
+    PageLinks links,
+    IOptions<CataloguePagesOptions> pages,
     SlackProgress progress,
     ILogger<SlackEventHandler> logger)
 {
@@ -43,9 +50,14 @@ public sealed class SlackEventHandler(
             }
             return;
         }
-        if (kind is not ("app_mention" or "message" or "app_home_opened"))
+        if (kind is not ("app_mention" or "message" or "app_home_opened" or "link_shared"))
         {
             logger.LogDebug("Slack event {Type} ignored", kind);
+            return;
+        }
+        if (kind == "link_shared")
+        {
+            await UnfurlAsync(envelope, raw);
             return;
         }
         var e = Read(raw);
@@ -80,7 +92,7 @@ public sealed class SlackEventHandler(
         queue.Enqueue(new SlackWork($"answer {e.Type} in {channel}", async cancel =>
         {
             var reply = await gate.PassAsync(turn, cancel);
-            await slack.PostMessage(BlockKitRenderer.ToUtf8(reply.Answer, SlackPlacement.Post(channel, thread)), cancel);
+            await slack.PostMessage(BlockKitRenderer.ToUtf8(reply.Answer, SlackPlacement.Post(channel, thread), links), cancel);
         }));
     }
 
@@ -100,6 +112,48 @@ public sealed class SlackEventHandler(
         }
         return e.Type == "app_mention" || e.ChannelType == "im";
     }
+
+    /// <summary>Most links Slack sends in one link_shared; more are not unfurled.</summary>
+    public const int MaxUnfurls = 5;
+
+    /// <summary>
+    /// link_shared: each link to one of our pages gets the answer that page shows, as Block Kit without its buttons (an
+    /// unfurl previews the page; the link itself is the way to it). Links that are not our pages are left to Slack.
+    /// </summary>
+    private async Task UnfurlAsync(EventEnvelope envelope, JsonElement raw)
+    {
+        var e = raw.Deserialize(SlackJsonContext.Default.LinkSharedEvent) ?? throw new JsonException("event is null");
+        var target = e switch
+        {
+            { UnfurlId: { Length: > 0 } id, Source: { Length: > 0 } source } => new JsonObject { ["unfurl_id"] = id, ["source"] = source },
+            { Channel: { Length: > 0 } channel, MessageTs: { Length: > 0 } ts } => new JsonObject { ["channel"] = channel, ["ts"] = ts },
+            _ => null,
+        };
+        var publicUrl = pages.Value.PublicUri;
+        var unfurls = new JsonObject();
+        foreach (var url in (e.Links ?? []).Select(l => l?.Url).OfType<string>().Distinct().Take(MaxUnfurls))
+        {
+            if (PageAddress.ActionFor(url, publicUrl, assistant.Catalogue) is { } action)
+            {
+                unfurls[url] = new JsonObject { ["blocks"] = Preview(BlockKitRenderer.ToUtf8(assistant.Act(action), SlackPlacement.None, links)) };
+            }
+        }
+        if (target is null || unfurls.Count == 0)
+        {
+            return;
+        }
+        if (envelope.EventId is { } eventId && !await gate.FirstDeliveryAsync(SlackUser.Channel, eventId))
+        {
+            return;
+        }
+        queue.Enqueue(new SlackWork($"unfurl {unfurls.Count} links", cancel => slack.Unfurl(target, unfurls, cancel)));
+    }
+
+    /// <summary>A message's blocks without its actions blocks.</summary>
+    private static JsonArray Preview(byte[] message) =>
+        new([.. JsonNode.Parse(message)!["blocks"]!.AsArray()
+            .Where(b => b?["type"]?.GetValue<string>() != "actions")
+            .Select(b => b!.DeepClone())]);
 
     private void PublishHome(EventEnvelope envelope, string user)
     {

@@ -1,3 +1,4 @@
+using SkillBot.Cards.Pages;
 using SkillBot.Cards.Slack;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
@@ -10,7 +11,7 @@ using SkillBot.Slack.Payloads;
 namespace SkillBot.Slack.Handlers;
 
 /// <summary><c>/skill question</c>: answered at once, privately (ephemeral), with the Block Kit rendering of the answer (<c>/skill progress</c>: the person's checklist).</summary>
-public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, RenderedAnswers rendered, SlackProgress progress, ILogger<SlashCommandHandler> logger)
+public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, RenderedAnswers rendered, PageLinks links, SlackProgress progress, ILogger<SlashCommandHandler> logger)
 {
     private static readonly byte[] Apology =
         """{"response_type":"ephemeral","text":"Sorry, something went wrong answering that. Please try again."}"""u8.ToArray();
@@ -26,9 +27,9 @@ public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, Rend
             {
                 return gate.Admits(Turn.Question(SlackUser.Channel, user, text))
                     ? await progress.CommandAsync(user, text, cancellationToken)
-                    : BlockKitRenderer.ToUtf8(gate.RateLimited(Turn.Question(SlackUser.Channel, user, text)).Answer, SlackPlacement.Ephemeral);
+                    : BlockKitRenderer.ToUtf8(gate.RateLimited(Turn.Question(SlackUser.Channel, user, text)).Answer, SlackPlacement.Ephemeral, links);
             }
-            return rendered.Get("slack-command", await AnswerAsync(command, cancellationToken), answer => BlockKitRenderer.ToUtf8(answer, SlackPlacement.Ephemeral));
+            return rendered.Get("slack-command", await AnswerAsync(command, cancellationToken), answer => BlockKitRenderer.ToUtf8(answer, SlackPlacement.Ephemeral, links));
         }
         catch (Exception e)
         {

@@ -99,11 +99,20 @@ internal static class SlackShape
         list?.Any(item => item is null) == true ? throw new JsonException($"'{name}' has a null element.") : list;
 }
 
+/// <summary>
+/// link_shared: links to the app's unfurl domains in a message (or in the composer, with <see cref="UnfurlId"/> and
+/// <see cref="Source"/> instead of a posted message's channel and ts).
+/// </summary>
+public sealed record LinkSharedEvent(string? Channel, string? User, string? MessageTs, string? UnfurlId, string? Source, IReadOnlyList<SharedLink?>? Links);
+
+public sealed record SharedLink(string? Domain, string? Url);
+
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EventEnvelope))]
 [JsonSerializable(typeof(SlackEvent))]
+[JsonSerializable(typeof(LinkSharedEvent))]
 [JsonSerializable(typeof(BlockActionsPayload))]
 [JsonSerializable(typeof(ViewSubmissionPayload))]
 [JsonSerializable(typeof(SlashCommandJson))]

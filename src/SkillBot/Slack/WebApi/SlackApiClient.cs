@@ -34,6 +34,13 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
     /// <summary>views.open: a modal for the interaction whose <paramref name="triggerId"/> it uses (valid 3 s, once).</summary>
     public Task<JsonObject> OpenView(string triggerId, JsonObject view, CancellationToken cancel) =>
         Call("views.open", Json(new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }), options.Value.BotToken, cancel);
+    /// <summary>chat.unfurl: <paramref name="unfurls"/> maps each URL to the blocks shown under it; the message by channel and ts, or a composer's unfurl_id and source.</summary>
+    public Task<JsonObject> Unfurl(JsonObject target, JsonObject unfurls, CancellationToken cancel)
+    {
+        var body = (JsonObject)target.DeepClone();
+        body["unfurls"] = unfurls.DeepClone();
+        return Call("chat.unfurl", Json(body), options.Value.BotToken, cancel);
+    }
 
     public Task<JsonObject> PublishView(string userId, JsonObject view, CancellationToken cancel) =>
         Call("views.publish", Json(new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() }), options.Value.BotToken, cancel);

@@ -1,0 +1,410 @@
+using System.Globalization;
+using SkillBot.Cards;
+using SkillBot.Cards.Pages;
+using SkillBot.Core.Answers;
+using SkillBot.Core.Catalogue;
+
+namespace SkillBot.CataloguePages;
+
+/// <summary>What a catalogue URL gets: a page (with its status), or a redirect to the canonical URL of what it names.</summary>
+public abstract record PageResult
+{
+    private PageResult()
+    {
+    }
+
+    public sealed record Page(string Html, int Status = StatusCodes.Status200OK) : PageResult;
+
+    public sealed record Redirect(string Path) : PageResult;
+}
+
+/// <summary>
+/// The catalogue as read-only HTML pages, one catalogue snapshot at a time: the index, a skill's ladder per role, a role
+/// at a level, two levels or two roles compared. Server-rendered, no script, one stylesheet; what a higher text adds to
+/// the one below is marked word by word (<see cref="WordDiff"/>). Nothing personal is ever on them.
+/// </summary>
+public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
+{
+    private static readonly Labels English = Labels.For("en");
+
+    private readonly CatalogueSlugs _slugs = CatalogueSlugs.Of(catalogue);
+
+    public PageResult Index()
+    {
+        var html = new Html();
+        html.Element("h1", "Skills catalogue");
+        html.Raw("<p class=\"lede\">").Text($"{Count(catalogue.Skills.Length, "skill")} in {Count(catalogue.Domains.Length, "domain")}, for {Count(catalogue.Roles.Length, "role")} at {Count(catalogue.Levels.Length, "level")}. Ask a question in the box above, or browse.").Raw("</p>");
+        html.Raw("<section aria-labelledby=\"skills\"><h2 id=\"skills\">Skills by domain</h2>");
+        foreach (var domain in catalogue.Domains)
+        {
+            html.Raw($"<section class=\"domain\" id=\"domain-{Html.Attribute(_slugs.Domains.Of(domain))}\">").Element("h3", domain).Raw("<ul>");
+            foreach (var skill in catalogue.SkillsIn(domain))
+            {
+                html.Raw("<li>").Link(CataloguePaths.Skill(_slugs.Skills.Of(skill)), skill.Name)
+                    .Raw(" <span class=\"meta\">").Text(string.Join(", ", skill.Roles.Select(r => r.Role.Name))).Raw("</span></li>");
+            }
+            html.Raw("</ul></section>");
+        }
+        html.Raw("</section><section aria-labelledby=\"roles\"><h2 id=\"roles\">Roles by level</h2><ul class=\"grid\">");
+        foreach (var role in catalogue.Roles)
+        {
+            html.Raw("<li>").Element("strong", role.Name).Raw("<ul class=\"inline\">");
+            foreach (var level in catalogue.Levels)
+            {
+                html.Raw("<li>").Link(CataloguePaths.Role(_slugs.Roles.Of(role), _slugs.Levels.Of(level)), English.Level(level.Name)).Raw("</li>");
+            }
+            html.Raw("</ul></li>");
+        }
+        html.Raw("</ul></section>");
+        CompareForms(html);
+        return Layout("Skills catalogue", $"Every skill, role and level of the career framework (catalogue {catalogue.Version}).", CataloguePaths.Root, [], html);
+    }
+
+    public PageResult Skill(string segment)
+    {
+        if (_slugs.Skills.Find(segment, out var canonical) is not { } skill)
+        {
+            return Problem($"No skill is called '{Shown(segment)}'.");
+        }
+        var path = CataloguePaths.Skill(_slugs.Skills.Of(skill));
+        if (!canonical)
+        {
+            return new PageResult.Redirect(path);
+        }
+        var html = new Html();
+        html.Element("h1", skill.Name);
+        html.Raw("<p class=\"lede\">").Text(Facts(skill)).Raw("</p>");
+        Legend(html);
+        foreach (var roleExpectations in skill.Roles)
+        {
+            var role = roleExpectations.Role;
+            var roleSlug = _slugs.Roles.Of(role);
+            html.Raw($"<section class=\"role\" id=\"{Html.Attribute(roleSlug)}\">").Element("h2", role.Name).Raw("<ol class=\"ladder\">");
+            Expectation? below = null;
+            foreach (var level in catalogue.Levels)
+            {
+                if (roleExpectations.At(level) is not { } expectation)
+                {
+                    continue;
+                }
+                var levelSlug = _slugs.Levels.Of(level);
+                html.Raw($"<li id=\"{Html.Attribute(CataloguePaths.Rung(roleSlug, levelSlug))}\"><h3>")
+                    .Text(English.Level(level.Name)).Raw(" <span class=\"necessity\">").Text(English.Necessity(expectation.Necessity)).Raw("</span></h3>");
+                Marked(html, below?.Description, expectation.Description);
+                html.Raw("<p class=\"links\">").Link(CataloguePaths.Role(roleSlug, levelSlug), $"Every skill of a {English.Level(level.Name)} {role.Name}");
+                if (catalogue.Above(level) is { } above && roleExpectations.At(above) is not null)
+                {
+                    html.Raw(" · ").Link($"{CataloguePaths.CompareLevels(roleSlug, levelSlug, _slugs.Levels.Of(above))}#{_slugs.Skills.Of(skill)}",
+                        $"Compare with {English.Level(above.Name)}");
+                }
+                html.Raw("</p></li>");
+                below = expectation;
+            }
+            html.Raw("</ol></section>");
+        }
+        return Layout(skill.Name, $"{skill.Name} ({skill.Domain}): what each level expects, for {string.Join(", ", skill.Roles.Select(r => r.Role.Name))}.",
+            path, [(skill.Domain, $"{CataloguePaths.Root}#domain-{_slugs.Domains.Of(skill.Domain)}")], html);
+    }
+
+    public PageResult Role(string roleSegment, string levelSegment)
+    {
+        var role = _slugs.Roles.Find(roleSegment, out var roleCanonical);
+        var level = _slugs.Levels.Find(levelSegment, out var levelCanonical);
+        if (role is null || level is null)
+        {
+            return Problem(role is null ? $"No role is called '{Shown(roleSegment)}'." : $"No level is called '{Shown(levelSegment)}'.");
+        }
+        var (roleSlug, levelSlug) = (_slugs.Roles.Of(role), _slugs.Levels.Of(level));
+        var path = CataloguePaths.Role(roleSlug, levelSlug);
+        if (!roleCanonical || !levelCanonical)
+        {
+            return new PageResult.Redirect(path);
+        }
+        var above = catalogue.Above(level);
+        var title = $"{English.Level(level.Name)} {role.Name}";
+        var html = new Html();
+        html.Element("h1", title);
+        var skills = catalogue.SkillsOf(role);
+        html.Raw("<p class=\"lede\">").Text($"What a {title} is expected to do in {Count(skills.Length, "skill")}"
+            + (above is null ? ": the top of the ladder." : $", and what {English.Level(above.Name)} adds.")).Raw("</p>");
+        LevelNavigation(html, level, l => CataloguePaths.Role(roleSlug, _slugs.Levels.Of(l)));
+        if (above is not null)
+        {
+            Legend(html);
+        }
+        foreach (var skill in skills)
+        {
+            var expectations = skill.For(role)!;
+            var (now, next) = (expectations.At(level), above is null ? null : expectations.At(above));
+            var boxes = new List<(string, Expectation?, string?)> { (English.Level(level.Name), now, null) };
+            if (above is not null && next is not null)
+            {
+                boxes.Add(($"{English.Level(above.Name)} adds", next, now?.Description ?? ""));
+            }
+            SkillSection(html, skill, $"{CataloguePaths.Skill(_slugs.Skills.Of(skill))}#{CataloguePaths.Rung(roleSlug, levelSlug)}", boxes);
+        }
+        return Layout(title, $"What a {title} is expected to do in each skill, and what the next level adds.", path,
+            [(role.Name, $"{CataloguePaths.Root}#roles")], html);
+    }
+
+    public PageResult CompareLevels(string roleSegment, string fromSegment, string toSegment)
+    {
+        var role = _slugs.Roles.Find(roleSegment, out var roleCanonical);
+        var from = _slugs.Levels.Find(fromSegment, out var fromCanonical);
+        var to = _slugs.Levels.Find(toSegment, out var toCanonical);
+        if (role is null || from is null || to is null)
+        {
+            return Problem(role is null ? $"No role is called '{Shown(roleSegment)}'." : $"No level is called '{Shown(from is null ? fromSegment : toSegment)}'.");
+        }
+        var roleSlug = _slugs.Roles.Of(role);
+        if (from == to)
+        {
+            return new PageResult.Redirect(CataloguePaths.Role(roleSlug, _slugs.Levels.Of(from)));
+        }
+        if (from.Number > to.Number)
+        {
+            (from, to) = (to, from);
+            fromCanonical = false;
+        }
+        var path = CataloguePaths.CompareLevels(roleSlug, _slugs.Levels.Of(from), _slugs.Levels.Of(to));
+        if (!roleCanonical || !fromCanonical || !toCanonical)
+        {
+            return new PageResult.Redirect(path);
+        }
+        var title = $"{role.Name}: {English.Level(from.Name)} and {English.Level(to.Name)} compared";
+        var html = new Html();
+        html.Element("h1", title);
+        html.Raw("<p class=\"lede\">").Text($"Each skill's expectation for a {English.Level(from.Name)} {role.Name}, and what {English.Level(to.Name)} asks.").Raw("</p>");
+        Legend(html);
+        foreach (var skill in catalogue.SkillsOf(role))
+        {
+            var expectations = skill.For(role)!;
+            var (low, high) = (expectations.At(from), expectations.At(to));
+            SkillSection(html, skill, CataloguePaths.Skill(_slugs.Skills.Of(skill)) + "#" + roleSlug,
+                [(English.Level(from.Name), low, null), (English.Level(to.Name), high, low?.Description ?? "")]);
+        }
+        return Layout(title, $"What changes for a {role.Name} from {English.Level(from.Name)} to {English.Level(to.Name)}, skill by skill.", path,
+            [(role.Name, CataloguePaths.Role(roleSlug, _slugs.Levels.Of(from)))], html);
+    }
+
+    public PageResult CompareRoles(string roleSegment, string otherSegment, string levelSegment)
+    {
+        var role = _slugs.Roles.Find(roleSegment, out var roleCanonical);
+        var other = _slugs.Roles.Find(otherSegment, out var otherCanonical);
+        var level = _slugs.Levels.Find(levelSegment, out var levelCanonical);
+        if (role is null || other is null || level is null)
+        {
+            return Problem(level is null ? $"No level is called '{Shown(levelSegment)}'." : $"No role is called '{Shown(role is null ? roleSegment : otherSegment)}'.");
+        }
+        var levelSlug = _slugs.Levels.Of(level);
+        if (role == other)
+        {
+            return new PageResult.Redirect(CataloguePaths.Role(_slugs.Roles.Of(role), levelSlug));
+        }
+        var path = CataloguePaths.CompareRoles(_slugs.Roles.Of(role), _slugs.Roles.Of(other), levelSlug);
+        if (!roleCanonical || !otherCanonical || !levelCanonical)
+        {
+            return new PageResult.Redirect(path);
+        }
+        var levelName = English.Level(level.Name);
+        var title = $"{levelName} {role.Name} and {levelName} {other.Name} compared";
+        var html = new Html();
+        html.Element("h1", title);
+        html.Raw("<p class=\"lede\">").Text($"Each skill either role has, at {levelName}: what a {other.Name} is asked beyond a {role.Name}.").Raw("</p>");
+        Legend(html);
+        foreach (var skill in catalogue.Skills.Where(s => s.For(role) is not null || s.For(other) is not null))
+        {
+            var (mine, theirs) = (skill.For(role)?.At(level), skill.For(other)?.At(level));
+            SkillSection(html, skill, CataloguePaths.Skill(_slugs.Skills.Of(skill)),
+                [(role.Name, mine, null), (other.Name, theirs, mine?.Description ?? "")]);
+        }
+        return Layout(title, $"What a {levelName} {other.Name} is expected to do that a {levelName} {role.Name} is not, skill by skill.", path,
+            [(role.Name, CataloguePaths.Role(_slugs.Roles.Of(role), levelSlug))], html);
+    }
+
+    /// <summary>A question that has no page of its own (help, not found, a question back): the answer's message and its way on.</summary>
+    public PageResult Search(string question, Answer answer, int status = StatusCodes.Status200OK)
+    {
+        var html = new Html();
+        html.Element("h1", "Search");
+        html.Raw("<p class=\"lede\">").Text(answer.Message).Raw("</p>");
+        var choices = (answer.Clarify?.Options ?? []).Select(option => (option, $"{question} {option}"))
+            .Concat(answer.Suggestions.Select(s => (s, s)))
+            .ToList();
+        if (choices.Count > 0)
+        {
+            html.Raw("<ul class=\"choices\">");
+            foreach (var (title, ask) in choices)
+            {
+                html.Raw("<li>").Link($"{CataloguePaths.Search}?q={Uri.EscapeDataString(ask)}", title).Raw("</li>");
+            }
+            html.Raw("</ul>");
+        }
+        html.Raw("<p>").Link(CataloguePaths.Root, "Browse every skill").Raw("</p>");
+        var result = (PageResult.Page)Layout("Search", "Ask the skills catalogue a question.", null, [], html, question);
+        return result with { Status = status };
+    }
+
+    /// <summary>A URL that names nothing in the catalogue (404) or asks wrongly (400): what is wrong, and the way back.</summary>
+    public PageResult Problem(string message, int status = StatusCodes.Status404NotFound)
+    {
+        var html = new Html();
+        html.Element("h1", "Not in the catalogue");
+        html.Raw("<p class=\"lede\">").Text(message).Raw(" ").Link(CataloguePaths.Root, "Browse every skill").Raw(" or ask a question above.</p>");
+        return (PageResult.Page)Layout("Not in the catalogue", message, null, [], html) with { Status = status };
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
+
+    /// <summary>A segment as the reader typed it, cut short: it is echoed in the page that says it names nothing.</summary>
+    private static string Shown(string segment) => segment.Length <= 80 ? segment : segment[..80] + "…";
+
+    private string Facts(Skill skill)
+    {
+        var facts = new List<string> { skill.Domain };
+        if (skill.Updated is { } updated)
+        {
+            facts.Add("updated " + updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        if (skill.Aliases.Length > 0)
+        {
+            facts.Add("also called " + string.Join(", ", skill.Aliases));
+        }
+        return string.Join(" · ", facts);
+    }
+
+    /// <summary>A skill on a role or comparison page: its name (linked to its ladder) and one box per level or role, the later ones marked against the first.</summary>
+    private void SkillSection(Html html, Skill skill, string href, IReadOnlyList<(string Heading, Expectation? Expectation, string? Below)> boxes)
+    {
+        html.Raw($"<section class=\"skill\" id=\"{Html.Attribute(_slugs.Skills.Of(skill))}\"><h2>").Link(href, skill.Name)
+            .Raw(" <span class=\"meta\">").Text(skill.Domain).Raw("</span></h2><div class=\"boxes\">");
+        foreach (var (heading, expectation, below) in boxes)
+        {
+            html.Raw("<div class=\"box\"><h3>").Text(heading);
+            if (expectation is not null)
+            {
+                html.Raw(" <span class=\"necessity\">").Text(English.Necessity(expectation.Necessity)).Raw("</span>");
+            }
+            html.Raw("</h3>");
+            if (expectation is null)
+            {
+                html.Element("p", English["noExpectation"], "class=\"none\"");
+            }
+            else
+            {
+                Marked(html, below, expectation.Description);
+            }
+            html.Raw("</div>");
+        }
+        html.Raw("</div></section>");
+    }
+
+    /// <summary>The text as a paragraph, each run <paramref name="below"/> lacks in &lt;mark&gt; (nothing marked without a text below).</summary>
+    private static void Marked(Html html, string? below, string text)
+    {
+        html.Raw("<p>");
+        if (below is null)
+        {
+            html.Text(text);
+        }
+        else
+        {
+            foreach (var segment in WordDiff.Added(below, text))
+            {
+                if (segment.Added)
+                {
+                    html.Element("mark", segment.Text);
+                }
+                else
+                {
+                    html.Text(segment.Text);
+                }
+            }
+        }
+        html.Raw("</p>");
+    }
+
+    private static void Legend(Html html) =>
+        html.Raw("<p class=\"legend\"><mark>Marked</mark> words are what a text adds to the one before it.</p>");
+
+    private void LevelNavigation(Html html, Level level, Func<Level, string> href)
+    {
+        html.Raw("<nav aria-label=\"Levels\" class=\"levels\"><ul class=\"inline\">");
+        foreach (var l in catalogue.Levels)
+        {
+            html.Raw("<li>");
+            if (l == level)
+            {
+                html.Element("strong", English.Level(l.Name), "aria-current=\"page\"");
+            }
+            else
+            {
+                html.Link(href(l), English.Level(l.Name));
+            }
+            html.Raw("</li>");
+        }
+        html.Raw("</ul></nav>");
+    }
+
+    /// <summary>Two GET forms (no script) that the compare endpoint redirects to the comparison's own URL.</summary>
+    private void CompareForms(Html html)
+    {
+        html.Raw("<section aria-labelledby=\"compare\"><h2 id=\"compare\">Compare</h2><div class=\"forms\">");
+        html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>Two levels of a role</legend>");
+        Select(html, "levels-role", "role", "Role", catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name)), 0);
+        Select(html, "levels-from", "from", "From", catalogue.Levels.Select(l => (_slugs.Levels.Of(l), English.Level(l.Name))), 0);
+        Select(html, "levels-to", "to", "To", catalogue.Levels.Select(l => (_slugs.Levels.Of(l), English.Level(l.Name))), 1);
+        html.Raw("<button type=\"submit\">Compare levels</button></fieldset></form>");
+        html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>Two roles at a level</legend>");
+        Select(html, "roles-role", "role", "Role", catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name)), 0);
+        Select(html, "roles-other", "other", "Other role", catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name)), 1);
+        Select(html, "roles-level", "level", "Level", catalogue.Levels.Select(l => (_slugs.Levels.Of(l), English.Level(l.Name))), 0);
+        html.Raw("<button type=\"submit\">Compare roles</button></fieldset></form></div></section>");
+    }
+
+    private static void Select(Html html, string id, string name, string label, IEnumerable<(string Value, string Title)> options, int selected)
+    {
+        html.Raw($"<label for=\"{id}\">").Text(label).Raw($"</label><select id=\"{id}\" name=\"{name}\">");
+        var index = 0;
+        var list = options.ToList();
+        selected = Math.Min(selected, list.Count - 1);
+        foreach (var (value, title) in list)
+        {
+            html.Raw($"<option value=\"{Html.Attribute(value)}\"{(index++ == selected ? " selected" : "")}>").Text(title).Raw("</option>");
+        }
+        html.Raw("</select>");
+    }
+
+    /// <summary>The page around <paramref name="main"/>: head with Open Graph tags, the search box, breadcrumbs, the footer.</summary>
+    private PageResult Layout(string title, string description, string? path, IReadOnlyList<(string Title, string Href)> crumbs, Html main, string? question = null)
+    {
+        var html = new Html();
+        html.Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Raw("<title>").Text($"{title} · SkillBot").Raw("</title>\n");
+        html.Raw($"<meta name=\"description\" content=\"{Html.Attribute(description)}\">\n");
+        html.Raw("<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:site_name\" content=\"SkillBot\">\n");
+        html.Raw($"<meta property=\"og:title\" content=\"{Html.Attribute(title)}\">\n<meta property=\"og:description\" content=\"{Html.Attribute(description)}\">\n");
+        if (publicUrl is not null && path is not null)
+        {
+            var url = publicUrl.AbsoluteUri.TrimEnd('/') + path;
+            html.Raw($"<meta property=\"og:url\" content=\"{Html.Attribute(url)}\">\n<link rel=\"canonical\" href=\"{Html.Attribute(url)}\">\n");
+        }
+        html.Raw($"<link rel=\"stylesheet\" href=\"{CataloguePaths.Stylesheet}\">\n<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n");
+        html.Raw($"<header><a class=\"brand\" href=\"{CataloguePaths.Root}\">SkillBot catalogue</a>");
+        html.Raw($"<form role=\"search\" method=\"get\" action=\"{CataloguePaths.Search}\"><label for=\"q\">Ask or search</label>");
+        html.Raw($"<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"{Core.Assistant.MaxQuestionLength}\" placeholder=\"what does a senior data scientist need in deep learning?\" value=\"{Html.Attribute(question ?? "")}\">");
+        html.Raw("<button type=\"submit\">Ask</button></form></header>\n");
+        if (crumbs.Count > 0)
+        {
+            html.Raw("<nav aria-label=\"Breadcrumb\" class=\"crumbs\"><ol><li>").Link(CataloguePaths.Root, "Catalogue").Raw("</li>");
+            foreach (var (crumb, href) in crumbs)
+            {
+                html.Raw("<li>").Link(href, crumb).Raw("</li>");
+            }
+            html.Raw("<li aria-current=\"page\">").Text(title).Raw("</li></ol></nav>\n");
+        }
+        html.Raw("<main>\n").Raw(main.ToString()).Raw("\n</main>\n");
+        html.Raw("<footer>").Text($"Catalogue {catalogue.Version} · read-only · ").Link(CataloguePaths.Root, "all skills").Raw("</footer>\n</body>\n</html>\n");
+        return new PageResult.Page(html.ToString());
+    }
+}
