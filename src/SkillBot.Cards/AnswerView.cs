@@ -28,11 +28,13 @@ public sealed class AnswerView
             ? $"{labels.Format("updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} · {catalogue}"
             : catalogue;
         NextLevel = Above(answer.Ladder.Levels, answer.Level);
-        Steps = Navigation.Steps(answer, labels);
-        RoleSwitches = Navigation.RoleSwitches(answer);
-        Picker = Navigation.Picker(answer, labels);
-        Feedback = Navigation.Feedback(answer);
-        Choices = Navigation.Choices(answer);
+        // Every button answers in the language of the answer it is on.
+        Steps = Navigation.InLanguage(answer, Navigation.Steps(answer, labels));
+        RoleSwitches = Navigation.InLanguage(answer, Navigation.RoleSwitches(answer));
+        Picker = Navigation.Picker(answer, labels) is { } picker ? picker with { Action = Navigation.InLanguage(answer, picker.Action) } : null;
+        var (up, down) = Navigation.Feedback(answer);
+        Feedback = (up with { Action = Navigation.InLanguage(answer, up.Action) }, down with { Action = Navigation.InLanguage(answer, down.Action) });
+        Choices = Navigation.InLanguage(answer, Navigation.Choices(answer));
         PageUrl = links.For(answer);
     }
 
@@ -74,7 +76,7 @@ public sealed class AnswerView
     public string? PageUrl { get; }
 
     /// <summary>One move per role-profile item or ladder rung: its own expectation.</summary>
-    public CardAction ForItem(AnswerItem item) => Navigation.ForItem(Answer, item);
+    public CardAction ForItem(AnswerItem item) => Navigation.InLanguage(Answer, Navigation.ForItem(Answer, item));
 
     private static string? Above(IReadOnlyList<string> levels, string? level)
     {

@@ -7,13 +7,27 @@ using SkillBot.Core.Catalogue;
 namespace SkillBot.Cards;
 
 /// <summary>
-/// The words around the catalogue's text, one resource per language (cards/labels/LANG.json, embedded).
-/// English by default; Chinese when the question was asked in Chinese. Catalogue text is never translated.
+/// The words around the catalogue's text, one resource per language (cards/labels/LANG.json, every one embedded:
+/// a new language's labels are a new file). English by default, and for any label a language lacks; the
+/// answer's language otherwise. Catalogue text is never translated.
 /// </summary>
 public sealed class Labels
 {
-    private static readonly FrozenDictionary<string, Labels> ByLanguage = new[] { "en", "zh" }
+    private const string Prefix = "cards/labels/";
+
+    private static readonly FrozenDictionary<string, Labels> ByLanguage = Assembly.GetExecutingAssembly().GetManifestResourceNames()
+        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+        .Select(n => n[Prefix.Length..^".json".Length])
         .ToFrozenDictionary(lang => lang, lang => new Labels(lang, Read(lang)));
+
+    /// <summary>The languages that have labels.</summary>
+    public static IEnumerable<string> Languages => ByLanguage.Keys;
+
+    /// <summary>Every label's key, as English has them.</summary>
+    public static IEnumerable<string> Keys => ByLanguage["en"]._text.Keys;
+
+    /// <summary>Whether this language's own file has the label (rather than falling back to English).</summary>
+    public bool Has(string key) => _text.ContainsKey(key);
 
     private readonly FrozenDictionary<string, string> _text;
 
@@ -40,7 +54,7 @@ public sealed class Labels
 
     private static FrozenDictionary<string, string> Read(string language)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"cards/labels/{language}.json")
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"{Prefix}{language}.json")
             ?? throw new InvalidOperationException($"labels for '{language}' are not embedded");
         return JsonSerializer.Deserialize(stream, CardsJsonContext.Default.DictionaryStringString)!.ToFrozenDictionary();
     }

@@ -1,4 +1,5 @@
 using SkillBot.Core.Answers;
+using SkillBot.Core.Languages;
 
 namespace SkillBot.Cards;
 
@@ -125,6 +126,13 @@ internal static class Navigation
                 return [];
         }
     }
+
+    /// <summary>A button on an answer that is not in English carries its language, so what it asks for is answered in it too.</summary>
+    public static CardAction InLanguage(Answer answer, CardAction action) =>
+        answer.Language == LanguageSet.DefaultCode || action.Verb == CardAction.AskVerb ? action : action with { Language = answer.Language };
+
+    public static IReadOnlyList<Move> InLanguage(Answer answer, IReadOnlyList<Move> moves) =>
+        answer.Language == LanguageSet.DefaultCode ? moves : [.. moves.Select(m => m with { Action = InLanguage(answer, m.Action) })];
 
     private static int IndexOf(IReadOnlyList<string> levels, string level)
     {

@@ -1,6 +1,8 @@
+using System.Globalization;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
+using SkillBot.Core.Languages;
 using SkillBot.Core.Progress;
 using SkillBot.Core.Understanding;
 
@@ -24,22 +26,31 @@ public sealed class Assistant
     private sealed record Snapshot(SkillCatalogue Catalogue, QuestionReader Reader, AnswerComposer Composer);
 
     private volatile Snapshot _current;
+    private readonly LanguageSet _languages;
 
-    public Assistant(SkillCatalogue catalogue) => _current = Build(catalogue);
+    /// <param name="languages">The languages it reads and answers in; by default every one built in (languages/*.json).</param>
+    public Assistant(SkillCatalogue catalogue, LanguageSet? languages = null)
+    {
+        _languages = languages ?? LanguageSet.BuiltIn;
+        _current = Build(catalogue, _languages);
+    }
+
+    public LanguageSet Languages => _languages;
 
     public SkillCatalogue Catalogue => _current.Catalogue;
 
     public AnswerComposer Composer => _current.Composer;
 
     /// <summary>Serves a new catalogue from now on; answers in flight finish on the one they began with.</summary>
-    public void Use(SkillCatalogue catalogue) => _current = Build(catalogue);
+    public void Use(SkillCatalogue catalogue) => _current = Build(catalogue, _languages);
 
-    private static Snapshot Build(SkillCatalogue catalogue)
+    private static Snapshot Build(SkillCatalogue catalogue, LanguageSet languages)
     {
-        var reader = new QuestionReader(catalogue);
-        // Help offers only examples this catalogue really answers as meant: try them with a plain composer first.
-        var plain = new AnswerComposer(catalogue);
-        return new(catalogue, reader, new AnswerComposer(catalogue, AnswerableExamples(catalogue, reader, plain), plain.Nearest));
+        var reader = new QuestionReader(catalogue, languages);
+        // Help offers only examples this catalogue really answers as meant, in each language: try them with a plain composer first.
+        var plain = new AnswerComposer(catalogue, languages: languages);
+        var examples = languages.All.ToDictionary(l => l.Code, l => (IReadOnlyList<string>)AnswerableExamples(catalogue, reader, plain, l), StringComparer.Ordinal);
+        return new(catalogue, reader, new AnswerComposer(catalogue, examples, plain.Nearest, languages));
     }
 
     /// <summary>Answers one turn in the light of what the person said before. Never throws.</summary>
@@ -83,16 +94,31 @@ public sealed class Assistant
     /// <summary>Example questions this catalogue answers as meant, one of each kind (help shows them).</summary>
     public IReadOnlyList<string> Examples => _current.Composer.ExampleQuestions();
 
-    /// <summary>Help with a message of the channel's own ("Ask /skill …"), offering this catalogue's examples.</summary>
+    /// <summary>Help with a message of the channel's own, offering this catalogue's examples.</summary>
     public Answer Help(string question, string message) => _current.Composer.Help(new Query(question), message);
+
+    /// <summary>
+    /// Help with one of the languages' own messages (<paramref name="key"/>: "help.slashCommand", "help.welcome",
+    /// "rateLimited" …), in the language <paramref name="question"/> is written in.
+    /// </summary>
+    public Answer HelpIn(string question, string key, params ReadOnlySpan<(string Name, string Value)> values)
+    {
+        var snapshot = _current;
+        var language = question.Length == 0 ? LanguageSet.DefaultCode : snapshot.Reader.Read(Prefix(question)).Language;
+        return snapshot.Composer.Help(new Query(question) { Language = language }, key, values);
+    }
+
+    /// <summary>What is read of an over-long text to tell its language: no more than any question.</summary>
+    private static string Prefix(string text) => text.Length > MaxQuestionLength ? text[..MaxQuestionLength] : text;
 
     private static Answer AskWith(Snapshot snapshot, string? text, UserContext? context)
     {
         text ??= "";
         if (text.Length > MaxQuestionLength)
         {
-            return snapshot.Composer.Help(new Query(text[..80] + "…"),
-                $"That question is too long ({text.Length} characters). Please keep it under {MaxQuestionLength} characters, for example:");
+            var language = snapshot.Reader.Read(Prefix(text)).Language;
+            return snapshot.Composer.Help(new Query(text[..80] + "…") { Language = language }, "tooLong",
+                ("length", text.Length.ToString(CultureInfo.InvariantCulture)), ("max", MaxQuestionLength.ToString(CultureInfo.InvariantCulture)));
         }
         var reading = snapshot.Reader.Read(text);
         return snapshot.Composer.Compose(Interpret(snapshot.Catalogue, text, reading, context));
@@ -100,10 +126,10 @@ public sealed class Assistant
 
     private static Answer ActWith(Snapshot snapshot, CardAction action, UserContext? context)
     {
+        var language = snapshot.Composer.Languages.For(action.Language).Code;
         if (CarriesLongName(action))
         {
-            return snapshot.Composer.Help(new Query(""),
-                $"That button carries a name longer than {MaxNameLength} characters, which no skill, role or level has. Ask me a question instead, for example:");
+            return snapshot.Composer.Help(new Query("") { Language = language }, "longButton", ("max", MaxNameLength.ToString(CultureInfo.InvariantCulture)));
         }
         if (action.Verb == CardAction.AskVerb)
         {
@@ -112,32 +138,40 @@ public sealed class Assistant
         if (action.Verb == CardAction.FeedbackVerb && action.Vote is CardAction.Up or CardAction.Down)
         {
             var again = action.Skill is null && action.Role is null
-                ? snapshot.Composer.Help(new Query(""), "")
+                ? snapshot.Composer.Help(new Query("") { Language = language }, "")
                 : ActWith(snapshot, action with { Verb = CardAction.AnswerVerb, Vote = null }, context);
-            return again with { Message = "Thanks for your feedback! " + again.Message };
+            var thanks = snapshot.Composer.Languages.For(language);
+            return again with
+            {
+                Message = again.Message.Length == 0
+                    ? thanks.Text("feedback.thanks")
+                    : thanks.Text("sentences", ("first", thanks.Text("feedback.thanks")), ("second", again.Message)),
+            };
         }
         if (action.Verb != CardAction.AnswerVerb)
         {
-            return snapshot.Composer.Help(new Query(action.Verb), $"I don't know the action '{action.Verb}'. Ask me a question instead, for example:");
+            var speaking = snapshot.Composer.Languages.For(language);
+            return snapshot.Composer.Help(new Query(action.Verb) { Language = language }, "unknownAction", ("verb", speaking.Quote(action.Verb)));
         }
-        return snapshot.Composer.Compose(CardActionQuery.Resolve(snapshot.Catalogue, action));
+        return snapshot.Composer.Compose(CardActionQuery.Resolve(snapshot.Catalogue, action) with { Language = language });
     }
 
     /// <summary>Button data comes from the client: a forged value as large as the request allows is not echoed or searched.</summary>
     private static bool CarriesLongName(CardAction action) =>
-        new[] { action.Verb, action.Skill, action.Role, action.Level, action.CompareTo, action.Vote }.Any(v => v?.Length > MaxNameLength);
+        new[] { action.Verb, action.Skill, action.Role, action.Level, action.CompareTo, action.Vote, action.Language }.Any(v => v?.Length > MaxNameLength);
 
     /// <summary>The first example question of each kind that this catalogue answers as meant.</summary>
-    private static List<string> AnswerableExamples(SkillCatalogue catalogue, QuestionReader reader, AnswerComposer composer)
+    private static List<string> AnswerableExamples(SkillCatalogue catalogue, QuestionReader reader, AnswerComposer composer, Language language)
     {
         var found = new Dictionary<Intent, string>();
-        foreach (var (intent, question) in AnswerComposer.ExampleCandidates(catalogue))
+        foreach (var (intent, question) in AnswerComposer.ExampleCandidates(catalogue, language))
         {
             if (found.ContainsKey(intent))
             {
                 continue;
             }
-            if (composer.Compose(Interpret(catalogue, question, reader.Read(question), null)).Intent == intent)
+            if (composer.Compose(Interpret(catalogue, question, reader.Read(question), null)) is { } answer
+                && answer.Intent == intent && answer.Language == language.Code)
             {
                 found[intent] = question;
                 if (found.Count == AnswerComposer.ExampleKinds.Length)
@@ -162,14 +196,22 @@ public sealed class Assistant
             CompareTo = levels.Length > 1 ? (levels[0].Number > levels[1].Number ? levels[0] : levels[1]) : null,
             Domain = reading.Domains.IsEmpty ? null : reading.Domains[0],
             UnknownWords = reading.UnknownWords,
+            UnknownLevels = reading.UnknownLevels,
+            UnknownRoles = reading.UnknownRoles,
             Overview = reading.AsksOverview && levels.IsEmpty,
-            Language = reading.IsChinese ? "zh" : "en",
+            Language = reading.Language,
         };
         if (reading.IntroducesSelf && query is { Skill: null, Role: not null, Level: not null } && query.SkillOptions.IsEmpty)
         {
             // "I'm Anna, a senior data scientist at Acme": a role profile, not an unknown skill "anna acme".
             query = query with { UnknownWords = [] };
         }
-        return FollowUp.Complete(catalogue, reading, query, context);
+        query = FollowUp.Complete(catalogue, reading, query, context);
+        if (!reading.UnknownLevels.IsEmpty && levels.IsEmpty)
+        {
+            // "staff data scientist" after talking about Senior: the level asked for is not Senior, and is named back.
+            query = query with { Level = null, CompareTo = null };
+        }
+        return query;
     }
 }

@@ -119,7 +119,7 @@ public static class BlockKitRenderer
                     var item = profile[index];
                     if (!blocks.HasRoom(reserve: 6))
                     {
-                        blocks.Context(SlackText.Mrkdwn($"… {profile.Count - index} more", MaxSectionText));
+                        blocks.Context(SlackText.Mrkdwn(labels.Format("more", (profile.Count - index).ToString(CultureInfo.InvariantCulture)), MaxSectionText));
                         break;
                     }
                     var text = $"*{SlackText.Escape(item.Skill)}* ({SlackText.Escape(item.Domain)})\n"
@@ -136,7 +136,7 @@ public static class BlockKitRenderer
                     var role = roles[index];
                     if (!blocks.HasRoom(reserve: 6))
                     {
-                        blocks.Context(SlackText.Mrkdwn($"… {roles.Count - index} more", MaxSectionText));
+                        blocks.Context(SlackText.Mrkdwn(labels.Format("more", (roles.Count - index).ToString(CultureInfo.InvariantCulture)), MaxSectionText));
                         break;
                     }
                     var perRung = (MaxSectionText - 100) / Math.Max(1, role.Count());
@@ -193,10 +193,10 @@ public static class BlockKitRenderer
     }
 
     /// <summary>What the Share button re-answers: the same answer, in canonical terms where there are any.</summary>
-    public static CardAction ShareAction(Answer answer) =>
+    public static CardAction ShareAction(Answer answer) => Navigation.InLanguage(answer,
         answer.Skill is not null || answer.Role is not null
             ? CardAction.Answer(answer.Skill, answer.Role, answer.Level, answer.CompareTo)
-            : CardAction.Ask(answer.Question);
+            : CardAction.Ask(answer.Question));
 
     /// <summary>A level's text in mrkdwn, what the level adds in bold, within <paramref name="limit"/> characters.</summary>
     private static string Level(string label, string? level, LevelExpectation? expectation, Labels labels, int limit = MaxSectionText)

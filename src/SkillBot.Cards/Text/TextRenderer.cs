@@ -104,11 +104,16 @@ public static class TextRenderer
         Wrap(text, expectation.Description, "  ");
     }
 
-    /// <summary>Word-wraps at <see cref="Width"/> columns with an indent on every line.</summary>
+    /// <summary>
+    /// Word-wraps at <see cref="Width"/> columns with an indent on every line. A run longer than a line (Chinese is
+    /// written without spaces) is cut where the line ends.
+    /// </summary>
     private static void Wrap(StringBuilder text, string paragraph, string indent)
     {
         var line = new StringBuilder(indent);
-        foreach (var word in paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var room = Width - indent.Length;
+        foreach (var word in paragraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(w => w.Length <= room ? [w] : w.Chunk(room).Select(c => new string(c))))
         {
             if (line.Length > indent.Length && line.Length + 1 + word.Length > Width)
             {

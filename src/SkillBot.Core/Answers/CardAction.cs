@@ -23,6 +23,9 @@ public sealed record CardAction(
     string? Question = null,
     string? Vote = null)
 {
+    /// <summary>The language of the answer the button is on, when not English: the answer it asks for is in it too.</summary>
+    public string? Language { get; init; }
+
     public const string AnswerVerb = "skillbot.answer";
     public const string AskVerb = "skillbot.ask";
     public const string FeedbackVerb = "skillbot.feedback";

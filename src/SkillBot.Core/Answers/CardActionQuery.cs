@@ -22,12 +22,14 @@ public static class CardActionQuery
             .Select(x => x.Item1!)
             .ToImmutableArray();
         var question = string.Join(", ", new[] { action.Skill, action.Role, action.Level, action.CompareTo }.OfType<string>());
+        var language = action.Language ?? "en";
         if (!unknown.IsEmpty)
         {
-            return new Query(question) { UnknownWords = unknown };
+            return new Query(question) { UnknownWords = unknown, Language = language };
         }
         return new Query(question)
         {
+            Language = language,
             Skill = skill,
             Role = role,
             Level = level is not null && compareTo is not null && compareTo.Number < level.Number ? compareTo : level,

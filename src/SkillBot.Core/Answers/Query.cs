@@ -26,8 +26,14 @@ public sealed record Query(string Question)
     /// <summary>Words that named nothing the catalogue has.</summary>
     public ImmutableArray<string> UnknownWords { get; init; } = [];
 
+    /// <summary>Levels and roles the question named that the catalogue lacks ("level 6", "staff", "backend engineer"): said in the answer.</summary>
+    public ImmutableArray<string> UnknownLevels { get; init; } = [];
+
+    public ImmutableArray<string> UnknownRoles { get; init; } = [];
+
     /// <summary>The whole ladder was asked for, so no level is filled in from context.</summary>
     public bool Overview { get; init; }
 
+    /// <summary>The question's language: the answer's sentences are in it.</summary>
     public string Language { get; init; } = "en";
 }

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using SkillBot.Core.Catalogue;
+using SkillBot.Core.Languages;
 using SkillBot.Core.Text;
 
 namespace SkillBot.Core.Understanding;
@@ -21,10 +22,17 @@ public sealed class QuestionReader
     private readonly FrozenDictionary<string, Phrase[]> _phrasesByFirstToken;
     private readonly FrozenSet<string> _vocabulary;
     private readonly FuzzyWords _fuzzy;
+    private readonly ChatWords _words;
 
-    public QuestionReader(SkillCatalogue catalogue)
+    public QuestionReader(SkillCatalogue catalogue) : this(catalogue, LanguageSet.BuiltIn)
+    {
+    }
+
+    /// <param name="languages">The languages whose chat words are read around the names (all of them, in any question).</param>
+    public QuestionReader(SkillCatalogue catalogue, LanguageSet languages)
     {
         _catalogue = catalogue;
+        _words = new ChatWords(languages);
         var targets = new Dictionary<string, List<Named>>(StringComparer.Ordinal);
         void Add(string name, Named named)
         {
@@ -76,61 +84,112 @@ public sealed class QuestionReader
         _fuzzy = new FuzzyWords(_vocabulary);
     }
 
+    /// <summary>What a stretch of the question that names nothing the catalogue has looks like, for naming it back.</summary>
+    private enum PieceKind
+    {
+        Unknown,
+        LevelLike,
+        RoleWord,
+        /// <summary>A level the catalogue has (a phrase matched); a level-like word right after it makes a longer level it lacks.</summary>
+        KnownLevel,
+    }
+
+    private readonly record struct Piece(string Text, PieceKind Kind, int Start, int End, int Matched = -1);
+
     public Reading Read(string text)
     {
         var typed = Tokenizer.Tokenize(ChatText.Strip(text));
         var tokens = new List<string>(typed.Count);
-        var isChinese = false;
         foreach (var token in typed)
         {
-            isChinese |= Tokenizer.IsCjkToken(token);
             Resolve(token, tokens);
         }
 
         var matched = new List<Named[]>();
-        var unknown = ImmutableArray.CreateBuilder<string>();
+        var pieces = new List<Piece>();
+        var unknownLevels = ImmutableArray.CreateBuilder<string>();
+        Span<int> votes = stackalloc int[_words.Languages.All.Length];
         Level? target = null;
-        var hanRun = -1;
+        var towardsEnd = -1;
         var levelStep = 0;
-        bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text);
+        bool asksHelp = false, asksOverview = false, asksCompare = HasArrow(text), introducesSelf = false;
         for (var i = 0; i < tokens.Count;)
         {
+            var token = tokens[i];
             if (MatchPhrase(tokens, i) is { } phrase)
             {
-                EndChineseRun(tokens, ref hanRun, i, unknown);
+                var end = i + phrase.Tokens.Length;
+                VoteCjk(votes, tokens, i, end);
+                if (phrase.Targets is [{ Level: not null }])
+                {
+                    pieces.Add(new Piece(Display(tokens, i, end), PieceKind.KnownLevel, i, end, matched.Count));
+                }
                 matched.Add(phrase.Targets);
-                target ??= IsTowards(tokens, i) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
-                i += phrase.Tokens.Length;
+                target ??= towardsEnd == i || IsTowards(tokens, i) ? Array.Find(phrase.Targets, t => t.Level is not null).Level : null;
+                i = end;
                 continue;
             }
-            var token = tokens[i];
-            if (LevelByNumber(tokens, i, out var width) is { } level)
+            if (LevelByNumber(tokens, i, out var width, out var number) is { } level)
             {
-                EndChineseRun(tokens, ref hanRun, i, unknown);
                 matched.Add([new Named(null, null, level, null)]);
-                target ??= IsTowards(tokens, i) ? level : null;
+                target ??= towardsEnd == i || IsTowards(tokens, i) ? level : null;
                 i += width;
                 continue;
             }
-            asksHelp |= Words.Help.Contains(token);
-            asksOverview |= Words.Overview.Contains(token);
-            asksCompare |= Words.Compare.Contains(token);
-            levelStep = Words.LevelSteps.GetValueOrDefault(token, levelStep);
-            if (IsHan(token))
+            if (number is not null)
             {
-                // Chinese has no spaces: unmatched characters in a row are read together at the run's end.
-                hanRun = hanRun < 0 ? i : hanRun;
-                i++;
+                // "level 6" on a five-level ladder: named back, never dropped.
+                unknownLevels.Add(Display(tokens, i, i + width));
+                i += width;
                 continue;
             }
-            EndChineseRun(tokens, ref hanRun, i, unknown);
-            if (IsUnknownWord(token))
+            if (_words.At(tokens, i, tokens.Count) is { } word)
             {
-                unknown.Add(token);
+                var end = i + word.Tokens.Length;
+                Vote(votes, word.Languages);
+                VoteCjk(votes, tokens, i, end);
+                if ((word.Meaning & (Meaning.LevelLike | Meaning.RoleWord)) != 0)
+                {
+                    pieces.Add(new Piece(Display(tokens, i, end),
+                        (word.Meaning & Meaning.RoleWord) != 0 ? PieceKind.RoleWord : PieceKind.LevelLike, i, end));
+                    i = end;
+                    continue;
+                }
+                asksHelp |= (word.Meaning & Meaning.Help) != 0;
+                asksOverview |= (word.Meaning & Meaning.Overview) != 0;
+                asksCompare |= (word.Meaning & Meaning.Compare) != 0;
+                introducesSelf |= (word.Meaning & Meaning.IntroducesSelf) != 0;
+                levelStep = (word.Meaning & Meaning.Next) != 0 ? 1 : (word.Meaning & Meaning.Previous) != 0 ? -1 : levelStep;
+                if ((word.Meaning & Meaning.Towards) != 0)
+                {
+                    towardsEnd = end;
+                }
+                i = end;
+                continue;
+            }
+            VoteCjk(votes, tokens, i, i + 1);
+            if (IsHan(token))
+            {
+                // Chinese has no spaces: unmatched characters in a row are one name.
+                if (pieces.Count > 0 && pieces[^1] is { Kind: PieceKind.Unknown } run && run.End == i && IsHan(tokens[i - 1]))
+                {
+                    pieces[^1] = run with { Text = run.Text + token, End = i + 1 };
+                }
+                else
+                {
+                    pieces.Add(new Piece(token, PieceKind.Unknown, i, i + 1));
+                }
+            }
+            else if (IsUnknownWord(token))
+            {
+                pieces.Add(new Piece(token, PieceKind.Unknown, i, i + 1));
             }
             i++;
         }
-        EndChineseRun(tokens, ref hanRun, tokens.Count, unknown);
+
+        var unknown = ImmutableArray.CreateBuilder<string>();
+        var unknownRoles = ImmutableArray.CreateBuilder<string>();
+        NameBack(pieces, matched, unknown, unknownLevels, unknownRoles);
 
         var skills = new List<Skill>();
         var roles = new List<Role>();
@@ -151,37 +210,152 @@ public sealed class QuestionReader
             AddDistinct(domains, pick.Domain);
         }
         return new Reading([.. skills], [.. roles], [.. levels], [.. domains], unknown.ToImmutable(),
-            asksHelp, asksOverview, asksCompare, isChinese)
+            asksHelp, asksOverview, asksCompare, LanguageOf(votes))
         {
             Target = target is not null && levels.Contains(target) ? target : null,
             LevelStep = levelStep,
-            IntroducesSelf = IntroducesSelf(tokens),
+            IntroducesSelf = introducesSelf,
+            UnknownLevels = unknownLevels.ToImmutable(),
+            UnknownRoles = unknownRoles.ToImmutable(),
         };
     }
 
-    /// <summary>"I'm ...", "I am ...", "I work as ...": the user says who they are.</summary>
-    private static bool IntroducesSelf(List<string> tokens)
+    /// <summary>
+    /// What the question names that the catalogue lacks, from the stretches no name matched: words right before a
+    /// role word are a role ("backend engineer", "后端工程师"), a level-like word is a level ("staff", "资深"), and one
+    /// right after a known level makes a longer level that is not that one ("senior staff" is not Senior). The rest
+    /// are unknown words, as before: a skill the catalogue lacks.
+    /// </summary>
+    private static void NameBack(List<Piece> pieces, List<Named[]> matched, ImmutableArray<string>.Builder unknown,
+        ImmutableArray<string>.Builder unknownLevels, ImmutableArray<string>.Builder unknownRoles)
     {
-        for (var i = 0; i < tokens.Count; i++)
+        const int MaxWordsBeforeRoleWord = 3;
+        var used = new bool[pieces.Count];
+        for (var p = 0; p < pieces.Count; p++)
         {
-            if (tokens[i] is "i'm" or "im"
-                || (tokens[i] == "i" && i + 1 < tokens.Count && tokens[i + 1] is "am" or "work"))
+            var piece = pieces[p];
+            if (piece.Kind == PieceKind.RoleWord)
             {
-                return true;
+                var first = p;
+                while (first > 0 && p - first < MaxWordsBeforeRoleWord && pieces[first - 1].Kind == PieceKind.Unknown
+                    && pieces[first - 1].End == pieces[first].Start)
+                {
+                    first--;
+                }
+                if (first == p && IsAlsoLevelLike(piece.Text))
+                {
+                    // "manager" alone or after a level is a rung of a ladder; "engineering manager" is a role.
+                    piece = piece with { Kind = PieceKind.LevelLike };
+                }
+                else
+                {
+                    var name = piece.Text;
+                    for (var w = p - 1; w >= first; w--)
+                    {
+                        name = Join(pieces[w].Text, name);
+                        used[w] = true;
+                    }
+                    unknownRoles.Add(name);
+                    used[p] = true;
+                    continue;
+                }
+            }
+            if (piece.Kind == PieceKind.LevelLike)
+            {
+                if (p > 0 && pieces[p - 1] is { Kind: PieceKind.KnownLevel } known && known.End == piece.Start)
+                {
+                    // "senior staff": a longer level, not Senior.
+                    matched[known.Matched] = [];
+                    unknownLevels.Add(Join(known.Text, piece.Text));
+                }
+                else
+                {
+                    unknownLevels.Add(piece.Text);
+                }
+                used[p] = true;
             }
         }
-        return false;
+        for (var p = 0; p < pieces.Count; p++)
+        {
+            if (!used[p] && pieces[p].Kind == PieceKind.Unknown)
+            {
+                unknown.Add(pieces[p].Text);
+            }
+        }
+        matched.RemoveAll(m => m.Length == 0);
+    }
+
+    private static bool IsAlsoLevelLike(string roleWord) => roleWord is "manager" or "经理" or "經理";
+
+    /// <summary>Two stretches of a name: a space between words, none next to Chinese.</summary>
+    private static string Join(string first, string second) =>
+        first.Length > 0 && second.Length > 0 && (Tokenizer.IsCjk(first[^1]) || Tokenizer.IsCjk(second[0])) ? first + second : $"{first} {second}";
+
+    /// <summary>The tokens from <paramref name="start"/> to <paramref name="end"/> as the user's words: "level 6", "L6", "资深".</summary>
+    private static string Display(List<string> tokens, int start, int end)
+    {
+        var text = tokens[start];
+        for (var i = start + 1; i < end; i++)
+        {
+            text = Join(text, tokens[i]);
+        }
+        return text.Length > 1 && text[0] == 'l' && !text.AsSpan(1).ContainsAnyExceptInRange('0', '9') ? "L" + text[1..] : text;
+    }
+
+    /// <summary>Chinese characters count for the languages written without spaces.</summary>
+    private void VoteCjk(Span<int> votes, List<string> tokens, int start, int end)
+    {
+        var all = _words.Languages.All;
+        for (var i = start; i < end; i++)
+        {
+            if (!Tokenizer.IsCjkToken(tokens[i]))
+            {
+                continue;
+            }
+            for (var l = 0; l < all.Length; l++)
+            {
+                if (all[l].WrittenWithoutSpaces)
+                {
+                    votes[l]++;
+                }
+            }
+        }
+    }
+
+    private static void Vote(Span<int> votes, ulong languages)
+    {
+        for (var l = 0; l < votes.Length; l++)
+        {
+            if ((languages & (1UL << l)) != 0)
+            {
+                votes[l]++;
+            }
+        }
+    }
+
+    /// <summary>The language with the most of its words (or characters) in the question; a tie goes to the one that is not the default.</summary>
+    private string LanguageOf(Span<int> votes)
+    {
+        var best = 0;
+        for (var l = 1; l < votes.Length; l++)
+        {
+            if (votes[l] > votes[best] || (votes[l] > 0 && votes[l] == votes[best] && best == 0))
+            {
+                best = l;
+            }
+        }
+        return _words.Languages.All[best].Code;
     }
 
     /// <summary>Whether the name at <paramref name="start"/> is where the user wants to go: "become a lead", "promoted to senior".</summary>
-    private static bool IsTowards(List<string> tokens, int start)
+    private bool IsTowards(List<string> tokens, int start)
     {
         var before = start - 1;
-        while (before >= 0 && Words.Articles.Contains(tokens[before]))
+        while (before >= 0 && (_words.Of(tokens[before]) & Meaning.Article) != 0)
         {
             before--;
         }
-        return before >= 0 && Words.Towards.Contains(tokens[before]);
+        return before >= 0 && (_words.Of(tokens[before]) & Meaning.Towards) != 0;
     }
 
     /// <summary>
@@ -203,10 +377,19 @@ public sealed class QuestionReader
                 return;
             }
         }
-        if (Words.Filler.Contains(token))
+        if (_words.IsFiller(token) || _words.IsNamePart(token))
         {
             resolved.Add(token);
             return;
+        }
+        foreach (var singular in Singulars(token))
+        {
+            if (_words.IsNamePart(singular))
+            {
+                // "engineers": a role word, never corrected into a catalogue word it resembles.
+                resolved.Add(singular);
+                return;
+            }
         }
         if (SplitJoined(token) is var (first, second))
         {
@@ -288,34 +471,47 @@ public sealed class QuestionReader
     }
 
     /// <summary>
-    /// "level 3", "L3", "L 3", "lvl3", "level three", "level III" and "3rd level" name the third level of
-    /// whatever ladder is loaded.
+    /// "level 3", "L3", "L 3", "lvl3", "level three", "level III", "3rd level" and "3级" name the third level of
+    /// whatever ladder is loaded. <paramref name="number"/> is the position asked for even when the ladder is
+    /// shorter ("level 6" on five levels), so that it is named back rather than dropped.
     /// </summary>
-    private Level? LevelByNumber(List<string> tokens, int i, out int width)
+    private Level? LevelByNumber(List<string> tokens, int i, out int width, out int? number)
     {
         width = 1;
         var token = tokens[i];
         var next = i + 1 < tokens.Count ? tokens[i + 1] : null;
-        int? number = null;
+        number = null;
         if (DigitsAfterLevelWord(token) is { } joined)
         {
             number = joined;
         }
-        else if (next is not null && (Words.LevelWords.Contains(token) || token == "l"))
+        else if (next is not null && (IsLevelWord(token) || token == "l"))
         {
-            number = Digits(next) ?? (token != "l" && Words.Cardinals.TryGetValue(next, out var cardinal) ? cardinal : null);
+            number = Digits(next) ?? (token != "l" && _words.Cardinals.TryGetValue(next, out var cardinal) ? cardinal : null);
             width = 2;
         }
-        else if (next is not null && Words.LevelWords.Contains(next) && Words.Ordinals.TryGetValue(token, out var ordinal))
+        else if (next is not null && IsLevelWord(next) && _words.Ordinals.TryGetValue(token, out var ordinal))
         {
             number = ordinal;
             width = 2;
         }
-        return number is >= 1 && number <= _catalogue.Levels.Length ? _catalogue.Levels[number.Value - 1] : null;
+        else if (next is not null && (_words.Of(next) & Meaning.LevelWordAfter) != 0 && Digits(token) is { } before)
+        {
+            number = before;
+            width = 2;
+        }
+        if (number is null)
+        {
+            width = 1;
+            return null;
+        }
+        return number >= 1 && number <= _catalogue.Levels.Length ? _catalogue.Levels[number.Value - 1] : null;
     }
 
+    private bool IsLevelWord(string token) => (_words.Of(token) & Meaning.LevelWord) != 0;
+
     /// <summary>"l3", "lvl3", "level3": a level word and its number typed as one token.</summary>
-    private static int? DigitsAfterLevelWord(string token)
+    private int? DigitsAfterLevelWord(string token)
     {
         var letters = token.AsSpan().IndexOfAnyInRange('0', '9');
         if (letters < 1)
@@ -323,56 +519,22 @@ public sealed class QuestionReader
             return null;
         }
         var prefix = token[..letters];
-        return prefix == "l" || Words.LevelWords.Contains(prefix) ? Digits(token[letters..]) : null;
+        return prefix == "l" || IsLevelWord(prefix) ? Digits(token[letters..]) : null;
     }
 
     private static int? Digits(string token) =>
-        token.Length is > 0 and < 4 && !token.AsSpan().ContainsAnyExceptInRange('0', '9')
+        token.Length is > 0 and < 10 && !token.AsSpan().ContainsAnyExceptInRange('0', '9')
             ? int.Parse(token, NumberStyles.None, CultureInfo.InvariantCulture)
             : null;
 
     private bool IsUnknownWord(string token) =>
         token.Length >= 2
-        && !Words.Filler.Contains(token)
+        && !_words.IsFiller(token)
         && !Tokenizer.IsCjkToken(token)
         && token.AsSpan().ContainsAnyExcept("0123456789");
 
     private static bool IsHan(string token) =>
         Tokenizer.IsCjkToken(token) && token[0] is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
-
-    /// <summary>
-    /// Unmatched Chinese characters from <paramref name="start"/> to <paramref name="end"/>, less the small
-    /// words around a question (longest first), are unknown names: "需要区块链吗" holds "区块链".
-    /// </summary>
-    private static void EndChineseRun(List<string> tokens, ref int start, int end, ImmutableArray<string>.Builder unknown)
-    {
-        if (start < 0)
-        {
-            return;
-        }
-        var name = new System.Text.StringBuilder();
-        for (var i = start; i < end;)
-        {
-            var filler = Words.ChineseFillerLength(tokens, i, end);
-            if (filler == 0)
-            {
-                name.Append(tokens[i]);
-                i++;
-                continue;
-            }
-            if (name.Length > 0)
-            {
-                unknown.Add(name.ToString());
-                name.Clear();
-            }
-            i += filler;
-        }
-        if (name.Length > 0)
-        {
-            unknown.Add(name.ToString());
-        }
-        start = -1;
-    }
 
     private static bool HasArrow(string text) =>
         text.Contains('→') || text.Contains("->", StringComparison.Ordinal) || text.Contains("=>", StringComparison.Ordinal)

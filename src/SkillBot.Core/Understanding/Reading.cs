@@ -13,7 +13,7 @@ public sealed record Reading(
     bool AsksHelp,
     bool AsksOverview,
     bool AsksCompare,
-    bool IsChinese)
+    string Language)
 {
     /// <summary>A level the user wants to reach ("how do I become a lead?"), rather than one they are at.</summary>
     public Level? Target { get; init; }
@@ -23,6 +23,12 @@ public sealed record Reading(
 
     /// <summary>"I'm Anna, a senior data scientist at Acme": the words it does not know are the user's own names.</summary>
     public bool IntroducesSelf { get; init; }
+
+    /// <summary>Levels the question names that the catalogue lacks, as the user wrote them: "level 6", "staff", "senior staff".</summary>
+    public ImmutableArray<string> UnknownLevels { get; init; } = [];
+
+    /// <summary>Roles the question names that the catalogue lacks: "backend engineer", "后端工程师".</summary>
+    public ImmutableArray<string> UnknownRoles { get; init; } = [];
 
     public bool NamesAnything => Skills.Length + Roles.Length + Levels.Length + Domains.Length > 0;
 }

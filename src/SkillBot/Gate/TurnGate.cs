@@ -63,7 +63,7 @@ public sealed class TurnGate(Assistant assistant, IUserContextStore contexts, Ch
 
     /// <summary>The one reply to a turn refused for going too fast.</summary>
     public GateReply RateLimited(Turn turn) =>
-        new(assistant.Help(turn.Text ?? "", ChatRateLimiter.FriendlyMessage) with { Suggestions = [] }, GateOutcome.RateLimited);
+        new(assistant.HelpIn(turn.Text ?? "", ChatRateLimiter.FriendlyMessageKey) with { Suggestions = [] }, GateOutcome.RateLimited);
 
     /// <summary>The core's answer to an admitted turn: the person's context awaited once before and, when it changed, once after.</summary>
     public async ValueTask<Answer> AnswerAsync(Turn turn, CancellationToken cancellationToken)

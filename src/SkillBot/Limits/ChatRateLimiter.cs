@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using SkillBot.Core.Languages;
 using SkillBot.Hosting;
 
 namespace SkillBot.Limits;
@@ -47,7 +48,11 @@ public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOption
 /// </summary>
 public sealed class ChatRateLimiter : IDisposable
 {
-    public const string FriendlyMessage = "You're asking faster than I can keep up. Give me a minute and ask again.";
+    /// <summary>The message a limited user gets, from the languages' files, in the language they wrote in.</summary>
+    public const string FriendlyMessageKey = "rateLimited";
+
+    /// <summary>That message in English.</summary>
+    public static string FriendlyMessage => LanguageSet.BuiltIn.Default.Text(FriendlyMessageKey);
 
     /// <summary>Seconds until every question counted now has left the window (permits come back every 10 s before that).</summary>
     public const int RetryAfterSeconds = 60;

@@ -85,8 +85,7 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
         {
             return problem;
         }
-        return await ReplyOnceAsync(activity, () => ValueTask.FromResult(assistant.Help("",
-            "Hi, I'm SkillBot. Ask me what your next level asks of you in a skill, for example:")));
+        return await ReplyOnceAsync(activity, () => ValueTask.FromResult(assistant.HelpIn("", "help.welcome")));
     }
 
     /// <summary>

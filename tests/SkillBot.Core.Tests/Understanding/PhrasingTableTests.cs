@@ -11,7 +11,7 @@ namespace SkillBot.Core.Tests.Understanding;
 /// Extra column: "role: A | B" (clarify: missing role, these options in order), "suggests: A | B"
 /// (not_found: these are the first suggestions), null otherwise.
 /// </summary>
-public sealed class PhrasingTableTests
+public sealed partial class PhrasingTableTests
 {
     private const string E = "expectation", C = "compare", RP = "role_profile", SO = "skill_overview",
         CL = "clarify", NF = "not_found", H = "help";

@@ -49,7 +49,7 @@ public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, Rend
             return gate.RateLimited(turn).Answer;
         }
         return text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase)
-            ? assistant.Help(text, $"Ask {command.Command} what a level expects in a skill, for example:")
+            ? assistant.HelpIn(text, "help.slashCommand", ("command", command.Command))
             : await gate.AnswerAsync(turn, cancellationToken);
     }
 }

@@ -1,0 +1,157 @@
+using System.Collections.Frozen;
+using SkillBot.Core.Languages;
+using SkillBot.Core.Text;
+
+namespace SkillBot.Core.Understanding;
+
+/// <summary>What a word of chat around the names does in a question.</summary>
+[Flags]
+internal enum Meaning
+{
+    None = 0,
+    Filler = 1 << 0,
+    Help = 1 << 1,
+    Overview = 1 << 2,
+    Compare = 1 << 3,
+    Towards = 1 << 4,
+    Next = 1 << 5,
+    Previous = 1 << 6,
+    Article = 1 << 7,
+    LevelWord = 1 << 8,
+    LevelWordAfter = 1 << 9,
+    IntroducesSelf = 1 << 10,
+    /// <summary>Not filler: a level the catalogue lacks ("staff").</summary>
+    LevelLike = 1 << 11,
+    /// <summary>Not filler: the end of a role's name ("engineer").</summary>
+    RoleWord = 1 << 12,
+}
+
+/// <summary>
+/// The chat words of every language, merged into one index the reader probes per token: a question may mix
+/// languages ("高级LLM工程师"). Built once per <see cref="LanguageSet"/>; read-only after.
+/// </summary>
+internal sealed class ChatWords
+{
+    /// <summary>A chat word of one or more tokens, what it does, and which languages list it (a bit per language).</summary>
+    public sealed record Word(string[] Tokens, Meaning Meaning, ulong Languages);
+
+    private static readonly (string Kind, Meaning Meaning)[] Kinds =
+    [
+        (WordKinds.Filler, Meaning.Filler), (WordKinds.Help, Meaning.Help), (WordKinds.Overview, Meaning.Overview),
+        (WordKinds.Compare, Meaning.Compare), (WordKinds.Towards, Meaning.Towards), (WordKinds.Next, Meaning.Next),
+        (WordKinds.Previous, Meaning.Previous), (WordKinds.Articles, Meaning.Article), (WordKinds.LevelWords, Meaning.LevelWord),
+        (WordKinds.LevelWordsAfter, Meaning.LevelWordAfter), (WordKinds.IntroducesSelf, Meaning.IntroducesSelf),
+        (WordKinds.LevelLike, Meaning.LevelLike), (WordKinds.RoleWords, Meaning.RoleWord),
+    ];
+
+    private const Meaning NameParts = Meaning.LevelLike | Meaning.RoleWord;
+
+    private readonly FrozenDictionary<string, Word[]> _byFirstToken;
+
+    public ChatWords(LanguageSet languages)
+    {
+        Languages = languages;
+        if (languages.All.Length > 64)
+        {
+            throw new ArgumentException("At most 64 languages.", nameof(languages));
+        }
+        var words = new Dictionary<string, (string[] Tokens, Meaning Meaning, ulong Languages)>(StringComparer.Ordinal);
+        var cardinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var index = 0; index < languages.All.Length; index++)
+        {
+            var language = languages.All[index];
+            var bit = 1UL << index;
+            foreach (var (kind, meaning) in Kinds)
+            {
+                foreach (var text in language.WordsOf(kind))
+                {
+                    var tokens = Tokenizer.Tokenize(text);
+                    if (tokens.Count == 0)
+                    {
+                        continue;
+                    }
+                    var key = string.Join(' ', tokens);
+                    var known = words.GetValueOrDefault(key, ([.. tokens], Meaning.None, 0UL));
+                    words[key] = (known.Tokens, known.Meaning | meaning, known.Languages | bit);
+                }
+            }
+            foreach (var (word, number) in language.Cardinals)
+            {
+                cardinals.TryAdd(Tokenizer.Key(word), number);
+            }
+            foreach (var (word, number) in language.Ordinals)
+            {
+                ordinals.TryAdd(Tokenizer.Key(word), number);
+            }
+        }
+        _byFirstToken = words.Values
+            .Select(w => new Word(w.Tokens, Normalise(w.Meaning), w.Languages))
+            .GroupBy(w => w.Tokens[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Tokens.Length).ToArray(), StringComparer.Ordinal);
+        Cardinals = cardinals.ToFrozenDictionary(StringComparer.Ordinal);
+        Ordinals = ordinals.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public LanguageSet Languages { get; }
+
+    public FrozenDictionary<string, int> Cardinals { get; }
+
+    public FrozenDictionary<string, int> Ordinals { get; }
+
+    /// <summary>
+    /// Every word that asks for something is also filler; a word listed both as filler and as part of a name
+    /// (a level-like word, a role word) stays filler, as it was before it was listed.
+    /// </summary>
+    private static Meaning Normalise(Meaning meaning)
+    {
+        var asks = meaning & ~NameParts;
+        return asks == Meaning.None ? meaning : asks | Meaning.Filler;
+    }
+
+    /// <summary>The longest chat word at <paramref name="start"/> within <paramref name="end"/>, or null.</summary>
+    public Word? At(List<string> tokens, int start, int end)
+    {
+        if (!_byFirstToken.TryGetValue(tokens[start], out var candidates))
+        {
+            return null;
+        }
+        foreach (var word in candidates)
+        {
+            if (start + word.Tokens.Length > end)
+            {
+                continue;
+            }
+            var all = true;
+            for (var k = 1; k < word.Tokens.Length && all; k++)
+            {
+                all = string.Equals(tokens[start + k], word.Tokens[k], StringComparison.Ordinal);
+            }
+            if (all)
+            {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>What one token does on its own (a single-token chat word), or <see cref="Meaning.None"/>.</summary>
+    public Meaning Of(string token)
+    {
+        if (_byFirstToken.TryGetValue(token, out var candidates))
+        {
+            foreach (var word in candidates)
+            {
+                if (word.Tokens.Length == 1)
+                {
+                    return word.Meaning;
+                }
+            }
+        }
+        return Meaning.None;
+    }
+
+    public bool IsFiller(string token) => (Of(token) & Meaning.Filler) != 0;
+
+    public bool IsNamePart(string token) => (Of(token) & NameParts) != 0;
+}
