@@ -43,6 +43,10 @@ param adminApiKey string = ''
 @secure()
 param redisConnection string = ''
 
+@description('PostgreSQL connection string for progress checklists (Progress__PostgresConnection), e.g. Azure Database for PostgreSQL flexible server. Empty: a SQLite file in the replica, lost when it is replaced, and a single replica.')
+@secure()
+param progressPostgresConnection string = ''
+
 @description('OTLP endpoint for metrics and traces (OTEL_EXPORTER_OTLP_ENDPOINT); empty: no export.')
 param otlpEndpoint string = ''
 
@@ -66,6 +70,7 @@ var secretSettings = [
   { env: 'Slack__BotToken', secret: 'slack-bot-token', value: slackBotToken }
   { env: 'Admin__ApiKey', secret: 'admin-api-key', value: adminApiKey }
   { env: 'Redis__Connection', secret: 'redis-connection', value: redisConnection }
+  { env: 'Progress__PostgresConnection', secret: 'progress-postgres-connection', value: progressPostgresConnection }
 ]
 var givenSecrets = filter(secretSettings, s => !empty(s.value))
 var usesRegistryPassword = !empty(registryServer) && !empty(registryPassword)
@@ -180,8 +185,9 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
         }
       ]
       scale: {
-        minReplicas: empty(redisConnection) ? 1 : minReplicas
-        maxReplicas: empty(redisConnection) ? 1 : max(minReplicas, maxReplicas)
+        // Replicas share state through Redis and progress through PostgreSQL: without both, one replica.
+        minReplicas: empty(redisConnection) || empty(progressPostgresConnection) ? 1 : minReplicas
+        maxReplicas: empty(redisConnection) || empty(progressPostgresConnection) ? 1 : max(minReplicas, maxReplicas)
         rules: [
           {
             name: 'http-concurrency'

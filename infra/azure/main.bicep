@@ -53,6 +53,10 @@ param adminApiKey string = ''
 @secure()
 param redisConnection string = ''
 
+@description('PostgreSQL connection string for progress checklists (Azure Database for PostgreSQL); empty keeps them in a SQLite file in the replica and the app at one replica.')
+@secure()
+param progressPostgresConnection string = ''
+
 param otlpEndpoint string = ''
 
 param webChatEnabled bool = false
@@ -90,6 +94,7 @@ module host 'containerapp.bicep' = {
     slackBotToken: slackBotToken
     adminApiKey: adminApiKey
     redisConnection: redisConnection
+    progressPostgresConnection: progressPostgresConnection
     otlpEndpoint: otlpEndpoint
     webChatEnabled: webChatEnabled
     minReplicas: minReplicas

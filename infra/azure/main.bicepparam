@@ -22,5 +22,7 @@ param adminApiKey = readEnvironmentVariable('ADMIN_API_KEY', '')
 
 // With Redis (e.g. Azure Managed Redis) the app scales out; without it, it stays at one replica.
 param redisConnection = readEnvironmentVariable('REDIS_CONNECTION', '')
+// Progress checklists in Azure Database for PostgreSQL (README: "Azure Database for PostgreSQL"); with Redis, the app scales out.
+param progressPostgresConnection = readEnvironmentVariable('PROGRESS_POSTGRES_CONNECTION', '')
 param minReplicas = 1
 param maxReplicas = 5

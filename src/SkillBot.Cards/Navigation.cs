@@ -15,6 +15,9 @@ public sealed record LevelPicker(string Label, string Value, IReadOnlyList<(stri
 /// </summary>
 internal static class Navigation
 {
+    /// <summary>The progress verb that opens the mark form (<c>ProgressAction.OpenVerb</c> in the core).</summary>
+    private const string ProgressOpenVerb = SkillBot.Core.Progress.ProgressAction.OpenVerb;
+
     public static IReadOnlyList<Move> Steps(Answer answer, Labels labels)
     {
         var levels = answer.Ladder.Levels;
@@ -33,6 +36,8 @@ internal static class Navigation
                     moves.Add(new(labels.Format("compareWith", labels.Level(levels[at + 1])), CardAction.Answer(answer.Skill, answer.Role, answer.Level, levels[at + 1])));
                 }
                 moves.Add(new(labels["wholeLadder"], CardAction.Answer(answer.Skill, answer.Role, null)));
+                // The person's own mark on this expectation (met / working on it, with evidence): read by every channel's progress handling.
+                moves.Add(new(labels["markProgress"], new CardAction(ProgressOpenVerb, answer.Skill, answer.Role, answer.Level)));
                 break;
             case Intent.Compare when answer.CompareTo is { } higher:
                 moves.Add(new($"{labels["show"]} {labels.Level(answer.Level!)}", CardAction.Answer(answer.Skill, answer.Role, answer.Level)));

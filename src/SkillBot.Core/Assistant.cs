@@ -3,6 +3,7 @@ using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Languages;
+using SkillBot.Core.Progress;
 using SkillBot.Core.Understanding;
 
 namespace SkillBot.Core;
@@ -107,6 +108,13 @@ public sealed class Assistant
             Intent.Help => asked.Suggestions.Select(Ask),
             _ => [asked],
         });
+    }
+
+    /// <summary>A question about the person's own progress ("my progress", "forget me"), read on the served catalogue; null when it is not one.</summary>
+    public ProgressQuestion? ReadProgress(string? text)
+    {
+        var snapshot = _current;
+        return ProgressPhrases.Read(snapshot.Catalogue, snapshot.Reader, text);
     }
 
     /// <summary>Example questions this catalogue answers as meant, one of each kind (help shows them).</summary>

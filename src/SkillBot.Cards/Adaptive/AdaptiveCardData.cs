@@ -66,7 +66,7 @@ public static class AdaptiveCardData
                 data["levelPicker"] = LevelPickerData(view.Picker);
                 data["owners"] = Owners(view);
                 AddRoles(data, view, budget);
-                data["navigation"] = Moves(view.Steps);
+                data["navigation"] = Moves(WithinActionLimit(view));
                 break;
             case Intent.Compare:
                 data["current"] = Level(answer.Current, answer.Level, labels["from"], labels, budget);
@@ -353,6 +353,15 @@ public static class AdaptiveCardData
         ["verb"] = move.Action.Verb,
         ["data"] = ActionData(move.Action),
     };
+
+    /// <summary>
+    /// Teams shows at most 6 card actions: mid-ladder, the five moves and "Open in browser" leave no room for a
+    /// seventh, so there the mark button gives way (the checklist's own lines still mark every expectation).
+    /// </summary>
+    private static IEnumerable<Move> WithinActionLimit(AnswerView view) =>
+        view.Steps.Count + (view.PageUrl is null ? 0 : 1) > 6 - 1
+            ? view.Steps.Where(m => m.Action.Verb != SkillBot.Core.Progress.ProgressAction.OpenVerb)
+            : view.Steps;
 
     private static JsonArray Moves(IEnumerable<Move> moves) => new([.. moves.Select(m => (JsonNode)Move(m))]);
 

@@ -51,6 +51,10 @@ public sealed class TurnGate(Assistant assistant, IUserContextStore contexts, Ch
     /// </summary>
     public bool Admits(Turn turn) => turn.User is not { } user || limiter.TryAcquire(user.Key, user.WorkspaceKey);
 
+    /// <summary>The client-address and user limits alone (the web chat's progress turns); counts the turn when it may pass.</summary>
+    public bool AdmitsFromClient(Turn turn, IPAddress? client) =>
+        limiter.TryAcquireFromClient(client, turn.User?.Key ?? $"{turn.Channel}-ip:{client}");
+
     /// <summary>
     /// Text longer than any question is refused before it is counted or read; the reply is the core's own refusal
     /// (which the core gives any caller, so the command line and searches are capped the same way).

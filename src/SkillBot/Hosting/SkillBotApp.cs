@@ -13,6 +13,7 @@ using SkillBot.Gate;
 using SkillBot.Limits;
 using SkillBot.LiveCatalogue;
 using SkillBot.Owners;
+using SkillBot.Progress;
 using SkillBot.Rendering;
 using SkillBot.SharedState;
 using SkillBot.Slack;
@@ -93,6 +94,7 @@ public static class SkillBotApp
         builder.Services.AddHealthChecks()
             .AddCheck<CatalogueHealthCheck>("catalogue", tags: ["ready"])
             .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        builder.Services.AddProgress(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
 
         overrides?.Invoke(builder.Services);

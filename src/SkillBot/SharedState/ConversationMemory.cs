@@ -12,6 +12,9 @@ public interface IUserContextStore
     ValueTask<UserContext?> RecallAsync(string user, CancellationToken cancellationToken);
 
     ValueTask RememberAsync(string user, UserContext context, CancellationToken cancellationToken);
+
+    /// <summary>Drops what the user said about themselves ("forget me").</summary>
+    ValueTask ForgetAsync(string user, CancellationToken cancellationToken);
 }
 
 public sealed record ConversationMemoryOptions
@@ -55,6 +58,14 @@ public sealed class ConversationMemory : IUserContextStore, IDisposable
     public ValueTask RememberAsync(string user, UserContext context, CancellationToken cancellationToken)
     {
         Remember(user, context);
+        return ValueTask.CompletedTask;
+    }
+
+    public void Forget(string user) => _cache.Remove(user);
+
+    public ValueTask ForgetAsync(string user, CancellationToken cancellationToken)
+    {
+        Forget(user);
         return ValueTask.CompletedTask;
     }
 

@@ -48,6 +48,23 @@ public sealed class SharedUserContext(SharedStore store, ConversationMemory memo
         }
     }
 
+    /// <summary>Forgets in memory and in Redis; a Redis that is down keeps the copy until its expiry, which is logged.</summary>
+    public async ValueTask ForgetAsync(string user, CancellationToken cancellationToken)
+    {
+        memory.Forget(user);
+        if (store.Database is { } redis)
+        {
+            try
+            {
+                await redis.KeyDeleteAsync(Prefix + user);
+            }
+            catch (Exception e) when (IsRedisFailure(e))
+            {
+                store.Failed(e);
+            }
+        }
+    }
+
     internal static bool IsRedisFailure(Exception e) => e is RedisException or TimeoutException;
 
     /// <summary>Stored state that cannot be read (another version's, or damaged) is a fresh start, never a failed answer.</summary>

@@ -32,6 +32,7 @@ public static class SlackSetup
         services.AddSingleton<SlashCommandHandler>();
         services.AddSingleton<SlackEventHandler>();
         services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<Progress.SlackProgress>();
         services.AddSingleton<SlackDispatcher>();
         if (settings.SocketModeEnabled)
         {

@@ -5,6 +5,7 @@ using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Gate;
 using SkillBot.SharedState;
+using SkillBot.Progress;
 
 namespace SkillBot.Teams;
 
@@ -37,7 +38,7 @@ public abstract record TeamsResponse
 /// a bot added to a conversation says welcome, card buttons and compose-box searches are answered in the
 /// response. Anything else is accepted and ignored, as Teams expects.
 /// </summary>
-public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound outbound, ReplyQueue replies, IOptions<CataloguePagesOptions> pages, TeamsChannels channels, ILogger<TeamsBot> logger)
+public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound outbound, ReplyQueue replies, IOptions<CataloguePagesOptions> pages, TeamsChannels channels, TeamsProgress progress, ILogger<TeamsBot> logger)
 {
     public const string SearchCommand = "searchSkills";
     public const string SearchParameter = "searchKeywords";
@@ -71,6 +72,10 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
         {
             return TeamsResponse.Accepted;
         }
+        if (progress.Asks(turn))
+        {
+            return await ReplyOnceAsync(activity, async () => outbound.Reply(activity, "", await progress.AnswerAsync(activity, turn, cancellation)));
+        }
         return await ReplyOnceAsync(activity, async () => (await gate.PassAsync(turn, cancellation)).Answer);
     }
 
@@ -100,7 +105,10 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
     /// than 200-and-drop: the Bot Framework takes a 5xx as a failed delivery it may redeliver, and the
     /// redelivery is answered; a 200 would tell it the message was taken and lose it silently.
     /// </summary>
-    private async Task<TeamsResponse> ReplyOnceAsync(Activity activity, Func<ValueTask<Answer>> answer)
+    private Task<TeamsResponse> ReplyOnceAsync(Activity activity, Func<ValueTask<Answer>> answer) =>
+        ReplyOnceAsync(activity, async () => outbound.Reply(activity, await answer()));
+
+    private async Task<TeamsResponse> ReplyOnceAsync(Activity activity, Func<Task<PendingReply>> reply)
     {
         var delivery = TeamsInbound.DeliveryId(activity);
         if (!await gate.FirstDeliveryAsync(TeamsInbound.Channel, delivery))
@@ -110,7 +118,7 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
         var queued = false;
         try
         {
-            queued = replies.TryEnqueue(outbound.Reply(activity, await answer()));
+            queued = replies.TryEnqueue(await reply());
         }
         finally
         {
@@ -128,6 +136,17 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
     /// <summary>Action.Execute: the new card goes back in the response, so Teams replaces the card in place.</summary>
     private async Task<TeamsResponse> OnCardActionAsync(Activity activity, CancellationToken cancellation)
     {
+        if (TeamsProgress.ActionOf(activity) is { } progressAction)
+        {
+            var progressReply = await progress.ActAsync(activity, progressAction, cancellation);
+            if (progressReply.Shared && activity.Conversation?.Id is { Length: > 0 } && activity.ServiceUrl is { Length: > 0 } && activity.Id is { Length: > 0 })
+            {
+                // Shared: a new message for the conversation; the clicked card stays the person's own.
+                var posted = replies.TryEnqueue(outbound.Reply(activity, progressReply.Message, TeamsProgress.Card(progressReply)));
+                progressReply = progressReply with { Shared = false, Message = posted ? "Shared in this conversation. " + progressReply.Message : "Could not share right now; please try again." };
+            }
+            return new TeamsResponse.CardInvoke(new AdaptiveCardInvokeResponse(200, ContentTypes.AdaptiveCard, TeamsProgress.Card(progressReply)));
+        }
         if (TeamsInbound.CardActionTurn(activity) is not { } turn)
         {
             return new TeamsResponse.CardInvoke(new AdaptiveCardInvokeResponse(400, ContentTypes.Error,

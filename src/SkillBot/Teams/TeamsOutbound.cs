@@ -32,6 +32,13 @@ public sealed class TeamsOutbound(AdaptiveCardRenderer cards, RenderedAnswers re
         new ReplyActivity(ActivityTypes.Message, channel.BotId is null ? null : new ChannelAccount(channel.BotId, channel.BotName), null,
             new ConversationAccount(channel.ConversationId) { TenantId = channel.TenantId }, null, answer.Message,
             [new Attachment(ContentTypes.AdaptiveCard, Card(answer))]) { Text = text });
+    /// <summary>A reply carrying a card rendered elsewhere (the progress checklist), threaded under the activity.</summary>
+    public PendingReply Reply(Activity activity, string summary, RawJson card) => new(
+        activity.ServiceUrl!,
+        activity.Conversation!.Id!,
+        activity.Id!,
+        new ReplyActivity(ActivityTypes.Message, activity.Recipient, activity.From, new ConversationAccount(activity.Conversation.Id),
+            activity.Id, summary, [new Attachment(ContentTypes.AdaptiveCard, card)]));
 
     /// <summary>The answer as an Adaptive Card (with its text fallback), rendered once per answer.</summary>
     public RawJson Card(Answer answer) => new(rendered.Get("teams", answer, a => cards.Render(a)));

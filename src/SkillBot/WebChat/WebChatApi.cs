@@ -2,12 +2,16 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using SkillBot.Cards.Adaptive;
 using SkillBot.Cards.Pages;
+using SkillBot.Cards.Progress;
 using SkillBot.CataloguePages;
 using SkillBot.Cards.Text;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
+using SkillBot.Core.Progress;
 using SkillBot.Gate;
+using SkillBot.Limits;
+using SkillBot.Progress;
 
 namespace SkillBot.WebChat;
 
@@ -50,7 +54,7 @@ public static class WebChatApi
 
         var api = app.MapGroup("/api/webchat").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Api.AnswerApi.MaxBodyBytes));
         api.MapGet("/welcome", (HttpContext context, Assistant assistant, AdaptiveCardRenderer cards) => Reply(assistant.Ask(""), context, cards));
-        api.MapPost("/ask", async (AskRequest request, HttpContext context, TurnGate gate, AdaptiveCardRenderer cards) =>
+        api.MapPost("/ask", async (AskRequest request, HttpContext context, TurnGate gate, ProgressDesk progress, AdaptiveCardRenderer cards) =>
         {
             if (request.Q is null)
             {
@@ -60,10 +64,22 @@ public static class WebChatApi
             {
                 return problem;
             }
+            if (progress.Read(request.Q) is { } question)
+            {
+                return await PassProgress(gate, Turn.Question(Channel, user, request.Q), context, cancel => progress.AnswerAsync(user, question, cancel));
+            }
             return await Pass(gate, Turn.Question(Channel, user, request.Q), context, cards);
         });
-        api.MapPost("/action", async (ActionRequest request, HttpContext context, TurnGate gate, AdaptiveCardRenderer cards) =>
+        api.MapPost("/action", async (ActionRequest request, HttpContext context, TurnGate gate, ProgressDesk progress, AdaptiveCardRenderer cards) =>
         {
+            if (request.Verb is { } verb && TeamsProgress.ReadAction(verb, request.Data) is { } pressed)
+            {
+                if (UserOf(request.User, out var clicker) is { } refused)
+                {
+                    return refused;
+                }
+                return await PassProgress(gate, Turn.Question(Channel, clicker, null), context, cancel => progress.ActAsync(clicker, pressed, cancel));
+            }
             if (ExecuteAction.Parse(request.Verb, request.Data) is not { } action)
             {
                 return Problem("Send {\"verb\": \"...\", \"data\": {...}} as the card's Action.Execute gave it.");
@@ -84,6 +100,15 @@ public static class WebChatApi
         return reply.Outcome == GateOutcome.TooLong
             ? Problem($"The question is {turn.Text!.Length} characters long; the limit is {Assistant.MaxQuestionLength}.")
             : Reply(reply.Answer, context, cards);
+    }
+
+    /// <summary>A progress question or button: limited like any turn, answered with the progress card (the page has only the person on it, so share shows it there).</summary>
+    private static async Task<IResult> PassProgress(TurnGate gate, Turn turn, HttpContext context, Func<CancellationToken, Task<ProgressReply>> answer)
+    {
+        var reply = gate.AdmitsFromClient(turn, context.Connection.RemoteIpAddress)
+            ? await answer(context.RequestAborted)
+            : new ProgressReply(ChatRateLimiter.FriendlyMessage);
+        return TypedResults.Ok(new CardReply(ProgressCard.Build(reply), ProgressText.Render(reply)));
     }
 
     private static IResult? UserOf(string? user, out ChatUser? chatUser)

@@ -34,7 +34,7 @@ public sealed class ManifestTests
         Assert.False(string.IsNullOrWhiteSpace(Scalar(command, "usage_hint")));
         Assert.False(string.IsNullOrWhiteSpace(Scalar(command, "description")));
         Assert.Equal(["commands", "chat:write", "app_mentions:read", "im:history", "im:write", "links:read", "links:write"], Items(manifest, "oauth_config", "scopes", "bot"));
-        Assert.Equal(["app_mention", "message.im", "app_home_opened", "link_shared"], Items(manifest, "settings", "event_subscriptions", "bot_events"));
+        Assert.Equal(["app_mention", "message.im", "app_home_opened", "app_uninstalled", "tokens_revoked", "link_shared"], Items(manifest, "settings", "event_subscriptions", "bot_events"));
         Assert.Equal("true", Scalar(manifest, "settings", "interactivity", "is_enabled"));
         Assert.Equal("true", Scalar(manifest, "features", "app_home", "home_tab_enabled"));
         Assert.Equal("SkillBot", Scalar(manifest, "features", "bot_user", "display_name"));

@@ -52,13 +52,12 @@ public sealed class SlackDispatcher(SlashCommandHandler commands, SlackEventHand
         }
     }
 
-    /// <summary>An interaction payload (buttons, selects): acknowledged at once, answered later through its response_url.</summary>
-    public SlackAck Interaction(JsonElement payload)
+    /// <summary>An interaction payload (buttons, selects): acknowledged at once, answered later through its response_url; a modal's submission is answered in the ack.</summary>
+    public async ValueTask<SlackAck> InteractionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
         try
         {
-            interactions.Handle(payload);
-            return SlackAck.Taken;
+            return await interactions.HandleAsync(payload, cancellationToken);
         }
         catch (JsonException)
         {

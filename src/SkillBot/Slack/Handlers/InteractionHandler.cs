@@ -4,6 +4,8 @@ using SkillBot.Cards.Slack;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
 using SkillBot.Gate;
+using SkillBot.Progress;
+using SkillBot.Slack.Dispatch;
 using SkillBot.Slack.Payloads;
 using SkillBot.Slack.WebApi;
 
@@ -14,26 +16,35 @@ namespace SkillBot.Slack.Handlers;
 /// what to show next; the new answer replaces the message in place through its response_url. <c>skillbot.share</c>
 /// carries the action of the answer shown and re-posts it <c>in_channel</c> for everyone.
 /// </summary>
-public sealed class InteractionHandler(TurnGate gate, SlackApiClient slack, SlackWorkQueue queue, PageLinks links, ILogger<InteractionHandler> logger)
+public sealed class InteractionHandler(TurnGate gate, SlackApiClient slack, SlackWorkQueue queue, PageLinks links, SlackProgress progress, ILogger<InteractionHandler> logger)
 {
     public const string ActionPrefix = "skillbot.";
     public const string ShareActionId = "skillbot.share";
 
-    /// <summary>Handles one interaction payload. Throws <see cref="JsonException"/> when a block_actions payload has the wrong shape.</summary>
-    public void Handle(JsonElement payload)
+    /// <summary>
+    /// Handles one interaction payload: block_actions are queued; a progress modal's view_submission is saved and
+    /// answered in the acknowledgement. Throws <see cref="JsonException"/> when a payload has the wrong shape.
+    /// </summary>
+    public async ValueTask<SlackAck> HandleAsync(JsonElement payload, CancellationToken cancellationToken)
     {
-        if (payload.ValueKind != JsonValueKind.Object
-            || !payload.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
-            || type.GetString() != BlockActionsPayload.TypeName)
+        var type = payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
+            ? t.GetString()
+            : null;
+        if (type == ViewSubmissionPayload.TypeName)
+        {
+            return await progress.SubmitAsync(payload, cancellationToken);
+        }
+        if (type != BlockActionsPayload.TypeName)
         {
             logger.LogDebug("Slack interaction ignored: not block_actions");
-            return;
+            return SlackAck.Taken;
         }
         var actions = payload.Deserialize(SlackJsonContext.Default.BlockActionsPayload) ?? throw new JsonException("payload is null");
         foreach (var action in actions.Actions ?? [])
         {
             Handle(actions, action);
         }
+        return SlackAck.Taken;
     }
 
     private void Handle(BlockActionsPayload payload, BlockAction action)
@@ -41,6 +52,10 @@ public sealed class InteractionHandler(TurnGate gate, SlackApiClient slack, Slac
         if (action.ActionId?.StartsWith(ActionPrefix, StringComparison.Ordinal) != true)
         {
             logger.LogDebug("Slack action {ActionId} ignored: not SkillBot's", action.ActionId);
+            return;
+        }
+        if (payload.User?.Id is { } clicker && progress.TryAct(payload, action, SlackUser.Of(payload.Team?.Id ?? payload.User.TeamId, clicker)))
+        {
             return;
         }
         if (ReadCardAction(action.Value ?? action.SelectedOption?.Value) is not { } card || payload.User?.Id is not { } userId)

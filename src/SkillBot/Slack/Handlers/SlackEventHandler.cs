@@ -9,6 +9,7 @@ using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
 using SkillBot.Gate;
+using SkillBot.Progress;
 using SkillBot.Slack.Payloads;
 using SkillBot.Slack.WebApi;
 
@@ -27,6 +28,7 @@ public sealed class SlackEventHandler(
     SlackWorkQueue queue,
     PageLinks links,
     IOptions<CataloguePagesOptions> pages,
+    SlackProgress progress,
     ILogger<SlackEventHandler> logger)
 {
     /// <summary>
@@ -41,6 +43,15 @@ public sealed class SlackEventHandler(
             return;
         }
         var kind = type.GetString();
+        if (kind is "app_uninstalled" or "tokens_revoked")
+        {
+            // Everything kept for the workspace goes; a retry of the same event deletes nothing more.
+            if (envelope.TeamId is { Length: > 0 } team)
+            {
+                progress.ForgetWorkspace(team, kind);
+            }
+            return;
+        }
         if (kind is not ("app_mention" or "message" or "app_home_opened" or "link_shared"))
         {
             logger.LogDebug("Slack event {Type} ignored", kind);
@@ -74,6 +85,10 @@ public sealed class SlackEventHandler(
 
     private void Answer(EventEnvelope envelope, SlackEvent e)
     {
+        if (progress.TryAnswer(SlackUser.Of(envelope.TeamId, e.User!), e))
+        {
+            return;
+        }
         var turn = Turn.Question(SlackUser.Channel, SlackUser.Of(envelope.TeamId, e.User!), e.Text ?? "");
         var (channel, thread) = (e.Channel!, e.ThreadTs ?? e.Ts);
         queue.Enqueue(new SlackWork($"answer {e.Type} in {channel}", async cancel =>

@@ -4,13 +4,14 @@ using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
 using SkillBot.Gate;
+using SkillBot.Progress;
 using SkillBot.Rendering;
 using SkillBot.Slack.Payloads;
 
 namespace SkillBot.Slack.Handlers;
 
-/// <summary><c>/skill question</c>: answered at once, privately (ephemeral), with the Block Kit rendering of the answer.</summary>
-public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, RenderedAnswers rendered, PageLinks links, ILogger<SlashCommandHandler> logger)
+/// <summary><c>/skill question</c>: answered at once, privately (ephemeral), with the Block Kit rendering of the answer (<c>/skill progress</c>: the person's checklist).</summary>
+public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, RenderedAnswers rendered, PageLinks links, SlackProgress progress, ILogger<SlashCommandHandler> logger)
 {
     private static readonly byte[] Apology =
         """{"response_type":"ephemeral","text":"Sorry, something went wrong answering that. Please try again."}"""u8.ToArray();
@@ -20,6 +21,14 @@ public sealed class SlashCommandHandler(TurnGate gate, Assistant assistant, Rend
     {
         try
         {
+            var text = (command.Text ?? "").Trim();
+            var user = SlackUser.Of(command.TeamId, command.UserId);
+            if (text.Length <= Assistant.MaxQuestionLength && progress.Asks(text))
+            {
+                return gate.Admits(Turn.Question(SlackUser.Channel, user, text))
+                    ? await progress.CommandAsync(user, text, cancellationToken)
+                    : BlockKitRenderer.ToUtf8(gate.RateLimited(Turn.Question(SlackUser.Channel, user, text)).Answer, SlackPlacement.Ephemeral, links);
+            }
             return rendered.Get("slack-command", await AnswerAsync(command, cancellationToken), answer => BlockKitRenderer.ToUtf8(answer, SlackPlacement.Ephemeral, links));
         }
         catch (Exception e)

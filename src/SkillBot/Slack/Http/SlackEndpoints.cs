@@ -63,7 +63,7 @@ public static class SlackEndpoints
         }
     }
 
-    private static IResult Interaction(HttpContext http, SlackDispatcher dispatcher)
+    private static async Task<IResult> Interaction(HttpContext http, SlackDispatcher dispatcher)
     {
         if (ReadForm(http) is not { } form || !form.TryGetValue("payload", out var payload) || StringValues.IsNullOrEmpty(payload))
         {
@@ -72,7 +72,7 @@ public static class SlackEndpoints
         try
         {
             using var json = JsonDocument.Parse(payload.ToString());
-            return Acknowledge(dispatcher.Interaction(json.RootElement));
+            return Acknowledge(await dispatcher.InteractionAsync(json.RootElement, http.RequestAborted));
         }
         catch (JsonException)
         {

@@ -54,6 +54,12 @@ public sealed record BlockActionsPayload(
     string? ResponseUrl,
     IReadOnlyList<BlockAction>? Actions)
 {
+    /// <summary>For views.open (a modal), within 3 s and once.</summary>
+    public string? TriggerId { get; init; }
+
+    /// <summary>Where the clicked message is: a DM ("D…") or a channel.</summary>
+    public InteractionChannel? Channel { get; init; }
+
     public const string TypeName = "block_actions";
 
     public IReadOnlyList<BlockAction>? Actions { get; init; } = SlackShape.WithoutNulls(Actions, "actions");
@@ -62,6 +68,21 @@ public sealed record BlockActionsPayload(
 public sealed record InteractionUser(string? Id, string? TeamId);
 
 public sealed record InteractionTeam(string? Id);
+
+public sealed record InteractionChannel(string? Id);
+
+/// <summary>A modal's view_submission (protocol-slack.md §4): who submitted, and the view with its inputs' state.</summary>
+public sealed record ViewSubmissionPayload(string? Type, InteractionUser? User, InteractionTeam? Team, SubmittedView? View)
+{
+    public const string TypeName = "view_submission";
+}
+
+public sealed record SubmittedView(string? Id, string? CallbackId, string? PrivateMetadata, ViewState? State);
+
+/// <summary><c>state.values[block_id][action_id]</c>: a text input's value, a radio group's selected option.</summary>
+public sealed record ViewState(Dictionary<string, Dictionary<string, ViewInput?>?>? Values);
+
+public sealed record ViewInput(string? Type, string? Value, SelectedOption? SelectedOption);
 
 public sealed record BlockAction(string? ActionId, string? Type, string? Value, SelectedOption? SelectedOption);
 
@@ -93,6 +114,7 @@ public sealed record SharedLink(string? Domain, string? Url);
 [JsonSerializable(typeof(SlackEvent))]
 [JsonSerializable(typeof(LinkSharedEvent))]
 [JsonSerializable(typeof(BlockActionsPayload))]
+[JsonSerializable(typeof(ViewSubmissionPayload))]
 [JsonSerializable(typeof(SlashCommandJson))]
 public sealed partial class SlackJsonContext : JsonSerializerContext;
 

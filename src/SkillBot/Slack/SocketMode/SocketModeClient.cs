@@ -348,7 +348,7 @@ public sealed class SocketModeClient(
             case "events_api":
                 return await dispatcher.EventAsync(payload, frame.RetryAttempt);
             case "interactive":
-                return dispatcher.Interaction(payload);
+                return await dispatcher.InteractionAsync(payload, CancellationToken.None);
             case "slash_commands" when payload.Deserialize(SlackJsonContext.Default.SlashCommandJson)?.ToCommand() is { } command:
                 return await dispatcher.CommandAsync(command, CancellationToken.None);
             default:

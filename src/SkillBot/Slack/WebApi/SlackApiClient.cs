@@ -36,6 +36,13 @@ public sealed class SlackApiClient(IHttpClientFactory clients, IOptions<SlackOpt
             : throw new SlackApiException("conversations.open", "no_channel");
     }
 
+    /// <summary>chat.postEphemeral with a message already written as UTF-8 JSON, its channel and user in it: only that user sees it.</summary>
+    public Task<JsonObject> PostEphemeral(byte[] message, CancellationToken cancel) =>
+        Call("chat.postEphemeral", Json(message), options.Value.BotToken, cancel);
+
+    /// <summary>views.open: a modal for the interaction whose <paramref name="triggerId"/> it uses (valid 3 s, once).</summary>
+    public Task<JsonObject> OpenView(string triggerId, JsonObject view, CancellationToken cancel) =>
+        Call("views.open", Json(new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }), options.Value.BotToken, cancel);
     /// <summary>chat.unfurl: <paramref name="unfurls"/> maps each URL to the blocks shown under it; the message by channel and ts, or a composer's unfurl_id and source.</summary>
     public Task<JsonObject> Unfurl(JsonObject target, JsonObject unfurls, CancellationToken cancel)
     {

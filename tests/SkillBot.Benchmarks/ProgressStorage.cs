@@ -1,0 +1,139 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using Microsoft.Extensions.Logging.Abstractions;
+using SkillBot.Core.Catalogue;
+using SkillBot.Core.Conversation;
+using SkillBot.Core.Progress;
+using SkillBot.Progress;
+using SkillBot.Testing;
+
+namespace SkillBot.Benchmarks;
+
+/// <summary>
+/// Progress on the default SQLite file (WAL, synchronous=NORMAL, as served): writes one after another, as fast as they
+/// commit (<see cref="Write"/>: one op is one committed mark; target 2,000 per second), and a 50-skill checklist read
+/// and built while another thread writes at a steady 2,000 per second (<see cref="ChecklistWhileWriting"/>; target
+/// under 5 ms at p99). BenchmarkDotNet's statistics are over iteration means, so every single read's time is recorded
+/// too and its p50/p99/max printed at the end, with the rate the writer really kept.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(Percentiles))]
+public class ProgressStorage
+{
+    public const int ChecklistSkills = 50;
+    private const int WritesPerInvoke = 200;
+
+    private string _folder = "";
+    private ProgressStore _store = null!;
+    private SkillCatalogue _catalogue = null!;
+    private Role _role = null!;
+    private Level _level = null!;
+    private List<Skill> _skills = [];
+    private readonly ChatUser _reader = new("slack", "T1", "reader");
+    private CancellationTokenSource _stopWriting = new();
+    private Task<long> _writer = Task.FromResult(0L);
+    private long _writeCount;
+    private const int WriterRatePerSecond = 2000;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<double> _readMilliseconds = new();
+    private DateTime _writerStarted;
+
+    private sealed class Percentiles : ManualConfig
+    {
+        public Percentiles() => AddColumn(StatisticColumn.P95, StatisticColumn.Max);
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = Directory.CreateTempSubdirectory("skillbot-bench-").FullName;
+        _store = new ProgressStore(ProgressStore.Open(new ProgressOptions { DataFolder = _folder }, _folder), TimeSpan.FromSeconds(10), NullLogger<ProgressStore>.Instance);
+        _store.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _catalogue = GeneratedCatalogue.Generate(400).Load();
+        // The role and level with the most expectations, cut to 50 skills: a 50-item checklist.
+        (_role, _level, _skills) = _catalogue.Roles
+            .SelectMany(role => _catalogue.Levels.Select(level => (role, level, skills: _catalogue.SkillsOf(role).Where(s => s.For(role)?.At(level) is not null).ToList())))
+            .MaxBy(c => c.skills.Count);
+        if (_skills.Count < ChecklistSkills)
+        {
+            throw new InvalidOperationException($"the generated catalogue has only {_skills.Count} skills for one role and level");
+        }
+        _skills = _skills.Take(ChecklistSkills).ToList();
+        foreach (var skill in _skills)
+        {
+            _store.SaveAsync(_reader, MarkOf(skill, "evidence for " + skill.Name), CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
+
+    [GlobalSetup(Target = nameof(ChecklistWhileWriting))]
+    public void SetupWhileWriting()
+    {
+        Setup();
+        _stopWriting = new CancellationTokenSource();
+        _writerStarted = DateTime.UtcNow;
+        _writer = Task.Run(async () =>
+        {
+            long count = 0;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!_stopWriting.IsCancellationRequested)
+            {
+                // Paced at 2,000 a second: behind schedule it writes without pausing, ahead it waits.
+                var due = count * 1000.0 / WriterRatePerSecond;
+                if (clock.Elapsed.TotalMilliseconds < due)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, due - clock.Elapsed.TotalMilliseconds)));
+                    continue;
+                }
+                await _store.SaveAsync(new ChatUser("slack", "T1", "writer" + (count % 500)), MarkOf(_skills[(int)(count % _skills.Count)], "background"), CancellationToken.None);
+                count++;
+            }
+            return count;
+        });
+    }
+
+    [GlobalCleanup(Target = nameof(ChecklistWhileWriting))]
+    public void CleanupWhileWriting()
+    {
+        _stopWriting.Cancel();
+        var writes = _writer.GetAwaiter().GetResult();
+        var seconds = (DateTime.UtcNow - _writerStarted).TotalSeconds;
+        Console.WriteLine($"// background writer: {writes} writes in {seconds:F1} s = {writes / seconds:F0} writes/s while checklists were read");
+        var reads = _readMilliseconds.Order().ToArray();
+        Console.WriteLine($"// checklist reads: {reads.Length}, p50 {reads[reads.Length / 2]:F2} ms, p99 {reads[(int)(reads.Length * 0.99)]:F2} ms, max {reads[^1]:F2} ms");
+        Cleanup();
+    }
+
+    [GlobalCleanup(Target = nameof(Write))]
+    public void Cleanup()
+    {
+        Console.WriteLine($"// writes measured: {_writeCount}");
+        _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>One committed mark per operation, each its own transaction, one after another.</summary>
+    [Benchmark(OperationsPerInvoke = WritesPerInvoke)]
+    public async Task Write()
+    {
+        for (var i = 0; i < WritesPerInvoke; i++)
+        {
+            var n = Interlocked.Increment(ref _writeCount);
+            await _store.SaveAsync(new ChatUser("slack", "T1", "user" + (n % 1000)), MarkOf(_skills[(int)(n % _skills.Count)], "evidence " + n), CancellationToken.None);
+        }
+    }
+
+    /// <summary>A person's 50-skill checklist: their marks read from the file and the checklist built, while writes go on.</summary>
+    [Benchmark]
+    public async Task<int> ChecklistWhileWriting()
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var marks = await _store.MarksAsync(_reader, CancellationToken.None);
+        var checklist = Checklist.Build(_catalogue, _role, _level, null, null, marks);
+        _readMilliseconds.Enqueue(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        return checklist.Met;
+    }
+
+    private ProgressMark MarkOf(Skill skill, string evidence) =>
+        new(skill.Name, _role.Name, _level.Name, ProgressStatus.Met, evidence, skill.For(_role)!.At(_level)!.Description, DateTimeOffset.UtcNow);
+}
