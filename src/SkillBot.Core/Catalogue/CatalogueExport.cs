@@ -6,7 +6,7 @@ namespace SkillBot.Core.Catalogue;
 
 /// <summary>
 /// The rows an export writes, in the columns <see cref="CsvImport"/> reads (the required ones, then the optional
-/// ones that carry aliases and dates), one per expectation in catalogue order; and what import could not give back.
+/// ones that carry aliases, dates and examples, one example a line), one per expectation in catalogue order; and what import could not give back.
 /// </summary>
 public sealed record CatalogueRows(ImmutableArray<string> Header, ImmutableArray<CatalogueRow> Rows, ImmutableArray<string> Warnings);
 
@@ -48,7 +48,8 @@ public static class CatalogueExport
                 foreach (var e in role.ByLevel.OfType<Expectation>())
                 {
                     rows.Add(new CatalogueRow(skill.Domain,
-                        [skill.Domain, skill.Name, role.Role.Name, e.Level.Name, CatalogueDiff.Name(e.Necessity), e.Description, skillAliases, roleAliases, updated]));
+                        [skill.Domain, skill.Name, role.Role.Name, e.Level.Name, CatalogueDiff.Name(e.Necessity), e.Description, skillAliases, roleAliases, updated,
+                            string.Join('\n', e.Examples)]));
                 }
             }
         }

@@ -16,8 +16,9 @@ public sealed record PendingReply(string ServiceUrl, string ConversationId, stri
 public sealed class ConnectorClient(
     HttpClient http, BotTokenClient tokens, ServiceUrlAllowList allowList, IOptions<TeamsOptions> options, ILogger<ConnectorClient> logger)
 {
+    /// <summary>A reply to an activity, or with no activity id a new post in the conversation (a channel).</summary>
     public Task<bool> SendAsync(PendingReply reply, CancellationToken cancellation) =>
-        PostAsync(reply.ServiceUrl, reply.ConversationId, "/" + Uri.EscapeDataString(reply.ActivityId), reply.Activity, cancellation);
+        PostAsync(reply.ServiceUrl, reply.ConversationId, reply.ActivityId.Length == 0 ? "" : "/" + Uri.EscapeDataString(reply.ActivityId), reply.Activity, cancellation);
 
     /// <summary>A new message in a conversation, not a reply to one (an announcement into a channel).</summary>
     public Task<bool> SendToConversationAsync(string serviceUrl, string conversationId, ReplyActivity activity, CancellationToken cancellation) =>

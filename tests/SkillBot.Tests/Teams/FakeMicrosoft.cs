@@ -125,14 +125,6 @@ public sealed class FakeMicrosoft : IAsyncDisposable
             }
             return Results.Text($$"""{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":"app-token-{{n}}"}""", "application/json");
         });
-        // A new message in a conversation (an announcement), not a reply: recorded with an empty activity id.
-        app.MapPost("/v3/conversations/{conversationId}/activities", async (string conversationId, HttpRequest request) =>
-        {
-            Interlocked.Increment(ref _connectorAttempts);
-            var activity = (JsonObject)(await JsonNode.ParseAsync(request.Body))!;
-            await _replies.Writer.WriteAsync(new ReceivedReply(conversationId, "", request.Headers.Authorization.FirstOrDefault(), activity));
-            return Results.Text("""{"id":"1:announcement"}""", "application/json");
-        });
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", async (string conversationId, string activityId, HttpRequest request, HttpResponse response) =>
         {
             Interlocked.Increment(ref _connectorAttempts);
@@ -159,7 +151,7 @@ public sealed class FakeMicrosoft : IAsyncDisposable
         });
     }
 
-    /// <summary>Send to conversation (a proactive post, e.g. into a channel): recorded as a reply with no activity id.</summary>
+    /// <summary>Send to conversation (a proactive post into a channel, an announcement): recorded as a reply with no activity id.</summary>
     private void MapSendToConversation(WebApplication app) =>
         app.MapPost("/v3/conversations/{conversationId}/activities", async (string conversationId, HttpRequest request) =>
         {
