@@ -88,19 +88,13 @@ public sealed partial class AnswerComposer(
         {
             return PromotionClarify(query, language);
         }
-        if (query is { CompareRole: { } movesTo, Role: { } movesFrom, Level: { } said, CompareTo: { } saidToo }
-            && said.Track == movesTo.Track && saidToo.Track == movesFrom.Track && said.Track != saidToo.Track)
+        if (query is { CompareRole: { } target, Role: { } current })
         {
-            // "EM senior engineer 2 from M4 SWE": each level goes with the role of its track.
-            query = query with { Level = saidToo, CompareTo = said };
-        }
-        if (query is { CompareRole: { } toRole2, Role: { } fromRole2 } && (query.Level is { } at && at.Track != fromRole2.Track || query.CompareTo is { } target && target.Track != toRole2.Track))
-        {
-            // A level said on the other role's track ("engineering manager from staff engineer"): which level of that role?
-            var (asked, level, compareTo) = query.Level is { } l && l.Track != fromRole2.Track ? (fromRole2, (Level?)null, query.CompareTo) : (toRole2, query.Level, (Level?)null);
-            var options = catalogue.LevelsOf(asked.Track).Select(o => o.Name).ToList();
-            return Clarify(query with { Level = level, CompareTo = compareTo is { } c && c.Track == toRole2.Track ? c : null }, Missing.Level, options,
-                language.Text("clarify.levelOfRole", ("role", asked.Name), ("options", language.Or(options))));
+            query = LevelsOnTheirRolesTracks(query, current, target);
+            if (LevelOffItsRolesTrack(query, current, target, language) is { } askLevel)
+            {
+                return askLevel;
+            }
         }
         if (query is { CompareRole: { } toRole, Role: { } fromRole, Level: { } from, CompareTo: { } to } && from.Track != to.Track)
         {
@@ -200,6 +194,33 @@ public sealed partial class AnswerComposer(
             _ => Change.Changed,
         };
         return new ChangeItem(kind, c.Skill, c.Role, c.Level, Labelled(c.Before), Labelled(c.After));
+    }
+
+    /// <summary>A move with the two levels said the other way round ("EM senior engineer 2 from M4 SWE"): each level goes with the role of its track.</summary>
+    private static Query LevelsOnTheirRolesTracks(Query query, Role current, Role target) =>
+        query is { Level: { } said, CompareTo: { } saidToo }
+        && said.Track == target.Track && saidToo.Track == current.Track && said.Track != saidToo.Track
+            ? query with { Level = saidToo, CompareTo = said }
+            : query;
+
+    /// <summary>
+    /// A move with a level on the other role's track ("engineering manager from staff engineer"): which level of that
+    /// role? The level that fits its role is kept.
+    /// </summary>
+    private Answer? LevelOffItsRolesTrack(Query query, Role current, Role target, Language language)
+    {
+        var currentOff = query.Level is { } level && level.Track != current.Track;
+        var targetOff = query.CompareTo is { } compareTo && compareTo.Track != target.Track;
+        if (!currentOff && !targetOff)
+        {
+            return null;
+        }
+        var asked = currentOff ? current : target;
+        var options = catalogue.LevelsOf(asked.Track).Select(l => l.Name).ToList();
+        var kept = currentOff
+            ? query with { Level = null, CompareTo = targetOff ? null : query.CompareTo }
+            : query with { CompareTo = null };
+        return Clarify(kept, Missing.Level, options, language.Text("clarify.levelOfRole", ("role", asked.Name), ("options", language.Or(options))));
     }
 
     /// <summary>"How do I get promoted?" from someone who has not said who they are: ask their role, then their level.</summary>
