@@ -210,7 +210,8 @@ public sealed partial class AnswerComposer(
     private Answer? LevelOffItsRolesTrack(Query query, Role current, Role target, Language language)
     {
         var currentOff = query.Level is { } level && level.Track != current.Track;
-        var targetOff = query.CompareTo is { } compareTo && compareTo.Track != target.Track;
+        // An unsaid target level is the same level (Lateral), which on another track is no level of the target role.
+        var targetOff = (query.CompareTo ?? query.Level) is { } compareTo && compareTo.Track != target.Track;
         if (!currentOff && !targetOff)
         {
             return null;

@@ -238,6 +238,20 @@ public sealed class TrackAnswerTests
     }
 
     [Fact]
+    public void A_move_across_tracks_with_one_level_asks_which_level_of_the_other_role()
+    {
+        // Found by TrackPropertyTests (seed 1xbgIdagN5k2): the unsaid target level defaulted to the first level,
+        // a level of the other track.
+        var answer = Ask("engineering manager code review from L5 software engineer");
+        Assert.Equal(Intent.Clarify, answer.Intent);
+        Assert.Equal((Swe, "Staff Engineer", Em), (answer.Role, answer.Level, answer.CompareRole));
+        Assert.Null(answer.CompareTo);
+        Assert.Equal(Missing.Level, answer.Clarify!.Missing);
+        Assert.Equal(ManagementLevels, answer.Clarify.Options);
+
+    }
+
+    [Fact]
     public void Two_levels_of_one_track_are_still_a_comparison_of_one_role()
     {
         var answer = Ask("code review from engineering manager 1 to director");
