@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using SkillBot.CatalogueFiles;
 using SkillBot.Core;
 using SkillBot.Core.Catalogue;
 using SkillBot.Testing;
@@ -30,7 +31,7 @@ public class CatalogueLoading
     [Benchmark]
     public SkillCatalogue LoadFolder()
     {
-        var result = CatalogueLoader.LoadFolder(_folder);
+        var result = CatalogueFolder.Load(_folder);
         return result.Catalogue ?? throw new InvalidOperationException(string.Join('\n', result.Problems));
     }
 

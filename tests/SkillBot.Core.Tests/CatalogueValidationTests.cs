@@ -1,4 +1,5 @@
 using CsCheck;
+using SkillBot.CatalogueFiles;
 using SkillBot.Core.Catalogue;
 
 namespace SkillBot.Core.Tests;
@@ -650,12 +651,12 @@ public sealed class CatalogueValidationTests
             System.IO.File.WriteAllText(Path.Combine(folder, "skills", "ml", "dl.yml"), DeepLearning);
             System.IO.File.WriteAllText(Path.Combine(folder, "skills", "ml", "broken.yaml"), "skill: [\n");
             System.IO.File.WriteAllText(Path.Combine(folder, "notes.yaml"), "not: [valid\n");
-            var result = CatalogueLoader.LoadFolder(folder);
+            var result = CatalogueFolder.Load(folder);
             var problem = Assert.Single(result.Problems);
             Assert.Equal("skills/ml/broken.yaml", problem.File);
 
             System.IO.File.Delete(Path.Combine(folder, "skills", "ml", "broken.yaml"));
-            Assert.Equal("Deep Learning", Assert.Single(CatalogueLoader.LoadFolder(folder).Catalogue!.Skills).Name);
+            Assert.Equal("Deep Learning", Assert.Single(CatalogueFolder.Load(folder).Catalogue!.Skills).Name);
         }
         finally
         {
@@ -667,7 +668,7 @@ public sealed class CatalogueValidationTests
     public void A_missing_folder_is_reported()
     {
         var missing = Path.Combine(Path.GetTempPath(), "skillbot-no-such-folder-" + Guid.NewGuid());
-        var problem = Assert.Single(CatalogueLoader.LoadFolder(missing).Problems);
+        var problem = Assert.Single(CatalogueFolder.Load(missing).Problems);
         Assert.Equal($"{missing}: catalogue folder not found", problem.ToString());
     }
 
@@ -919,9 +920,9 @@ public sealed class CatalogueValidationTests
         public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 
-    /// <summary>LoadFolder, failing the test (not hanging it) if loading does not finish.</summary>
+    /// <summary>CatalogueFolder.Load, failing the test (not hanging it) if loading does not finish.</summary>
     private static Task<CatalogueLoadResult> LoadWithin(string folder, Action<string>? beforeRead = null) =>
-        Task.Run(() => CatalogueLoader.LoadFolder(folder, beforeRead)).WaitAsync(TimeSpan.FromSeconds(30));
+        Task.Run(() => CatalogueFolder.Load(folder, beforeRead)).WaitAsync(TimeSpan.FromSeconds(30));
 
     [Fact]
     public async Task A_dangling_link_is_a_problem_naming_the_file()

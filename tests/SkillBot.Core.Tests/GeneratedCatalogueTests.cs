@@ -1,3 +1,4 @@
+using SkillBot.CatalogueFiles;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Text;
 using SkillBot.Testing;
@@ -16,7 +17,7 @@ public sealed class GeneratedCatalogueTests : IDisposable
     {
         var generated = GeneratedCatalogue.Generate();
 
-        var result = CatalogueLoader.LoadFolder(generated.WriteTo(_folder));
+        var result = CatalogueFolder.Load(generated.WriteTo(_folder));
 
         Assert.Empty(result.Problems);
         var catalogue = result.Catalogue!;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SkillBot.CatalogueFiles;
 using SkillBot.Core.Catalogue;
 using SkillBot.Testing;
 
@@ -110,7 +111,7 @@ public sealed class SchemaTests
         Assert.Contains(results["skills/ml/examples.yaml"], e => e.Contains("/examples/1"));
 
         // The loader agrees: every file the schemas reject has a problem of its own.
-        var problemFiles = CatalogueLoader.LoadFolder(folder.Path).Problems.Select(p => p.File).ToHashSet();
+        var problemFiles = CatalogueFolder.Load(folder.Path).Problems.Select(p => p.File).ToHashSet();
         Assert.Equal(results.Where(r => r.Value.Count > 0).Select(r => r.Key).Order(), problemFiles.Order());
     }
 
@@ -190,7 +191,7 @@ public sealed class SchemaTests
             bad.Write("skills/a.yaml", "# yaml-language-server: $schema=../schemas/skill.schema.json\nskill: A\ndomain: D\nroles:\n  R:\n    IC1:\n      description: x\n");
             var errors = (await SchemaCheck.RunAsync(bad.Path)).Single(r => r.File == "levels.yaml").Errors;
             Assert.True(errors.Count > 0, name);
-            Assert.Contains(CatalogueLoader.LoadFolder(bad.Path).Problems, p => p.File == "levels.yaml");
+            Assert.Contains(CatalogueFolder.Load(bad.Path).Problems, p => p.File == "levels.yaml");
         }
         using var badRole = new TempCatalogue();
         badRole.Write("roles.yaml", "# yaml-language-server: $schema=schemas/roles.schema.json\nroles:\n  - name: R\n    tracks: Management\n");

@@ -1,3 +1,4 @@
+using SkillBot.CatalogueFiles;
 using SkillBot.Core.Catalogue;
 
 namespace SkillBot.Testing;
@@ -19,7 +20,7 @@ public static class Catalogues
 
     public static SkillCatalogue Load(string folder)
     {
-        var result = CatalogueLoader.LoadFolder(folder);
+        var result = CatalogueFolder.Load(folder);
         return result.Catalogue ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems));
     }
 

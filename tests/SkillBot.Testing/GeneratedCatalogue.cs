@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SkillBot.CatalogueFiles;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Text;
 using static SkillBot.Testing.GeneratedCatalogueVocabulary;
@@ -70,7 +71,7 @@ public sealed class GeneratedCatalogue
         return folder;
     }
 
-    /// <summary>Writes the folder and loads it back through <see cref="CatalogueLoader.LoadFolder"/>.</summary>
+    /// <summary>Writes the folder and loads it back through <see cref="CatalogueFolder.Load"/>.</summary>
     public SkillCatalogue WriteAndLoad(string folder) => Catalogues.Load(WriteTo(folder));
 
     /// <summary>Loads the files from memory through <see cref="CatalogueLoader.Load"/> (no disk).</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using SkillBot.Cli;
+using SkillBot.CatalogueFiles;
 using SkillBot.Core;
 using SkillBot.Core.Catalogue;
 using SkillBot.Testing;
@@ -94,7 +95,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("Statistics", json.RootElement.GetProperty("skill").GetString());
         Assert.Equal("Analyst", json.RootElement.GetProperty("role").GetString());
         Assert.Equal("Designs experiments and reads their results critically.", json.RootElement.GetProperty("current").GetProperty("description").GetString());
-        Assert.Equal(CatalogueLoader.LoadFolder(folder).Catalogue!.Version, json.RootElement.GetProperty("catalogueVersion").GetString());
+        Assert.Equal(CatalogueFolder.Load(folder).Catalogue!.Version, json.RootElement.GetProperty("catalogueVersion").GetString());
     }
 
     [Fact]
@@ -296,7 +297,7 @@ public sealed class CommandLineTests : IDisposable
         var answer = Run("ask", "statistics for a senior analyst", "--json", "--catalogue", outDir);
         using var json = JsonDocument.Parse(answer.Stdout);
         Assert.Equal("Designs experiments.\nReads results critically.", json.RootElement.GetProperty("current").GetProperty("description").GetString());
-        var middle = CatalogueLoader.LoadFolder(outDir).Catalogue!;
+        var middle = CatalogueFolder.Load(outDir).Catalogue!;
         var expectation = middle.FindSkill("Deep Learning")!.For(middle.FindRole("Data Scientist")!)!.At(middle.FindLevel("Middle")!)!;
         Assert.Equal("Trains models: CNN, RNN \"and\" Transformers.", expectation.Description);
         Assert.Equal(Necessity.Required, expectation.Necessity);

@@ -50,24 +50,6 @@ public static class CatalogueLoader
         ("Principal", ["principal", "L5", "首席"]),
     ];
 
-    /// <summary>
-    /// Reads the catalogue files of a folder: levels.yaml, roles.yaml and skills/**/*.yaml|yml. Never throws:
-    /// a file that cannot be read, is not a regular file or is too large is a problem like any other.
-    /// </summary>
-    /// <param name="cores">How many cores parsing may use: all by default (at startup nothing else runs); a reload
-    /// while serving takes one, so that answers go on beside it.</param>
-    public static CatalogueLoadResult LoadFolder(string folder, int cores = -1) => LoadFolder(folder, beforeRead: null, cores);
-
-    internal static CatalogueLoadResult LoadFolder(string folder, Action<string>? beforeRead, int cores = -1)
-    {
-        if (!Directory.Exists(folder))
-        {
-            return Failed(new CatalogueProblem(folder, 0, 0, "catalogue folder not found"));
-        }
-        var (files, problems) = CatalogueFolder.Read(folder, beforeRead);
-        return Load(files, problems, cores);
-    }
-
     public static bool IsSkillFile(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
@@ -88,16 +70,16 @@ public static class CatalogueLoader
             }
             if (full)
             {
-                continue; // past the total only the first file is reported, as LoadFolder stops reading there
+                continue; // past the total only the first file is reported, as the folder reader stops reading there
             }
             var bytes = Encoding.UTF8.GetByteCount(file.Text);
             if (bytes > MaxFileBytes)
             {
-                problems.Add(new CatalogueProblem(file.Path, 0, 0, TooLarge(bytes)));
+                problems.Add(new CatalogueProblem(file.Path, 0, 0, TooLargeProblem(bytes)));
             }
             else if ((total += bytes) > MaxTotalBytes)
             {
-                problems.Add(new CatalogueProblem(file.Path, 0, 0, TooMuchInAll()));
+                problems.Add(new CatalogueProblem(file.Path, 0, 0, TooMuchInAllProblem()));
                 full = true;
             }
             else
@@ -105,7 +87,7 @@ public static class CatalogueLoader
                 kept.Add(file);
             }
         }
-        return Load(kept, problems);
+        return LoadReadFiles(kept, problems);
     }
 
     private static bool IsCatalogueFile(CatalogueFile file) =>
@@ -113,8 +95,12 @@ public static class CatalogueLoader
 
     private static bool IsInSkills(string path) => path.StartsWith(SkillsFolder + "/", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Loads files a reader took from a folder (SkillBot.CatalogueFiles), which applied the size limits on the way.
+    /// </summary>
     /// <param name="readProblems">What went wrong reading the files (each is about a whole file): the load fails if there is any.</param>
-    private static CatalogueLoadResult Load(List<CatalogueFile> files, List<CatalogueProblem> readProblems, int cores = -1)
+    /// <param name="cores">How many cores parsing may use (-1: all).</param>
+    public static CatalogueLoadResult LoadReadFiles(IReadOnlyList<CatalogueFile> files, IReadOnlyList<CatalogueProblem> readProblems, int cores = -1)
     {
         var all = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var builder = new Builder();
@@ -161,13 +147,13 @@ public static class CatalogueLoader
         return new CatalogueLoadResult(builder.Build(VersionOf(all)), []) { Warnings = warnings };
     }
 
-    private static CatalogueLoadResult Failed(CatalogueProblem problem) => new(null, [problem]);
-
-    internal static string TooLarge(long? bytes) =>
+    /// <summary>The problem of a file over <see cref="MaxFileBytes"/> (of unknown size: null).</summary>
+    public static string TooLargeProblem(long? bytes) =>
         (bytes is { } size ? $"the file is {Size(size)}" : "the file is larger than the limit")
         + $"; a catalogue file may be at most {Size(MaxFileBytes)}: split it, or shorten its descriptions";
 
-    internal static string TooMuchInAll() =>
+    /// <summary>The problem of the file that takes the catalogue over <see cref="MaxTotalBytes"/>.</summary>
+    public static string TooMuchInAllProblem() =>
         $"with this file the catalogue's files add up to more than {Size(MaxTotalBytes)}, the most a catalogue may hold";
 
     private static string Size(long bytes)

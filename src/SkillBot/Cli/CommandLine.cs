@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using SkillBot.Admin;
 using SkillBot.Cards.Adaptive;
 using SkillBot.Cards.Templating;
+using SkillBot.CatalogueFiles;
 using SkillBot.Core;
 using SkillBot.Core.Catalogue;
 using SkillBot.LiveCatalogue;
@@ -164,7 +165,7 @@ public static class CommandLine
     /// <summary>Every problem and warning, one a line; exit 0 when there are only warnings (the catalogue would be served).</summary>
     private static int Validate(string dir, TextWriter stdout)
     {
-        var result = CatalogueLoader.LoadFolder(dir);
+        var result = CatalogueFolder.Load(dir);
         foreach (var line in result.Problems.Concat(result.Warnings))
         {
             stdout.WriteLine(line);
@@ -552,7 +553,7 @@ public static class CommandLine
 
     private static SkillCatalogue? LoadOrReport(string dir, TextWriter stderr)
     {
-        var result = CatalogueLoader.LoadFolder(dir);
+        var result = CatalogueFolder.Load(dir);
         if (result.Catalogue is null)
         {
             stderr.WriteLine($"error: the catalogue at {dir} has {result.Problems.Length} problem(s):");

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using SkillBot.CatalogueFiles;
 using SkillBot.Core;
-using SkillBot.Core.Catalogue;
 
 namespace SkillBot.LiveCatalogue;
 
@@ -49,7 +49,7 @@ public sealed partial class CatalogueReloader(
         {
             try
             {
-                var result = CatalogueLoader.LoadFolder(_folder, cores: 1); // the other cores keep answering
+                var result = CatalogueFolder.Load(_folder, cores: 1); // the other cores keep answering
                 var warnings = result.Warnings.Select(w => w.ToString()).ToImmutableArray();
                 if (result.Catalogue is { } catalogue)
                 {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SkillBot.CatalogueFiles;
 using SkillBot.Core.Catalogue;
 using SkillBot.Hosting;
 
@@ -11,8 +12,8 @@ public sealed record ServedCatalogue(string Folder, SkillCatalogue Catalogue, Im
     public static ServedCatalogue LoadAtStartup(IConfiguration configuration)
     {
         var folder = (configuration.GetSection(CatalogueOptions.Section).Get<CatalogueOptions>() ?? new CatalogueOptions()).ResolvedPath;
-        // LoadFolder never throws: whatever is wrong with the folder (a file it cannot read, too large, too deep) is a problem.
-        var loaded = CatalogueLoader.LoadFolder(folder);
+        // CatalogueFolder.Load never throws: whatever is wrong with the folder (a file it cannot read, too large, too deep) is a problem.
+        var loaded = CatalogueFolder.Load(folder);
         if (loaded.Catalogue is null)
         {
             throw new CannotStartException(

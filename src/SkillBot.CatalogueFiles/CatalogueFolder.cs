@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using SkillBot.Core.Catalogue;
 
-namespace SkillBot.Core.Catalogue;
+namespace SkillBot.CatalogueFiles;
 
 /// <summary>
-/// Reads a catalogue folder's files from disk for <see cref="CatalogueLoader.LoadFolder(string, int)"/>. Whatever the
+/// Reads a catalogue folder's files from disk and loads them with <see cref="CatalogueLoader"/>. Whatever the
 /// folder holds, this never throws and never blocks: a file that cannot be read (a dangling link, no
 /// permission, an I/O error), is not a regular file (a FIFO, socket or device, which would block a reader
 /// forever), or is too large becomes a problem (<c>FILE: message</c>), refused like a YAML error.
@@ -12,8 +13,26 @@ namespace SkillBot.Core.Catalogue;
 /// A file that disappears between listing and reading (a <c>git pull</c> or <c>rsync --delete</c> at
 /// work) makes the whole folder be read once more; if files still disappear, that is a problem too.
 /// </summary>
-internal static class CatalogueFolder
+public static class CatalogueFolder
 {
+    /// <summary>
+    /// Loads the catalogue files of a folder: levels.yaml, roles.yaml and skills/**/*.yaml|yml. Never throws:
+    /// a file that cannot be read, is not a regular file or is too large is a problem like any other.
+    /// </summary>
+    /// <param name="cores">How many cores parsing may use: all by default (at startup nothing else runs); a reload
+    /// while serving takes one, so that answers go on beside it.</param>
+    public static CatalogueLoadResult Load(string folder, int cores = -1) => Load(folder, beforeRead: null, cores);
+
+    internal static CatalogueLoadResult Load(string folder, Action<string>? beforeRead, int cores = -1)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return new CatalogueLoadResult(null, [new CatalogueProblem(folder, 0, 0, "catalogue folder not found")]);
+        }
+        var (files, problems) = Read(folder, beforeRead);
+        return CatalogueLoader.LoadReadFiles(files, problems, cores);
+    }
+
     /// <param name="beforeRead">Called with each file's full path just before it is read (tests: to change the folder at the worst moment).</param>
     public static (List<CatalogueFile> Files, List<CatalogueProblem> Problems) Read(string folder, Action<string>? beforeRead = null)
     {
@@ -144,18 +163,18 @@ internal static class CatalogueFolder
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
                 if (stream.Length > CatalogueLoader.MaxFileBytes)
                 {
-                    Problem(relative, CatalogueLoader.TooLarge(stream.Length));
+                    Problem(relative, CatalogueLoader.TooLargeProblem(stream.Length));
                     return;
                 }
                 if (ReadBounded(stream) is not { } bytes)
                 {
-                    Problem(relative, CatalogueLoader.TooLarge(null));
+                    Problem(relative, CatalogueLoader.TooLargeProblem(null));
                     return;
                 }
                 _total += bytes.Length;
                 if (_total > CatalogueLoader.MaxTotalBytes)
                 {
-                    Problem(relative, CatalogueLoader.TooMuchInAll());
+                    Problem(relative, CatalogueLoader.TooMuchInAllProblem());
                     _full = true;
                     return;
                 }
