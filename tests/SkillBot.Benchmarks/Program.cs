@@ -17,6 +17,13 @@ if (args is ["generate", var folder, ..])
     return;
 }
 
+// "startup DIR": where a start's time goes with that catalogue folder (load, Assistant), wall-clock and CPU.
+if (args is ["startup", var catalogueFolder])
+{
+    SkillBot.Benchmarks.StartupPhases.Run(catalogueFolder, Console.Out);
+    return;
+}
+
 // "latency [CALLS]": every question kind timed call by call on 2,000 and 20,000 skills (median and p99).
 if (args is ["latency", ..])
 {
