@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using SkillBot.Core.Text;
 using SkillBot.Core.Understanding;
-using YamlDotNet.RepresentationModel;
 
 namespace SkillBot.Core.Catalogue;
 
@@ -236,7 +235,7 @@ public static class CatalogueLoader
                     case null:
                         Add(file, map, $"track '{name}' has no 'levels': list its levels, lowest first");
                         break;
-                    case YamlSequenceNode levels:
+                    case YamlTreeSequence levels:
                         ReadLadder(file, levels, track);
                         if (_levels.Count == before && levels.Children.Count == 0)
                         {
@@ -255,7 +254,7 @@ public static class CatalogueLoader
         }
 
         /// <summary>The levels of one track, lowest first; a level name or alias is unique across every track.</summary>
-        private void ReadLadder(CatalogueFile file, YamlSequenceNode list, Track track)
+        private void ReadLadder(CatalogueFile file, YamlTreeSequence list, Track track)
         {
             var position = 0;
             foreach (var (node, name, aliases) in NamedEntries(file, list, "level"))
@@ -295,7 +294,7 @@ public static class CatalogueLoader
         }
 
         /// <summary>The track a role names (by name or alias), or the first; an unknown one is reported.</summary>
-        private Track RoleTrack(CatalogueFile file, YamlMappingNode map)
+        private Track RoleTrack(CatalogueFile file, YamlTreeMapping map)
         {
             if (Value(map, "track") is not { } node)
             {
@@ -326,7 +325,7 @@ public static class CatalogueLoader
             {
                 return;
             }
-            if (root is not YamlMappingNode map)
+            if (root is not YamlTreeMapping map)
             {
                 Add(file, root, "a skill file must be a mapping with skill, domain and roles");
                 return;
@@ -339,7 +338,7 @@ public static class CatalogueLoader
             DateOnly? updated = null;
             if (Value(map, "updated") is { } updatedNode)
             {
-                if (updatedNode is YamlScalarNode { Value: { } text }
+                if (updatedNode is YamlTreeScalar { Value: var text }
                     && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
                     updated = date;
@@ -357,10 +356,10 @@ public static class CatalogueLoader
                 case null:
                     Add(file, map, "missing required field 'roles'");
                     break;
-                case YamlMappingNode { Children.Count: 0 } empty:
+                case YamlTreeMapping { Children.Count: 0 } empty:
                     Add(file, empty, "'roles' must list at least one role");
                     break;
-                case YamlMappingNode rolesMap:
+                case YamlTreeMapping rolesMap:
                     ReadSkillRoles(file, rolesMap, roles);
                     break;
                 case var other:
@@ -399,7 +398,7 @@ public static class CatalogueLoader
             _skills.Add(new Skill(name, canonicalDomain, aliases, updated, roles.ToImmutable()) { Owners = owners });
         }
 
-        private void ReadSkillRoles(CatalogueFile file, YamlMappingNode rolesMap, ImmutableArray<RoleExpectations>.Builder roles)
+        private void ReadSkillRoles(CatalogueFile file, YamlTreeMapping rolesMap, ImmutableArray<RoleExpectations>.Builder roles)
         {
             var seenRoles = new HashSet<int>();
             foreach (var (roleKey, roleValue) in rolesMap.Children)
@@ -421,7 +420,7 @@ public static class CatalogueLoader
                 {
                     Add(file, roleKey, $"role '{_roles[roleIndex].Name}' is listed twice in this skill");
                 }
-                if (roleValue is not YamlMappingNode levelsMap || levelsMap.Children.Count == 0)
+                if (roleValue is not YamlTreeMapping levelsMap || levelsMap.Children.Count == 0)
                 {
                     Add(file, roleValue, $"role '{roleName}' must map level names to expectations");
                     continue;
@@ -449,7 +448,7 @@ public static class CatalogueLoader
         /// The level a skill file's key names, or null (reported) when it is unknown, of another track than the
         /// role's, or already given for the role.
         /// </summary>
-        private Level? LevelAt(CatalogueFile file, YamlNode levelKey, string levelName, Role role, HashSet<Level> seenLevels)
+        private Level? LevelAt(CatalogueFile file, YamlTreeNode levelKey, string levelName, Role role, HashSet<Level> seenLevels)
         {
             var ladder = _levels.Where(l => l.Track == role.Track).Select(l => l.Name).ToList();
             if (!_levelKeys.TryGetValue(Tokenizer.Key(levelName), out var level))
@@ -478,13 +477,13 @@ public static class CatalogueLoader
         }
 
         /// <summary>owners: a list of ids of the shapes <see cref="Owners.KindOf"/> accepts, each once, at most <see cref="Owners.MaxPerSkill"/>.</summary>
-        private ImmutableArray<string> ReadOwners(CatalogueFile file, YamlMappingNode map)
+        private ImmutableArray<string> ReadOwners(CatalogueFile file, YamlTreeMapping map)
         {
             switch (Value(map, "owners"))
             {
                 case null:
                     return [];
-                case YamlSequenceNode list:
+                case YamlTreeSequence list:
                     if (list.Children.Count > Owners.MaxPerSkill)
                     {
                         Add(file, list, $"'owners' lists {list.Children.Count} owners; a skill may have at most {Owners.MaxPerSkill}");
@@ -516,13 +515,13 @@ public static class CatalogueLoader
         }
 
         /// <summary>examples: a list of non-empty texts, at most <see cref="ExampleLimits.MaxPerExpectation"/>, each at most <see cref="ExampleLimits.MaxLength"/> characters.</summary>
-        private ImmutableArray<string> ReadExamples(CatalogueFile file, YamlMappingNode map)
+        private ImmutableArray<string> ReadExamples(CatalogueFile file, YamlTreeMapping map)
         {
             switch (Value(map, "examples"))
             {
                 case null:
                     return [];
-                case YamlSequenceNode list:
+                case YamlTreeSequence list:
                     if (list.Children.Count > ExampleLimits.MaxPerExpectation)
                     {
                         Add(file, list, $"'examples' lists {list.Children.Count} examples; an expectation may have at most {ExampleLimits.MaxPerExpectation}");
@@ -554,9 +553,9 @@ public static class CatalogueLoader
             }
         }
 
-        private (Necessity Necessity, string Description, ImmutableArray<string> Examples)? ReadExpectation(CatalogueFile file, string levelName, YamlNode node)
+        private (Necessity Necessity, string Description, ImmutableArray<string> Examples)? ReadExpectation(CatalogueFile file, string levelName, YamlTreeNode node)
         {
-            if (node is not YamlMappingNode map)
+            if (node is not YamlTreeMapping map)
             {
                 Add(file, node, $"level '{levelName}' must be a mapping with a description (and optionally necessity and examples)");
                 return null;
@@ -635,7 +634,7 @@ public static class CatalogueLoader
 
         /// <summary>Registers a name and its aliases; reports a clash with another entry of the same kind.</summary>
         private bool Claim<T>(
-            CatalogueFile file, YamlNode node, string kind, string name, ImmutableArray<string> aliases,
+            CatalogueFile file, YamlTreeNode node, string kind, string name, ImmutableArray<string> aliases,
             Dictionary<string, T> keys, T owner, Func<T, string> describe, Func<T, T, bool> same)
         {
             var ok = true;

@@ -16,20 +16,25 @@ internal abstract class CatalogueYaml
     public List<CatalogueProblem> Warnings { get; } = [];
 
     /// <summary>A file's YAML, parsed on its own: its root node (null when it has none to read) and the problems found.</summary>
-    public sealed record ParsedFile(YamlNode? Root, ImmutableArray<CatalogueProblem> Problems);
+    public sealed record ParsedFile(YamlTreeNode? Root, ImmutableArray<CatalogueProblem> Problems);
 
     /// <summary>Parses and records the problems found: the root node, or null when there is none to read.</summary>
-    protected YamlNode? Parse(CatalogueFile file) => Take(ParseAlone(file));
+    protected YamlTreeNode? Parse(CatalogueFile file) => Take(ParseAlone(file));
 
     /// <summary>Records the problems of a file parsed beforehand (<see cref="ParseAlone"/>, perhaps on another thread).</summary>
-    protected YamlNode? Take(ParsedFile parsed)
+    protected YamlTreeNode? Take(ParsedFile parsed)
     {
         Problems.AddRange(parsed.Problems);
         return parsed.Root;
     }
 
     /// <summary>Parses one file, touching nothing shared: files can be parsed side by side.</summary>
-    public static ParsedFile ParseAlone(CatalogueFile file)
+    public static ParsedFile ParseAlone(CatalogueFile file) =>
+        // Most files are plain YAML, which PlainYaml reads; anything else, and every problem, is YamlDotNet's.
+        PlainYaml.TryRead(file.Text) is { } plain ? new(plain, []) : ParseWithYamlDotNet(file);
+
+    /// <summary>Parses with YamlDotNet (depth-guarded, one document), turning whatever it refuses into a problem at its place.</summary>
+    internal static ParsedFile ParseWithYamlDotNet(CatalogueFile file)
     {
         static ParsedFile Problem(CatalogueFile file, long line, long column, string message) =>
             new(null, [new CatalogueProblem(file.Path, (int)line, (int)column, message)]);
@@ -48,7 +53,7 @@ internal abstract class CatalogueYaml
                     var second = stream.Documents[1].RootNode;
                     return Problem(file, second.Start.Line, second.Start.Column, "a catalogue file holds one YAML document");
                 default:
-                    return new(stream.Documents[0].RootNode, []);
+                    return new(YamlTreeNode.From(stream.Documents[0].RootNode), []);
             }
         }
         catch (GuardedParser.RefusedException e)
@@ -99,26 +104,26 @@ internal abstract class CatalogueYaml
             : message;
     }
 
-    protected YamlSequenceNode? Root(CatalogueFile file, string key) => Root(file, [key]) is { } found ? found.List : null;
+    protected YamlTreeSequence? Root(CatalogueFile file, string key) => Root(file, [key]) is { } found ? found.List : null;
 
     /// <summary>
     /// The list under the one root key of <paramref name="keys"/> the file uses (levels.yaml has <c>levels:</c> or
     /// <c>tracks:</c>); a file with several of them, or none, is a problem.
     /// </summary>
-    protected (string Key, YamlSequenceNode List)? Root(CatalogueFile file, string[] keys)
+    protected (string Key, YamlTreeSequence List)? Root(CatalogueFile file, string[] keys)
     {
         var expected = string.Join(" or ", keys.Select(k => $"'{k}:'"));
         if (Parse(file) is not { } root)
         {
             return null;
         }
-        if (root is not YamlMappingNode map)
+        if (root is not YamlTreeMapping map)
         {
             Add(file, root, $"expected a mapping with {expected}");
             return null;
         }
         CheckKeys(file, map, keys);
-        var present = keys.Where(k => Value(map, k) is not null).ToList();
+        var present = keys.Where(k => map.Value(k) is not null).ToList();
         if (present.Count == 0)
         {
             Add(file, map, keys.Length == 1 ? $"missing required field '{keys[0]}'" : $"missing required field: {expected}");
@@ -126,30 +131,30 @@ internal abstract class CatalogueYaml
         }
         if (present.Count > 1)
         {
-            var second = map.Children.Keys.First(k => ScalarText(k) == present[1]);
+            var second = map.Children.Select(c => c.Key).First(k => k.Value == present[1]);
             Add(file, second, $"{string.Join(" and ", present.Select(k => $"'{k}'"))} cannot both be given: use one of them");
             return null;
         }
         var key = present[0];
-        if (Value(map, key) is not YamlSequenceNode list)
+        if (map.Value(key) is not YamlTreeSequence list)
         {
-            Add(file, Value(map, key)!, $"'{key}' must be a list");
+            Add(file, map.Value(key)!, $"'{key}' must be a list");
             return null;
         }
         return (key, list);
     }
 
-    protected IEnumerable<(YamlNode Node, string Name, ImmutableArray<string> Aliases)> NamedEntries(
-        CatalogueFile file, YamlSequenceNode list, string kind) =>
+    protected IEnumerable<(YamlTreeNode Node, string Name, ImmutableArray<string> Aliases)> NamedEntries(
+        CatalogueFile file, YamlTreeSequence list, string kind) =>
         NamedEntries(file, list, kind, []).Select(e => (e.Node, e.Name, e.Aliases));
 
     /// <summary>Each entry of a list of named things, with its mapping for the keys beyond name and aliases (<paramref name="moreKeys"/>).</summary>
-    protected IEnumerable<(YamlNode Node, string Name, ImmutableArray<string> Aliases, YamlMappingNode Map)> NamedEntries(
-        CatalogueFile file, YamlSequenceNode list, string kind, string[] moreKeys)
+    protected IEnumerable<(YamlTreeNode Node, string Name, ImmutableArray<string> Aliases, YamlTreeMapping Map)> NamedEntries(
+        CatalogueFile file, YamlTreeSequence list, string kind, string[] moreKeys)
     {
         foreach (var item in list.Children)
         {
-            if (item is not YamlMappingNode map)
+            if (item is not YamlTreeMapping map)
             {
                 Add(file, item, $"each {kind} must be a mapping with 'name' (and optionally {string.Join(", ", moreKeys.Prepend("aliases").Select(k => $"'{k}'"))})");
                 continue;
@@ -163,13 +168,13 @@ internal abstract class CatalogueYaml
         }
     }
 
-    protected ImmutableArray<string> Aliases(CatalogueFile file, YamlMappingNode map)
+    protected ImmutableArray<string> Aliases(CatalogueFile file, YamlTreeMapping map)
     {
         switch (Value(map, "aliases"))
         {
             case null:
                 return [];
-            case YamlSequenceNode list:
+            case YamlTreeSequence list:
                 var aliases = ImmutableArray.CreateBuilder<string>();
                 foreach (var item in list.Children)
                 {
@@ -189,7 +194,7 @@ internal abstract class CatalogueYaml
         }
     }
 
-    protected string? RequiredText(CatalogueFile file, YamlMappingNode map, string key)
+    protected string? RequiredText(CatalogueFile file, YamlTreeMapping map, string key)
     {
         var node = Value(map, key);
         if (node is null)
@@ -210,26 +215,25 @@ internal abstract class CatalogueYaml
         }
     }
 
-    protected void CheckKeys(CatalogueFile file, YamlMappingNode map, params string[] known)
+    protected void CheckKeys(CatalogueFile file, YamlTreeMapping map, params string[] known)
     {
-        foreach (var key in map.Children.Keys)
+        foreach (var (key, _) in map.Children)
         {
-            var name = ScalarText(key);
-            if (name is null || !known.Contains(name, StringComparer.Ordinal))
+            var name = key.Value;
+            if (!known.Contains(name, StringComparer.Ordinal))
             {
                 Add(file, key, $"unknown key '{name}' (expected {string.Join(", ", known)})");
             }
         }
     }
 
-    protected static YamlNode? Value(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    protected static YamlTreeNode? Value(YamlTreeMapping map, string key) => map.Value(key);
 
-    protected static string? ScalarText(YamlNode node) => node is YamlScalarNode scalar ? scalar.Value : null;
+    protected static string? ScalarText(YamlTreeNode node) => node is YamlTreeScalar scalar ? scalar.Value : null;
 
-    protected void Add(CatalogueFile file, YamlNode node, string message) =>
-        Problems.Add(new CatalogueProblem(file.Path, (int)node.Start.Line, (int)node.Start.Column, message));
+    protected void Add(CatalogueFile file, YamlTreeNode node, string message) =>
+        Problems.Add(new CatalogueProblem(file.Path, node.Line, node.Column, message));
 
-    protected void Warn(CatalogueFile file, YamlNode node, string message) =>
-        Warnings.Add(new CatalogueProblem(file.Path, (int)node.Start.Line, (int)node.Start.Column, message, IsWarning: true));
+    protected void Warn(CatalogueFile file, YamlTreeNode node, string message) =>
+        Warnings.Add(new CatalogueProblem(file.Path, node.Line, node.Column, message, IsWarning: true));
 }

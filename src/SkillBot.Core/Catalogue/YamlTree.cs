@@ -1,0 +1,85 @@
+using YamlDotNet.RepresentationModel;
+
+namespace SkillBot.Core.Catalogue;
+
+/// <summary>
+/// A catalogue file's YAML as the loader reads it: mappings (scalar keys, in file order), sequences and scalars,
+/// each with the line and column where it starts. Read by <see cref="PlainYaml"/> for the plain files people and
+/// the exporter write, or converted from YamlDotNet's tree for everything else.
+/// </summary>
+internal abstract class YamlTreeNode(int line, int column)
+{
+    public int Line { get; } = line;
+
+    public int Column { get; } = column;
+
+    /// <summary>YamlDotNet's tree as ours. Aliases share their anchor's node, as in YamlDotNet's, so a chain of them is not copied out.</summary>
+    public static YamlTreeNode From(YamlNode root)
+    {
+        var converted = new Dictionary<YamlNode, YamlTreeNode>(ReferenceEqualityComparer.Instance);
+        YamlTreeNode Convert(YamlNode node)
+        {
+            if (converted.TryGetValue(node, out var done))
+            {
+                return done;
+            }
+            var (line, column) = ((int)node.Start.Line, (int)node.Start.Column);
+            switch (node)
+            {
+                case YamlMappingNode map:
+                    var mapping = new YamlTreeMapping(line, column, new List<KeyValuePair<YamlTreeScalar, YamlTreeNode>>(map.Children.Count));
+                    converted[node] = mapping;
+                    foreach (var (key, value) in map.Children)
+                    {
+                        // GuardedParser refuses any other key.
+                        mapping.Children.Add(new((YamlTreeScalar)Convert(key), Convert(value)));
+                    }
+                    return mapping;
+                case YamlSequenceNode list:
+                    var sequence = new YamlTreeSequence(line, column, new List<YamlTreeNode>(list.Children.Count));
+                    converted[node] = sequence;
+                    foreach (var item in list.Children)
+                    {
+                        sequence.Children.Add(Convert(item));
+                    }
+                    return sequence;
+                case YamlScalarNode scalar:
+                    return converted[node] = new YamlTreeScalar(line, column, scalar.Value ?? "", tagged: !scalar.Tag.IsEmpty);
+                default:
+                    throw new InvalidOperationException($"a YAML node of kind {node.NodeType}");
+            }
+        }
+        return Convert(root);
+    }
+}
+
+internal sealed class YamlTreeScalar(int line, int column, string value, bool tagged = false) : YamlTreeNode(line, column)
+{
+    public string Value { get; } = value;
+
+    /// <summary>Written with a tag (<c>!!str name</c>): YamlDotNet tells such a key from the plain one, and so do we.</summary>
+    public bool Tagged { get; } = tagged;
+}
+
+internal sealed class YamlTreeSequence(int line, int column, List<YamlTreeNode> children) : YamlTreeNode(line, column)
+{
+    public List<YamlTreeNode> Children { get; } = children;
+}
+
+internal sealed class YamlTreeMapping(int line, int column, List<KeyValuePair<YamlTreeScalar, YamlTreeNode>> children) : YamlTreeNode(line, column)
+{
+    public List<KeyValuePair<YamlTreeScalar, YamlTreeNode>> Children { get; } = children;
+
+    /// <summary>The value of the untagged key <paramref name="key"/>, or null.</summary>
+    public YamlTreeNode? Value(string key)
+    {
+        foreach (var (name, value) in Children)
+        {
+            if (!name.Tagged && name.Value == key)
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+}
