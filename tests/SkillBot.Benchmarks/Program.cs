@@ -32,6 +32,13 @@ if (args is ["latency", ..])
     return;
 }
 
+// "teams [COUNT]": CPU time and allocations per Teams activity through the whole in-process pipeline (TeamsActivity).
+if (args is ["teams", ..])
+{
+    SkillBot.Benchmarks.TeamsActivity.Measure(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000, Console.Out);
+    return;
+}
+
 // Each benchmark process builds the server too (the catalogue pages live there): more than the default 2 minutes on a busy machine.
 var config = ManualConfig.Create(DefaultConfig.Instance);
 config.BuildTimeout = TimeSpan.FromMinutes(10);

@@ -49,11 +49,12 @@ public static partial class ProgressPhrases
             isChinese);
     }
 
+    // Linear-time matching with no time limit: a timeout under load was an exception on the question path.
     [GeneratedRegex(@"^(please\s+)?(forget\s+(about\s+)?me|(delete|erase|remove|forget)\s+(all\s+)?(of\s+)?my\s+(data|progress|information|info))[\s.!]*$|^(请)?(删除我的数据|删除我的所有数据|忘记我)[。！!]*$",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Forget();
 
     [GeneratedRegex(@"^(show\s+)?(me\s+)?(my\s+)?(progress|checklist)\b|\bmy\s+(progress|checklist)\b|\bhow\s+(far|close)\s+am\s+i\b|我的进度|我的清单|进度",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Checklist();
 }

@@ -38,7 +38,7 @@ public sealed record BotCaller(string Issuer, IReadOnlySet<string>? Endorsements
 /// <remarks>
 /// The connector sends the same token with every activity until it nears expiry, and checking an RS256
 /// signature was a fifth of a Teams message's cost under load. So a token that passed is remembered, by
-/// its exact text, until it expires (with the same skew) or for <see cref="RememberFor"/> at most. Each
+/// its header's exact text, until it expires (with the same skew) or for <see cref="RememberFor"/> at most. Each
 /// activity is still held to the token's channel and serviceUrl. Refusals are never remembered, and the
 /// memory is bounded.
 /// </remarks>
@@ -88,11 +88,12 @@ public sealed class BotAuthenticator : IDisposable
         {
             return (null, "no bearer token");
         }
-        var token = authorization[scheme.Length..].Trim();
-        if (_passed.TryGetValue(token, out Passed? passed) && _time.GetUtcNow() < passed!.Until)
+        // Remembered by the header's exact text, which the server holds already: a repeat costs no copy of the token.
+        if (_passed.TryGetValue(authorization, out Passed? passed) && _time.GetUtcNow() < passed!.Until)
         {
             return (passed.Caller, "");
         }
+        var token = authorization[scheme.Length..].Trim();
         JsonWebToken unverified;
         try
         {
@@ -156,7 +157,7 @@ public sealed class BotAuthenticator : IDisposable
         var caller = new BotCaller(unverified.Issuer, key.Endorsements, serviceUrl, fromBotFramework);
         var until = new DateTimeOffset(unverified.ValidTo, TimeSpan.Zero) + ClockSkew;
         var remember = _time.GetUtcNow() + RememberFor;
-        _passed.Set(token, new Passed(caller, until < remember ? until : remember), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RememberFor });
+        _passed.Set(authorization, new Passed(caller, until < remember ? until : remember), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = RememberFor });
         return (caller, "");
     }
 

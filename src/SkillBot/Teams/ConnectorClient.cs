@@ -12,10 +12,14 @@ public sealed record PendingReply(string ServiceUrl, string ConversationId, stri
 /// <summary>
 /// Posts replies to the Bot Connector: <c>POST {serviceUrl}/v3/conversations/{id}/activities/{activityId}</c>.
 /// Retries (429 with Retry-After, 5xx with backoff, bounded) come from the HTTP client's resilience handler.
+/// One for the app: each send takes a client from the factory, so the HTTP handler is rotated as IHttpClientFactory
+/// intends, without building a typed client per reply.
 /// </summary>
 public sealed class ConnectorClient(
-    HttpClient http, BotTokenClient tokens, ServiceUrlAllowList allowList, IOptions<TeamsOptions> options, ILogger<ConnectorClient> logger)
+    IHttpClientFactory clients, BotTokenClient tokens, ServiceUrlAllowList allowList, IOptions<TeamsOptions> options, ILogger<ConnectorClient> logger)
 {
+    public const string HttpClientName = nameof(ConnectorClient);
+
     /// <summary>A reply to an activity, or with no activity id a new post in the conversation (a channel).</summary>
     public Task<bool> SendAsync(PendingReply reply, CancellationToken cancellation) =>
         PostAsync(reply.ServiceUrl, reply.ConversationId, reply.ActivityId.Length == 0 ? "" : "/" + Uri.EscapeDataString(reply.ActivityId), reply.Activity, cancellation);
@@ -45,7 +49,7 @@ public sealed class ConnectorClient(
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellation));
         }
-        using var response = await http.SendAsync(request, cancellation);
+        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellation);
         if (response.IsSuccessStatusCode)
         {
             return true;
@@ -66,7 +70,7 @@ public sealed class ConnectorClient(
 /// never holds up Teams' request. Bounded: when full, a new reply is shed (logged and counted) and the
 /// caller answers the request itself, rather than waiting for room.
 /// </summary>
-public sealed class ReplyQueue(IServiceProvider services, IOptions<TeamsOptions> options, ILogger<ReplyQueue> logger)
+public sealed class ReplyQueue(ConnectorClient connector, IOptions<TeamsOptions> options, ILogger<ReplyQueue> logger)
     : DrainingQueue<PendingReply>(options.Value.ReplyQueueCapacity, Senders)
 {
     // Sending is waiting on the network (a Bot Connector round trip is tens of milliseconds), so replies go out
@@ -89,8 +93,7 @@ public sealed class ReplyQueue(IServiceProvider services, IOptions<TeamsOptions>
     {
         try
         {
-            // A typed client per reply, so the HTTP handler is rotated as IHttpClientFactory intends.
-            await services.GetRequiredService<ConnectorClient>().SendAsync(reply, abort);
+            await connector.SendAsync(reply, abort);
         }
         catch (Exception e) when (e is not OperationCanceledException || !abort.IsCancellationRequested)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace SkillBot.Teams;
@@ -14,18 +15,38 @@ public sealed class ServiceUrlAllowList(IOptions<TeamsOptions> options)
     private readonly Origin[] _entries = [.. options.Value.ConfiguredServiceUrls.Select(Parse).OfType<Origin>(),
         .. options.Value.AuthenticationEnabled ? [] : TeamsOptions.DevelopmentServiceUrls.Select(Parse).OfType<Origin>().Select(o => o with { Port = null })];
 
+    // A conversation's replies all go to one serviceUrl, asked about twice per message (inbound and before the token
+    // is attached), and Teams has a few of them: the ones allowed are remembered, as written, up to a bound.
+    private const int MaxRemembered = 64;
+    private readonly ConcurrentDictionary<string, bool> _allowed = new(StringComparer.Ordinal);
+
     /// <summary>An allowed origin; a null port matches any.</summary>
     private sealed record Origin(string Scheme, string Host, int? Port);
 
     public bool Allows(string? serviceUrl)
     {
+        if (serviceUrl is not null && _allowed.ContainsKey(serviceUrl))
+        {
+            return true;
+        }
         if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || uri.UserInfo.Length > 0)
         {
             return false;
         }
         var host = uri.IdnHost;
         // Uri.Port is the scheme's default when the URL names none, so https://h and https://h:443 are one origin.
-        return _entries.Any(e => e.Scheme == uri.Scheme && (e.Port is null || e.Port == uri.Port) && Matches(e.Host, host));
+        foreach (var entry in _entries)
+        {
+            if (entry.Scheme == uri.Scheme && (entry.Port is null || entry.Port == uri.Port) && Matches(entry.Host, host))
+            {
+                if (_allowed.Count < MaxRemembered)
+                {
+                    _allowed.TryAdd(serviceUrl!, true);
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     public static bool IsValidEntry(string entry) => Parse(entry) is not null;

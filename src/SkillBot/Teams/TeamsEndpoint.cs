@@ -26,7 +26,8 @@ public static class TeamsEndpoint
         services.AddHttpClient(nameof(BotTokenClient)).AddResilienceHandler("teams-token", Retries);
         services.AddSingleton<BotTokenClient>();
         // ConnectorClient logs what fails itself; the factory's per-request log scopes cost a reply a few percent.
-        services.AddHttpClient<ConnectorClient>().RemoveAllLoggers().AddResilienceHandler("teams-connector", Retries);
+        services.AddHttpClient(ConnectorClient.HttpClientName).RemoveAllLoggers().AddResilienceHandler("teams-connector", Retries);
+        services.AddSingleton<ConnectorClient>();
         return services;
     }
 
@@ -61,7 +62,7 @@ public static class TeamsEndpoint
     }
 
     private static async Task<IResult> ReceiveAsync(
-        HttpContext context, IOptions<TeamsOptions> options, BotAuthenticator authenticator, ServiceUrlAllowList allowList, TeamsBot bot, ILoggerFactory loggers)
+        HttpContext context, IOptions<TeamsOptions> options, BotAuthenticator authenticator, ServiceUrlAllowList allowList, TeamsBot bot, ILogger<TeamsBot> logger)
     {
         var settings = options.Value;
         var cancellation = context.RequestAborted;
@@ -91,7 +92,6 @@ public static class TeamsEndpoint
             return TypedResults.Problem(detail: "The body is not a Bot Framework activity: a JSON object with type and an absolute serviceUrl.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var logger = loggers.CreateLogger(typeof(TeamsEndpoint));
         if (caller?.Refuses(activity) is { } reason)
         {
             logger.LogInformation("Teams request refused: {Reason}", reason);
