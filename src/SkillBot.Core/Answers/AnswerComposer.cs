@@ -441,14 +441,12 @@ public sealed partial class AnswerComposer(
         }
         // Two levels ("senior vs principal data scientist") show the higher one beside each skill.
         var next = query.CompareTo ?? catalogue.Above(level);
-        var items = catalogue.SkillsOf(role)
-            .Select(s => (Skill: s, Expectations: s.For(role)!))
-            .Select(x => (AnswerItem)new ProfileItem(
-                x.Skill.Name,
-                x.Skill.Domain,
-                Of(x.Expectations.At(level)),
-                next is null ? null : Of(x.Expectations.At(next))))
-            .ToList();
+        var ofRole = catalogue.ExpectationsOf(role);
+        var items = new LazyItems(ofRole.Length, i => new ProfileItem(
+            ofRole[i].Skill.Name,
+            ofRole[i].Skill.Domain,
+            Of(ofRole[i].Expectations.At(level)),
+            next is null ? null : Of(ofRole[i].Expectations.At(next))));
         var count = items.Count == 1 ? language.Text("count.skill") : language.Text("count.skills", ("count", language.Number(items.Count)));
         (string, string)[] names =
         [
@@ -510,16 +508,46 @@ public sealed partial class AnswerComposer(
                     Next = Higher(next, current),
                 };
         }
-        var items = catalogue.Skills
-            .Select(s => (Skill: s, Mine: s.For(from), Theirs: s.For(to)))
-            .Where(x => x.Mine is not null || x.Theirs is not null)
-            .Select(x => (AnswerItem)new ProfileItem(x.Skill.Name, x.Skill.Domain, Of(x.Mine?.At(level)), Of(x.Theirs?.At(target))))
-            .ToList();
-        var shared = catalogue.SkillsOf(from).Count(s => s.For(to) is not null);
+        var (fromSkills, toSkills) = (catalogue.ExpectationsOf(from), catalogue.ExpectationsOf(to));
+        var (pairs, shared) = Union(fromSkills, toSkills);
+        var items = new LazyItems(pairs.Count, i =>
+        {
+            var (m, t) = pairs[i];
+            var skill = m >= 0 ? fromSkills[m].Skill : toSkills[t].Skill;
+            return new ProfileItem(skill.Name, skill.Domain,
+                m < 0 ? null : Of(fromSkills[m].Expectations.At(level)), t < 0 ? null : Of(toSkills[t].Expectations.At(target)));
+        });
         var message = items.Count == 0
             ? language.Text("lateral.none", names)
             : language.Text("lateral.profile", [.. names, ("count", Count(language, items.Count, "skill")), ("shared", language.Number(shared))]);
         return Base(query with { Skill = null, Domain = null, CompareTo = target }, Intent.CompareRoles, message) with { Items = items };
+    }
+
+    /// <summary>
+    /// The skills either role has, in catalogue order, as positions in either role's index (-1 where it lacks the skill),
+    /// and how many both have: one merge of the two roles' indexes, never a walk over every skill.
+    /// </summary>
+    private static (List<(int Mine, int Theirs)> Pairs, int Shared) Union(ImmutableArray<RoleSkill> mine, ImmutableArray<RoleSkill> theirs)
+    {
+        var pairs = new List<(int, int)>(mine.Length + theirs.Length);
+        var (m, t, shared) = (0, 0, 0);
+        while (m < mine.Length || t < theirs.Length)
+        {
+            if (t == theirs.Length || (m < mine.Length && mine[m].Index < theirs[t].Index))
+            {
+                pairs.Add((m++, -1));
+            }
+            else if (m == mine.Length || theirs[t].Index < mine[m].Index)
+            {
+                pairs.Add((-1, t++));
+            }
+            else
+            {
+                pairs.Add((m++, t++));
+                shared++;
+            }
+        }
+        return (pairs, shared);
     }
 
     /// <summary>What the catalogue has: its skills (narrowed by role or domain) by domain, its roles with their skills, its levels.</summary>

@@ -10,6 +10,7 @@ public sealed class SkillCatalogue
     private readonly FrozenDictionary<string, Role> _rolesByName;
     private readonly FrozenDictionary<string, Level> _levelsByName;
     private readonly FrozenDictionary<Role, ImmutableArray<Skill>> _skillsByRole;
+    private readonly FrozenDictionary<Role, ImmutableArray<RoleSkill>> _expectationsByRole;
     private readonly FrozenDictionary<string, ImmutableArray<Skill>> _skillsByDomain;
 
     public SkillCatalogue(
@@ -26,15 +27,16 @@ public sealed class SkillCatalogue
         _rolesByName = roles.ToFrozenDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
         _levelsByName = levels.ToFrozenDictionary(l => l.Name, StringComparer.OrdinalIgnoreCase);
         // One pass over the skills: asking every skill about every role costs roles × skills (6 million at 20,000 skills).
-        var byRole = roles.ToDictionary(r => r, _ => ImmutableArray.CreateBuilder<Skill>());
-        foreach (var skill in skills)
+        var byRole = roles.ToDictionary(r => r, _ => ImmutableArray.CreateBuilder<RoleSkill>());
+        for (var index = 0; index < skills.Length; index++)
         {
-            foreach (var role in skill.Roles)
+            foreach (var role in skills[index].Roles)
             {
-                byRole[role.Role].Add(skill);
+                byRole[role.Role].Add(new RoleSkill(index, skills[index], role));
             }
         }
-        _skillsByRole = byRole.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToImmutable());
+        _expectationsByRole = byRole.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToImmutable());
+        _skillsByRole = byRole.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.Select(r => r.Skill).ToImmutableArray());
         _skillsByDomain = skills
             .GroupBy(s => s.Domain, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
@@ -83,6 +85,12 @@ public sealed class SkillCatalogue
 
     public ImmutableArray<Skill> SkillsOf(Role role) => _skillsByRole.TryGetValue(role, out var s) ? s : [];
 
+    /// <summary>
+    /// Each skill the role has with the role's expectations in it, in catalogue order: what a role profile or a move
+    /// walks, without asking every skill about the role (built once, at load).
+    /// </summary>
+    public ImmutableArray<RoleSkill> ExpectationsOf(Role role) => _expectationsByRole.TryGetValue(role, out var e) ? e : [];
+
     public ImmutableArray<Skill> SkillsIn(string domain) => _skillsByDomain.TryGetValue(domain, out var s) ? s : [];
 
     /// <summary>The next level of the same track: the top of a track has none (it does not continue into another track).</summary>
@@ -90,3 +98,6 @@ public sealed class SkillCatalogue
 
     public Level? Below(Level level) => LevelAt(level.Track, level.Position - 1);
 }
+
+/// <summary>One skill of a role: its place in <see cref="SkillCatalogue.Skills"/>, the skill, and the role's expectations in it.</summary>
+public readonly record struct RoleSkill(int Index, Skill Skill, RoleExpectations Expectations);

@@ -182,10 +182,34 @@ public static class WordKinds
     /// <summary>With a first-person word, make a level after <see cref="AimFor"/> one to reach: "am I ready for lead?".</summary>
     public const string Aiming = "aiming";
     public const string AimFor = "aimFor";
+    /// <summary>Words that make two roles a lateral move rather than a choice between them: "moving from DS to LLM engineer", "从…转到…".</summary>
+    public const string Moves = "moves";
+    /// <summary>The verbs of a move, which make one role named where the person would go: "what if I switched to LLM engineer?".</summary>
+    public const string MoveVerbs = "moveVerbs";
+    /// <summary>Before the role the person is in: "from a data scientist", "从".</summary>
+    public const string MoveFrom = "moveFrom";
+    /// <summary>Before the role the person would go to: "to LLM engineer", "到".</summary>
+    public const string MoveTo = "moveTo";
+    /// <summary>Between a role and the next level, these say the level is not that role's: "DS to senior LLM engineer".</summary>
+    public const string MoveSeparators = "moveSeparators";
+    /// <summary>The person asking: a question about them is not a catalogue listing ("me" is not: "show me the roles").</summary>
+    public const string Asker = "asker";
+    /// <summary>
+    /// The nouns of a catalogue listing: the plural lists on its own ("what skills are there?"), the singular only with a
+    /// cue anywhere (<see cref="ListCues"/>: "list every skill"). A language without plurals lists its nouns as plural.
+    /// </summary>
+    public const string ListSkills = "listSkills";
+    public const string ListSkill = "listSkill";
+    public const string ListRoles = "listRoles";
+    public const string ListRole = "listRole";
+    public const string ListLevels = "listLevels";
+    public const string ListLevel = "listLevel";
+    public const string ListCues = "listCues";
 
     public static readonly ImmutableArray<string> All =
         [Filler, Help, Overview, Compare, Towards, Next, Previous, Articles, LevelWords, LevelWordsAfter, IntroducesSelf, LevelLike, RoleWords,
-         Promotion, FirstPerson, Corrects, CorrectionOpeners, Hypothetical, SelfGlue, ReplyGlue, IntroducesSelfAtStart, Openers, Aiming, AimFor, Changes];
+         Promotion, FirstPerson, Corrects, CorrectionOpeners, Hypothetical, SelfGlue, ReplyGlue, IntroducesSelfAtStart, Openers, Aiming, AimFor, Changes,
+         Moves, MoveVerbs, MoveFrom, MoveTo, MoveSeparators, Asker, ListSkills, ListSkill, ListRoles, ListRole, ListLevels, ListLevel, ListCues];
 }
 
 internal sealed record LanguageFile(

@@ -6,7 +6,7 @@ namespace SkillBot.Core.Understanding;
 
 /// <summary>What a word of chat around the names does in a question.</summary>
 [Flags]
-internal enum Meaning
+internal enum Meaning : long
 {
     None = 0,
     Filler = 1 << 0,
@@ -37,6 +37,18 @@ internal enum Meaning
     Opener = 1 << 21,
     Aiming = 1 << 22,
     AimFor = 1 << 23,
+    Move = 1L << 25,
+    MoveVerb = 1L << 26,
+    MoveFrom = 1L << 27,
+    MoveTo = 1L << 28,
+    MoveSeparator = 1L << 29,
+    Asker = 1L << 30,
+    ListSkills = 1L << 31,
+    ListRoles = 1L << 32,
+    ListLevels = 1L << 33,
+    /// <summary>With a list noun: the singular, which lists only after a cue ("list every skill").</summary>
+    ListSingular = 1L << 34,
+    ListCue = 1L << 35,
 }
 
 /// <summary>
@@ -61,6 +73,12 @@ internal sealed class ChatWords
         (WordKinds.SelfGlue, Meaning.SelfGlue), (WordKinds.ReplyGlue, Meaning.ReplyGlue),
         (WordKinds.IntroducesSelfAtStart, Meaning.IntroducesSelfAtStart), (WordKinds.Openers, Meaning.Opener),
         (WordKinds.Aiming, Meaning.Aiming), (WordKinds.AimFor, Meaning.AimFor),
+        (WordKinds.Moves, Meaning.Move), (WordKinds.MoveVerbs, Meaning.MoveVerb), (WordKinds.MoveFrom, Meaning.MoveFrom),
+        (WordKinds.MoveTo, Meaning.MoveTo), (WordKinds.MoveSeparators, Meaning.MoveSeparator), (WordKinds.Asker, Meaning.Asker),
+        (WordKinds.ListSkills, Meaning.ListSkills), (WordKinds.ListSkill, Meaning.ListSkills | Meaning.ListSingular),
+        (WordKinds.ListRoles, Meaning.ListRoles), (WordKinds.ListRole, Meaning.ListRoles | Meaning.ListSingular),
+        (WordKinds.ListLevels, Meaning.ListLevels), (WordKinds.ListLevel, Meaning.ListLevels | Meaning.ListSingular),
+        (WordKinds.ListCues, Meaning.ListCue),
     ];
 
     private const Meaning NameParts = Meaning.LevelLike | Meaning.RoleWord;

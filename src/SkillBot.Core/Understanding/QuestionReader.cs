@@ -105,7 +105,7 @@ public sealed class QuestionReader
         {
             Resolve(token, tokens);
         }
-        var lists = MoveAndListWords.ListOf(typed);
+        var lists = ListOf(typed);
         var spans = new List<(int Start, int End)>();
 
         var matched = new List<Named[]>();
@@ -259,13 +259,13 @@ public sealed class QuestionReader
             IsBareReply = bareReply && !asksCompare && unknownLevels.Count == 0 && unknownRoles.Count == 0,
             UnknownLevels = unknownLevels.ToImmutable(),
             UnknownRoles = unknownRoles.ToImmutable(),
-            Move = roles.Count == 2 && skills.Count <= 1 && (asksCompare || tokens.Exists(MoveAndListWords.Moves.Contains)) ? Move(tokens, spans, picks)
-                : roles.Count == 1 && skills.Count <= 1 && levels.Count <= 1 && tokens.Exists(MoveAndListWords.MoveVerbs.Contains)
-                    && !Marked(tokens, spans, picks, Array.FindIndex(picks, p => p.Role is not null), MoveAndListWords.MoveFrom)
+            Move = roles.Count == 2 && skills.Count <= 1 && (asksCompare || Has(tokens, Meaning.Move)) ? Move(tokens, spans, picks)
+                : roles.Count == 1 && skills.Count <= 1 && levels.Count <= 1 && Has(tokens, Meaning.MoveVerb)
+                    && !Marked(tokens, spans, picks, Array.FindIndex(picks, p => p.Role is not null), Meaning.MoveFrom)
                     ? [new RoleAtLevel(roles[0], levels.Count == 1 ? levels[0] : null)]
                     : [],
             Lists = lists,
-            AboutSelf = tokens.Exists(MoveAndListWords.Self.Contains),
+            AboutSelf = Has(typed, Meaning.Asker),
             ByNumber = byNumber.ToImmutable(),
         };
     }
@@ -276,7 +276,7 @@ public sealed class QuestionReader
     /// one level said is both roles' level. The role after "from" is where the person is, else the one not after
     /// "to", else the first named.
     /// </summary>
-    private static ImmutableArray<RoleAtLevel> Move(List<string> tokens, List<(int Start, int End)> spans, Named[] picks)
+    private ImmutableArray<RoleAtLevel> Move(List<string> tokens, List<(int Start, int End)> spans, Named[] picks)
     {
         var roleAt = new List<int>();
         for (var k = 0; k < picks.Length; k++)
@@ -300,7 +300,7 @@ public sealed class QuestionReader
         {
             var k = roleAt[side];
             if (levelOf[side] is null && k + 1 < picks.Length && !taken[k + 1] && picks[k + 1].Level is { } after
-                && !Enumerable.Range(spans[k].End, spans[k + 1].Start - spans[k].End).Any(t => MoveAndListWords.MoveSeparators.Contains(tokens[t])))
+                && !Enumerable.Range(spans[k].End, spans[k + 1].Start - spans[k].End).Any(t => (_words.Of(tokens[t]) & Meaning.MoveSeparator) != 0))
             {
                 (levelOf[side], taken[k + 1]) = (after, true);
             }
@@ -315,34 +315,76 @@ public sealed class QuestionReader
         levelOf[0] ??= levelOf[1];
         levelOf[1] ??= levelOf[0];
 
-        var first = Marked(tokens, spans, picks, roleAt[1], MoveAndListWords.MoveFrom) || Marked(tokens, spans, picks, roleAt[0], MoveAndListWords.MoveTo) ? 1 : 0;
+        var first = Marked(tokens, spans, picks, roleAt[1], Meaning.MoveFrom) || Marked(tokens, spans, picks, roleAt[0], Meaning.MoveTo) ? 1 : 0;
         return [new RoleAtLevel(picks[roleAt[first]].Role!, levelOf[first]), new RoleAtLevel(picks[roleAt[1 - first]].Role!, levelOf[1 - first])];
     }
 
     /// <summary>Whether the word before a role (and its level and articles) is one of <paramref name="marks"/>: "from a senior DS".</summary>
-    private static bool Marked(List<string> tokens, List<(int Start, int End)> spans, Named[] picks, int k, FrozenSet<string> marks)
+    private bool Marked(List<string> tokens, List<(int Start, int End)> spans, Named[] picks, int k, Meaning marks)
     {
         var start = k > 0 && picks[k - 1].Level is not null && OnlyArticles(tokens, spans[k - 1].End, spans[k].Start)
             ? spans[k - 1].Start
             : spans[k].Start;
         var before = start - 1;
-        while (before >= 0 && MoveAndListWords.Articles.Contains(tokens[before]))
+        while (before >= 0 && (_words.Of(tokens[before]) & Meaning.Article) != 0)
         {
             before--;
         }
-        return before >= 0 && marks.Contains(tokens[before]);
+        return before >= 0 && (_words.Of(tokens[before]) & marks) != 0;
     }
 
-    private static bool OnlyArticles(List<string> tokens, int from, int to)
+    private bool OnlyArticles(List<string> tokens, int from, int to)
     {
         for (var t = from; t < to; t++)
         {
-            if (!MoveAndListWords.Articles.Contains(tokens[t]))
+            if ((_words.Of(tokens[t]) & Meaning.Article) == 0)
             {
                 return false;
             }
         }
         return true;
+    }
+
+    /// <summary>Whether any chat word of the tokens (one token, or a phrase such as "转岗") has <paramref name="meaning"/>.</summary>
+    private bool Has(List<string> tokens, Meaning meaning)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if ((_words.Of(tokens[i]) & meaning) != 0 || (_words.At(tokens, i, tokens.Count)?.Meaning & meaning) is not (null or Meaning.None))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// What a question lists, read from the words as typed (resolving would make "levels" the "level" of "entry level"):
+    /// the first plural noun, or a singular one with a cue anywhere ("list every skill"); "有哪些技能" in Chinese.
+    /// </summary>
+    private Answers.CatalogueList? ListOf(List<string> typed)
+    {
+        const Meaning Nouns = Meaning.ListSkills | Meaning.ListRoles | Meaning.ListLevels;
+        var cue = false;
+        Answers.CatalogueList? singular = null;
+        // Every position, not word after word: a noun may start inside a longer chat word ("所有级别" holds "级别").
+        for (var i = 0; i < typed.Count; i++)
+        {
+            var meaning = _words.At(typed, i, typed.Count)?.Meaning ?? Meaning.None;
+            if ((meaning & Nouns) != 0)
+            {
+                var list = (meaning & Meaning.ListSkills) != 0 ? Answers.CatalogueList.Skills
+                    : (meaning & Meaning.ListRoles) != 0 ? Answers.CatalogueList.Roles
+                    : Answers.CatalogueList.Levels;
+                if ((meaning & Meaning.ListSingular) == 0 || cue)
+                {
+                    return list;
+                }
+                singular ??= list;
+            }
+            cue |= (meaning & Meaning.ListCue) != 0;
+        }
+        return cue ? singular : null;
     }
 
     /// <summary>

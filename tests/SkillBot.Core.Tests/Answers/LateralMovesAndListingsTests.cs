@@ -87,6 +87,8 @@ public sealed class LateralMovesAndListingsTests
     [InlineData("what skills do I need as a data scientist?")]
     [InlineData("list all skills for kubernetes")]
     [InlineData("which skills does a senior LLM engineer need?")]
+    [InlineData("我需要哪些技能？")]
+    [InlineData("高级数据科学家有哪些技能？")]
     public void A_question_about_oneself_an_unknown_name_or_a_level_is_not_a_listing(string question) =>
         Assert.NotEqual(Intent.Catalogue, _assistant.Ask(question).Intent);
 

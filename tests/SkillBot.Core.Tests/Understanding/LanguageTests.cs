@@ -126,6 +126,13 @@ public sealed partial class LanguageTests
         Assert.Equal("Aquí no hay nivel «level 6»: los niveles son Junior, Middle, Senior, Lead y Principal. ¿Qué nivel de Data Scientist: Junior, Middle, Senior, Lead o Principal?",
             assistant.Ask("soy un data scientist de level 6, ¿qué necesito?").Message);
 
+        // Its move and listing words too: a move and a listing with no code of its own.
+        var move = assistant.Ask("¿qué cambia si paso desde data scientist a LLM engineer senior?");
+        Assert.Equal(("es", Intent.CompareRoles, "Data Scientist", "LLM Engineer", "Senior"), (move.Language, move.Intent, move.Role, move.CompareRole, move.CompareTo));
+        var listing = assistant.Ask("¿cuáles habilidades hay?");
+        Assert.Equal(("es", Intent.Catalogue, 1), (listing.Language, listing.Intent, listing.Items.Count));
+        Assert.Equal(("es", Intent.Catalogue, 5), (assistant.Ask("todos los niveles").Language, assistant.Ask("todos los niveles").Intent, assistant.Ask("todos los niveles").Items.Count));
+
         // What the file lacks is English; English and Chinese questions are still themselves.
         Assert.Equal(English.Text("overview.everyRole", ("skill", "Deep Learning")), assistant.Ask("¿qué es deep learning?").Message);
         Assert.Equal("en", assistant.Ask("what does a senior data scientist need in deep learning?").Language);

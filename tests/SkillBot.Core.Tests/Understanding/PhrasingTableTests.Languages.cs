@@ -45,6 +45,17 @@ public sealed partial class PhrasingTableTests
         // not found
         { "高级数据科学家需要会区块链吗？", NF, null, Ds, "Senior", null, "suggests: Deep Learning" },
         { "请问什么是量子计算？", NF, null, null, null, null, "suggests: Deep Learning" },
+        // compare_roles: a lateral move in Chinese, the level before a role or after a comma
+        { "从数据科学家转到LLM工程师，高级", CR, null, Ds, "Senior", "Senior", "to: LLM Engineer" },
+        { "从中级数据科学家转岗到高级LLM工程师", CR, null, Ds, "Middle", "Senior", "to: LLM Engineer" },
+        { "我想从主管LLM工程师转到数据科学家，深度学习方面有什么不同？", CR, DeepLearning, Llm, "Lead", "Lead", "to: Data Scientist" },
+        { "从数据科学家转到LLM工程师", CL, null, Ds, null, null, AllLevels + "; to: LLM Engineer" },
+        // catalogue: what there is
+        { "有哪些技能？", CAT, null, null, null, null, "lists: skills=1" },
+        { "有哪些角色", CAT, null, null, null, null, "lists: roles=2" },
+        { "列出所有级别", CAT, null, null, null, null, "lists: levels=5" },
+        { "数据科学家有哪些技能？", CAT, null, Ds, null, null, "lists: skills=1" },
+        { "请列出全部岗位", CAT, null, null, null, null, "lists: roles=2" },
         // help
         { "你好，请问你能做什么？", H, null, null, null, null, null },
         { "谢谢你的帮助！", H, null, null, null, null, null },
@@ -66,6 +77,9 @@ public sealed partial class PhrasingTableTests
         { "高级在机器学习方面需要什么？", CL, Ml, null, "Senior", null, "role: Data Scientist | ML Engineer | LLM Engineer" },
         { "ML工程师", CL, null, Mle, null, null, AllLevels },
         { "高级ML工程师需要区块链吗", NF, null, Mle, "Senior", null, null },
+        { "从高级Data Engineer转到ML工程师", CR, null, De, "Senior", "Senior", "to: ML Engineer" },
+        { "Data Engineer有哪些技能", CAT, null, De, null, null, "lists: skills=4" },
+        { "有哪些职位？", CAT, null, null, null, null, "lists: roles=5" },
         { "你好！", H, null, null, null, null, null },
     };
 
@@ -144,7 +158,7 @@ public sealed partial class PhrasingTableTests
     {
         var rows = ChineseBuiltInRows.Concat(ChineseConfusableRows).Select(r => (string)r[1]).ToList();
         Assert.True(rows.Count >= 30, $"{rows.Count} rows");
-        Assert.Equal(new[] { E, C, RP, SO, CL, NF, H }.Order(), rows.Distinct().Order());
+        Assert.Equal(new[] { E, C, RP, SO, CL, NF, H, CR, CAT }.Order(), rows.Distinct().Order());
     }
 
     private static void CheckNamedBack(Assistant assistant, string question, string intent, string? skill, string? role, string? level, string names, string? extra)
