@@ -56,6 +56,8 @@ public static class CataloguePagesEndpoints
             Send(context, assistant, Page(assistant, options).CompareLevels(role, from, to)));
         pages.MapGet("/compare/roles/{role}/{other}/{level}", (string role, string other, string level, HttpContext context, Assistant assistant, IOptions<CataloguePagesOptions> options) =>
             Send(context, assistant, Page(assistant, options).CompareRoles(role, other, level)));
+        pages.MapGet("/compare/moves/{role}/{level}/{other}/{to}", (string role, string level, string other, string to, HttpContext context, Assistant assistant, IOptions<CataloguePagesOptions> options) =>
+            Send(context, assistant, Page(assistant, options).Move(role, level, other, to)));
         pages.MapGet("/compare", (string? role, string? from, string? to, string? other, string? level, HttpContext context, Assistant assistant, IOptions<CataloguePagesOptions> options) =>
         {
             var page = Page(assistant, options);
@@ -63,8 +65,9 @@ public static class CataloguePagesEndpoints
             return (role, from, to, other, level) switch
             {
                 ({ } r, { } f, { } t, null, null) => Send(context, assistant, RedirectOrPage(page.CompareLevels(r, f, t), CataloguePaths.CompareLevels(r, f, t)), StatusCodes.Status303SeeOther),
+                ({ } r, null, { } t, { } o, { } l) => Send(context, assistant, RedirectOrPage(page.Move(r, l, o, t), CataloguePaths.Move(r, l, o, t)), StatusCodes.Status303SeeOther),
                 ({ } r, null, null, { } o, { } l) => Send(context, assistant, RedirectOrPage(page.CompareRoles(r, o, l), CataloguePaths.CompareRoles(r, o, l)), StatusCodes.Status303SeeOther),
-                _ => Send(context, assistant, page.Problem("Compare takes role, from and to (two levels), or role, other and level (two roles).", StatusCodes.Status400BadRequest)),
+                _ => Send(context, assistant, page.Problem("Compare takes role, from and to (two levels), role, other and level (two roles), or role, level, other and to (a move).", StatusCodes.Status400BadRequest)),
             };
         });
         pages.MapGet("/search", async (string? q, HttpContext context, Assistant assistant, TurnGate gate, IOptions<CataloguePagesOptions> options) =>
