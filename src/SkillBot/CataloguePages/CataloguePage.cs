@@ -23,15 +23,20 @@ public abstract record PageResult
 /// at a level, two levels or two roles compared. Server-rendered, no script, one stylesheet; what a higher text adds to
 /// the one below is marked word by word (<see cref="WordDiff"/>). Nothing personal is ever on them.
 /// </summary>
-public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
+public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, PageView? view = null)
 {
     private static readonly Labels English = Labels.For("en");
 
     private readonly CatalogueSlugs _slugs = CatalogueSlugs.Of(catalogue);
+    private readonly PageView _view = view ?? PageView.Default;
+
+    public SkillCatalogue Catalogue => catalogue;
+
+    public PageView View => _view;
 
     public PageResult Index()
     {
-        var html = new Html();
+        var html = NewHtml();
         html.Element("h1", "Skills catalogue");
         html.Raw("<p class=\"lede\">").Text($"{Count(catalogue.Skills.Length, "skill")} in {Count(catalogue.Domains.Length, "domain")}, for {Count(catalogue.Roles.Length, "role")} at {Count(catalogue.Levels.Length, "level")}. Ask a question in the box above, or browse.").Raw("</p>");
         html.Raw("<section aria-labelledby=\"skills\"><h2 id=\"skills\">Skills by domain</h2>");
@@ -76,7 +81,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
         {
             return new PageResult.Redirect(path);
         }
-        var html = new Html();
+        var html = NewHtml();
         html.Element("h1", skill.Name);
         html.Raw("<p class=\"lede\">").Text(Facts(skill)).Raw("</p>");
         if (skill.Owners.Length > 0)
@@ -191,7 +196,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
         }
         var above = catalogue.Above(level);
         var title = RoleAt(role, level);
-        var html = new Html();
+        var html = NewHtml();
         html.Element("h1", title);
         var skills = catalogue.SkillsOf(role);
         html.Raw("<p class=\"lede\">").Text($"What {A(title)} is expected to do in {Count(skills.Length, "skill")}"
@@ -245,7 +250,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
             return new PageResult.Redirect(path);
         }
         var title = $"{role.Name}: {English.Level(from.Name)} and {English.Level(to.Name)} compared";
-        var html = new Html();
+        var html = NewHtml();
         html.Element("h1", title);
         html.Raw("<p class=\"lede\">").Text($"Each skill's expectation for {A(RoleAt(role, from))}, and what {English.Level(to.Name)} asks.").Raw("</p>");
         Legend(html);
@@ -294,7 +299,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
         }
         var levelName = English.Level(level.Name);
         var title = $"{RoleAt(role, level)} and {RoleAt(other, level)} compared";
-        var html = new Html();
+        var html = NewHtml();
         html.Element("h1", title);
         html.Raw("<p class=\"lede\">").Text($"Each skill either role has, at {levelName}: what a {other.Name} is asked beyond a {role.Name}.").Raw("</p>");
         Legend(html);
@@ -340,7 +345,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
         }
         var (from, target) = (RoleAt(role, level), RoleAt(other, to));
         var title = $"From {from} to {target}";
-        var html = new Html();
+        var html = NewHtml();
         html.Element("h1", title);
         html.Raw("<p class=\"lede\">").Text(role.Track == other.Track
             ? $"Each skill either role has: what {A(target)} is asked beyond {A(from)}."
@@ -359,7 +364,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
     /// <summary>A question that has no page of its own (help, not found, a question back): the answer's message and its way on.</summary>
     public PageResult Search(string question, Answer answer, int status = StatusCodes.Status200OK)
     {
-        var html = new Html();
+        var html = NewHtml();
         html.Element("h1", "Search");
         html.Raw("<p class=\"lede\">").Text(answer.Message).Raw("</p>");
         var choices = (answer.Clarify?.Options ?? []).Select(option => (option, $"{question} {option}"))
@@ -382,7 +387,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
     /// <summary>A URL that names nothing in the catalogue (404) or asks wrongly (400): what is wrong, and the way back.</summary>
     public PageResult Problem(string message, int status = StatusCodes.Status404NotFound, IReadOnlyList<(string Href, string Title)>? links = null)
     {
-        var html = new Html();
+        var html = NewHtml();
         html.Element("h1", "Not in the catalogue");
         html.Raw("<p class=\"lede\">").Text(message).Raw(" ").Link(CataloguePaths.Root, "Browse every skill").Raw(" or ask a question above.</p>");
         if (links is { Count: > 0 })
@@ -412,6 +417,18 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
     /// <summary>A role at a level: "Senior Data Scientist" on one ladder; with tracks the level names often hold role words ("Software Engineer at Staff Engineer").</summary>
     private string RoleAt(Role role, Level level) =>
         catalogue.HasTracks ? $"{role.Name} at {English.Level(level.Name)}" : $"{English.Level(level.Name)} {role.Name}";
+
+    /// <summary>The tab's scripts, served by the pages' endpoints: TeamsJS (npm @microsoft/teams-js) and ours.</summary>
+    public const string TeamsScript = "teams-js.min.js";
+
+    public const string TabScript = "tab.js";
+
+    private Html NewHtml() => new(_view.Href);
+
+    /// <summary>A GET form's hidden fields that keep the page's view on the page it lands on.</summary>
+    private string ViewInputs() =>
+        (_view.LanguageInUrl ? $"<input type=\"hidden\" name=\"{PageView.LanguageParameter}\" value=\"{_view.Language}\">" : "")
+        + (_view.Tab ? $"<input type=\"hidden\" name=\"{PageView.ViewParameter}\" value=\"{PageView.TabView}\">" : "");
 
     /// <summary>"a" or "an" before a name, by its first letter.</summary>
     private static string A(string phrase) => ("AEIOUaeiou".Contains(phrase[0], StringComparison.Ordinal) ? "an " : "a ") + phrase;
@@ -538,12 +555,12 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
     private void CompareForms(Html html)
     {
         html.Raw("<section aria-labelledby=\"compare\"><h2 id=\"compare\">Compare</h2><div class=\"forms\">");
-        html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>Two levels of a role</legend>");
+        html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>Two levels of a role</legend>").Raw(ViewInputs());
         Select(html, "levels-role", "role", "Role", catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name)), 0);
         Select(html, "levels-from", "from", "From", LevelOptions(), 0);
         Select(html, "levels-to", "to", "To", LevelOptions(), 1);
         html.Raw("<button type=\"submit\">Compare levels</button></fieldset></form>");
-        html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>Two roles at a level</legend>");
+        html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>Two roles at a level</legend>").Raw(ViewInputs());
         Select(html, "roles-role", "role", "Role", catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name)), 0);
         Select(html, "roles-other", "other", "Other role", catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name)), 1);
         Select(html, "roles-level", "level", "Level", LevelOptions(), 0);
@@ -553,7 +570,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
             var (first, second) = (catalogue.Tracks[0], catalogue.Tracks[1 % catalogue.Tracks.Length]);
             var roles = catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name, (string?)null)).ToList();
             var levels = LevelOptions();
-            html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>A move across tracks</legend>");
+            html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>A move across tracks</legend>").Raw(ViewInputs());
             Select(html, "move-role", "role", "From role", roles, Math.Max(0, catalogue.Roles.IndexOf(catalogue.Roles.FirstOrDefault(r => r.Track == first)!)));
             Select(html, "move-level", "level", "At level", levels, levels.FindIndex(l => l.Value == _slugs.Levels.Of(catalogue.LevelsOf(first)[^1])));
             Select(html, "move-other", "other", "To role", roles, Math.Max(0, catalogue.Roles.IndexOf(catalogue.Roles.FirstOrDefault(r => r.Track == second)!)));
@@ -596,8 +613,8 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
     /// <summary>The page around <paramref name="main"/>: head with Open Graph tags, the search box, breadcrumbs, the footer.</summary>
     private PageResult Layout(string title, string description, string? path, IReadOnlyList<(string Title, string Href)> crumbs, Html main, string? question = null)
     {
-        var html = new Html();
-        html.Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        var html = NewHtml();
+        html.Raw($"<!DOCTYPE html>\n<html lang=\"{_view.Language}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Raw("<title>").Text(TitleOf(title)).Raw("</title>\n");
         html.Raw($"<meta name=\"description\" content=\"{Html.Attribute(description)}\">\n");
         html.Raw("<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:site_name\" content=\"SkillBot\">\n");
@@ -607,9 +624,15 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl)
             var url = publicUrl.AbsoluteUri.TrimEnd('/') + path;
             html.Raw($"<meta property=\"og:url\" content=\"{Html.Attribute(url)}\">\n<link rel=\"canonical\" href=\"{Html.Attribute(url)}\">\n");
         }
-        html.Raw($"<link rel=\"stylesheet\" href=\"{CataloguePaths.Stylesheet}\">\n<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n");
-        html.Raw($"<header><a class=\"brand\" href=\"{CataloguePaths.Root}\">SkillBot catalogue</a>");
-        html.Raw($"<form role=\"search\" method=\"get\" action=\"{CataloguePaths.Search}\"><label for=\"q\">Ask or search</label>");
+        html.Raw($"<link rel=\"stylesheet\" href=\"{CataloguePaths.Stylesheet}\">\n<link rel=\"icon\" href=\"data:,\">\n");
+        if (_view.Tab)
+        {
+            // The Teams tab: TeamsJS from this host, and the script that initialises it when the page is framed.
+            html.Raw($"<script src=\"{CataloguePaths.Root}/{TeamsScript}\" defer></script>\n<script src=\"{CataloguePaths.Root}/{TabScript}\" defer></script>\n");
+        }
+        html.Raw("</head>\n<body>\n");
+        html.Raw($"<header><a class=\"brand\" href=\"{Html.Attribute(_view.Href(CataloguePaths.Root))}\">").Text("SkillBot catalogue").Raw("</a>");
+        html.Raw($"<form role=\"search\" method=\"get\" action=\"{CataloguePaths.Search}\">").Raw(ViewInputs()).Raw("<label for=\"q\">Ask or search</label>");
         html.Raw($"<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"{Core.Assistant.MaxQuestionLength}\" placeholder=\"what does a senior data scientist need in deep learning?\" value=\"{Html.Attribute(question ?? "")}\">");
         html.Raw("<button type=\"submit\">Ask</button></form></header>\n");
         if (crumbs.Count > 0)
