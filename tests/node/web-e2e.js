@@ -3,6 +3,7 @@
 // the same expectation, 1280 and 375 px screenshots) and the catalogue pages (readable without JavaScript, printable,
 // valid HTML by html-validate); axe-core over the chat and each kind of page; no console errors anywhere.
 // Usage: node web-e2e.js BASE_URL SCREENSHOT_DIR      (prints "web ok"; exit 1 with every problem found)
+//        node web-e2e.js BASE_URL - --pages PATH...   (only those catalogue pages: readable, valid, axe; prints "pages ok")
 "use strict";
 const path = require("path");
 const { chromium } = require("playwright-core");
@@ -173,6 +174,40 @@ async function chatAtPhone(browser, baseUrl, shots) {
     await context.close();
 }
 
+/** Each page readable without JavaScript, valid by html-validate, and without serious axe violations; a 404 page is checked as served. */
+async function pagesReadableValidAccessible(browser, baseUrl, paths) {
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
+    // A 404 page is one of the pages checked: the browser's own console line for its status is not a page's error.
+    const watchPage = (page, name) => {
+        page.on("console", message => {
+            if (message.type() === "error" && !/status of 404/.test(message.text())) problems.push(`${name} console: ${message.text()}`);
+        });
+        page.on("pageerror", error => problems.push(`${name} page error: ${error.message}`));
+    };
+    const plain = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const reader = await plain.newPage();
+    watchPage(reader, "pages without script");
+    for (const p of paths) {
+        const response = await reader.goto(new URL(p, baseUrl).toString());
+        check(response.ok() || response.status() === 404, `${p} answered ${response.status()}`);
+        check((await reader.locator("h1").innerText()).trim().length > 0, `${p} has no heading`);
+        check((await reader.locator("main").innerText()).trim().length > 40, `${p} shows almost nothing`);
+        const report = await validator.validateString(await (await fetch(new URL(p, baseUrl))).text());
+        for (const result of report.results) {
+            for (const m of result.messages) problems.push(`html-validate ${p}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+        }
+    }
+    await plain.close();
+    const audited = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const auditor = await audited.newPage();
+    watchPage(auditor, "pages audited");
+    for (const p of paths) {
+        await auditor.goto(new URL(p, baseUrl).toString());
+        await axe(auditor, p);
+    }
+    await audited.close();
+}
+
 async function cataloguePages(browser, baseUrl, shots) {
     const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
     // Without JavaScript: every page is readable as served.
@@ -221,23 +256,27 @@ async function cataloguePages(browser, baseUrl, shots) {
 }
 
 async function main() {
-    const [baseUrl, shots] = process.argv.slice(2);
+    const [baseUrl, shots, mode, ...paths] = process.argv.slice(2);
     const browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
         args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     try {
-        await chatAtDesktop(browser, baseUrl, shots);
-        await chatAtPhone(browser, baseUrl, shots);
-        await cataloguePages(browser, baseUrl, shots);
+        if (mode === "--pages") {
+            await pagesReadableValidAccessible(browser, baseUrl, paths);
+        } else {
+            await chatAtDesktop(browser, baseUrl, shots);
+            await chatAtPhone(browser, baseUrl, shots);
+            await cataloguePages(browser, baseUrl, shots);
+        }
     } finally {
         await browser.close();
     }
     if (problems.length > 0) {
         throw new Error(problems.join("\n"));
     }
-    process.stdout.write("web ok\n");
+    process.stdout.write(mode === "--pages" ? "pages ok\n" : "web ok\n");
 }
 
 main().catch(error => {

@@ -21,6 +21,9 @@ public static class CataloguePaths
 
     public static string CompareRoles(string role, string other, string level) => $"{Root}/compare/roles/{E(role)}/{E(other)}/{E(level)}";
 
+    /// <summary>A move from a role at a level to another role at a level (across tracks: each level is one of its role's track).</summary>
+    public static string Move(string role, string level, string other, string to) => $"{Root}/compare/moves/{E(role)}/{E(level)}/{E(other)}/{E(to)}";
+
     public static string Rung(string role, string level) => $"{role}--{level}";
 
     /// <summary>The page that shows what <paramref name="answer"/> says (with the anchor of its part), or null when a name is no longer in the catalogue.</summary>
@@ -39,6 +42,8 @@ public static class CataloguePaths
             Intent.Compare when role is not null && level is not null && compareTo is not null =>
                 CompareLevels(role, level, compareTo) + (skill is null ? "" : $"#{skill}"),
             Intent.RoleProfile when role is not null && level is not null => Role(role, level),
+            Intent.CompareRoles when role is not null && compareRole is not null && level is not null && compareTo is not null && compareTo != level =>
+                Move(role, level, compareRole, compareTo) + (skill is null ? "" : $"#{skill}"),
             Intent.CompareRoles when role is not null && compareRole is not null && level is not null =>
                 CompareRoles(role, compareRole, level) + (skill is null ? "" : $"#{skill}"),
             Intent.Expectation or Intent.SkillOverview or Intent.Compare or Intent.RoleProfile or Intent.CompareRoles => null,

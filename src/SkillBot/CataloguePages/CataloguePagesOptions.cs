@@ -55,6 +55,7 @@ public static class CataloguePagesSetup
     public static IServiceCollection AddCataloguePages(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<CataloguePagesOptions, CataloguePagesOptionsValidator>(configuration, CataloguePagesOptions.Section);
+        services.AddSingleton<RenderedPages>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CataloguePagesOptions>>().Value.PublicUri is { } url
             ? new PageLinks(url, () => sp.GetRequiredService<Assistant>().Catalogue)
             : PageLinks.None);

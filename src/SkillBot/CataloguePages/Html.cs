@@ -9,7 +9,7 @@ namespace SkillBot.CataloguePages;
 /// through <see cref="Text"/> (element content and attribute values alike), which escapes &amp; &lt; &gt; " and ' and keeps
 /// every script readable (Chinese stays Chinese, not numeric references).
 /// </summary>
-internal sealed class Html
+internal sealed class Html(Func<string, string>? href = null)
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -37,8 +37,9 @@ internal sealed class Html
         return this;
     }
 
-    public Html Link(string href, string text, string attributes = "") =>
-        Raw($"<a href=\"{Attribute(href)}\"{(attributes.Length > 0 ? " " + attributes : "")}>").Text(text).Raw("</a>");
+    /// <summary>A link to a page of this site: the page's view (its language, the tab) is kept on it.</summary>
+    public Html Link(string path, string text, string attributes = "") =>
+        Raw($"<a href=\"{Attribute(href is null ? path : href(path))}\"{(attributes.Length > 0 ? " " + attributes : "")}>").Text(text).Raw("</a>");
 
     public static string Attribute(string value) => Encoder.Encode(value);
 

@@ -40,7 +40,9 @@ public static class PageAddress
             ["roles", var role, var level] when Role(role) is { } r && Level(level) is { } l => CardAction.Answer(null, r, l),
             ["compare", "levels", var role, var from, var to] when Role(role) is { } r && Level(from) is { } f && Level(to) is { } t =>
                 anchor.Length > 0 && Skill(anchor) is { } skill ? CardAction.Answer(skill, r, f, t) : CardAction.Answer(null, r, f),
-            // Buttons cannot ask for two roles: the first role's profile at the level stands for the comparison.
+            // Buttons cannot ask for two roles: the first role's profile at the level (or its expectation in the anchor's skill) stands for the comparison.
+            ["compare", "moves", var role, var level, _, _] when Role(role) is { } r && Level(level) is { } l =>
+                CardAction.Answer(anchor.Length > 0 ? Skill(anchor) : null, r, l),
             ["compare", "roles", var role, _, var level] when Role(role) is { } r && Level(level) is { } l => CardAction.Answer(null, r, l),
             _ => null,
         };

@@ -60,7 +60,8 @@ public sealed class AppPackageTests : IDisposable
         Assert.True(exit == 0, output);
         var manifest = ManifestOf(zip);
         var tab = Assert.Single(manifest["staticTabs"]!.AsArray())!;
-        Assert.Equal("https://skills.example.com/catalogue", tab["contentUrl"]!.GetValue<string>());
+        Assert.Equal("https://skills.example.com/catalogue?view=tab", tab["contentUrl"]!.GetValue<string>()); // the tab's view: framed by Teams, with TeamsJS
+        Assert.Equal("https://skills.example.com/catalogue", tab["websiteUrl"]!.GetValue<string>());
         Assert.Equal(["personal"], tab["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
         var handler = Assert.Single(manifest["composeExtensions"]![0]!["messageHandlers"]!.AsArray())!;
         Assert.Equal("link", handler["type"]!.GetValue<string>());
