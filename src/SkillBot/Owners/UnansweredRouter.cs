@@ -67,6 +67,28 @@ public sealed class UnansweredRouter(
         }
     }
 
+    /// <summary>"Forget me": the person's clarify still waiting to be judged is dropped, never sent.</summary>
+    public void Forget(string userKey)
+    {
+        lock (_lock)
+        {
+            _clarifying.Remove(userKey);
+        }
+    }
+
+    /// <summary>SkillBot uninstalled from a workspace (<see cref="ChatUser.WorkspaceKey"/>): the clarifies of everyone in it are dropped.</summary>
+    public void ForgetWorkspace(string workspaceKey)
+    {
+        var prefix = workspaceKey + ":";
+        lock (_lock)
+        {
+            foreach (var user in _clarifying.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            {
+                _clarifying.Remove(user);
+            }
+        }
+    }
+
     private static string Normalised(string question)
     {
         var key = Tokenizer.Key(ChatText.Strip(question));

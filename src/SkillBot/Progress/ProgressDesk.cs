@@ -12,7 +12,7 @@ namespace SkillBot.Progress;
 /// anything else to the gate as before. Answers are protocol-neutral <see cref="ProgressReply"/> values; the database
 /// being down is a reply too ("progress is unavailable right now"), never an exception.
 /// </summary>
-public sealed class ProgressDesk(Assistant assistant, ProgressStore store, IUserContextStore contexts, TimeProvider time, ILogger<ProgressDesk> logger)
+public sealed class ProgressDesk(Assistant assistant, ProgressStore store, IUserContextStore contexts, Forgetting forgetting, TimeProvider time, ILogger<ProgressDesk> logger)
 {
     /// <summary>The progress question a typed turn asks; null when it asks the framework.</summary>
     public ProgressQuestion? Read(string? text) => assistant.ReadProgress(text);
@@ -63,8 +63,7 @@ public sealed class ProgressDesk(Assistant assistant, ProgressStore store, IUser
                         level ?? Next(catalogue, catalogue.FindLevel((context?.Person?.Level ?? context?.Topic?.Level))), catalogue.FindLevel((context?.Person?.Level ?? context?.Topic?.Level)), skill, cancellationToken);
                     return action.Verb == ProgressAction.ShareVerb && reply.Checklist is not null ? reply with { Shared = true } : reply;
                 case ProgressAction.ForgetVerb:
-                    var rows = await store.ForgetAsync(user, cancellationToken);
-                    await contexts.ForgetAsync(user.Key, cancellationToken);
+                    var rows = await forgetting.PersonAsync(user, cancellationToken);
                     return new ProgressReply(
                         $"Done: I deleted everything I kept about you ({rows} progress mark{(rows == 1 ? "" : "s")} with their evidence, and what you told me about yourself).");
             }

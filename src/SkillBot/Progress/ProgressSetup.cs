@@ -12,6 +12,8 @@ public static class ProgressSetup
         services.AddSingleton<ProgressStore>();
         services.AddSingleton<ProgressDesk>();
         services.AddSingleton<TeamsProgress>();
+        services.AddSingleton<Forgetting>();
+        services.AddHostedService(sp => sp.GetRequiredService<Forgetting>());
         services.AddHostedService<ProgressMigration>();
         services.AddHealthChecks().AddCheck<ProgressHealthCheck>("progress", tags: ["ready"]);
         return services;

@@ -13,7 +13,7 @@ public sealed class ProgressUnavailableException(Exception inner) : Exception("T
 /// <summary>
 /// People's progress marks in a real database: SQLite (one file, WAL) by default, PostgreSQL when a connection
 /// string is set; the same schema and the same SQL for both. Every write is committed when its call returns, so a reply
-/// confirming it never precedes it. Any database failure surfaces as <see cref="ProgressUnavailableException"/>.
+/// confirming it never precedes it (on SQLite through <see cref="SqliteWriter"/>, which commits queued writes together). Any database failure surfaces as <see cref="ProgressUnavailableException"/>.
 /// Plain ADO.NET over <see cref="DbDataSource"/>: a handful of statements, no mapping worth a library.
 /// </summary>
 public sealed class ProgressStore : IAsyncDisposable
@@ -25,6 +25,7 @@ public sealed class ProgressStore : IAsyncDisposable
     private readonly ILogger<ProgressStore> _logger;
     private readonly SemaphoreSlim _migrating = new(1, 1);
     private readonly string? _connectionPragma;
+    private readonly SqliteWriter? _writer;
     private volatile bool _migrated;
 
     public ProgressStore(IOptions<ProgressOptions> options, IHostEnvironment environment, ILogger<ProgressStore> logger)
@@ -39,10 +40,11 @@ public sealed class ProgressStore : IAsyncDisposable
         _timeout = timeout;
         _logger = logger;
         IsPostgres = source is NpgsqlDataSource;
-        // Per connection (journal_mode=WAL is kept by the file), set on every open, microseconds. busy_timeout: SQLite's
-        // own short, growing waits when the file is busy for a moment (a checkpoint), not Microsoft.Data.Sqlite's 150 ms retry sleep.
+        // Readers' connections, per open (journal_mode=WAL is kept by the file), microseconds. busy_timeout: SQLite's
+        // own short, growing waits when the file is busy for a moment (WAL recovery), not Microsoft.Data.Sqlite's 150 ms retry sleep.
         var milliseconds = (int)timeout.TotalMilliseconds;
-        _connectionPragma = IsPostgres ? null : $"PRAGMA synchronous={(sqliteSynchronous == "FULL" ? "FULL" : "NORMAL")}; PRAGMA busy_timeout={milliseconds}";
+        _connectionPragma = IsPostgres ? null : $"PRAGMA busy_timeout={milliseconds}";
+        _writer = IsPostgres ? null : new SqliteWriter(source.ConnectionString, sqliteSynchronous == "FULL" ? "FULL" : "NORMAL", timeout, logger);
     }
 
     public bool IsPostgres { get; }
@@ -86,7 +88,7 @@ public sealed class ProgressStore : IAsyncDisposable
         {
             if (!_migrated)
             {
-                await Run(async (connection, cancel) =>
+                await Read(async (connection, cancel) =>
                 {
                     if (!IsPostgres)
                     {
@@ -110,7 +112,7 @@ public sealed class ProgressStore : IAsyncDisposable
     }
 
     /// <summary>All marks of one person.</summary>
-    public Task<List<ProgressMark>> MarksAsync(ChatUser user, CancellationToken cancellationToken) => Run(async (connection, cancel) =>
+    public Task<List<ProgressMark>> MarksAsync(ChatUser user, CancellationToken cancellationToken) => Read(async (connection, cancel) =>
     {
         await using var command = Command(connection, null,
             "SELECT skill, role, level, status, evidence, marked_text, marked_at FROM progress_marks " +
@@ -128,63 +130,98 @@ public sealed class ProgressStore : IAsyncDisposable
         return marks;
     }, cancellationToken);
 
-    /// <summary>Marks (or re-marks) one expectation; committed when this returns.</summary>
-    public Task SaveAsync(ChatUser user, ProgressMark mark, CancellationToken cancellationToken) => Run(async (connection, cancel) =>
+    /// <summary>The person's mark on one expectation (null: none), for prefilling the mark form.</summary>
+    public Task<ProgressMark?> MarkAsync(ChatUser user, string skill, string role, string level, CancellationToken cancellationToken) => Read(async (connection, cancel) =>
     {
         await using var command = Command(connection, null,
-            "INSERT INTO progress_marks (channel, workspace, user_id, skill, role, level, status, evidence, marked_text, marked_at) " +
-            "VALUES (@channel, @workspace, @user_id, @skill, @role, @level, @status, @evidence, @marked_text, @marked_at) " +
-            "ON CONFLICT (channel, workspace, user_id, skill, role, level) DO UPDATE SET " +
-            "status = excluded.status, evidence = excluded.evidence, marked_text = excluded.marked_text, marked_at = excluded.marked_at",
-            user);
-        Add(command, "skill", mark.Skill);
-        Add(command, "role", mark.Role);
-        Add(command, "level", mark.Level);
-        Add(command, "status", mark.Status == ProgressStatus.Met ? "met" : "working");
-        Add(command, "evidence", mark.Evidence);
-        Add(command, "marked_text", mark.MarkedText);
-        Add(command, "marked_at", mark.MarkedAt.ToUnixTimeMilliseconds());
-        return await command.ExecuteNonQueryAsync(cancel);
-    }, cancellationToken);
-
-    /// <summary>Takes one mark back; true when there was one.</summary>
-    public Task<bool> RemoveAsync(ChatUser user, string skill, string role, string level, CancellationToken cancellationToken) => Run(async (connection, cancel) =>
-    {
-        await using var command = Command(connection, null,
-            "DELETE FROM progress_marks WHERE channel = @channel AND workspace = @workspace AND user_id = @user_id " +
-            "AND skill = @skill AND role = @role AND level = @level", user);
+            "SELECT status, evidence, marked_text, marked_at FROM progress_marks " +
+            "WHERE channel = @channel AND workspace = @workspace AND user_id = @user_id AND skill = @skill AND role = @role AND level = @level", user);
         Add(command, "skill", skill);
         Add(command, "role", role);
         Add(command, "level", level);
-        return await command.ExecuteNonQueryAsync(cancel) > 0;
+        await using var reader = await command.ExecuteReaderAsync(cancel);
+        return await reader.ReadAsync(cancel)
+            ? new ProgressMark(skill, role, level, reader.GetString(0) == "met" ? ProgressStatus.Met : ProgressStatus.WorkingOn,
+                reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)))
+            : null;
     }, cancellationToken);
+
+    /// <summary>Marks (or re-marks) one expectation; committed when this returns.</summary>
+    public Task SaveAsync(ChatUser user, ProgressMark mark, CancellationToken cancellationToken) => Write(
+        "INSERT INTO progress_marks (channel, workspace, user_id, skill, role, level, status, evidence, marked_text, marked_at) " +
+        "VALUES (@channel, @workspace, @user_id, @skill, @role, @level, @status, @evidence, @marked_text, @marked_at) " +
+        "ON CONFLICT (channel, workspace, user_id, skill, role, level) DO UPDATE SET " +
+        "status = excluded.status, evidence = excluded.evidence, marked_text = excluded.marked_text, marked_at = excluded.marked_at",
+        [
+            .. Person(user),
+            new("skill", mark.Skill),
+            new("role", mark.Role),
+            new("level", mark.Level),
+            new("status", mark.Status == ProgressStatus.Met ? "met" : "working"),
+            new("evidence", mark.Evidence),
+            new("marked_text", mark.MarkedText),
+            new("marked_at", mark.MarkedAt.ToUnixTimeMilliseconds()),
+        ],
+        cancellationToken);
+
+    /// <summary>Takes one mark back; true when there was one.</summary>
+    public async Task<bool> RemoveAsync(ChatUser user, string skill, string role, string level, CancellationToken cancellationToken) => await Write(
+        "DELETE FROM progress_marks WHERE channel = @channel AND workspace = @workspace AND user_id = @user_id " +
+        "AND skill = @skill AND role = @role AND level = @level",
+        [.. Person(user), new("skill", skill), new("role", role), new("level", level)],
+        cancellationToken) > 0;
 
     /// <summary>Deletes every row about one person; the number of rows deleted.</summary>
-    public Task<int> ForgetAsync(ChatUser user, CancellationToken cancellationToken) => Run(async (connection, cancel) =>
-    {
-        await using var command = Command(connection, null,
-            "DELETE FROM progress_marks WHERE channel = @channel AND workspace = @workspace AND user_id = @user_id", user);
-        return await command.ExecuteNonQueryAsync(cancel);
-    }, cancellationToken);
+    public Task<int> ForgetAsync(ChatUser user, CancellationToken cancellationToken) => Write(
+        "DELETE FROM progress_marks WHERE channel = @channel AND workspace = @workspace AND user_id = @user_id",
+        Person(user), cancellationToken);
 
     /// <summary>Deletes every row of a workspace (a Slack team that uninstalled SkillBot or revoked its tokens).</summary>
-    public Task<int> ForgetWorkspaceAsync(string channel, string workspace, CancellationToken cancellationToken) => Run(async (connection, cancel) =>
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM progress_marks WHERE channel = @channel AND workspace = @workspace";
-        Add(command, "channel", channel);
-        Add(command, "workspace", workspace);
-        return await command.ExecuteNonQueryAsync(cancel);
-    }, cancellationToken);
+    public Task<int> ForgetWorkspaceAsync(string channel, string workspace, CancellationToken cancellationToken) => Write(
+        "DELETE FROM progress_marks WHERE channel = @channel AND workspace = @workspace",
+        [new("channel", channel), new("workspace", workspace)], cancellationToken);
 
     /// <summary>One round trip, for /readyz.</summary>
-    public Task PingAsync(CancellationToken cancellationToken) => Run(async (connection, cancel) =>
+    public Task PingAsync(CancellationToken cancellationToken) => Read(async (connection, cancel) =>
     {
         await Execute(connection, null, "SELECT 1", cancel);
         return 0;
     }, cancellationToken);
 
-    private async Task<T> Run<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken, bool migrate = true)
+    /// <summary>
+    /// One write, committed when the task completes: on SQLite through the one writer (group commit), on PostgreSQL
+    /// on a pooled connection of its own (one statement: its own transaction; the server groups commits itself).
+    /// </summary>
+    private Task<int> Write(string sql, IReadOnlyList<KeyValuePair<string, object>> values, CancellationToken cancellationToken)
+    {
+        var statement = new ProgressStatement(sql, values);
+        return _writer is { } writer
+            ? Run(cancel => writer.WriteAsync(statement, cancel), cancellationToken)
+            : Read(async (connection, cancel) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                foreach (var (name, value) in values)
+                {
+                    Add(command, name, value);
+                }
+                return await command.ExecuteNonQueryAsync(cancel);
+            }, cancellationToken);
+    }
+
+    /// <summary>Work on a pooled connection of its own (on SQLite: reads, which never wait for the writer).</summary>
+    private Task<T> Read<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken, bool migrate = true) =>
+        Run(async cancel =>
+        {
+            await using var connection = await _source.OpenConnectionAsync(cancel);
+            if (_connectionPragma is not null)
+            {
+                await Execute(connection, null, _connectionPragma, cancel);
+            }
+            return await work(connection, cancel);
+        }, cancellationToken, migrate);
+
+    private async Task<T> Run<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken, bool migrate = true)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
@@ -195,12 +232,7 @@ public sealed class ProgressStore : IAsyncDisposable
                 // The database was down at startup: migrate on first use once it is back.
                 await MigrateAsync(timeout.Token);
             }
-            await using var connection = await _source.OpenConnectionAsync(timeout.Token);
-            if (_connectionPragma is not null)
-            {
-                await Execute(connection, null, _connectionPragma, timeout.Token);
-            }
-            return await work(connection, timeout.Token);
+            return await work(timeout.Token);
         }
         catch (Exception e) when (IsDatabaseFailure(e) && !cancellationToken.IsCancellationRequested)
         {
@@ -209,6 +241,9 @@ public sealed class ProgressStore : IAsyncDisposable
             throw new ProgressUnavailableException(e);
         }
     }
+
+    private static KeyValuePair<string, object>[] Person(ChatUser user) =>
+        [new("channel", user.Channel), new("workspace", user.Workspace ?? ""), new("user_id", user.Id)];
 
     private static bool IsDatabaseFailure(Exception e) =>
         e is DbException or TimeoutException or OperationCanceledException or IOException or UnauthorizedAccessException
@@ -243,6 +278,10 @@ public sealed class ProgressStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
         await _source.DisposeAsync();
         _migrating.Dispose();
     }

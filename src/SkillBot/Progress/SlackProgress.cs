@@ -22,7 +22,7 @@ public sealed record SlackModalMetadata(ProgressAction Action, string? ResponseU
 /// trigger_id first thing (the trigger lasts 3 s); its submission is saved before it is acknowledged, and the checklist
 /// it came from is then updated in place. A workspace that uninstalls SkillBot or revokes its tokens is forgotten.
 /// </summary>
-public sealed class SlackProgress(ProgressDesk desk, ProgressStore store, TurnGate gate, SlackApiClient slack, SlackWorkQueue queue, ILogger<SlackProgress> logger)
+public sealed class SlackProgress(ProgressDesk desk, Forgetting forgetting, TurnGate gate, SlackApiClient slack, SlackWorkQueue queue, ILogger<SlackProgress> logger)
 {
     private static readonly JsonObject Ephemeral = new() { ["response_type"] = "ephemeral" };
 
@@ -150,8 +150,8 @@ public sealed class SlackProgress(ProgressDesk desk, ProgressStore store, TurnGa
     public void ForgetWorkspace(string team, string why) =>
         queue.Enqueue(new SlackWork($"forget workspace ({why})", async cancel =>
         {
-            var rows = await store.ForgetWorkspaceAsync(SlackUser.Channel, team, cancel);
-            logger.LogInformation("Slack workspace data deleted after {Event}: {Rows} progress rows", why, rows);
+            var rows = await forgetting.WorkspaceAsync(SlackUser.Channel, team, cancel);
+            logger.LogInformation("Slack workspace data deleted after {Event}: {Rows} progress rows, remembered context and pending questions", why, rows);
         }));
 
     private async Task PostBack(string? responseUrl, ProgressReply reply, bool share, CancellationToken cancel)

@@ -15,6 +15,9 @@ public interface IUserContextStore
 
     /// <summary>Drops what the user said about themselves ("forget me").</summary>
     ValueTask ForgetAsync(string user, CancellationToken cancellationToken);
+
+    /// <summary>Drops the context of everyone in one workspace (<see cref="ChatUser.WorkspaceKey"/>, e.g. "slack:T1"): SkillBot was uninstalled there.</summary>
+    ValueTask ForgetWorkspaceAsync(string workspaceKey, CancellationToken cancellationToken);
 }
 
 public sealed record ConversationMemoryOptions
@@ -66,6 +69,24 @@ public sealed class ConversationMemory : IUserContextStore, IDisposable
     public ValueTask ForgetAsync(string user, CancellationToken cancellationToken)
     {
         Forget(user);
+        return ValueTask.CompletedTask;
+    }
+
+    public void ForgetWorkspace(string workspaceKey)
+    {
+        var prefix = workspaceKey + ":";
+        foreach (var key in _cache.Keys)
+        {
+            if (key is string user && user.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                _cache.Remove(user);
+            }
+        }
+    }
+
+    public ValueTask ForgetWorkspaceAsync(string workspaceKey, CancellationToken cancellationToken)
+    {
+        ForgetWorkspace(workspaceKey);
         return ValueTask.CompletedTask;
     }
 

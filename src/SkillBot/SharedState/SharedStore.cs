@@ -65,6 +65,13 @@ public sealed partial class SharedStore : IDisposable
 
     public bool IsHealthy => _redis is { IsConnected: true };
 
+    /// <summary>The connected primaries, to SCAN keys by prefix; none when Redis is not configured or not reachable.</summary>
+    public IEnumerable<IServer> Primaries() =>
+        _redis is { IsConnected: true } redis ? redis.GetServers().Where(s => s.IsConnected && !s.IsReplica) : [];
+
+    /// <summary>Redis pub/sub, for messages to every replica; null when Redis is not configured.</summary>
+    public ISubscriber? Subscriber => _redis?.GetSubscriber();
+
     /// <summary>A Redis call failed: the caller uses memory this time.</summary>
     public void Failed(Exception error) => Degraded(error.GetType().Name);
 

@@ -65,6 +65,50 @@ public sealed class SharedUserContext(SharedStore store, ConversationMemory memo
         }
     }
 
+    /// <summary>Forgets a workspace in memory and in Redis: its keys found with SCAN (by prefix) on every primary, deleted in batches.</summary>
+    public async ValueTask ForgetWorkspaceAsync(string workspaceKey, CancellationToken cancellationToken)
+    {
+        memory.ForgetWorkspace(workspaceKey);
+        if (store.Database is not { } redis)
+        {
+            return;
+        }
+        try
+        {
+            var pattern = Prefix + GlobEscaped(workspaceKey) + ":*";
+            foreach (var server in store.Primaries())
+            {
+                var batch = new List<RedisKey>(ScanPage);
+                await foreach (var key in server.KeysAsync(redis.Database, pattern, ScanPage).WithCancellation(cancellationToken))
+                {
+                    batch.Add(key);
+                    if (batch.Count == ScanPage)
+                    {
+                        await DeleteAsync(redis, batch);
+                    }
+                }
+                await DeleteAsync(redis, batch);
+            }
+        }
+        catch (Exception e) when (IsRedisFailure(e))
+        {
+            store.Failed(e);
+        }
+    }
+
+    private const int ScanPage = 250;
+
+    /// <summary>One DEL per key, pipelined: keys of one workspace may sit in different cluster slots.</summary>
+    private static async Task DeleteAsync(IDatabase redis, List<RedisKey> keys)
+    {
+        await Task.WhenAll(keys.Select(key => redis.KeyDeleteAsync(key)));
+        keys.Clear();
+    }
+
+    /// <summary>A workspace id taken literally in a SCAN MATCH pattern.</summary>
+    private static string GlobEscaped(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"[\\*?\[\]]", @"\$0");
+
     internal static bool IsRedisFailure(Exception e) => e is RedisException or TimeoutException;
 
     /// <summary>Stored state that cannot be read (another version's, or damaged) is a fresh start, never a failed answer.</summary>
