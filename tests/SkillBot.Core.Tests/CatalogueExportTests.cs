@@ -55,6 +55,19 @@ public sealed class CatalogueExportTests
     }
 
     [Fact]
+    public void The_generated_tracks_catalogue_comes_back_from_its_csv_the_same()
+    {
+        var generated = GeneratedCatalogue.Generate(shape: GeneratedShape.Tracks).Load();
+        var rows = CatalogueExport.Rows(generated);
+        Assert.Empty(rows.Warnings);
+        var back = RoundTrip(generated);
+        var diff = CatalogueDiff.Between(generated, back);
+        Assert.True(diff.IsEmpty, CatalogueDiffReport.Summary(diff, 20));
+        Assert.Equal(generated.Levels.Select(l => (l.Name, l.Track.Name, l.Position)), back.Levels.Select(l => (l.Name, l.Track.Name, l.Position)));
+        Assert.Equal(generated.Roles.Select(r => (r.Name, r.Track.Name)).Order(), back.Roles.Select(r => (r.Name, r.Track.Name)).Order()); // in the order rows first name them
+    }
+
+    [Fact]
     public void A_catalogue_without_tracks_is_exported_without_the_track_columns()
     {
         var header = CatalogueExport.Rows(Catalogues.BuiltIn()).Header;
