@@ -201,4 +201,36 @@ public sealed class CatalogueDiffTests
         Assert.True(assistant.Use(edited).IsEmpty);
         Assert.NotEmpty(assistant.Ask("what changed?").Items);
     }
+    [Fact]
+    public void Changes_to_tracks_name_the_track_of_a_level_a_role_and_an_alias()
+    {
+        var before = TrackedCatalogue.Load();
+        var after = Catalogues.Load([.. TrackedCatalogue.Files().Select(f => f.Path switch
+        {
+            "levels.yaml" => f with
+            {
+                Text = f.Text
+                    .Replace("aliases: [management track, manager track]", "aliases: [management track]", StringComparison.Ordinal)
+                    .Replace("      - name: Director\n        aliases: [M6, director of engineering]", "      - name: Director\n        aliases: [M6, director of engineering]\n      - name: VP\n", StringComparison.Ordinal)
+                    + "  - name: Fellows\n    levels:\n      - name: Fellow\n",
+            },
+            _ => f,
+        })]);
+        var diff = CatalogueDiff.Between(before, after);
+        var text = CatalogueDiffReport.Text(diff);
+        Assert.Contains("+ track 'Fellows'", text);
+        Assert.Contains("- alias 'manager track' of track 'Management'", text);
+        Assert.Contains("+ level 'VP' of track 'Management'", text);
+        Assert.Contains("+ level 'Fellow' of track 'Fellows'", text);
+        Assert.All(diff.Changes.Where(c => c.Subject is DiffSubject.Level or DiffSubject.Track), c => Assert.NotNull(c.Track));
+        // Levels added to other tracks do not move a level on its own track.
+        Assert.DoesNotContain(diff.Changes, c => c.Field == "order");
+        Assert.Contains("## Catalogue changes", CatalogueDiffReport.Markdown(diff));
+        Assert.Contains("### Tracks", CatalogueDiffReport.Markdown(diff));
+
+        // Engineering Manager without its track: on the first one, with a skill of that track.
+        var roleDiff = CatalogueDiff.Between(TrackedCatalogue.Load(), Catalogues.Load([.. TrackedCatalogue.Files().Where(f => f.Path is "levels.yaml" or "roles.yaml").Select(f => f.Path == "roles.yaml" ? f with { Text = f.Text.Replace("    track: Management\n", "") } : f),
+            new CatalogueFile("skills/code-review.yaml", "skill: Code Review\ndomain: Engineering\nroles:\n  Software Engineer:\n    Engineer 1:\n      description: x\n")]));
+        Assert.Contains("~ role 'Engineering Manager': track 'Management' → 'Individual Contributor'", CatalogueDiffReport.Text(roleDiff));
+    }
 }

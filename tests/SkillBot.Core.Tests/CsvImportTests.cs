@@ -185,10 +185,10 @@ public sealed class CsvImportTests
     {
         Assert.Equal(
             [
-                "line 1: unknown column 'descripton' in the header (expected domain,skill,role,level,necessity,description; optionally skill aliases, role aliases, updated, examples)",
+                "line 1: unknown column 'descripton' in the header (expected domain,skill,role,level,necessity,description; optionally skill aliases, role aliases, updated, examples, owners, role description, track, track aliases, level aliases)",
                 "line 1: column 'role' appears twice in the header",
-                "line 1: missing column 'level' in the header (expected domain,skill,role,level,necessity,description; optionally skill aliases, role aliases, updated, examples)",
-                "line 1: missing column 'description' in the header (expected domain,skill,role,level,necessity,description; optionally skill aliases, role aliases, updated, examples)",
+                "line 1: missing column 'level' in the header (expected domain,skill,role,level,necessity,description; optionally skill aliases, role aliases, updated, examples, owners, role description, track, track aliases, level aliases)",
+                "line 1: missing column 'description' in the header (expected domain,skill,role,level,necessity,description; optionally skill aliases, role aliases, updated, examples, owners, role description, track, track aliases, level aliases)",
             ],
             Problems("domain,skill,role,role,necessity,descripton\nML,DL,DS,DS,optional,x\n"));
         Assert.Equal(["line 1: no header row: the first line must be domain,skill,role,level,necessity,description"], Problems(""));
@@ -201,6 +201,78 @@ public sealed class CsvImportTests
         var result = Imported(Header + CsvLine("ML", "Deep Learning", "Data Scientist", "sr", "required", "Designs."));
         Assert.StartsWith("# yaml-language-server: $schema=schemas/levels.schema.json\n# The ladder", result.Files.Single(f => f.Path == "levels.yaml").Text);
         Assert.False(LoadBack(result).HasTracks);
+    }
+
+    private const string TrackHeader = "domain,skill,role,level,necessity,description,track,track aliases,level aliases,role description\n";
+
+    [Fact]
+    public void A_track_column_gives_each_track_its_own_ladder_in_the_order_the_rows_list_it()
+    {
+        // System Design names Engineer 2 first, Code Review then puts Engineer 1 below it: the rows' order wins over first mention.
+        var result = Imported(TrackHeader
+            + "Eng,System Design,SWE,Engineer 2,required,Designs a component.,IC,individual contributor,IC2,Builds software.\n"
+            + "Eng,System Design,SWE,Senior Engineer,required,Designs a system.,IC,,IC3,\n"
+            + "Eng,Code Review,SWE,Engineer 1,required,Reviews small changes.,ic,,IC1,\n"
+            + "Eng,Code Review,SWE,Engineer 2,optional,Reviews changes.,IC,,,\n"
+            + "Eng,Code Review,Engineering Manager,Manager 1,required,Makes reviews happen.,Management,M,M1,Leads a team.\n"
+            + "Eng,Code Review,Engineering Manager,Director,required,Sets the review culture.,Management,,M2,\n");
+        var catalogue = LoadBack(result);
+        Assert.True(catalogue.HasTracks);
+        Assert.Equal(["IC", "Management"], catalogue.Tracks.Select(t => t.Name));
+        Assert.Equal(["individual contributor"], catalogue.Tracks[0].Aliases.ToArray());
+        Assert.Equal(["Engineer 1", "Engineer 2", "Senior Engineer"], catalogue.LevelsOf(catalogue.Tracks[0]).Select(l => l.Name));
+        Assert.Equal(["Manager 1", "Director"], catalogue.LevelsOf(catalogue.Tracks[1]).Select(l => l.Name));
+        Assert.Equal(["IC1"], catalogue.FindLevel("Engineer 1")!.Aliases.ToArray());
+        Assert.Equal("Management", catalogue.FindRole("Engineering Manager")!.Track.Name);
+        Assert.Equal(("IC", "Builds software."), (catalogue.FindRole("SWE")!.Track.Name, catalogue.FindRole("SWE")!.Description));
+        Assert.Equal(["M2"], catalogue.FindLevel("Director")!.Aliases.ToArray());
+        Assert.Equal("Sets the review culture.", At(catalogue, "Code Review", "Engineering Manager", "Director")!.Description);
+        Assert.Contains("tracks:\n  - name: IC\n", result.Files.Single(f => f.Path == "levels.yaml").Text);
+    }
+
+    [Fact]
+    public void Rows_that_disagree_about_tracks_are_named_by_line()
+    {
+        Assert.Equal(
+            [
+                "line 3: track is empty",
+                "line 4: level 'Manager 1' is on track 'Management' on line 2 but on track 'IC' here: a level belongs to one track",
+                "line 5: tracks of SWE (a role is on one track) differ from line 2: give them the same on every row, or leave the cell empty",
+            ],
+            Problems(TrackHeader
+                + "Eng,Code Review,SWE,Manager 1,required,x,Management,,,\n"
+                + "Eng,Code Review,SWE,Engineer 1,required,x,,,,\n"
+                + "Eng,System Design,EM,Manager 1,required,x,IC,,,\n"
+                + "Eng,System Design,SWE,Engineer 1,required,x,IC,,,\n"));
+        Assert.Equal(
+            ["line 2: the rows list the levels of track 'IC' in orders that disagree: give each skill's rows for a role lowest level first, in the same order in every skill"],
+            Problems(TrackHeader
+                + "Eng,Code Review,SWE,Engineer 1,required,x,IC,,,\n"
+                + "Eng,Code Review,SWE,Engineer 2,required,x,IC,,,\n"
+                + "Eng,System Design,SWE,Engineer 2,required,x,IC,,,\n"
+                + "Eng,System Design,SWE,Engineer 1,required,x,IC,,,\n"));
+        Assert.Equal(
+            ["line 2: level aliases are given, but no row gives a track: give each row its role's track, or leave level aliases empty (the default ladder has its own aliases)"],
+            Problems(TrackHeader + "Eng,Code Review,SWE,Junior,required,x,,,J1,\n"));
+    }
+
+    [Fact]
+    public void An_owners_column_gives_a_skill_its_owners_separated_like_aliases_and_checks_their_shape()
+    {
+        const string header = "domain,skill,role,level,necessity,description,owners\n";
+        var catalogue = LoadBack(Imported(header
+            + "ML,Deep Learning,Data Scientist,Junior,optional,x,U0123ABCD; ana@example.com\n"
+            + "ML,Deep Learning,Data Scientist,Middle,optional,y,\n"));
+        Assert.Equal(["U0123ABCD", "ana@example.com"], catalogue.Skills[0].Owners.ToArray());
+        Assert.Equal(
+            [
+                "line 2: owners: 'ana at example' is not " + Owners.Shapes + "; separate owners with ';'",
+                "line 4: owners of Deep Learning differ from line 3: give them the same on every row, or leave the cell empty",
+            ],
+            Problems(header
+                + "ML,Deep Learning,Data Scientist,Junior,optional,x,U0123ABCD; ana at example\n"
+                + "ML,Deep Learning,Data Scientist,Middle,optional,x,U0123ABCD\n"
+                + "ML,Deep Learning,Data Scientist,Senior,optional,x,W0123ABCD\n"));
     }
 
     [Fact]

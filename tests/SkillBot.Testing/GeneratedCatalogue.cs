@@ -15,6 +15,13 @@ public enum GeneratedShape
 
     /// <summary>Five roles a skill, each at all five levels, descriptions of about 120 characters: the shape the scale figures in the README are measured on.</summary>
     Uniform,
+
+    /// <summary>
+    /// Career tracks (format 1.1): three tracks of eight levels each (IC1…IC8, M1…M8, F1…F8), 60 roles (20 a track:
+    /// each individual-contributor role, its manager and its fellow), five roles a skill (three individual contributors,
+    /// a manager, a fellow), each at every level of its track, descriptions of about 120 characters.
+    /// </summary>
+    Tracks,
 }
 
 /// <summary>What the generator wrote, counted independently of the loader, so a test can hold the loader to it.</summary>
@@ -40,6 +47,25 @@ public sealed class GeneratedCatalogue
     public const int DefaultSeed = 20261128;
 
     private static readonly string[] LevelNames = [.. CatalogueLoader.DefaultLadder.Select(l => l.Name)];
+
+    /// <summary>The tracks of <see cref="GeneratedShape.Tracks"/>: name, aliases, its levels' prefix and what its roles add to an individual contributor's name.</summary>
+    public static readonly (string Name, string[] Aliases, string LevelPrefix, string RoleSuffix)[] Tracks =
+    [
+        ("Individual Contributor", ["IC track"], "IC", ""),
+        ("Management", ["manager track"], "M", " Manager"),
+        ("Technical Fellowship", ["fellow track"], "F", " Fellow"),
+    ];
+
+    public const int LevelsPerTrack = 8;
+
+    public const int RolesPerTrack = 20;
+
+    /// <summary>The levels of a track of <see cref="GeneratedShape.Tracks"/>, lowest first.</summary>
+    public static string[] TrackLevels(int track) =>
+        [.. Enumerable.Range(1, LevelsPerTrack).Select(n => Tracks[track].LevelPrefix + n.ToString(CultureInfo.InvariantCulture))];
+
+    /// <summary>The individual-contributor roles the tracks shape builds on: none that is already a manager's.</summary>
+    private static readonly RoleName[] TrackRoles = [.. Roles.Where(r => !r.Name.EndsWith("Manager", StringComparison.Ordinal)).Take(RolesPerTrack)];
 
     private GeneratedCatalogue(IReadOnlyList<CatalogueFile> files, GeneratedCounts counts)
     {
@@ -92,14 +118,18 @@ public sealed class GeneratedCatalogue
                 throw new ArgumentOutOfRangeException(nameof(skillCount), skillCount,
                     $"at most {(Departments.Length + 1) * SkillsPerDepartment} skills can be generated");
             }
-            var roles = Enumerable.Range(0, departments).SelectMany(d => Roles.Select(r => InDepartment(d, r))).ToList();
+            var roles = shape == GeneratedShape.Tracks
+                ? Enumerable.Range(0, departments).SelectMany(d => Tracks.Index().SelectMany(t => TrackRoles.Select(r => (Role: InDepartment(d, OnTrack(r, t.Index)), Track: t.Index)))).ToList()
+                : Enumerable.Range(0, departments).SelectMany(d => Roles.Select(r => (Role: InDepartment(d, r), Track: -1))).ToList();
+            var levelNames = shape == GeneratedShape.Tracks
+                ? Tracks.Index().SelectMany(t => TrackLevels(t.Index).Concat(t.Item.Aliases).Append(t.Item.Name))
+                : CatalogueLoader.DefaultLadder.SelectMany(l => l.Aliases.Prepend(l.Name));
             // Role and level names are claimed first so no skill alias is also a role or level alias.
-            foreach (var name in roles.SelectMany(r => r.Aliases.Prepend(r.Name))
-                         .Concat(CatalogueLoader.DefaultLadder.SelectMany(l => l.Aliases.Prepend(l.Name))))
+            foreach (var name in roles.SelectMany(r => r.Role.Aliases.Prepend(r.Role.Name)).Concat(levelNames))
             {
                 _claimed.Add(Tokenizer.Key(name));
             }
-            _files.Add(new CatalogueFile(CatalogueLoader.LevelsFile, LevelsYaml()));
+            _files.Add(new CatalogueFile(CatalogueLoader.LevelsFile, shape == GeneratedShape.Tracks ? TracksYaml() : LevelsYaml()));
             _files.Add(new CatalogueFile(CatalogueLoader.RolesFile, RolesYaml(roles)));
 
             var written = 0;
@@ -133,8 +163,13 @@ public sealed class GeneratedCatalogue
             {
                 throw new InvalidOperationException($"only {written} distinct skill names could be made, {skillCount} were asked for");
             }
-            return new GeneratedCatalogue(_files, new GeneratedCounts(written, domainsUsed.Count, roles.Count, LevelNames.Length, _expectations));
+            var levels = shape == GeneratedShape.Tracks ? Tracks.Length * LevelsPerTrack : LevelNames.Length;
+            return new GeneratedCatalogue(_files, new GeneratedCounts(written, domainsUsed.Count, roles.Count, levels, _expectations));
         }
+
+        /// <summary>An individual contributor's role as the role of track <paramref name="track"/>: "Data Engineer Manager", "DE manager".</summary>
+        private static RoleName OnTrack(RoleName role, int track) =>
+            track == 0 ? role : new(role.Name + Tracks[track].RoleSuffix, [.. role.Aliases.Where(a => !a.Any(Tokenizer.IsCjk)).Select(a => a + Tracks[track].RoleSuffix.ToLowerInvariant())]);
 
         /// <summary>A name in department <paramref name="department"/>: the first (0) is unnamed, the others prefix theirs.</summary>
         private static string InDepartment(int department, string name) =>
@@ -186,21 +221,21 @@ public sealed class GeneratedCatalogue
             var updated = new DateOnly(2025, 1, 1).AddDays(random.Next(0, 690));
             yaml.Append("updated: ").AppendLine(updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             yaml.AppendLine("roles:");
-            var roleCount = shape == GeneratedShape.Uniform ? 5 : random.Next(1, Math.Min(5, domain.Roles.Length) + 1);
-            foreach (var role in domain.Roles.OrderBy(_ => random.Next()).Take(roleCount).Select(r => InDepartment(department, r)))
+            foreach (var (role, levels) in RolesOf(domain, department))
             {
                 yaml.Append("  ").Append(Quote(role)).AppendLine(":");
                 // Most roles cover the whole ladder; about one in six has a gap.
-                var gap = shape == GeneratedShape.Varied && random.Next(6) == 0 ? random.Next(LevelNames.Length) : -1;
-                for (var level = 0; level < LevelNames.Length; level++)
+                var gap = shape == GeneratedShape.Varied && random.Next(6) == 0 ? random.Next(levels.Length) : -1;
+                for (var level = 0; level < levels.Length; level++)
                 {
                     if (level == gap)
                     {
                         continue;
                     }
-                    yaml.Append("    ").Append(LevelNames[level]).AppendLine(":");
+                    yaml.Append("    ").Append(Quote(levels[level])).AppendLine(":");
                     yaml.Append("      necessity: ").AppendLine(random.Next(10) < 3 ? "required" : "optional");
-                    yaml.Append("      description: ").AppendLine(Quote(Description(level, name, topic, role)));
+                    // Eight levels of a track read the five levels' sentences, lowest to highest.
+                    yaml.Append("      description: ").AppendLine(Quote(Description(level * Sentences.Length / levels.Length, name, topic, role)));
                     _expectations++;
                 }
             }
@@ -210,6 +245,24 @@ public sealed class GeneratedCatalogue
                 throw new InvalidOperationException($"two skills would share the file {path}");
             }
             return new CatalogueFile(path, yaml.ToString());
+        }
+
+        /// <summary>
+        /// The roles a skill has, each with the levels of its track. With tracks: three individual contributors of the
+        /// domain (others when it has fewer), the manager of a fourth and the fellow of a fifth.
+        /// </summary>
+        private IEnumerable<(string Role, string[] Levels)> RolesOf(Domain domain, int department)
+        {
+            if (shape != GeneratedShape.Tracks)
+            {
+                var roleCount = shape == GeneratedShape.Uniform ? 5 : random.Next(1, Math.Min(5, domain.Roles.Length) + 1);
+                return domain.Roles.OrderBy(_ => random.Next()).Take(roleCount).Select(r => (InDepartment(department, r), LevelNames));
+            }
+            var bases = domain.Roles.Where(r => TrackRoles.Any(t => t.Name == r)).OrderBy(_ => random.Next())
+                .Concat(TrackRoles.Select(r => r.Name).OrderBy(_ => random.Next()))
+                .Distinct().Take(5).ToList();
+            return bases.Select((role, i) => i < 3 ? 0 : i - 2)
+                .Zip(bases, (track, role) => (InDepartment(department, role + Tracks[track].RoleSuffix), TrackLevels(track)));
         }
 
         /// <summary>An acronym, an abbreviated spelling and a Chinese name, each only if no other name claims it.</summary>
@@ -245,7 +298,7 @@ public sealed class GeneratedCatalogue
         private string Description(int level, string skill, string topic, string role)
         {
             var text = new StringBuilder();
-            var length = shape == GeneratedShape.Uniform ? 120 : 200;
+            var length = shape == GeneratedShape.Varied ? 200 : 120;
             foreach (var sentence in Sentences[level].OrderBy(_ => random.Next()))
             {
                 if (text.Length >= length)
@@ -274,13 +327,35 @@ public sealed class GeneratedCatalogue
             return yaml.ToString();
         }
 
-        private static string RolesYaml(IEnumerable<RoleName> roles)
+        /// <summary>levels.yaml with <see cref="Tracks"/>, each of <see cref="LevelsPerTrack"/> levels.</summary>
+        private static string TracksYaml()
+        {
+            var yaml = new StringBuilder("tracks:\n");
+            foreach (var (track, index) in Tracks.Select((t, i) => (t, i)))
+            {
+                yaml.Append("  - name: ").AppendLine(Quote(track.Name));
+                yaml.Append("    aliases: [").Append(string.Join(", ", track.Aliases.Select(Quote))).AppendLine("]");
+                yaml.AppendLine("    levels:");
+                foreach (var level in TrackLevels(index))
+                {
+                    yaml.Append("      - name: ").AppendLine(Quote(level));
+                }
+            }
+            return yaml.ToString();
+        }
+
+        /// <param name="roles">Each role with the index of its track in <see cref="Tracks"/>; -1: a catalogue of one ladder.</param>
+        private static string RolesYaml(IEnumerable<(RoleName Role, int Track)> roles)
         {
             var yaml = new StringBuilder("roles:\n");
-            foreach (var role in roles)
+            foreach (var (role, track) in roles)
             {
                 yaml.Append("  - name: ").AppendLine(Quote(role.Name));
                 yaml.Append("    aliases: [").Append(string.Join(", ", role.Aliases.Select(Quote))).AppendLine("]");
+                if (track >= 0)
+                {
+                    yaml.Append("    track: ").AppendLine(Quote(Tracks[track].Name));
+                }
             }
             return yaml.ToString();
         }

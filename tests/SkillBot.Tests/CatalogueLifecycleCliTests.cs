@@ -127,6 +127,49 @@ public sealed class CatalogueLifecycleCliTests : IDisposable
         Assert.True(diff.Exit == 0, diff.Stdout);
     }
 
+    [Theory]
+    [InlineData("tracked.csv")]
+    [InlineData("tracked.xlsx")]
+    [InlineData("tracked-domains.xlsx", "--sheets", "domain")]
+    public void A_tracks_catalogue_exported_and_imported_again_has_the_same_tracks_levels_roles_and_expectations(string file, params string[] options)
+    {
+        var folder = TrackedCatalogue.WriteTo(Temp("tracked"));
+        var exported = Run(["catalogue", "export", folder, "--out", Temp(file), .. options]);
+        Assert.Equal((0, ""), (exported.Exit, exported.Stderr));
+        var imported = Run(["catalogue", "import", Temp(file), "--out", Temp("back"), .. options.Length > 0 ? new[] { "--all-sheets" } : []]);
+        Assert.True(imported.Exit == 0, imported.Stdout + imported.Stderr);
+        var diff = Run("catalogue", "diff", folder, Temp("back"));
+        Assert.True(diff.Exit == 0, diff.Stdout);
+        var (before, after) = (Catalogues.Load(folder), Catalogues.Load(Temp("back")));
+        Assert.Equal(before.Levels.Select(l => (l.Name, l.Track.Name, l.Position, string.Join("|", l.Aliases))), after.Levels.Select(l => (l.Name, l.Track.Name, l.Position, string.Join("|", l.Aliases))));
+        Assert.Equal(before.Roles.Select(r => (r.Name, r.Track.Name, r.Description)), after.Roles.Select(r => (r.Name, r.Track.Name, r.Description)));
+        Assert.Equal(before.Tracks.Select(t => string.Join("|", t.Aliases)), after.Tracks.Select(t => string.Join("|", t.Aliases)));
+        if (file.EndsWith(".xlsx", StringComparison.Ordinal))
+        {
+            // A second reader sees the track beside each expectation.
+            var rows = ReadWithExcelJs(Temp(file))["sheets"]!.AsArray().SelectMany(sheet => sheet!["rows"]!.AsArray()).Select(r => r!.AsArray().Select(c => c!["text"]!.GetValue<string>()).ToList()).ToList();
+            var header = rows[0];
+            var track = header.IndexOf("track");
+            Assert.Contains(rows, r => r[2] == TrackedCatalogue.Em && r[3] == "Director" && r[track] == TrackedCatalogue.Management);
+            Assert.Contains(rows, r => r[2] == TrackedCatalogue.Swe && r[3] == "Staff Engineer" && r[track] == TrackedCatalogue.Ic);
+        }
+    }
+
+    [Fact]
+    public void The_generated_2000_skill_catalogue_round_trips_through_csv_and_one_flat_sheet()
+    {
+        var folder = GeneratedCatalogue.Generate().WriteTo(Temp("generated"));
+        foreach (var file in new[] { "generated.csv", "generated.xlsx" })
+        {
+            var exported = Run("catalogue", "export", folder, "--out", Temp(file));
+            Assert.Equal((0, ""), (exported.Exit, exported.Stderr));
+            var imported = Run("catalogue", "import", Temp(file), "--out", Temp("back-" + file));
+            Assert.True(imported.Exit == 0, imported.Stdout + imported.Stderr);
+            var diff = Run("catalogue", "diff", folder, Temp("back-" + file));
+            Assert.True(diff.Exit == 0, diff.Stdout[..Math.Min(3000, diff.Stdout.Length)]);
+        }
+    }
+
     [Fact]
     public void The_generated_2000_skill_catalogue_round_trips_through_a_workbook_per_domain_and_exceljs_reads_it()
     {

@@ -12,10 +12,11 @@ public enum DiffKind
     [JsonStringEnumMemberName("renamed")] Renamed,
 }
 
-/// <summary>What a difference is about. An alias belongs to the level, role or skill named beside it.</summary>
+/// <summary>What a difference is about. An alias belongs to the level, role, skill or track named beside it.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DiffSubject>))]
 public enum DiffSubject
 {
+    [JsonStringEnumMemberName("track")] Track,
     [JsonStringEnumMemberName("level")] Level,
     [JsonStringEnumMemberName("role")] Role,
     [JsonStringEnumMemberName("skill")] Skill,
@@ -28,7 +29,8 @@ public enum DiffSubject
 /// where it is, in the new catalogue's names (the old one's for something removed). <see cref="Field"/> says what
 /// changed (description, necessity, domain, updated, order, name); <see cref="Before"/> and <see cref="After"/>
 /// are its values (an added or removed alias is in After or Before). <see cref="Suggestion"/> is advice, for a
-/// rename: keep the old name as an alias.
+/// rename: keep the old name as an alias. <see cref="Track"/> names the career track (format 1.1) of a track, a level
+/// or a role's move to another track, and of their aliases; null in a catalogue of one ladder.
 /// </summary>
 public sealed record CatalogueChange(
     DiffKind Kind,
@@ -39,7 +41,8 @@ public sealed record CatalogueChange(
     string? Field,
     string? Before,
     string? After,
-    string? Suggestion = null);
+    string? Suggestion = null,
+    string? Track = null);
 
 /// <summary>Every difference between two catalogues, in ladder, role and skill order. Pure.</summary>
 public sealed record CatalogueDiff(string OldVersion, string NewVersion, ImmutableArray<CatalogueChange> Changes)
@@ -54,6 +57,7 @@ public sealed record CatalogueDiff(string OldVersion, string NewVersion, Immutab
     public static CatalogueDiff Between(SkillCatalogue old, SkillCatalogue @new)
     {
         var changes = new List<CatalogueChange>();
+        CompareTracks(old, @new, changes);
         var levelMap = CompareLevels(old, @new, changes);
         CompareRoles(old, @new, changes);
         CompareSkills(old, @new, levelMap, changes);
@@ -71,11 +75,11 @@ public sealed record CatalogueDiff(string OldVersion, string NewVersion, Immutab
                 map[level] = same;
             }
         }
-        // A level gone and a new one in its place on the ladder: a rename ("Middle" became "Mid-level").
+        // A level gone and a new one in its place on its track's ladder: a rename ("Middle" became "Mid-level").
         var mapped = map.Values.ToHashSet();
         foreach (var level in old.Levels.Where(l => !map.ContainsKey(l)))
         {
-            if (level.Number <= @new.Levels.Length && @new.Levels[level.Number - 1] is var there
+            if (SameTrack(@new, level.Track) is { } track && @new.LevelAt(track, level.Position) is { } there
                 && !mapped.Contains(there) && old.FindLevel(there.Name) is null)
             {
                 map[level] = there;
@@ -84,34 +88,68 @@ public sealed record CatalogueDiff(string OldVersion, string NewVersion, Immutab
         }
         foreach (var level in @new.Levels)
         {
+            var track = level.Track.Name;
             var before = map.FirstOrDefault(p => p.Value == level).Key;
             if (before is null)
             {
-                changes.Add(new(DiffKind.Added, DiffSubject.Level, null, null, level.Name, null, null, level.Name));
+                changes.Add(new(DiffKind.Added, DiffSubject.Level, null, null, level.Name, null, null, level.Name, Track: track));
                 continue;
             }
             if (!string.Equals(before.Name, level.Name, StringComparison.OrdinalIgnoreCase))
             {
                 changes.Add(new(DiffKind.Renamed, DiffSubject.Level, null, null, level.Name, "name", before.Name, level.Name,
-                    KeepAlias(before.Name, level.Aliases, "level", level.Name)));
+                    KeepAlias(before.Name, level.Aliases, "level", level.Name), track));
             }
             else if (before.Name != level.Name)
             {
-                changes.Add(new(DiffKind.Changed, DiffSubject.Level, null, null, level.Name, "name", before.Name, level.Name));
+                changes.Add(new(DiffKind.Changed, DiffSubject.Level, null, null, level.Name, "name", before.Name, level.Name, Track: track));
             }
-            if (before.Number != level.Number)
+            if (!SameName(before.Track.Name, track))
+            {
+                changes.Add(new(DiffKind.Changed, DiffSubject.Level, null, null, level.Name, "track", before.Track.Name, track, Track: track));
+            }
+            // The place on its own track: a level added to another track does not move this one.
+            if (before.Position != level.Position)
             {
                 changes.Add(new(DiffKind.Changed, DiffSubject.Level, null, null, level.Name, "order",
-                    Ordinal(before.Number), Ordinal(level.Number)));
+                    Ordinal(before.Position), Ordinal(level.Position), Track: track));
             }
-            CompareAliases(before.Aliases, level.Aliases, null, null, level.Name, changes);
+            CompareAliases(before.Aliases, level.Aliases, null, null, level.Name, changes, track);
         }
         foreach (var gone in old.Levels.Where(l => !map.ContainsKey(l)))
         {
-            changes.Add(new(DiffKind.Removed, DiffSubject.Level, null, null, gone.Name, null, gone.Name, null));
+            changes.Add(new(DiffKind.Removed, DiffSubject.Level, null, null, gone.Name, null, gone.Name, null, Track: gone.Track.Name));
         }
         return map;
     }
+
+    /// <summary>Tracks (format 1.1) by name: added, removed, and their aliases; a catalogue of one ladder has none to compare.</summary>
+    private static void CompareTracks(SkillCatalogue old, SkillCatalogue @new, List<CatalogueChange> changes)
+    {
+        foreach (var track in @new.Tracks.Where(t => t.Name is not null))
+        {
+            if (SameTrack(old, track) is not { Name: not null } before)
+            {
+                changes.Add(new(DiffKind.Added, DiffSubject.Track, null, null, null, null, null, track.Name, Track: track.Name));
+                continue;
+            }
+            if (before.Name != track.Name)
+            {
+                changes.Add(new(DiffKind.Changed, DiffSubject.Track, null, null, null, "name", before.Name, track.Name, Track: track.Name));
+            }
+            CompareAliases(before.Aliases, track.Aliases, null, null, null, changes, track.Name);
+        }
+        foreach (var gone in old.Tracks.Where(t => t.Name is not null && SameTrack(@new, t) is not { Name: not null }))
+        {
+            changes.Add(new(DiffKind.Removed, DiffSubject.Track, null, null, null, null, gone.Name, null, Track: gone.Name));
+        }
+    }
+
+    /// <summary>The track of <paramref name="catalogue"/> with the name of <paramref name="track"/> (the unnamed one for the unnamed one).</summary>
+    private static Track? SameTrack(SkillCatalogue catalogue, Track track) =>
+        catalogue.Tracks.FirstOrDefault(t => SameName(t.Name, track.Name)) ?? (track.Name is null && catalogue.Tracks.IsEmpty ? Track.Unnamed : null);
+
+    private static bool SameName(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static string Ordinal(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -127,6 +165,10 @@ public sealed record CatalogueDiff(string OldVersion, string NewVersion, Immutab
             if (before.Name != role.Name)
             {
                 changes.Add(new(DiffKind.Changed, DiffSubject.Role, null, role.Name, null, "name", before.Name, role.Name));
+            }
+            if (!SameName(before.Track.Name, role.Track.Name))
+            {
+                changes.Add(new(DiffKind.Changed, DiffSubject.Role, null, role.Name, null, "track", before.Track.Name, role.Track.Name, Track: role.Track.Name));
             }
             CompareAliases(before.Aliases, role.Aliases, null, role.Name, null, changes);
         }
@@ -258,15 +300,15 @@ public sealed record CatalogueDiff(string OldVersion, string NewVersion, Immutab
 
     public static string Name(Necessity necessity) => necessity == Necessity.Required ? "required" : "optional";
 
-    private static void CompareAliases(ImmutableArray<string> before, ImmutableArray<string> after, string? skill, string? role, string? level, List<CatalogueChange> changes)
+    private static void CompareAliases(ImmutableArray<string> before, ImmutableArray<string> after, string? skill, string? role, string? level, List<CatalogueChange> changes, string? track = null)
     {
         foreach (var alias in after.Where(a => !before.Contains(a, StringComparer.OrdinalIgnoreCase)))
         {
-            changes.Add(new(DiffKind.Added, DiffSubject.Alias, skill, role, level, null, null, alias));
+            changes.Add(new(DiffKind.Added, DiffSubject.Alias, skill, role, level, null, null, alias, Track: track));
         }
         foreach (var alias in before.Where(a => !after.Contains(a, StringComparer.OrdinalIgnoreCase)))
         {
-            changes.Add(new(DiffKind.Removed, DiffSubject.Alias, skill, role, level, null, alias, null));
+            changes.Add(new(DiffKind.Removed, DiffSubject.Alias, skill, role, level, null, alias, null, Track: track));
         }
     }
 

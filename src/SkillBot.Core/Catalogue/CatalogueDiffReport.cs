@@ -100,6 +100,7 @@ public static class CatalogueDiffReport
 
     private static string SectionTitle(DiffSubject subject) => subject switch
     {
+        DiffSubject.Track => "Tracks",
         DiffSubject.Level => "Levels",
         DiffSubject.Role => "Roles",
         DiffSubject.Skill => "Skills",
@@ -112,10 +113,12 @@ public static class CatalogueDiffReport
     {
         var where = change.Subject switch
         {
-            DiffSubject.Level => $"level {quote(change.Level!)}",
+            DiffSubject.Track => $"track {quote(change.Track!)}",
+            DiffSubject.Level => $"level {quote(change.Level!)}{OfTrack(change, quote)}",
             DiffSubject.Role => $"role {quote(change.Role!)}",
             DiffSubject.Skill => $"skill {quote(change.Skill!)}",
-            DiffSubject.Alias => $"alias {quote((change.After ?? change.Before)!)} of " + (change.Skill is { } s ? $"skill {quote(s)}" : change.Role is { } r ? $"role {quote(r)}" : $"level {quote(change.Level!)}"),
+            DiffSubject.Alias => $"alias {quote((change.After ?? change.Before)!)} of " + (change.Skill is { } s ? $"skill {quote(s)}" : change.Role is { } r ? $"role {quote(r)}"
+                : change.Level is { } l ? $"level {quote(l)}{OfTrack(change, quote)}" : $"track {quote(change.Track!)}"),
             _ => $"expectation {quote(change.Skill!)} / {quote(change.Role!)} / {quote(change.Level!)}",
         };
         return change switch
@@ -128,6 +131,10 @@ public static class CatalogueDiffReport
             _ => where,
         };
     }
+
+    /// <summary>A level's track, where the catalogue has tracks (a level moved to another track says both in its change).</summary>
+    private static string OfTrack(CatalogueChange change, Func<string, string> quote) =>
+        change.Track is { } track && change.Field != "track" ? $" of track {quote(track)}" : "";
 
     private static string OneLine(string? text) => (text ?? "").ReplaceLineEndings(" ");
 

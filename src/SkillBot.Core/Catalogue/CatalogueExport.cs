@@ -22,38 +22,83 @@ public static class CatalogueExport
         var defaultLadder = catalogue.Levels.Length == CatalogueLoader.DefaultLadder.Length
             && catalogue.Levels.Zip(CatalogueLoader.DefaultLadder).All(p =>
                 p.First.Name == p.Second.Name && p.First.Aliases.SequenceEqual(p.Second.Aliases, StringComparer.Ordinal));
-        if (!defaultLadder)
+        if (!defaultLadder && !catalogue.HasTracks)
         {
             warnings.Add($"the ladder ({string.Join(", ", catalogue.Levels.Select(l => l.Name))}) is not SkillBot's default: a spreadsheet has no place for it, so import would give the default ladder back; keep levels.yaml");
+        }
+        if (catalogue.HasTracks)
+        {
+            warnings.AddRange(LadderWarnings(catalogue));
         }
         foreach (var unused in catalogue.Roles.Where(r => catalogue.SkillsOf(r).IsEmpty))
         {
             warnings.Add($"role '{unused.Name}' has no expectations, so no row carries it and import would not give it back");
         }
-        foreach (var (name, alias) in catalogue.Skills.SelectMany(s => s.Aliases.Select(a => (s.Name, a)))
-                     .Concat(catalogue.Roles.SelectMany(r => r.Aliases.Select(a => (r.Name, a))))
-                     .Where(p => p.a.Contains(CsvImport.AliasSeparator)))
+        var aliases = catalogue.Skills.SelectMany(s => s.Aliases.Select(a => (s.Name, a)))
+            .Concat(catalogue.Roles.SelectMany(r => r.Aliases.Select(a => (r.Name, a))));
+        if (catalogue.HasTracks)
+        {
+            aliases = aliases.Concat(catalogue.Tracks.SelectMany(t => t.Aliases.Select(a => (t.Name!, a))))
+                .Concat(catalogue.Levels.SelectMany(l => l.Aliases.Select(a => (l.Name, a))));
+        }
+        foreach (var (name, alias) in aliases.Where(p => p.a.Contains(CsvImport.AliasSeparator)))
         {
             warnings.Add($"alias '{alias}' of '{name}' contains '{CsvImport.AliasSeparator}', which separates aliases in a spreadsheet: import would read it as two");
         }
 
+        static string Joined(IEnumerable<string> values) => string.Join(CsvImport.AliasSeparator + " ", values);
         var rows = ImmutableArray.CreateBuilder<CatalogueRow>();
         foreach (var skill in catalogue.Skills)
         {
-            var skillAliases = string.Join(CsvImport.AliasSeparator + " ", skill.Aliases);
+            var skillAliases = Joined(skill.Aliases);
             var updated = skill.Updated?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+            var owners = Joined(skill.Owners);
             foreach (var role in skill.Roles)
             {
-                var roleAliases = string.Join(CsvImport.AliasSeparator + " ", role.Role.Aliases);
+                var roleAliases = Joined(role.Role.Aliases);
                 foreach (var e in role.ByLevel.OfType<Expectation>())
                 {
-                    rows.Add(new CatalogueRow(skill.Domain,
-                        [skill.Domain, skill.Name, role.Role.Name, e.Level.Name, CatalogueDiff.Name(e.Necessity), e.Description, skillAliases, roleAliases, updated,
-                            string.Join('\n', e.Examples)]));
+                    string[] cells =
+                    [
+                        skill.Domain, skill.Name, role.Role.Name, e.Level.Name, CatalogueDiff.Name(e.Necessity), e.Description, skillAliases, roleAliases, updated,
+                        string.Join('\n', e.Examples), owners, role.Role.Description ?? "",
+                    ];
+                    rows.Add(new CatalogueRow(skill.Domain, catalogue.HasTracks
+                        ? [.. cells, role.Role.Track.Name ?? "", Joined(role.Role.Track.Aliases), Joined(e.Level.Aliases)]
+                        : [.. cells]));
                 }
             }
         }
-        return new CatalogueRows([.. CsvImport.Columns, .. CsvImport.OptionalColumns], rows.ToImmutable(), [.. warnings]);
+        var header = catalogue.HasTracks ? CsvImport.OptionalColumns : CsvImport.OptionalColumns.RemoveRange(CsvImport.TrackColumns);
+        return new CatalogueRows([.. CsvImport.Columns, .. header], rows.ToImmutable(), [.. warnings]);
+    }
+
+    /// <summary>
+    /// What import could not give back of the tracks: a level no row names, and two levels next to each other on a
+    /// track that no skill gives one role both of (rows are the only thing that shows a level's place).
+    /// </summary>
+    private static IEnumerable<string> LadderWarnings(SkillCatalogue catalogue)
+    {
+        var used = new HashSet<Level>();
+        var adjacent = new HashSet<(Level, Level)>();
+        foreach (var role in catalogue.Skills.SelectMany(s => s.Roles))
+        {
+            var given = role.ByLevel.OfType<Expectation>().Select(e => e.Level).ToList();
+            used.UnionWith(given);
+            adjacent.UnionWith(given.Zip(given.Skip(1)).Where(p => p.First.Track == p.Second.Track && p.Second.Position == p.First.Position + 1));
+        }
+        foreach (var track in catalogue.Tracks)
+        {
+            var levels = catalogue.LevelsOf(track);
+            foreach (var level in levels.Where(l => !used.Contains(l)))
+            {
+                yield return $"level '{level.Name}' of track '{track.Name}' has no expectations, so no row carries it and import would not give it back; keep levels.yaml";
+            }
+            foreach (var (lower, higher) in levels.Zip(levels.Skip(1)).Where(p => used.Contains(p.First) && used.Contains(p.Second) && !adjacent.Contains(p)))
+            {
+                yield return $"no role has both '{lower.Name}' and '{higher.Name}' of track '{track.Name}' in one skill, so import could not tell which is higher; keep levels.yaml";
+            }
+        }
     }
 
     /// <summary>RFC 4180 CSV (CRLF, quoted where needed), each cell guarded against being run as a formula.</summary>

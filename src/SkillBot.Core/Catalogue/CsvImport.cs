@@ -17,16 +17,26 @@ public sealed record CsvImportResult(ImmutableArray<CatalogueFile> Files, Immuta
 /// be edited), roles.yaml, and skills/&lt;domain&gt;/&lt;skill&gt;.yaml. Names are matched the way the
 /// loader matches them, so the files load back with exactly the CSV's content. Pure: no I/O.
 /// </summary>
-public static class CsvImport
+public static partial class CsvImport
 {
     public static readonly ImmutableArray<string> Columns = ["domain", "skill", "role", "level", "necessity", "description"];
 
     /// <summary>
-    /// Columns a sheet may add, so that an export carries the whole catalogue: a skill's and a role's aliases
-    /// (separated by <see cref="AliasSeparator"/>) and a skill's updated date, repeated on each of its rows;
-    /// and <c>examples</c> (format 1.1), an expectation's examples, one per line of the cell (Alt+Enter in a spreadsheet).
+    /// Career tracks (format 1.1): the role's track on each of its rows, the track's aliases and the level's aliases.
+    /// A sheet that gives a track on any row gives one on every row, and its ladders are its own: each track's levels,
+    /// lowest first, in the order the rows of each skill and role list them (the order a level is first named breaks ties).
+    /// Without a track the ladder is SkillBot's default, as before.
     /// </summary>
-    public static readonly ImmutableArray<string> OptionalColumns = ["skill aliases", "role aliases", "updated", "examples"];
+    public static readonly ImmutableArray<string> TrackColumns = ["track", "track aliases", "level aliases"];
+
+    /// <summary>
+    /// Columns a sheet may add, so that an export carries the whole catalogue: a skill's and a role's aliases
+    /// (separated by <see cref="AliasSeparator"/>), a skill's updated date and its owners (format 1.1, separated like
+    /// aliases), a role's description, each repeated on each of its rows; <c>examples</c> (format 1.1), an
+    /// expectation's examples, one per line of the cell (Alt+Enter in a spreadsheet); and the <see cref="TrackColumns"/>.
+    /// </summary>
+    public static readonly ImmutableArray<string> OptionalColumns =
+        ["skill aliases", "role aliases", "updated", "examples", "owners", "role description", .. TrackColumns];
 
     public const char AliasSeparator = ';';
 
@@ -64,11 +74,15 @@ public static class CsvImport
             problems.Add(new CsvProblem(records[0].Line, "no rows below the header"));
             return Failed(problems, 0);
         }
-        var rows = records.Skip(1).Select(r => ReadRow(r, columns, problems, cellText)).OfType<Row>().ToList();
-        var skills = Group(rows, problems);
+        var trackColumn = columns[AllColumns.IndexOf("track")];
+        var withTracks = trackColumn >= 0 && records.Skip(1).Any(r => trackColumn < r.Fields.Count && cellText(r.Fields[trackColumn].Trim()).Length > 0);
+        var rows = records.Skip(1).Select(r => ReadRow(r, columns, withTracks, problems, cellText)).OfType<Row>().ToList();
+        var ladder = withTracks ? TrackLadders.Of(rows, problems) : null;
+        // Rows whose level has no place (their track's ladder is in question) are left out; the rest are still checked.
+        var skills = Group([.. rows.Where(r => r.Level is not null)], ladder?.LevelCount ?? Ladder.Length, problems);
         return problems.Count > 0
             ? Failed(problems, records.Count - 1)
-            : new CsvImportResult([.. WriteFiles(skills)], [], records.Count - 1);
+            : new CsvImportResult([.. WriteFiles(skills, ladder)], [], records.Count - 1);
     }
 
     private static CsvImportResult Failed(List<CsvProblem> problems, int rows) =>
@@ -100,15 +114,22 @@ public static class CsvImport
 
     private static readonly ImmutableArray<string> AllColumns = [.. Columns, .. OptionalColumns];
 
-    private sealed record Row(int Line, string Domain, string Skill, string Role, Level Level, Necessity Necessity, string Description)
+    /// <summary>One expectation as read; <see cref="Level"/> is set once the ladder is known (at once with the default ladder).</summary>
+    private sealed record Row(int Line, string Domain, string Skill, string Role, string LevelName, Necessity Necessity, string Description)
     {
+        public Level? Level { get; set; }
         public string[]? SkillAliases { get; init; }
         public string[]? RoleAliases { get; init; }
         public DateOnly? Updated { get; init; }
         public ImmutableArray<string> Examples { get; init; } = [];
+        public string[]? Owners { get; init; }
+        public string? RoleDescription { get; init; }
+        public string? Track { get; init; }
+        public string[]? TrackAliases { get; init; }
+        public string[]? LevelAliases { get; init; }
     }
 
-    private static Row? ReadRow(CsvRecord record, int[] columns, List<CsvProblem> problems, Func<string, string> cellText)
+    private static Row? ReadRow(CsvRecord record, int[] columns, bool withTracks, List<CsvProblem> problems, Func<string, string> cellText)
     {
         var width = columns.Count(c => c >= 0);
         if (record.Fields.Count != width)
@@ -165,17 +186,26 @@ public static class CsvImport
         var domain = Name("domain");
         var skill = Name("skill");
         var role = Name("role");
-        var levelName = Field("level");
-        var level = LevelNamed(levelName);
-        if (levelName.Length == 0)
+        var levelName = withTracks ? Name("level") : Field("level");
+        Level? level = null;
+        if (!withTracks)
         {
-            problems.Add(new CsvProblem(record.Line, "level is empty"));
+            level = LevelNamed(levelName);
+            if (levelName.Length == 0)
+            {
+                problems.Add(new CsvProblem(record.Line, "level is empty"));
+            }
+            else if (level is null)
+            {
+                problems.Add(new CsvProblem(record.Line,
+                    $"unknown level '{levelName}' (the ladder is {string.Join(", ", Ladder.Select(l => l.Name))}; aliases such as jr, mid, sr and L1-L5 work too)"));
+            }
+            foreach (var column in TrackColumns.Skip(1).Where(c => Field(c).Length > 0))
+            {
+                problems.Add(new CsvProblem(record.Line, $"{column} are given, but no row gives a track: give each row its role's track, or leave {column} empty (the default ladder has its own aliases)"));
+            }
         }
-        else if (level is null)
-        {
-            problems.Add(new CsvProblem(record.Line,
-                $"unknown level '{levelName}' (the ladder is {string.Join(", ", Ladder.Select(l => l.Name))}; aliases such as jr, mid, sr and L1-L5 work too)"));
-        }
+        var track = withTracks ? Name("track") : null;
         var necessity = Field("necessity").ToLowerInvariant() switch
         {
             "" or "optional" => Necessity.Optional,
@@ -206,14 +236,24 @@ public static class CsvImport
             }
         }
         var examples = ReadExamples(record.Line, Field("examples"), problems);
+        var owners = ReadOwners(record.Line, Field("owners"), problems);
+        var roleDescription = Field("role description") is { Length: > 0 } text ? text : null;
+        var trackAliases = withTracks ? Aliases("track aliases") : null;
+        var levelAliases = withTracks ? Aliases("level aliases") : null;
         return problems.Count > before
             ? null
-            : new Row(record.Line, domain, skill, role, level!, necessity!.Value, description)
+            : new Row(record.Line, domain, skill, role, levelName, necessity!.Value, description)
             {
+                Level = level,
                 SkillAliases = skillAliases,
                 RoleAliases = roleAliases,
                 Updated = updated,
                 Examples = examples,
+                Owners = owners,
+                RoleDescription = roleDescription,
+                Track = track,
+                TrackAliases = trackAliases,
+                LevelAliases = levelAliases,
             };
     }
 
@@ -235,6 +275,25 @@ public static class CsvImport
         return examples;
     }
 
+    /// <summary>A skill's owners, separated like aliases, each of a shape a question can reach (format 1.1).</summary>
+    private static string[]? ReadOwners(int line, string cell, List<CsvProblem> problems)
+    {
+        if (cell.Length == 0)
+        {
+            return null;
+        }
+        var owners = cell.Split(AliasSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (owners.Length > Owners.MaxPerSkill)
+        {
+            problems.Add(new CsvProblem(line, $"owners has {owners.Length} entries; a skill may have at most {Owners.MaxPerSkill}"));
+        }
+        foreach (var owner in owners.Where(o => Owners.KindOf(o) is null))
+        {
+            problems.Add(new CsvProblem(line, $"owners: '{owner.ReplaceLineEndings(" ")}' is not {Owners.Shapes}; separate owners with '{AliasSeparator}'"));
+        }
+        return owners;
+    }
+
     private static readonly ImmutableArray<Level> Ladder =
         [.. CatalogueLoader.DefaultLadder.Select((l, i) => new Level(i + 1, l.Name, [.. l.Aliases]))];
 
@@ -248,9 +307,18 @@ public static class CsvImport
     {
         public Row? Aliases { get; set; }
         public Row? Updated { get; set; }
+        public Row? Owners { get; set; }
     }
 
-    private sealed record ImportedSkills(List<ImportedSkill> Skills, List<string> Roles, Dictionary<string, Row> RoleAliases);
+    /// <summary>A role as rows give it: its name as first written, and the first row giving its aliases, description and track.</summary>
+    private sealed record ImportedRole(string Name)
+    {
+        public Row? Aliases { get; set; }
+        public Row? Description { get; set; }
+        public Row? Track { get; set; }
+    }
+
+    private sealed record ImportedSkills(List<ImportedSkill> Skills, List<ImportedRole> Roles);
 
     /// <summary>
     /// A value repeated on every row of a skill or role (aliases, a date): the first row that gives it sets it,
@@ -275,11 +343,10 @@ public static class CsvImport
     private static bool Same<T>(T? a, T? b) => a is string[] x && b is string[] y ? x.SequenceEqual(y) : Equals(a, b);
 
     /// <summary>Rows by skill, then role, then level, in the order the CSV first names them, with names spelt as first written.</summary>
-    private static ImportedSkills Group(List<Row> rows, List<CsvProblem> problems)
+    private static ImportedSkills Group(List<Row> rows, int levelCount, List<CsvProblem> problems)
     {
         var skills = new Dictionary<string, ImportedSkill>(StringComparer.Ordinal);
-        var roleNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        var roleAliases = new Dictionary<string, Row>(StringComparer.Ordinal);
+        var roles = new Dictionary<string, ImportedRole>(StringComparer.Ordinal);
         var domainNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
         {
@@ -288,16 +355,20 @@ public static class CsvImport
                 domainNames[row.Domain] = domain = row.Domain;
             }
             var roleKey = Tokenizer.Key(row.Role);
-            if (!roleNames.TryGetValue(roleKey, out var role))
+            if (!roles.TryGetValue(roleKey, out var importedRole))
             {
-                roleNames[roleKey] = role = row.Role;
+                roles[roleKey] = importedRole = new ImportedRole(row.Role);
             }
-            var firstRoleAliases = roleAliases.GetValueOrDefault(roleKey);
-            Agree(row, row.RoleAliases, ref firstRoleAliases, r => r.RoleAliases, $"role aliases of {role}", problems);
-            if (firstRoleAliases is not null)
-            {
-                roleAliases[roleKey] = firstRoleAliases;
-            }
+            var role = importedRole.Name;
+            var first = importedRole.Aliases;
+            Agree(row, row.RoleAliases, ref first, r => r.RoleAliases, $"role aliases of {role}", problems);
+            importedRole.Aliases = first;
+            first = importedRole.Description;
+            Agree(row, row.RoleDescription, ref first, r => r.RoleDescription, $"role descriptions of {role}", problems);
+            importedRole.Description = first;
+            first = importedRole.Track;
+            Agree(row, row.Track is null ? null : Tokenizer.Key(row.Track), ref first, r => Tokenizer.Key(r.Track!), $"tracks of {role} (a role is on one track)", problems);
+            importedRole.Track = first;
             var skillKey = Tokenizer.Key(row.Skill);
             if (!skills.TryGetValue(skillKey, out var skill))
             {
@@ -309,34 +380,37 @@ public static class CsvImport
                     $"skill '{skill.Name}' is in domain '{skill.Domain}' on line {skill.Line} but in '{row.Domain}' here: a skill belongs to one domain"));
                 continue;
             }
-            var firstAliases = skill.Aliases;
-            Agree(row, row.SkillAliases, ref firstAliases, r => r.SkillAliases, $"skill aliases of {skill.Name}", problems);
-            skill.Aliases = firstAliases;
-            var firstUpdated = skill.Updated;
-            Agree(row, row.Updated, ref firstUpdated, r => r.Updated, $"updated dates of {skill.Name}", problems);
-            skill.Updated = firstUpdated;
+            first = skill.Aliases;
+            Agree(row, row.SkillAliases, ref first, r => r.SkillAliases, $"skill aliases of {skill.Name}", problems);
+            skill.Aliases = first;
+            first = skill.Updated;
+            Agree(row, row.Updated, ref first, r => r.Updated, $"updated dates of {skill.Name}", problems);
+            skill.Updated = first;
+            first = skill.Owners;
+            Agree(row, row.Owners, ref first, r => r.Owners, $"owners of {skill.Name}", problems);
+            skill.Owners = first;
             var byLevel = skill.Roles.FirstOrDefault(r => r.Role == role).ByLevel;
             if (byLevel is null)
             {
-                byLevel = new Row?[Ladder.Length];
+                byLevel = new Row?[levelCount];
                 skill.Roles.Add((role, byLevel));
             }
-            if (byLevel[row.Level.Number - 1] is { } earlier)
+            var level = row.Level!;
+            if (byLevel[level.Number - 1] is { } earlier)
             {
                 problems.Add(new CsvProblem(row.Line,
-                    $"{skill.Name} / {role} / {row.Level.Name} is already given on line {earlier.Line}"));
+                    $"{skill.Name} / {role} / {level.Name} is already given on line {earlier.Line}"));
                 continue;
             }
-            byLevel[row.Level.Number - 1] = row;
+            byLevel[level.Number - 1] = row;
         }
-        return new ImportedSkills([.. skills.Values], [.. roleNames.Values], roleAliases);
+        return new ImportedSkills([.. skills.Values], [.. roles.Values]);
     }
 
-    private static IEnumerable<CatalogueFile> WriteFiles(ImportedSkills imported)
+    private static IEnumerable<CatalogueFile> WriteFiles(ImportedSkills imported, TrackLadders? ladder)
     {
-        yield return new CatalogueFile(CatalogueLoader.LevelsFile, LevelsYaml());
-        yield return new CatalogueFile(CatalogueLoader.RolesFile, RolesYaml(imported.Roles.Select(role =>
-            (role, imported.RoleAliases.GetValueOrDefault(Tokenizer.Key(role)) is { RoleAliases: { } aliases } ? aliases : []))));
+        yield return new CatalogueFile(CatalogueLoader.LevelsFile, ladder is null ? LevelsYaml() : ladder.Yaml(SchemaComment + "schemas/levels.schema.json"));
+        yield return new CatalogueFile(CatalogueLoader.RolesFile, RolesYaml(imported.Roles, ladder));
         var paths = new UniquePaths();
         foreach (var skill in imported.Skills)
         {
@@ -393,18 +467,29 @@ public static class CsvImport
         return yaml.ToString().ReplaceLineEndings("\n");
     }
 
-    private static string RolesYaml(IEnumerable<(string Name, string[] Aliases)> roles)
+    private static string RolesYaml(List<ImportedRole> roles, TrackLadders? ladder)
     {
         var yaml = new StringBuilder()
             .AppendLine(SchemaComment + "schemas/roles.schema.json")
             .AppendLine("# Add aliases (e.g. aliases: [DS, data science]) so people can name a role their own way.")
             .AppendLine("roles:");
-        foreach (var (role, aliases) in roles)
+        foreach (var role in roles)
         {
-            yaml.AppendLine($"  - name: {YamlText.Scalar(role)}");
-            if (aliases.Length > 0)
+            yaml.AppendLine($"  - name: {YamlText.Scalar(role.Name)}");
+            if (role.Aliases is { RoleAliases: { } aliases })
             {
                 yaml.AppendLine($"    aliases: [{string.Join(", ", aliases.Select(YamlText.Scalar))}]");
+            }
+            if (ladder is not null && role.Track is { Track: { } track })
+            {
+                yaml.AppendLine($"    track: {YamlText.Scalar(ladder.TrackName(track))}");
+            }
+            if (role.Description is { RoleDescription: { } description })
+            {
+                foreach (var line in YamlText.BlockValue("description", description, indent: 4))
+                {
+                    yaml.AppendLine(line);
+                }
             }
         }
         return yaml.ToString().ReplaceLineEndings("\n");
@@ -424,13 +509,17 @@ public static class CsvImport
         {
             yaml.AppendLine($"updated: {updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         }
+        if (skill.Owners is { Owners: { } owners })
+        {
+            yaml.AppendLine($"owners: [{string.Join(", ", owners.Select(YamlText.Scalar))}]");
+        }
         yaml.AppendLine("roles:");
         foreach (var (role, byLevel) in skill.Roles)
         {
             yaml.AppendLine($"  {YamlText.Scalar(role)}:");
             foreach (var row in byLevel.OfType<Row>())
             {
-                yaml.AppendLine($"    {YamlText.Scalar(row.Level.Name)}:")
+                yaml.AppendLine($"    {YamlText.Scalar(row.Level!.Name)}:")
                     .AppendLine($"      necessity: {(row.Necessity == Necessity.Required ? "required" : "optional")}");
                 foreach (var line in YamlText.BlockValue("description", row.Description, indent: 6))
                 {
