@@ -76,7 +76,7 @@ public sealed class GeneratedCatalogueTests : IDisposable
     {
         var generated = GeneratedCatalogue.Generate(shape: GeneratedShape.Tracks);
 
-        var result = CatalogueLoader.LoadFolder(generated.WriteTo(_folder));
+        var result = CatalogueFolder.Load(generated.WriteTo(_folder));
 
         Assert.Empty(result.Problems);
         var catalogue = result.Catalogue!;

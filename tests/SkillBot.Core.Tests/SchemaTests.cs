@@ -173,7 +173,7 @@ public sealed class SchemaTests
         {
             folder.Write(file.Path, file.Text);
         }
-        Assert.True(CatalogueLoader.LoadFolder(folder.Path).Catalogue is { HasTracks: true, Tracks.Length: 2 });
+        Assert.True(CatalogueFolder.Load(folder.Path).Catalogue is { HasTracks: true, Tracks.Length: 2 });
         var results = await SchemaCheck.RunAsync(folder.Path);
         Assert.Equal(imported.Files.Length, results.Count);
         Assert.All(results, r => Assert.Empty(r.Errors));
