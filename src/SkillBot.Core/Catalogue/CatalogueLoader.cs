@@ -125,11 +125,22 @@ public static class CatalogueLoader
             builder.Problems.Add(new CatalogueProblem(SkillsFolder, 0, 0, "no skill files: add at least one skills/**/*.yaml"));
         }
         // Parsing is most of a load and touches nothing shared, so files are parsed side by side, a batch at a
-        // time (a batch's YAML trees are about ten times its text), and read into the catalogue in order.
-        foreach (var batch in skillFiles.Chunk(512))
+        // time (a batch's YAML trees are several times its text), and read into the catalogue in order; with more
+        // than one core, the next batch is parsed while this one is read in.
+        var batches = skillFiles.Chunk(512).ToList();
+        CatalogueYaml.ParsedFile[] Parse(CatalogueFile[] batch)
         {
             var parsed = new CatalogueYaml.ParsedFile[batch.Length];
             Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = cores }, i => parsed[i] = CatalogueYaml.ParseAlone(batch[i]));
+            return parsed;
+        }
+        Task<CatalogueYaml.ParsedFile[]>? next = null;
+        for (var b = 0; b < batches.Count; b++)
+        {
+            var batch = batches[b];
+            var parsed = next is null ? Parse(batch) : next.GetAwaiter().GetResult();
+            var following = b + 1 < batches.Count ? batches[b + 1] : null;
+            next = following is not null && cores != 1 ? Task.Run(() => Parse(following)) : null;
             for (var i = 0; i < batch.Length; i++)
             {
                 builder.ReadSkill(batch[i], parsed[i]);
@@ -450,14 +461,15 @@ public static class CatalogueLoader
         /// </summary>
         private Level? LevelAt(CatalogueFile file, YamlTreeNode levelKey, string levelName, Role role, HashSet<Level> seenLevels)
         {
-            var ladder = _levels.Where(l => l.Track == role.Track).Select(l => l.Name).ToList();
+            // Named only in problems, so listed only for one (this runs for every expectation of the catalogue).
+            string Ladder() => string.Join(", ", _levels.Where(l => l.Track == role.Track).Select(l => l.Name));
             if (!_levelKeys.TryGetValue(Tokenizer.Key(levelName), out var level))
             {
                 // With no ladder (levels.yaml broken and already reported) every level would be "unknown".
                 if (_levels.Count > 0)
                 {
                     var which = role.Track.Name is { } track ? $"the levels of track '{track}' are" : "the ladder is";
-                    Add(file, levelKey, $"unknown level '{levelName}' ({which} {string.Join(", ", ladder)})");
+                    Add(file, levelKey, $"unknown level '{levelName}' ({which} {Ladder()})");
                 }
                 return null;
             }
@@ -465,7 +477,7 @@ public static class CatalogueLoader
             {
                 Add(file, levelKey,
                     $"level '{level.Name}' is on track '{level.Track.Name}', but role '{role.Name}' is on track '{role.Track.Name}' "
-                    + $"(its levels are {string.Join(", ", ladder)}); a role has levels of its own track only");
+                    + $"(its levels are {Ladder()}); a role has levels of its own track only");
                 return null;
             }
             if (!seenLevels.Add(level))

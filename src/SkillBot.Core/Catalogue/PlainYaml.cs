@@ -66,7 +66,7 @@ internal static class PlainYaml
         private readonly string _text;
 
         /// <summary>Each line's start in the text and its length without the line break.</summary>
-        private readonly List<(int Start, int Length)> _lines = [];
+        private readonly List<(int Start, int Length)> _lines;
 
         /// <summary>The next line to read (0-based).</summary>
         private int _next;
@@ -74,6 +74,7 @@ internal static class PlainYaml
         public Reader(string text)
         {
             _text = text;
+            _lines = new(text.AsSpan().Count('\n') + 1);
             var start = 0;
             while (start <= text.Length)
             {

@@ -45,8 +45,8 @@ public static class SkillBotApp
         {
             throw new CannotStartException(unreadable);
         }
-        var catalogue = ServedCatalogue.LoadAtStartup(builder.Configuration);
-        builder.Services.AddSingleton(catalogue);
+        var (served, catalogue) = ServedCatalogue.LoadAtStartup(builder.Configuration);
+        builder.Services.AddSingleton(served);
         // The slim builder logs to the console already; every line goes to stderr, so stdout stays the command line's.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -83,8 +83,9 @@ public static class SkillBotApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRouter>());
         builder.Services.AddSingleton<QuestionInsights>();
         // Built now, with its indexes, so that what building them used goes back to the system with the load's.
-        builder.Services.AddSingleton(new Assistant(catalogue.Catalogue));
-        LoadMemory.ReturnAfterStartup(catalogue.Catalogue);
+        var assistant = new Assistant(catalogue);
+        builder.Services.AddSingleton(assistant);
+        LoadMemory.ReturnAfterStartup(catalogue);
         builder.Services.AddSingleton<TurnGate>();
         builder.Services.AddSettings<AnnouncementOptions, AnnouncementOptionsValidator>(builder.Configuration, AnnouncementOptions.Section);
         builder.Services.AddSingleton<CatalogueAnnouncer>();
@@ -118,7 +119,7 @@ public static class SkillBotApp
         }
         app.MapSlack();
         app.MapTeams();
-        catalogue.LogLoaded(app.Logger);
+        served.LogLoaded(app.Logger, assistant.Catalogue);
         return app;
     }
 }

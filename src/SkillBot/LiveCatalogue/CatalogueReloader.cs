@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using SkillBot.CatalogueFiles;
 using SkillBot.Core;
+using SkillBot.Rendering;
 
 namespace SkillBot.LiveCatalogue;
 
@@ -27,6 +28,7 @@ public sealed partial class CatalogueReloader(
     Assistant assistant,
     ServedCatalogue startup,
     CatalogueAnnouncer announcer,
+    RenderedAnswers renderings,
     ILogger<CatalogueReloader> logger,
     TimeProvider time) : IHostedService, IDisposable
 {
@@ -55,6 +57,7 @@ public sealed partial class CatalogueReloader(
                 {
                     var previous = assistant.Catalogue.Version;
                     announcer.Announce(assistant, assistant.Use(catalogue));
+                    renderings.Clear();
                     LoadMemory.ReturnAfterReload(catalogue);
                     SkillBotMetrics.RecordReload(loaded: true);
                     LogReloaded(reason, previous, catalogue.Version, catalogue.Skills.Length);

@@ -5,11 +5,17 @@ using SkillBot.Hosting;
 
 namespace SkillBot.LiveCatalogue;
 
-/// <summary>The catalogue loaded at startup: the first step of building the host, since nothing is served without one.</summary>
-public sealed record ServedCatalogue(string Folder, SkillCatalogue Catalogue, ImmutableArray<string> Warnings)
+/// <summary>
+/// Where the served catalogue comes from and what loading it at startup warned about. It lives as long as the host, so it
+/// holds no catalogue: the Assistant serves one until a reload replaces it, and then the old one must become garbage.
+/// </summary>
+public sealed record ServedCatalogue(string Folder, ImmutableArray<string> Warnings)
 {
-    /// <summary>Loads the configured folder, or throws <see cref="CannotStartException"/> with every problem: a catalogue with one is never served.</summary>
-    public static ServedCatalogue LoadAtStartup(IConfiguration configuration)
+    /// <summary>
+    /// Loads the configured folder: the first step of building the host, since nothing is served without a catalogue.
+    /// Throws <see cref="CannotStartException"/> with every problem: a catalogue with one is never served.
+    /// </summary>
+    public static (ServedCatalogue Served, SkillCatalogue Catalogue) LoadAtStartup(IConfiguration configuration)
     {
         var folder = (configuration.GetSection(CatalogueOptions.Section).Get<CatalogueOptions>() ?? new CatalogueOptions()).ResolvedPath;
         // CatalogueFolder.Load never throws: whatever is wrong with the folder (a file it cannot read, too large, too deep) is a problem.
@@ -20,14 +26,14 @@ public sealed record ServedCatalogue(string Folder, SkillCatalogue Catalogue, Im
                 [$"the catalogue at {folder} has {loaded.Problems.Length} problem(s):"],
                 [.. loaded.Problems.Concat(loaded.Warnings).Select(p => p.ToString())]);
         }
-        return new ServedCatalogue(folder, loaded.Catalogue, [.. loaded.Warnings.Select(w => w.ToString())]);
+        return (new ServedCatalogue(folder, [.. loaded.Warnings.Select(w => w.ToString())]), loaded.Catalogue);
     }
 
-    public void LogLoaded(ILogger logger)
+    public void LogLoaded(ILogger logger, SkillCatalogue catalogue)
     {
         logger.LogInformation(
             "Catalogue {Path}: {Skills} skills, {Roles} roles, {Levels} levels, version {Version}",
-            Folder, Catalogue.Skills.Length, Catalogue.Roles.Length, Catalogue.Levels.Length, Catalogue.Version);
+            Folder, catalogue.Skills.Length, catalogue.Roles.Length, catalogue.Levels.Length, catalogue.Version);
         foreach (var warning in Warnings)
         {
             logger.LogWarning("Catalogue warning: {Warning}", warning);

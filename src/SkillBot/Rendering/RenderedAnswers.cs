@@ -30,6 +30,9 @@ public sealed class RenderedAnswers : IDisposable
         return rendered;
     }
 
+    /// <summary>Drops every rendering: after a reload none is asked for again (each carries the catalogue version it was made from).</summary>
+    public void Clear() => _cache.Clear();
+
     public void Dispose() => _cache.Dispose();
 
     /// <summary>A channel and an answer, equal when the channel is and every field of the answer is, lists and all.</summary>
