@@ -47,7 +47,8 @@ public static class SkillBotApp
         }
         var (served, catalogue) = ServedCatalogue.LoadAtStartup(builder.Configuration);
         builder.Services.AddSingleton(served);
-        // The slim builder logs to the console already; every line goes to stderr, so stdout stays the command line's.
+        // Logs go to the console, set up here only: every line to stderr, so stdout stays the command line's, with its scopes.
+        builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddSkillBotTelemetry();

@@ -5,6 +5,7 @@ using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Hosting;
+using SkillBot.Rendering;
 using SkillBot.Slack.WebApi;
 using SkillBot.Teams;
 

@@ -6,6 +6,7 @@ using SkillBot.Core.Conversation;
 using SkillBot.Core.Progress;
 using SkillBot.Gate;
 using SkillBot.Limits;
+using SkillBot.Rendering;
 using SkillBot.Teams;
 
 namespace SkillBot.Progress;

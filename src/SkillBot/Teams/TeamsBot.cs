@@ -6,6 +6,7 @@ using SkillBot.Core.Answers;
 using SkillBot.Gate;
 using SkillBot.SharedState;
 using SkillBot.Progress;
+using SkillBot.Rendering;
 
 namespace SkillBot.Teams;
 

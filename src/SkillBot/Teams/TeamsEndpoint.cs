@@ -12,9 +12,8 @@ public static class TeamsEndpoint
 {
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(TeamsOptions.Section);
         services.AddSettings<TeamsOptions, TeamsOptionsValidator>(configuration, TeamsOptions.Section)
-            .PostConfigure(o => o.AllowedServiceUrls = Settings.List(section.GetSection(nameof(TeamsOptions.AllowedServiceUrls))));
+            .PostConfigure(o => o.ReadLists(configuration.GetSection(TeamsOptions.Section)));
         services.AddSingleton<ServiceUrlAllowList>();
         services.AddSingleton<BotAuthenticator>();
         services.AddSingleton<TeamsBot>();

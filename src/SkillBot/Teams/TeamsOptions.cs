@@ -49,6 +49,10 @@ public sealed class TeamsOptions
     /// </summary>
     public string[] AllowedServiceUrls { get; set; } = [];
 
+    /// <summary>The list settings, read after binding the way every section reads them (<see cref="Settings.List"/>).</summary>
+    public void ReadLists(IConfigurationSection section) =>
+        AllowedServiceUrls = Settings.List(section.GetSection(nameof(AllowedServiceUrls)));
+
     /// <summary>Teams messages are at most 100 KB; anything much larger is not an activity.</summary>
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 

@@ -20,9 +20,8 @@ public static class TelemetrySetup
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var console = builder.Configuration.GetValue<bool>(ConsoleSetting);
 
-        // Every log line written inside a request carries its trace id, so logs and traces join up.
+        // Every log line written inside a request carries its trace id (shown by the console's scopes, SkillBotApp), so logs and traces join up.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
-        builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
         if (!otlp && !console)
         {
             return builder;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using SkillBot.Cards.Adaptive;
@@ -12,6 +13,7 @@ using SkillBot.Core.Progress;
 using SkillBot.Gate;
 using SkillBot.Limits;
 using SkillBot.Progress;
+using SkillBot.Rendering;
 
 namespace SkillBot.WebChat;
 
@@ -108,7 +110,7 @@ public static class WebChatApi
         var reply = gate.AdmitsFromClient(turn, context.Connection.RemoteIpAddress)
             ? await answer(context.RequestAborted)
             : new ProgressReply(ChatRateLimiter.FriendlyMessage);
-        return TypedResults.Ok(new CardReply(ProgressCard.Build(reply), ProgressText.Render(reply)));
+        return TypedResults.Ok(new CardReply(new RawJson(Encoding.UTF8.GetBytes(ProgressCard.Render(reply))), ProgressText.Render(reply)));
     }
 
     private static IResult? UserOf(string? user, out ChatUser? chatUser)
@@ -129,7 +131,7 @@ public static class WebChatApi
     private static IResult Reply(Answer answer, HttpContext context, AdaptiveCardRenderer cards)
     {
         var links = PagesHere(context);
-        return TypedResults.Ok(new CardReply(JsonNode.Parse(cards.Render(answer, links))!.AsObject(), TextRenderer.Render(answer, links)));
+        return TypedResults.Ok(new CardReply(new RawJson(cards.Render(answer, links)), TextRenderer.Render(answer, links)));
     }
 
     /// <summary>
@@ -157,7 +159,8 @@ public sealed record AskRequest(string? Q, string? User);
 
 public sealed record ActionRequest(string? Verb, JsonObject? Data, string? User);
 
-public sealed record CardReply(JsonObject Card, string Text);
+/// <summary>The card as its renderer wrote it (sent as those bytes), and the answer as text.</summary>
+public sealed record CardReply(RawJson Card, string Text);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(AskRequest))]
