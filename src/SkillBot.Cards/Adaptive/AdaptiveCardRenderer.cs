@@ -92,7 +92,8 @@ public sealed class AdaptiveCardRenderer(PageLinks? links = null)
             }
         }
         var size = json.BytesCommitted + json.BytesPending + 1; // and the closing brace
-        if (size > MaxBytes && !always)
+        // The fallback text is never cut below the ellipsis: a card that leaves no room for it does not fit.
+        if (size + FallbackOverhead + (MaxEscapedBytesPerChar * TextFit.Ellipsis.Length) > MaxBytes && !always)
         {
             return null;
         }

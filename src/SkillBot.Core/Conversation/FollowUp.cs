@@ -30,6 +30,11 @@ public static class FollowUp
             about = about with { CompareTo = null }; // stored by another catalogue's ladder
         }
 
+        if (CompletesMove(catalogue, reading, query, topic, about) is { } move)
+        {
+            return new(move, person, false);
+        }
+
         var namesWhoOnly = query is { Skill: null, Domain: null, SkillOptions.IsEmpty: true, RoleOptions.IsEmpty: true, UnknownWords.IsEmpty: true }
             && (query.Role ?? (object?)query.Level) is not null;
         var answersAboutSelf = topic is { AboutSelf: true, AskedBack: true } && namesWhoOnly && reading.IsBareReply;
@@ -71,6 +76,24 @@ public static class FollowUp
         var sameStep = topic is { Promotion: true } && elliptical is { Role: not null, CompareTo: not null } && elliptical.Level == about.Level
             && elliptical.CompareTo == about.CompareTo;
         return new(elliptical with { Promotion = sameStep }, person, false);
+    }
+
+    /// <summary>
+    /// A level typed in reply to a move's "which level?" ("director" after "Which level of Engineering Manager: …?"):
+    /// the move again with that level where it was missing, the current role's when it had none, else the other role's.
+    /// </summary>
+    private static Query? CompletesMove(SkillCatalogue catalogue, Reading reading, Query query, Topic? topic, About about)
+    {
+        if (topic is not { AskedBack: true } || catalogue.FindRole(topic.CompareRole) is not { } other || about.Role is not { } mine
+            || !reading.IsBareReply || reading.Levels.Length != 1 || query is not { Skill: null, Role: null, Domain: null, RoleOptions.IsEmpty: true, Level: { } said })
+        {
+            return null;
+        }
+        // Moves go down as well as up and across tracks: the topic's level to reach is kept as stored, not as a step up.
+        var compareTo = catalogue.FindLevel(topic.CompareTo);
+        return about.Level is null
+            ? query with { Skill = about.Skill, Role = mine, CompareRole = other, Level = said, CompareTo = compareTo }
+            : query with { Skill = about.Skill, Role = mine, CompareRole = other, Level = about.Level, CompareTo = said };
     }
 
     /// <summary>
@@ -205,7 +228,7 @@ public static class FollowUp
                 ? new Topic(null, answer.Role, answer.Level, answer.CompareTo)
                 : new Topic(answer.Skill ?? topic?.Skill, answer.Role ?? topic?.Role, answer.Level ?? topic?.Level,
                     answer.Level is null ? null : answer.CompareTo);
-            topic = topic with { Promotion = flags.Promotion, AboutSelf = flags.AboutSelf, AskedBack = flags.AskedBack };
+            topic = topic with { Promotion = flags.Promotion, AboutSelf = flags.AboutSelf, AskedBack = flags.AskedBack, CompareRole = answer.CompareRole };
             if ((topic.Skill ?? topic.Role ?? topic.Level) is null && !topic.AskedBack)
             {
                 topic = before?.Topic;

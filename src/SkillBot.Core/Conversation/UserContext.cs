@@ -24,4 +24,7 @@ public sealed record Topic(string? Skill, string? Role, string? Level, string? C
 
     /// <summary>The last answer asked back (clarify): a reply that names the missing thing completes it.</summary>
     public bool AskedBack { get; init; }
+
+    /// <summary>The role of a lateral move the last answer was about (<see cref="Role"/> is where the person is): a level typed in reply to its "which level?" completes the move.</summary>
+    public string? CompareRole { get; init; }
 }

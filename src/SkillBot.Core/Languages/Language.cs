@@ -205,11 +205,16 @@ public static class WordKinds
     public const string ListLevels = "listLevels";
     public const string ListLevel = "listLevel";
     public const string ListCues = "listCues";
+    /// <summary>
+    /// Chat noise ("lol", "tbh", "哈哈"): never a name, so never named back and never what breaks a question; also with
+    /// letters or a syllable repeated ("hmmm", "lolll", "hahahaha", "哈哈哈").
+    /// </summary>
+    public const string Noise = "noise";
 
     public static readonly ImmutableArray<string> All =
         [Filler, Help, Overview, Compare, Towards, Next, Previous, Articles, LevelWords, LevelWordsAfter, IntroducesSelf, LevelLike, RoleWords,
          Promotion, FirstPerson, Corrects, CorrectionOpeners, Hypothetical, SelfGlue, ReplyGlue, IntroducesSelfAtStart, Openers, Aiming, AimFor, Changes,
-         Moves, MoveVerbs, MoveFrom, MoveTo, MoveSeparators, Asker, ListSkills, ListSkill, ListRoles, ListRole, ListLevels, ListLevel, ListCues];
+         Moves, MoveVerbs, MoveFrom, MoveTo, MoveSeparators, Asker, ListSkills, ListSkill, ListRoles, ListRole, ListLevels, ListLevel, ListCues, Noise];
 }
 
 internal sealed record LanguageFile(

@@ -49,6 +49,7 @@ internal enum Meaning : long
     /// <summary>With a list noun: the singular, which lists only after a cue ("list every skill").</summary>
     ListSingular = 1L << 34,
     ListCue = 1L << 35,
+    Noise = 1L << 36,
 }
 
 /// <summary>
@@ -78,7 +79,7 @@ internal sealed class ChatWords
         (WordKinds.ListSkills, Meaning.ListSkills), (WordKinds.ListSkill, Meaning.ListSkills | Meaning.ListSingular),
         (WordKinds.ListRoles, Meaning.ListRoles), (WordKinds.ListRole, Meaning.ListRoles | Meaning.ListSingular),
         (WordKinds.ListLevels, Meaning.ListLevels), (WordKinds.ListLevel, Meaning.ListLevels | Meaning.ListSingular),
-        (WordKinds.ListCues, Meaning.ListCue),
+        (WordKinds.ListCues, Meaning.ListCue), (WordKinds.Noise, Meaning.Noise),
     ];
 
     private const Meaning NameParts = Meaning.LevelLike | Meaning.RoleWord;
@@ -189,6 +190,67 @@ internal sealed class ChatWords
     }
 
     public bool IsFiller(string token) => (Of(token) & Meaning.Filler) != 0;
+
+    /// <summary>
+    /// Chat noise: a listed noise word, or one with a letter drawn out ("hmmm", "lolll": runs of a letter kept once or
+    /// twice), or a unit of one or two characters repeated whose double is listed ("hahahaha", "哈哈哈").
+    /// </summary>
+    public bool IsNoise(string word)
+    {
+        if (Listed(word))
+        {
+            return true;
+        }
+        if (word.Length < 3)
+        {
+            return false;
+        }
+        var once = new System.Text.StringBuilder(word.Length);
+        var twice = new System.Text.StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (i == 0 || word[i] != word[i - 1])
+            {
+                once.Append(word[i]);
+            }
+            if (i < 2 || word[i] != word[i - 1] || word[i] != word[i - 2])
+            {
+                twice.Append(word[i]);
+            }
+        }
+        if (Listed(once.ToString()) || Listed(twice.ToString()))
+        {
+            return true;
+        }
+        for (var unit = 1; unit <= 2; unit++)
+        {
+            if (word.Length % unit == 0 && word.Length >= 2 * unit && IsRepeated(word, unit)
+                && Listed(string.Concat(word.AsSpan(0, unit), word.AsSpan(0, unit))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether the text as a whole is a listed noise word: one token ("lol") or a phrase of them ("哈哈").</summary>
+    private bool Listed(string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        return tokens.Count > 0 && At(tokens, 0, tokens.Count) is { } word && word.Tokens.Length == tokens.Count && (word.Meaning & Meaning.Noise) != 0;
+    }
+
+    private static bool IsRepeated(string word, int unit)
+    {
+        for (var i = unit; i < word.Length; i++)
+        {
+            if (word[i] != word[i - unit])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public bool IsNamePart(string token) => (Of(token) & NameParts) != 0;
 }

@@ -183,7 +183,7 @@ public sealed class QuestionReader
                 asksCompare |= (word.Meaning & Meaning.Compare) != 0;
                 asksChanges |= (word.Meaning & Meaning.Changes) != 0;
                 all |= word.Meaning;
-                bareReply &= (word.Meaning & Meaning.ReplyGlue) != 0;
+                bareReply &= (word.Meaning & (Meaning.ReplyGlue | Meaning.Noise)) != 0;
                 corrects |= (word.Meaning & Meaning.Corrects) != 0 || (i == 0 && (word.Meaning & Meaning.CorrectionOpener) != 0);
                 if (((word.Meaning & Meaning.IntroducesSelf) != 0
                         || ((word.Meaning & Meaning.IntroducesSelfAtStart) != 0 && (i == 0 || previous == Meaning.Opener)))
@@ -198,6 +198,12 @@ public sealed class QuestionReader
                     towardsEnd = end;
                 }
                 i = end;
+                continue;
+            }
+            if (_words.IsNoise(token) || (IsHan(token) && IsDrawnOut(tokens, i)))
+            {
+                // "hmmm", "hahahaha", the third 哈 of "哈哈哈": chat noise, not a name the catalogue lacks.
+                i++;
                 continue;
             }
             VoteCjk(votes, tokens, i, i + 1);
@@ -587,7 +593,7 @@ public sealed class QuestionReader
                 return;
             }
         }
-        if (_words.IsFiller(token) || _words.IsNamePart(token))
+        if (_words.IsFiller(token) || _words.IsNamePart(token) || _words.IsNoise(token))
         {
             resolved.Add(token);
             return;
@@ -750,6 +756,10 @@ public sealed class QuestionReader
         && !_words.IsFiller(token)
         && !Tokenizer.IsCjkToken(token)
         && token.AsSpan().ContainsAnyExcept("0123456789");
+
+    /// <summary>A Chinese character next to itself whose double is noise: the drawn-out end of "哈哈哈".</summary>
+    private bool IsDrawnOut(List<string> tokens, int i) =>
+        ((i > 0 && tokens[i - 1] == tokens[i]) || (i + 1 < tokens.Count && tokens[i + 1] == tokens[i])) && _words.IsNoise(tokens[i] + tokens[i]);
 
     private static bool IsHan(string token) =>
         Tokenizer.IsCjkToken(token) && token[0] is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';

@@ -135,10 +135,11 @@ public sealed class SharedUserContext(SharedStore store, ConversationMemory memo
 /// <summary>
 /// A context as Redis holds it. Version 2 keeps version 1's top-level Skill, Role and Level, now the topic, so a replica
 /// still on version 1 reads the topic and ignores the rest; version 1's state reads here as a topic with no person.
+/// Version 3 adds the topic's CompareRole (a move's other role), which version 2 ignores and lacks (read as none).
 /// </summary>
 internal sealed record StoredContext(string? Skill, string? Role, string? Level)
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public int Version { get; init; } = 1;
 
@@ -152,6 +153,8 @@ internal sealed record StoredContext(string? Skill, string? Role, string? Level)
 
     public Person? Person { get; init; }
 
+    public string? CompareRole { get; init; }
+
     public static StoredContext Of(UserContext context) =>
         new(context.Topic?.Skill, context.Topic?.Role, context.Topic?.Level)
         {
@@ -161,13 +164,14 @@ internal sealed record StoredContext(string? Skill, string? Role, string? Level)
             AboutSelf = context.Topic?.AboutSelf ?? false,
             AskedBack = context.Topic?.AskedBack ?? false,
             Person = context.Person,
+            CompareRole = context.Topic?.CompareRole,
         };
 
     public UserContext? ToContext()
     {
         var topic = (Skill ?? Role ?? Level) is null && !AskedBack
             ? null
-            : new Topic(Skill, Role, Level, CompareTo) { Promotion = Promotion, AboutSelf = AboutSelf, AskedBack = AskedBack };
+            : new Topic(Skill, Role, Level, CompareTo) { Promotion = Promotion, AboutSelf = AboutSelf, AskedBack = AskedBack, CompareRole = CompareRole };
         var person = Person is { Role: null, Level: null } ? null : Person;
         return topic is null && person is null ? null : new UserContext(person, topic);
     }

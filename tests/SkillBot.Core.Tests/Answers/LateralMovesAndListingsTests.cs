@@ -45,6 +45,36 @@ public sealed class LateralMovesAndListingsTests
         AnswerContract.Check(answer, _assistant.Catalogue);
     }
 
+    [Theory]
+    [InlineData("lead")]
+    [InlineData("ok, lead")]
+    [InlineData("L4")]
+    public void A_level_typed_in_reply_to_a_moves_which_level_completes_the_move(string reply)
+    {
+        var asked = Say("moving from data scientist to LLM engineer");
+        Assert.Equal((Intent.Clarify, Missing.Level), (asked.Intent, asked.Clarify!.Missing));
+        Assert.Equal((Intent.CompareRoles, null, "Data Scientist", "Lead", "LLM Engineer", "Lead"), Move(Say(reply)));
+        Assert.Null(_context!.Person); // the reply is the move's level, not who the person is
+    }
+
+    [Fact]
+    public void A_level_typed_in_reply_to_which_level_of_the_other_track_completes_the_move_across_tracks()
+    {
+        var tracked = new Assistant(TrackedCatalogue.Load());
+        var host = new ConversationHost(tracked);
+        var asked = host.Say("engineering manager code review from L5 software engineer");
+        Assert.Equal((Intent.Clarify, Missing.Level), (asked.Intent, asked.Clarify!.Missing));
+        Assert.StartsWith("Which level of Engineering Manager:", asked.Message, StringComparison.Ordinal);
+        var answer = host.Say("director");
+        Assert.Equal((Intent.CompareRoles, TrackedCatalogue.CodeReview, TrackedCatalogue.Swe, "Staff Engineer", TrackedCatalogue.Em, "Director"), Move(answer));
+        AnswerContract.Check(answer, tracked.Catalogue);
+        Assert.Null(host.Context!.Person);
+
+        // Anything else than a level is a new question, not the move.
+        host.Say("engineering manager code review from L5 software engineer");
+        Assert.Equal(Intent.Expectation, host.Say("code review for a director EM").Intent);
+    }
+
     [Fact]
     public void Each_role_keeps_its_own_level_even_when_the_move_is_downwards()
     {

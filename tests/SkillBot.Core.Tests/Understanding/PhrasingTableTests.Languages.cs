@@ -1,3 +1,6 @@
+using SkillBot.Core.Answers;
+using SkillBot.Testing;
+
 namespace SkillBot.Core.Tests.Understanding;
 
 /// <summary>
@@ -126,6 +129,63 @@ public sealed partial class PhrasingTableTests
         { "高级后端工程师", NF, null, null, "Senior", "后端工程师", "suggests: LLM Engineer | ML Engineer" },
         { "副总裁数据科学家", CL, null, Ds, null, "副总裁", AllLevels },
     };
+
+    /// <summary>
+    /// A role-only question with chat noise: the noise (a language's noise words, also drawn out: "hmmm", "lolll",
+    /// "hahaha", "哈哈哈") is never a name, so the role is answered and nothing is named back. Any other word the
+    /// catalogue lacks is a name it lacks and is named back (not_found with the role's skills), never dropped.
+    /// </summary>
+    public static TheoryData<string, string, string?, string?, string?, string, string?> ChatNoiseRows => new()
+    {
+        { "what does a senior data scientist do lol", RP, null, Ds, "Senior", "lol", null },
+        { "data scientist hmm", CL, null, Ds, null, "hmm", AllLevels },
+        { "data scientist hmmmm", CL, null, Ds, null, "hmmmm", AllLevels },
+        { "senior data scientist xD", RP, null, Ds, "Senior", "xd", null },
+        { "senior DS hahahaha", RP, null, Ds, "Senior", "hahahaha", null },
+        { "lead LLM engineer lolll", RP, null, Llm, "Lead", "lolll", null },
+        { "senior DS tbh", RP, null, Ds, "Senior", "tbh", null },
+        { "senior data scientist, any tips?", RP, null, Ds, "Senior", "tips", null },
+        { "deep learning for a middle DS haha", E, DeepLearning, Ds, "Middle", "haha", null },
+        { "高级数据科学家哈哈哈", RP, null, Ds, "Senior", "哈", null },
+        { "数据科学家呵呵", CL, null, Ds, null, "呵呵", AllLevels },
+    };
+
+    /// <summary>Unknown words that are not noise are names: named back, with the noise beside them not.</summary>
+    public static TheoryData<string, string, string?, string?, string?, string, string?> NamesBesideNoiseRows => new()
+    {
+        { "senior data scientist kubernetes lol", NF, null, Ds, "Senior", "kubernetes", "suggests: Deep Learning" },
+        { "what does a senior DS need in terraform haha", NF, null, Ds, "Senior", "terraform", "suggests: Deep Learning" },
+        { "staff data scientist lol", CL, null, Ds, null, "staff", AllLevels },
+        { "backend engineer hmm", NF, null, null, null, "backend engineer", "suggests: LLM Engineer" },
+        { "高级数据科学家需要区块链吗哈哈", NF, null, Ds, "Senior", "区块链", "suggests: Deep Learning" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChatNoiseRows))]
+    public void Chat_noise_is_never_a_name(string question, string intent, string? skill, string? role, string? level, string noise, string? extra)
+    {
+        Check(BuiltIn, question, intent, skill, role, level, null, extra);
+        var answer = BuiltIn.Ask(question);
+        Assert.DoesNotContain(noise, answer.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(NamesBesideNoiseRows))]
+    public void A_name_beside_chat_noise_is_named_back_and_the_noise_is_not(string question, string intent, string? skill, string? role, string? level, string names, string? extra)
+    {
+        CheckNamedBack(BuiltIn, question, intent, skill, role, level, names, extra);
+        var message = BuiltIn.Ask(question).Message;
+        Assert.All(new[] { "lol", "haha", "hmm", "哈哈" }, n => Assert.DoesNotContain(n, message, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_reply_with_chat_noise_still_answers_what_was_asked()
+    {
+        var conversation = new ConversationHost(BuiltIn);
+        Assert.Equal(Intent.Clarify, conversation.Say("data scientist").Intent);
+        var answer = conversation.Say("lead lol");
+        Assert.Equal((Intent.RoleProfile, "Data Scientist", "Lead"), (answer.Intent, answer.Role, answer.Level));
+    }
 
     [Theory]
     [MemberData(nameof(ChineseBuiltInRows))]
