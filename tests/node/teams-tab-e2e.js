@@ -1,7 +1,7 @@
 // The catalogue's Teams tab in Debian's headless Chromium: framed by a stand-in for the Teams web client (served by
 // Playwright's routing as https://teams.microsoft.com, answering TeamsJS's initialize and getContext the way a host
 // does), the page starts TeamsJS and takes Teams' theme, and its links keep it a tab; opened on its own it is the plain
-// page and TeamsJS is not started; a page not in the tab's view refuses to be framed. No console errors in either.
+// page and TeamsJS is not even loaded (nor Microsoft's CDN asked); a page not in the tab's view refuses to be framed. No console errors in either.
 // SkillBot itself is reached as https://skillbot.test, passed through to BASE_URL: a public https host like the one
 // Teams is given (Chromium refuses a public page framing a loopback one).
 // Usage: node teams-tab-e2e.js BASE_URL      (prints "tab ok"; exit 1 with every problem found)
@@ -10,14 +10,20 @@ const { chromium } = require("playwright-core");
 
 const publicHost = "https://skillbot.test";
 
-/** A browser context in which https://skillbot.test is this SkillBot (every request passed through, headers and all) and Microsoft's hosts are stand-ins. */
-async function contextFor(browser, baseUrl) {
+/**
+ * A browser context in which https://skillbot.test is this SkillBot (every request passed through, headers and all) and,
+ * unless <alone>, Microsoft's hosts are stand-ins (alone, a request to them fails: the tab on its own must make none).
+ */
+async function contextFor(browser, baseUrl, alone = false) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.route(`${publicHost}/**`, async route => {
         const url = new URL(route.request().url());
         const response = await route.fetch({ url: new URL(url.pathname + url.search, baseUrl).toString(), maxRedirects: 0 });
         await route.fulfill({ response });
     });
+    if (alone) {
+        return context;
+    }
     // Microsoft's hosts, answered here: nothing leaves the machine. TeamsJS asks Microsoft's CDN for the host origins it trusts.
     await context.route("https://teams.microsoft.com/**", route => route.fulfill({
         contentType: "text/html", body: host(new URL(route.request().url()).searchParams.get("tab")),
@@ -90,14 +96,14 @@ async function framed(browser, baseUrl) {
 }
 
 async function alone(browser, baseUrl) {
-    const context = await contextFor(browser, baseUrl);
+    const context = await contextFor(browser, baseUrl, true);
     const page = await context.newPage();
     watch(page, "the tab on its own");
     await page.goto(`${publicHost}/catalogue?view=tab`);
     await page.locator("h1").waitFor();
     await page.waitForLoadState("load");
     const state = await page.evaluate(() => ({ teamsJs: typeof window.microsoftTeams, started: document.documentElement.dataset.teams ?? null }));
-    check(state.teamsJs === "object", `TeamsJS is not loaded on the tab's page: ${state.teamsJs}`);
+    check(state.teamsJs === "undefined", `TeamsJS is loaded on the tab's page outside Teams: ${state.teamsJs}`);
     check(state.started === null, `TeamsJS was started outside a frame: ${state.started}`);
     await context.close();
 }

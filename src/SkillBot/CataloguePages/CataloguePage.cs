@@ -25,10 +25,9 @@ public abstract record PageResult
 /// </summary>
 public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, PageView? view = null)
 {
-    private static readonly Labels English = Labels.For("en");
-
     private readonly CatalogueSlugs _slugs = CatalogueSlugs.Of(catalogue);
     private readonly PageView _view = view ?? PageView.Default;
+    private Labels English => _view.Labels; // the page's language: English unless asked for another
 
     public SkillCatalogue Catalogue => catalogue;
 
@@ -37,9 +36,10 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
     public PageResult Index()
     {
         var html = NewHtml();
-        html.Element("h1", "Skills catalogue");
-        html.Raw("<p class=\"lede\">").Text($"{Count(catalogue.Skills.Length, "skill")} in {Count(catalogue.Domains.Length, "domain")}, for {Count(catalogue.Roles.Length, "role")} at {Count(catalogue.Levels.Length, "level")}. Ask a question in the box above, or browse.").Raw("</p>");
-        html.Raw("<section aria-labelledby=\"skills\"><h2 id=\"skills\">Skills by domain</h2>");
+        html.Element("h1", T("catalogue.title"));
+        html.Raw("<p class=\"lede\">").Text(T("catalogue.lede", Count(catalogue.Skills.Length, "skillCount"), Count(catalogue.Domains.Length, "catalogue.count.domains"),
+            Count(catalogue.Roles.Length, "catalogue.count.roles"), Count(catalogue.Levels.Length, "catalogue.count.levels"))).Raw("</p>");
+        html.Raw("<section aria-labelledby=\"skills\"><h2 id=\"skills\">").Text(T("catalogue.skillsByDomain")).Raw("</h2>");
         foreach (var domain in catalogue.Domains)
         {
             html.Raw($"<section class=\"domain\" id=\"domain-{Html.Attribute(_slugs.Domains.Of(domain))}\">").Element("h3", domain).Raw("<ul>");
@@ -50,7 +50,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             }
             html.Raw("</ul></section>");
         }
-        html.Raw("</section><section aria-labelledby=\"roles\"><h2 id=\"roles\">Roles by level</h2><ul class=\"grid\">");
+        html.Raw("</section><section aria-labelledby=\"roles\"><h2 id=\"roles\">").Text(T("catalogue.rolesByLevel")).Raw("</h2><ul class=\"grid\">");
         foreach (var role in catalogue.Roles)
         {
             html.Raw("<li>").Element("strong", role.Name);
@@ -67,14 +67,14 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         }
         html.Raw("</ul></section>");
         CompareForms(html);
-        return Layout("Skills catalogue", $"Every skill, role and level of the career framework (catalogue {catalogue.Version}).", CataloguePaths.Root, [], html);
+        return Layout(T("catalogue.title"), T("catalogue.description", catalogue.Version), CataloguePaths.Root, [], html);
     }
 
     public PageResult Skill(string segment)
     {
         if (_slugs.Skills.Find(segment, out var canonical) is not { } skill)
         {
-            return Problem($"No skill is called '{Shown(segment)}'.");
+            return Problem(T("catalogue.noSkill", Shown(segment)));
         }
         var path = CataloguePaths.Skill(_slugs.Skills.Of(skill));
         if (!canonical)
@@ -86,7 +86,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         html.Raw("<p class=\"lede\">").Text(Facts(skill)).Raw("</p>");
         if (skill.Owners.Length > 0)
         {
-            html.Element("p", "Ask an owner: " + string.Join(", ", skill.Owners), "class=\"owners\"");
+            html.Element("p", English.Format("owners", string.Join(", ", skill.Owners)), "class=\"owners\"");
         }
         Legend(html);
         if (!catalogue.HasTracks)
@@ -114,7 +114,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
                 html.Raw("</section>");
             }
         }
-        return Layout(skill.Name, $"{skill.Name} ({skill.Domain}): what each level expects, for {string.Join(", ", skill.Roles.Select(r => r.Role.Name))}.",
+        return Layout(skill.Name, T("catalogue.skill.description", skill.Name, skill.Domain, string.Join(", ", skill.Roles.Select(r => r.Role.Name))),
             path, [(skill.Domain, $"{CataloguePaths.Root}#domain-{_slugs.Domains.Of(skill.Domain)}")], html);
     }
 
@@ -136,11 +136,11 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
                 .Text(English.Level(level.Name)).Raw(" <span class=\"necessity\">").Text(English.Necessity(expectation.Necessity)).Raw($"</span></h{depth + 1}>");
             Marked(html, below?.Description, expectation.Description);
             Examples(html, expectation);
-            html.Raw("<p class=\"links\">").Link(CataloguePaths.Role(roleSlug, levelSlug), $"Every skill of {A(RoleAt(role, level))}");
+            html.Raw("<p class=\"links\">").Link(CataloguePaths.Role(roleSlug, levelSlug), T("catalogue.everySkillOf", A(RoleAt(role, level))));
             if (catalogue.Above(level) is { } above && roleExpectations.At(above) is not null)
             {
                 html.Raw(" · ").Link($"{CataloguePaths.CompareLevels(roleSlug, levelSlug, _slugs.Levels.Of(above))}#{_slugs.Skills.Of(skill)}",
-                    $"Compare with {English.Level(above.Name)}");
+                    English.Format("compareWith", English.Level(above.Name)));
             }
             html.Raw("</p></li>");
             below = expectation;
@@ -170,7 +170,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         foreach (var (other, level) in moves)
         {
             html.Raw(separator).Link($"{CataloguePaths.Move(_slugs.Roles.Of(role), _slugs.Levels.Of(top), _slugs.Roles.Of(other), _slugs.Levels.Of(level))}#{_slugs.Skills.Of(skill)}",
-                $"Compare a move to {RoleAt(other, level)} ({TrackName(other.Track)})");
+                T("catalogue.moveTo", RoleAt(other, level), TrackName(other.Track)));
             separator = " · ";
         }
         html.Raw("</p>");
@@ -182,7 +182,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         var level = _slugs.Levels.Find(levelSegment, out var levelCanonical);
         if (role is null || level is null)
         {
-            return Problem(role is null ? $"No role is called '{Shown(roleSegment)}'." : $"No level is called '{Shown(levelSegment)}'.");
+            return Problem(role is null ? T("catalogue.noRole", Shown(roleSegment)) : T("catalogue.noLevel", Shown(levelSegment)));
         }
         if (OffTrack(role, level) is { } offTrack)
         {
@@ -199,8 +199,10 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         var html = NewHtml();
         html.Element("h1", title);
         var skills = catalogue.SkillsOf(role);
-        html.Raw("<p class=\"lede\">").Text($"What {A(title)} is expected to do in {Count(skills.Length, "skill")}"
-            + (above is null ? (catalogue.HasTracks ? $": the top of the {TrackName(role.Track)}." : ": the top of the ladder.") : $", and what {English.Level(above.Name)} adds.")).Raw("</p>");
+        var count = Count(skills.Length, "skillCount");
+        html.Raw("<p class=\"lede\">").Text(above is not null ? T("catalogue.role.lede", A(title), count, English.Level(above.Name))
+            : catalogue.HasTracks ? T("catalogue.role.ledeTopTrack", A(title), count, TrackName(role.Track))
+            : T("catalogue.role.ledeTop", A(title), count)).Raw("</p>");
         LevelNavigation(html, role, level, l => CataloguePaths.Role(roleSlug, _slugs.Levels.Of(l)));
         if (above is not null)
         {
@@ -213,11 +215,11 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             var boxes = new List<(string, Expectation?, string?)> { (English.Level(level.Name), now, null) };
             if (above is not null && next is not null)
             {
-                boxes.Add(($"{English.Level(above.Name)} adds", next, now?.Description ?? ""));
+                boxes.Add((T("catalogue.adds", English.Level(above.Name)), next, now?.Description ?? ""));
             }
             SkillSection(html, skill, $"{CataloguePaths.Skill(_slugs.Skills.Of(skill))}#{CataloguePaths.Rung(roleSlug, levelSlug)}", boxes);
         }
-        return Layout(title, $"What {A(title)} is expected to do in each skill, and what the next level adds.", path,
+        return Layout(title, T("catalogue.role.description", A(title)), path,
             [(role.Name, $"{CataloguePaths.Root}#roles")], html);
     }
 
@@ -228,7 +230,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         var to = _slugs.Levels.Find(toSegment, out var toCanonical);
         if (role is null || from is null || to is null)
         {
-            return Problem(role is null ? $"No role is called '{Shown(roleSegment)}'." : $"No level is called '{Shown(from is null ? fromSegment : toSegment)}'.");
+            return Problem(role is null ? T("catalogue.noRole", Shown(roleSegment)) : T("catalogue.noLevel", Shown(from is null ? fromSegment : toSegment)));
         }
         if ((OffTrack(role, from) ?? OffTrack(role, to)) is { } offTrack)
         {
@@ -249,10 +251,10 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         {
             return new PageResult.Redirect(path);
         }
-        var title = $"{role.Name}: {English.Level(from.Name)} and {English.Level(to.Name)} compared";
+        var title = T("catalogue.levels.title", role.Name, English.Level(from.Name), English.Level(to.Name));
         var html = NewHtml();
         html.Element("h1", title);
-        html.Raw("<p class=\"lede\">").Text($"Each skill's expectation for {A(RoleAt(role, from))}, and what {English.Level(to.Name)} asks.").Raw("</p>");
+        html.Raw("<p class=\"lede\">").Text(T("catalogue.levels.lede", A(RoleAt(role, from)), English.Level(to.Name))).Raw("</p>");
         Legend(html);
         foreach (var skill in catalogue.SkillsOf(role))
         {
@@ -261,7 +263,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             SkillSection(html, skill, CataloguePaths.Skill(_slugs.Skills.Of(skill)) + "#" + roleSlug,
                 [(English.Level(from.Name), low, null), (English.Level(to.Name), high, low?.Description ?? "")]);
         }
-        return Layout(title, $"What changes for a {role.Name} from {English.Level(from.Name)} to {English.Level(to.Name)}, skill by skill.", path,
+        return Layout(title, T("catalogue.levels.description", A(role.Name), English.Level(from.Name), English.Level(to.Name)), path,
             [(role.Name, CataloguePaths.Role(roleSlug, _slugs.Levels.Of(from)))], html);
     }
 
@@ -272,16 +274,16 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         var level = _slugs.Levels.Find(levelSegment, out var levelCanonical);
         if (role is null || other is null || level is null)
         {
-            return Problem(level is null ? $"No level is called '{Shown(levelSegment)}'." : $"No role is called '{Shown(role is null ? roleSegment : otherSegment)}'.");
+            return Problem(level is null ? T("catalogue.noLevel", Shown(levelSegment)) : T("catalogue.noRole", Shown(role is null ? roleSegment : otherSegment)));
         }
         if (role.Track != other.Track)
         {
             // One level cannot be on two tracks: the comparison is a move, from a level of each role's own track.
             var from = level.Track == role.Track ? level : catalogue.LevelsOf(role.Track)[0];
             var to = level.Track == other.Track ? level : catalogue.LevelsOf(other.Track)[0];
-            return Problem($"{role.Name} ({TrackName(role.Track)}) and {other.Name} ({TrackName(other.Track)}) have no level in common.",
+            return Problem(T("catalogue.roles.apart", role.Name, TrackName(role.Track), other.Name, TrackName(other.Track)),
                 links: [(CataloguePaths.Move(_slugs.Roles.Of(role), _slugs.Levels.Of(from), _slugs.Roles.Of(other), _slugs.Levels.Of(to)),
-                    $"Compare a move from {RoleAt(role, from)} to {RoleAt(other, to)}")]);
+                    T("catalogue.roles.move", RoleAt(role, from), RoleAt(other, to)))]);
         }
         if (OffTrack(role, level) is { } offTrack)
         {
@@ -298,10 +300,10 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             return new PageResult.Redirect(path);
         }
         var levelName = English.Level(level.Name);
-        var title = $"{RoleAt(role, level)} and {RoleAt(other, level)} compared";
+        var title = T("catalogue.roles.title", RoleAt(role, level), RoleAt(other, level));
         var html = NewHtml();
         html.Element("h1", title);
-        html.Raw("<p class=\"lede\">").Text($"Each skill either role has, at {levelName}: what a {other.Name} is asked beyond a {role.Name}.").Raw("</p>");
+        html.Raw("<p class=\"lede\">").Text(T("catalogue.roles.lede", levelName, A(other.Name), A(role.Name))).Raw("</p>");
         Legend(html);
         foreach (var skill in catalogue.Skills.Where(s => s.For(role) is not null || s.For(other) is not null))
         {
@@ -309,7 +311,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             SkillSection(html, skill, CataloguePaths.Skill(_slugs.Skills.Of(skill)),
                 [(role.Name, mine, null), (other.Name, theirs, mine?.Description ?? "")]);
         }
-        return Layout(title, $"What {A(RoleAt(other, level))} is expected to do that {A(RoleAt(role, level))} is not, skill by skill.", path,
+        return Layout(title, T("catalogue.roles.description", A(RoleAt(other, level)), A(RoleAt(role, level))), path,
             [(role.Name, CataloguePaths.Role(_slugs.Roles.Of(role), levelSlug))], html);
     }
 
@@ -326,8 +328,8 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         if (role is null || level is null || other is null || to is null)
         {
             return Problem(role is null || other is null
-                ? $"No role is called '{Shown(role is null ? roleSegment : otherSegment)}'."
-                : $"No level is called '{Shown(level is null ? levelSegment : toSegment)}'.");
+                ? T("catalogue.noRole", Shown(role is null ? roleSegment : otherSegment))
+                : T("catalogue.noLevel", Shown(level is null ? levelSegment : toSegment)));
         }
         if ((OffTrack(role, level) ?? OffTrack(other, to)) is { } offTrack)
         {
@@ -344,12 +346,12 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             return new PageResult.Redirect(path);
         }
         var (from, target) = (RoleAt(role, level), RoleAt(other, to));
-        var title = $"From {from} to {target}";
+        var title = T("catalogue.move.title", from, target);
         var html = NewHtml();
         html.Element("h1", title);
         html.Raw("<p class=\"lede\">").Text(role.Track == other.Track
-            ? $"Each skill either role has: what {A(target)} is asked beyond {A(from)}."
-            : $"A move from the {TrackName(role.Track)} to the {TrackName(other.Track)}, skill by skill: what {A(target)} is asked beyond {A(from)}.").Raw("</p>");
+            ? T("catalogue.move.lede", A(target), A(from))
+            : T("catalogue.move.ledeTracks", TrackName(role.Track), TrackName(other.Track), A(target), A(from))).Raw("</p>");
         Legend(html);
         foreach (var skill in catalogue.Skills.Where(s => s.For(role) is not null || s.For(other) is not null))
         {
@@ -357,7 +359,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             SkillSection(html, skill, CataloguePaths.Skill(_slugs.Skills.Of(skill)),
                 [(from, mine, null), (target, theirs, mine?.Description ?? "")]);
         }
-        return Layout(title, $"What {A(target)} is expected to do that {A(from)} is not, skill by skill.", path,
+        return Layout(title, T("catalogue.roles.description", A(target), A(from)), path,
             [(role.Name, CataloguePaths.Role(roleSlug, levelSlug))], html);
     }
 
@@ -365,7 +367,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
     public PageResult Search(string question, Answer answer, int status = StatusCodes.Status200OK)
     {
         var html = NewHtml();
-        html.Element("h1", "Search");
+        html.Element("h1", T("catalogue.search"));
         html.Raw("<p class=\"lede\">").Text(answer.Message).Raw("</p>");
         var choices = (answer.Clarify?.Options ?? []).Select(option => (option, $"{question} {option}"))
             .Concat(answer.Suggestions.Select(s => (s, s)))
@@ -379,8 +381,8 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             }
             html.Raw("</ul>");
         }
-        html.Raw("<p>").Link(CataloguePaths.Root, "Browse every skill").Raw("</p>");
-        var result = (PageResult.Page)Layout("Search", "Ask the skills catalogue a question.", null, [], html, question);
+        html.Raw("<p>").Link(CataloguePaths.Root, T("catalogue.browse")).Raw("</p>");
+        var result = (PageResult.Page)Layout(T("catalogue.search"), T("catalogue.search.description"), null, [], html, question);
         return result with { Status = status };
     }
 
@@ -388,8 +390,10 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
     public PageResult Problem(string message, int status = StatusCodes.Status404NotFound, IReadOnlyList<(string Href, string Title)>? links = null)
     {
         var html = NewHtml();
-        html.Element("h1", "Not in the catalogue");
-        html.Raw("<p class=\"lede\">").Text(message).Raw(" ").Link(CataloguePaths.Root, "Browse every skill").Raw(" or ask a question above.</p>");
+        html.Element("h1", T("catalogue.notFound"));
+        html.Raw("<p class=\"lede\">").Text(message).Raw(" ");
+        Slot(html, English["catalogue.browseOrAsk"], () => html.Link(CataloguePaths.Root, T("catalogue.browse")));
+        html.Raw("</p>");
         if (links is { Count: > 0 })
         {
             html.Raw("<ul class=\"choices\">");
@@ -399,7 +403,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             }
             html.Raw("</ul>");
         }
-        return (PageResult.Page)Layout("Not in the catalogue", message, null, [], html) with { Status = status };
+        return (PageResult.Page)Layout(T("catalogue.notFound"), message, null, [], html) with { Status = status };
     }
 
     /// <summary>The 404 for a level of another track than the role's (a role is on one track): which track it is on, and its levels linked.</summary>
@@ -410,15 +414,14 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             return null;
         }
         var roleSlug = _slugs.Roles.Of(role);
-        return (PageResult.Page)Problem($"{English.Level(level.Name)} is a level of the {TrackName(level.Track)}; {role.Name} is on the {TrackName(role.Track)}.",
+        return (PageResult.Page)Problem(T("catalogue.offTrack", English.Level(level.Name), TrackName(level.Track), role.Name, TrackName(role.Track)),
             links: [.. catalogue.LevelsOf(role.Track).Select(l => (CataloguePaths.Role(roleSlug, _slugs.Levels.Of(l)), RoleAt(role, l)))]);
     }
 
     /// <summary>A role at a level: "Senior Data Scientist" on one ladder; with tracks the level names often hold role words ("Software Engineer at Staff Engineer").</summary>
-    private string RoleAt(Role role, Level level) =>
-        catalogue.HasTracks ? $"{role.Name} at {English.Level(level.Name)}" : $"{English.Level(level.Name)} {role.Name}";
+    private string RoleAt(Role role, Level level) => T(catalogue.HasTracks ? "catalogue.roleAtTrack" : "catalogue.roleAt", English.Level(level.Name), role.Name);
 
-    /// <summary>The tab's scripts, served by the pages' endpoints: TeamsJS (npm @microsoft/teams-js) and ours.</summary>
+    /// <summary>The tab's scripts, served by the pages' endpoints: TeamsJS (npm @microsoft/teams-js, loaded by ours) and ours.</summary>
     public const string TeamsScript = "teams-js.min.js";
 
     public const string TabScript = "tab.js";
@@ -430,10 +433,23 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         (_view.LanguageInUrl ? $"<input type=\"hidden\" name=\"{PageView.LanguageParameter}\" value=\"{_view.Language}\">" : "")
         + (_view.Tab ? $"<input type=\"hidden\" name=\"{PageView.ViewParameter}\" value=\"{PageView.TabView}\">" : "");
 
-    /// <summary>"a" or "an" before a name, by its first letter.</summary>
-    private static string A(string phrase) => ("AEIOUaeiou".Contains(phrase[0], StringComparison.Ordinal) ? "an " : "a ") + phrase;
+    /// <summary>In English, "a" or "an" before a name, by its first letter; other languages have no article.</summary>
+    private string A(string phrase) =>
+        _view.Language != "en" ? phrase : ("AEIOUaeiou".Contains(phrase[0], StringComparison.Ordinal) ? "an " : "a ") + phrase;
 
-    private static string TrackName(Track track) => English.Format("track", track.Name ?? "");
+    private string TrackName(Track track) => English.Format("track", track.Name ?? "");
+
+    /// <summary>A label of the page's language with its arguments (catalogue text, counts, other labels).</summary>
+    private string T(string key, params string[] arguments) => string.Format(CultureInfo.InvariantCulture, English[key], arguments);
+
+    /// <summary>A label whose one placeholder is markup (a link, a mark): the text either side escaped, the markup written by <paramref name="slot"/>.</summary>
+    private static void Slot(Html html, string template, Action slot)
+    {
+        var at = template.IndexOf("{0}", StringComparison.Ordinal);
+        html.Text(template[..at]);
+        slot();
+        html.Text(template[(at + 3)..]);
+    }
 
     /// <summary>The document's title, cut to 70 characters (tabs and search results show no more; a move's full title is its heading).</summary>
     private static string TitleOf(string title)
@@ -443,7 +459,8 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         return title.Length + Site.Length <= Longest ? title + Site : title[..(Longest - Site.Length - 1)].TrimEnd() + "…" + Site;
     }
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
+    /// <summary>"1 skill", "12 skills": the label KEY.one for one, KEY with the number otherwise.</summary>
+    private string Count(int n, string key) => n == 1 ? English[key + ".one"] : T(key, n.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A segment as the reader typed it, cut short: it is echoed in the page that says it names nothing.</summary>
     private static string Shown(string segment) => segment.Length <= 80 ? segment : segment[..80] + "…";
@@ -453,11 +470,11 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         var facts = new List<string> { skill.Domain };
         if (skill.Updated is { } updated)
         {
-            facts.Add("updated " + updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            facts.Add(T("catalogue.updated", updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
         if (skill.Aliases.Length > 0)
         {
-            facts.Add("also called " + string.Join(", ", skill.Aliases));
+            facts.Add(T("catalogue.alsoCalled", string.Join(", ", skill.Aliases)));
         }
         return string.Join(" · ", facts);
     }
@@ -490,13 +507,13 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
     }
 
     /// <summary>The expectation's examples (catalogue 1.1), every one: a page has no size limit.</summary>
-    private static void Examples(Html html, Expectation expectation)
+    private void Examples(Html html, Expectation expectation)
     {
         if (expectation.Examples.IsEmpty)
         {
             return;
         }
-        html.Element("p", "In practice", "class=\"examples-label\"").Raw("<ul class=\"examples\">");
+        html.Element("p", English["inPractice"], "class=\"examples-label\"").Raw("<ul class=\"examples\">");
         foreach (var example in expectation.Examples)
         {
             html.Element("li", example);
@@ -529,12 +546,16 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         html.Raw("</p>");
     }
 
-    private static void Legend(Html html) =>
-        html.Raw("<p class=\"legend\"><mark>Marked</mark> words are what a text adds to the one before it.</p>");
+    private void Legend(Html html)
+    {
+        html.Raw("<p class=\"legend\">");
+        Slot(html, English["catalogue.legend"], () => html.Element("mark", T("catalogue.legend.marked")));
+        html.Raw("</p>");
+    }
 
     private void LevelNavigation(Html html, Role role, Level level, Func<Level, string> href)
     {
-        html.Raw("<nav aria-label=\"Levels\" class=\"levels\"><ul class=\"inline\">");
+        html.Raw($"<nav aria-label=\"{Html.Attribute(T("catalogue.levelsNav"))}\" class=\"levels\"><ul class=\"inline\">");
         foreach (var l in catalogue.LevelsOf(role.Track))
         {
             html.Raw("<li>");
@@ -554,28 +575,28 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
     /// <summary>Two GET forms (no script) that the compare endpoint redirects to the comparison's own URL.</summary>
     private void CompareForms(Html html)
     {
-        html.Raw("<section aria-labelledby=\"compare\"><h2 id=\"compare\">Compare</h2><div class=\"forms\">");
-        html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>Two levels of a role</legend>").Raw(ViewInputs());
-        Select(html, "levels-role", "role", "Role", catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name)), 0);
-        Select(html, "levels-from", "from", "From", LevelOptions(), 0);
-        Select(html, "levels-to", "to", "To", LevelOptions(), 1);
-        html.Raw("<button type=\"submit\">Compare levels</button></fieldset></form>");
-        html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>Two roles at a level</legend>").Raw(ViewInputs());
-        Select(html, "roles-role", "role", "Role", catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name)), 0);
-        Select(html, "roles-other", "other", "Other role", catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name)), 1);
-        Select(html, "roles-level", "level", "Level", LevelOptions(), 0);
-        html.Raw("<button type=\"submit\">Compare roles</button></fieldset></form>");
+        html.Raw("<section aria-labelledby=\"compare\"><h2 id=\"compare\">").Text(T("catalogue.compare")).Raw("</h2><div class=\"forms\">");
+        html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>").Text(T("catalogue.form.levels")).Raw("</legend>").Raw(ViewInputs());
+        Select(html, "levels-role", "role", T("catalogue.form.role"), catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name)), 0);
+        Select(html, "levels-from", "from", T("catalogue.form.from"), LevelOptions(), 0);
+        Select(html, "levels-to", "to", T("catalogue.form.to"), LevelOptions(), 1);
+        html.Raw("<button type=\"submit\">").Text(T("catalogue.form.compareLevels")).Raw("</button></fieldset></form>");
+        html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>").Text(T("catalogue.form.roles")).Raw("</legend>").Raw(ViewInputs());
+        Select(html, "roles-role", "role", T("catalogue.form.role"), catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name)), 0);
+        Select(html, "roles-other", "other", T("catalogue.form.other"), catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name)), 1);
+        Select(html, "roles-level", "level", T("catalogue.form.level"), LevelOptions(), 0);
+        html.Raw("<button type=\"submit\">").Text(T("catalogue.form.compareRoles")).Raw("</button></fieldset></form>");
         if (catalogue.HasTracks)
         {
             var (first, second) = (catalogue.Tracks[0], catalogue.Tracks[1 % catalogue.Tracks.Length]);
             var roles = catalogue.Roles.Select(r => (_slugs.Roles.Of(r), r.Name, (string?)null)).ToList();
             var levels = LevelOptions();
-            html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>A move across tracks</legend>").Raw(ViewInputs());
-            Select(html, "move-role", "role", "From role", roles, Math.Max(0, catalogue.Roles.IndexOf(catalogue.Roles.FirstOrDefault(r => r.Track == first)!)));
-            Select(html, "move-level", "level", "At level", levels, levels.FindIndex(l => l.Value == _slugs.Levels.Of(catalogue.LevelsOf(first)[^1])));
-            Select(html, "move-other", "other", "To role", roles, Math.Max(0, catalogue.Roles.IndexOf(catalogue.Roles.FirstOrDefault(r => r.Track == second)!)));
-            Select(html, "move-to", "to", "At level", levels, levels.FindIndex(l => l.Value == _slugs.Levels.Of(catalogue.LevelsOf(second)[0])));
-            html.Raw("<button type=\"submit\">Compare the move</button></fieldset></form>");
+            html.Raw($"<form method=\"get\" action=\"{CataloguePaths.Root}/compare\"><fieldset><legend>").Text(T("catalogue.form.move")).Raw("</legend>").Raw(ViewInputs());
+            Select(html, "move-role", "role", T("catalogue.form.fromRole"), roles, Math.Max(0, catalogue.Roles.IndexOf(catalogue.Roles.FirstOrDefault(r => r.Track == first)!)));
+            Select(html, "move-level", "level", T("catalogue.form.atLevel"), levels, levels.FindIndex(l => l.Value == _slugs.Levels.Of(catalogue.LevelsOf(first)[^1])));
+            Select(html, "move-other", "other", T("catalogue.form.toRole"), roles, Math.Max(0, catalogue.Roles.IndexOf(catalogue.Roles.FirstOrDefault(r => r.Track == second)!)));
+            Select(html, "move-to", "to", T("catalogue.form.atLevel"), levels, levels.FindIndex(l => l.Value == _slugs.Levels.Of(catalogue.LevelsOf(second)[0])));
+            html.Raw("<button type=\"submit\">").Text(T("catalogue.form.compareMove")).Raw("</button></fieldset></form>");
         }
         html.Raw("</div></section>");
     }
@@ -627,17 +648,17 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         html.Raw($"<link rel=\"stylesheet\" href=\"{CataloguePaths.Stylesheet}\">\n<link rel=\"icon\" href=\"data:,\">\n");
         if (_view.Tab)
         {
-            // The Teams tab: TeamsJS from this host, and the script that initialises it when the page is framed.
-            html.Raw($"<script src=\"{CataloguePaths.Root}/{TeamsScript}\" defer></script>\n<script src=\"{CataloguePaths.Root}/{TabScript}\" defer></script>\n");
+            // The Teams tab: the script that loads TeamsJS from this host and starts it, when the page is framed.
+            html.Raw($"<script src=\"{CataloguePaths.Root}/{TabScript}\" defer></script>\n");
         }
         html.Raw("</head>\n<body>\n");
-        html.Raw($"<header><a class=\"brand\" href=\"{Html.Attribute(_view.Href(CataloguePaths.Root))}\">").Text("SkillBot catalogue").Raw("</a>");
-        html.Raw($"<form role=\"search\" method=\"get\" action=\"{CataloguePaths.Search}\">").Raw(ViewInputs()).Raw("<label for=\"q\">Ask or search</label>");
-        html.Raw($"<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"{Core.Assistant.MaxQuestionLength}\" placeholder=\"what does a senior data scientist need in deep learning?\" value=\"{Html.Attribute(question ?? "")}\">");
-        html.Raw("<button type=\"submit\">Ask</button></form></header>\n");
+        html.Raw($"<header><a class=\"brand\" href=\"{Html.Attribute(_view.Href(CataloguePaths.Root))}\">").Text(T("catalogue.site", "SkillBot")).Raw("</a>");
+        html.Raw($"<form role=\"search\" method=\"get\" action=\"{CataloguePaths.Search}\">").Raw(ViewInputs()).Raw("<label for=\"q\">").Text(T("catalogue.askOrSearch")).Raw("</label>");
+        html.Raw($"<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"{Core.Assistant.MaxQuestionLength}\" placeholder=\"{Html.Attribute(T("catalogue.placeholder"))}\" value=\"{Html.Attribute(question ?? "")}\">");
+        html.Raw("<button type=\"submit\">").Text(T("catalogue.ask")).Raw("</button></form></header>\n");
         if (crumbs.Count > 0)
         {
-            html.Raw("<nav aria-label=\"Breadcrumb\" class=\"crumbs\"><ol><li>").Link(CataloguePaths.Root, "Catalogue").Raw("</li>");
+            html.Raw($"<nav aria-label=\"{Html.Attribute(T("catalogue.breadcrumb"))}\" class=\"crumbs\"><ol><li>").Link(CataloguePaths.Root, T("catalogue.crumb")).Raw("</li>");
             foreach (var (crumb, href) in crumbs)
             {
                 html.Raw("<li>").Link(href, crumb).Raw("</li>");
@@ -645,7 +666,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             html.Raw("<li aria-current=\"page\">").Text(title).Raw("</li></ol></nav>\n");
         }
         html.Raw("<main>\n").Raw(main.ToString()).Raw("\n</main>\n");
-        html.Raw("<footer>").Text($"Catalogue {catalogue.Version} · read-only · ").Link(CataloguePaths.Root, "all skills").Raw("</footer>\n</body>\n</html>\n");
+        html.Raw("<footer>").Text(T("catalogue.footer", catalogue.Version)).Link(CataloguePaths.Root, T("catalogue.allSkills")).Raw("</footer>\n</body>\n</html>\n");
         return new PageResult.Page(html.ToString());
     }
 }

@@ -81,7 +81,8 @@ public static class CataloguePagesEndpoints
                 ({ } r, { } f, { } t, null, null) => Send(context, page.View, RedirectOrPage(page.CompareLevels(r, f, t), CataloguePaths.CompareLevels(r, f, t)), StatusCodes.Status303SeeOther),
                 ({ } r, null, { } t, { } o, { } l) => Send(context, page.View, RedirectOrPage(page.Move(r, l, o, t), CataloguePaths.Move(r, l, o, t)), StatusCodes.Status303SeeOther),
                 ({ } r, null, null, { } o, { } l) => Send(context, page.View, RedirectOrPage(page.CompareRoles(r, o, l), CataloguePaths.CompareRoles(r, o, l)), StatusCodes.Status303SeeOther),
-                _ => Send(context, page.View, page.Problem("Compare takes role, from and to (two levels), role, other and level (two roles), or role, level, other and to (a move).", StatusCodes.Status400BadRequest)),
+                _ => Send(context, page.View, page.Problem(
+                    string.Format(CultureInfo.InvariantCulture, page.View.Labels["catalogue.compareTakes"], "role", "from", "to", "other", "level"), StatusCodes.Status400BadRequest)),
             };
         });
         pages.MapMethods("/search", GetOrHead, async (string? q, HttpContext context, Assistant assistant, TurnGate gate, IOptions<CataloguePagesOptions> options) =>

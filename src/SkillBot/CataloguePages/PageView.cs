@@ -45,16 +45,17 @@ public sealed partial record PageView(string Language, bool Tab, bool LanguageIn
     public static PageView? From(HttpRequest request, IReadOnlyCollection<string> parameters, out string? problem)
     {
         problem = null;
+        var labels = Preferred(request).Labels;
         foreach (var (name, values) in request.Query)
         {
             if (values.Count > 1)
             {
-                problem = $"The address gives '{Shown(name)}' more than once.";
+                problem = labels.Format("catalogue.query.twice", Shown(name));
                 return null;
             }
             if (name != LanguageParameter && name != ViewParameter && !parameters.Contains(name))
             {
-                problem = $"The catalogue pages take no '{Shown(name)}' in their address.";
+                problem = labels.Format("catalogue.query.unknown", Shown(name));
                 return null;
             }
         }
@@ -62,14 +63,14 @@ public sealed partial record PageView(string Language, bool Tab, bool LanguageIn
         var tab = view.Count == 1;
         if (tab && view != TabView)
         {
-            problem = $"'{ViewParameter}' can only be '{TabView}' (the Teams tab).";
+            problem = labels.Format("catalogue.query.view", ViewParameter, TabView);
             return null;
         }
         if (request.Query[LanguageParameter] is { Count: 1 } asked)
         {
             if (Supported(asked.ToString()) is not { } language)
             {
-                problem = $"The pages come in {string.Join(" and ", Labels.Languages.Order(StringComparer.Ordinal))}, not '{Shown(asked.ToString())}'.";
+                problem = labels.Format("catalogue.query.language", string.Join(", ", Labels.Languages.Order(StringComparer.Ordinal)), Shown(asked.ToString()));
                 return null;
             }
             return new PageView(language, tab, LanguageInUrl: true);

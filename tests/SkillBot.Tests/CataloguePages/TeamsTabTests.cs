@@ -20,7 +20,7 @@ public sealed class TeamsTabTests
         Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
         Assert.False(tab.Headers.Contains("X-Frame-Options"));
         var html = await tab.Content.ReadAsStringAsync();
-        Assert.Contains("<script src=\"/catalogue/teams-js.min.js\" defer></script>", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/catalogue/tab.js\" defer></script>", html, StringComparison.Ordinal); // it loads TeamsJS when framed
         Assert.Contains("href=\"/catalogue/roles/data-scientist/junior?view=tab\"", html, StringComparison.Ordinal); // links stay in the tab
         Assert.Contains("href=\"/catalogue/compare/levels/data-scientist/junior/middle?view=tab#deep-learning\"", html, StringComparison.Ordinal); // before the anchor
         Assert.Contains("<input type=\"hidden\" name=\"view\" value=\"tab\">", html, StringComparison.Ordinal); // and so do the forms

@@ -16,6 +16,10 @@ public sealed partial class TrackPagesTests : IAsyncLifetime
         "/catalogue/compare/levels/software-engineer/senior-engineer-2/staff-engineer",
         "/catalogue/compare/moves/software-engineer/staff-engineer/engineering-manager/engineering-manager-1",
         "/catalogue/roles/engineering-manager/staff-engineer", // the 404 of a level of another track
+        "/catalogue?lang=zh",
+        "/catalogue/skills/people-management?lang=zh",
+        "/catalogue/compare/moves/software-engineer/staff-engineer/engineering-manager/engineering-manager-1?lang=zh",
+        "/catalogue/skills/people-management?view=tab",
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("skillbot-track-pages-").FullName;
