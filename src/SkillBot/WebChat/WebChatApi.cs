@@ -10,7 +10,6 @@ using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Progress;
 using SkillBot.Gate;
-using SkillBot.Limits;
 using SkillBot.Progress;
 
 namespace SkillBot.WebChat;
@@ -66,7 +65,7 @@ public static class WebChatApi
             }
             if (progress.Read(request.Q) is { } question)
             {
-                return await PassProgress(gate, Turn.Question(Channel, user, request.Q), context, cancel => progress.AnswerAsync(user, question, cancel));
+                return await PassProgress(gate, Turn.Question(Channel, user, request.Q), context, progress.RateLimited(question.Language), cancel => progress.AnswerAsync(user, question, cancel));
             }
             return await Pass(gate, Turn.Question(Channel, user, request.Q), context, cards);
         });
@@ -78,7 +77,7 @@ public static class WebChatApi
                 {
                     return refused;
                 }
-                return await PassProgress(gate, Turn.Question(Channel, clicker, null), context, cancel => progress.ActAsync(clicker, pressed, cancel));
+                return await PassProgress(gate, Turn.Question(Channel, clicker, null), context, progress.RateLimited(pressed.Language), cancel => progress.ActAsync(clicker, pressed, cancel));
             }
             if (ExecuteAction.Parse(request.Verb, request.Data) is not { } action)
             {
@@ -103,11 +102,11 @@ public static class WebChatApi
     }
 
     /// <summary>A progress question or button: limited like any turn, answered with the progress card (the page has only the person on it, so share shows it there).</summary>
-    private static async Task<IResult> PassProgress(TurnGate gate, Turn turn, HttpContext context, Func<CancellationToken, Task<ProgressReply>> answer)
+    private static async Task<IResult> PassProgress(TurnGate gate, Turn turn, HttpContext context, ProgressReply limited, Func<CancellationToken, Task<ProgressReply>> answer)
     {
         var reply = gate.AdmitsFromClient(turn, context.Connection.RemoteIpAddress)
             ? await answer(context.RequestAborted)
-            : new ProgressReply(ChatRateLimiter.FriendlyMessage);
+            : limited;
         return TypedResults.Ok(new CardReply(ProgressCard.Build(reply), ProgressText.Render(reply)));
     }
 

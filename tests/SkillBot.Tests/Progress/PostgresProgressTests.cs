@@ -75,6 +75,7 @@ public sealed class PostgresProgressTests(PostgresFixture postgres) : ProgressSu
             var unavailable = await ActAsync(bed, user, ProgressAction.MarkVerb, Mark("met", "While down"));
             Assert.Contains("Progress is unavailable right now", TextOf(unavailable));
             Assert.Contains("Progress is unavailable right now", TextOf(await AskAsync(bed, user, "how far am I from lead data scientist?")));
+            Assert.Contains("进度功能暂时不可用", TextOf(await ActAsync(bed, user, ProgressAction.ShowVerb, new JsonObject { ["role"] = Role, ["level"] = Lead, ["language"] = "zh" })));
             // Every lookup still answers.
             var lookup = await AskAsync(bed, user, "what does a lead data scientist need in deep learning?");
             Assert.Contains("Defines deep learning strategy", TextOf(lookup));

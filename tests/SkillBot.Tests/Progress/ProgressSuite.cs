@@ -49,7 +49,7 @@ public abstract class ProgressSuite : IAsyncLifetime
     }
 
     /// <summary>SkillBot with Slack (against the fake), Teams (against the fake Microsoft), the web chat and this suite's database.</summary>
-    protected async Task<TeamsTestBed> StartAsync()
+    protected async Task<TeamsTestBed> StartAsync(params (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string>(DatabaseSettings)
         {
@@ -61,6 +61,10 @@ public abstract class ProgressSuite : IAsyncLifetime
             ["RateLimits:PerUserPerMinute"] = "1000",
             ["RateLimits:PerClientAddressPerMinute"] = "10000",
         };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
         var bed = await TeamsTestBed.StartAsync(settings: settings, overrides: Logs.Register);
         _running.Add(bed);
         return bed;
@@ -187,13 +191,51 @@ public abstract class ProgressSuite : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Chinese_asks_for_the_checklist_and_for_deletion()
+    public async Task Asked_in_Chinese_the_checklist_its_card_marks_and_deletion_answer_in_Chinese()
     {
         var bed = await StartAsync();
         var user = NewUser();
         await AskAsync(bed, user, "I'm a senior data scientist");
-        Assert.Contains("Toward Lead Data Scientist", TextOf(await AskAsync(bed, user, "我的进度")));
-        Assert.Contains("Shall I delete everything", TextOf(await AskAsync(bed, user, "删除我的数据")));
+        Assert.Contains("Toward Lead Data Scientist", TextOf(await AskAsync(bed, user, "my progress")));
+
+        var checklist = await AskAsync(bed, user, "我的进度");
+        Assert.StartsWith("迈向Lead Data Scientist\n您迈向Lead Data Scientist的清单：", TextOf(checklist));
+        Assert.Contains("1 项中已达成 0 项，0 项进行中", TextOf(checklist));
+        var card = System.Text.RegularExpressions.Regex.Unescape(checklist["card"]!.ToJsonString());
+        Assert.Contains("\"title\":\"标记进度\"", card);
+        Assert.Contains("\"title\":\"在此对话中分享\"", card);
+        Assert.DoesNotContain("Mark progress", card);
+        // Its buttons carry the language: what they answer is Chinese too.
+        Assert.Contains("\"language\":\"zh\"", card);
+        var form = await ActAsync(bed, user, ProgressAction.OpenVerb, new JsonObject { ["skill"] = Skill, ["role"] = Role, ["level"] = Lead, ["language"] = "zh" });
+        Assert.Contains("证据（一句话，可附链接）", System.Text.RegularExpressions.Regex.Unescape(form["card"]!.ToJsonString()));
+        var marked = Mark("working", "写了一半");
+        marked["language"] = "zh";
+        var saved = await ActAsync(bed, user, ProgressAction.MarkVerb, marked);
+        Assert.Contains("已保存：Deep Learning进行中。", TextOf(saved));
+        Assert.Contains("1 项中已达成 0 项，1 项进行中", TextOf(saved));
+        Assert.Contains("🔶 进行中", TextOf(saved));
+        Assert.Contains("证据：写了一半", TextOf(saved));
+
+        var ask = await AskAsync(bed, user, "删除我的数据");
+        Assert.Contains("要删除我保存的关于您的一切吗", TextOf(ask));
+        Assert.Contains("是的，删除我的数据", System.Text.RegularExpressions.Regex.Unescape(ask["card"]!.ToJsonString()));
+        var done = await ActAsync(bed, user, ProgressAction.ForgetVerb, new JsonObject { ["language"] = "zh" });
+        Assert.Contains("已完成：我删除了保存的关于您的一切（1 条进度标记", TextOf(done));
+        Assert.Equal(0, await RowsAboutAsync(user));
+        Assert.Contains("请先告诉我您的角色和级别", TextOf(await AskAsync(bed, user, "我的进度")));
+    }
+
+    [Fact]
+    public async Task Asking_too_fast_in_Chinese_is_told_so_in_Chinese()
+    {
+        var bed = await StartAsync(("RateLimits:PerUserPerMinute", "2"));
+        var user = NewUser();
+        await AskAsync(bed, user, "我的进度");
+        await AskAsync(bed, user, "我的进度");
+        Assert.Contains("您问得太快了", TextOf(await AskAsync(bed, user, "我的进度")));
+        Assert.Contains("You're asking faster than I can keep up", TextOf(await AskAsync(bed, user, "my progress")));
+        Assert.Contains("您问得太快了", TextOf(await ActAsync(bed, user, ProgressAction.ShowVerb, new JsonObject { ["language"] = "zh" })));
     }
 
     [Fact]
