@@ -137,7 +137,9 @@ public sealed class ProgressDesk(Assistant assistant, ProgressStore store, IUser
         budget.CancelAfter(ModalMarkBudget);
         try
         {
-            return form with { Mark = await store.MarkAsync(user, skill.Name, role.Name, level.Name, budget.Token).WaitAsync(budget.Token) };
+            // On a thread of its own: SQLite's reads block their caller, and the budget must hold whatever the database does.
+            var mark = Task.Run(() => store.MarkAsync(user, skill.Name, role.Name, level.Name, budget.Token), budget.Token);
+            return form with { Mark = await mark.WaitAsync(budget.Token) };
         }
         catch (Exception e) when (e is ProgressUnavailableException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SkillBot.Core.Progress;
+using static SkillBot.Tests.Slack.SlackRequests;
 
 namespace SkillBot.Tests.Progress;
 
@@ -49,6 +51,38 @@ public sealed class PostgresProgressTests(PostgresFixture postgres) : ProgressSu
         // Each replica reads what the other wrote.
         Assert.Contains("b Senior", TextOf(await AskAsync(a, user, "how far am I from senior llm engineer?")));
         Assert.Contains("a Junior", TextOf(await AskAsync(b, user, "how far am I from junior data scientist?")));
+    }
+
+    [Fact]
+    public async Task With_the_database_slow_the_slack_modal_still_opens_within_the_trigger_time_empty()
+    {
+        // A database timeout longer than the trigger: only the modal's own budget can open it in time.
+        var bed = await StartAsync(("Progress:Timeout", "00:00:10"));
+        var (team, user) = ("T" + NewUser(), "U" + NewUser());
+        var desk = bed.App.Services.GetRequiredService<SkillBot.Progress.ProgressDesk>();
+        await desk.ActAsync(new SkillBot.Core.Conversation.ChatUser("slack", team, user), new ProgressAction(ProgressAction.MarkVerb, Skill, Role, Lead, "met", "Kept, but not shown in time"), default);
+
+        // Another session holds the table: every read of it waits (a real slow database, not a stand-in).
+        await using var blocker = new NpgsqlConnection(postgres.Server.ConnectionString + ";Pooling=false");
+        await blocker.OpenAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE progress_marks IN ACCESS EXCLUSIVE MODE", blocker, hold))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.OK, (await bed.App.Client.PostForm("/api/slack/interactions", Payload(OpenClick(team, user, "trigger-slow")))).StatusCode);
+        var views = await Slack.NextCall();
+        var waited = clock.Elapsed;
+        await hold.RollbackAsync();
+
+        Assert.Equal("views.open", views.Method);
+        Assert.True(waited < TimeSpan.FromSeconds(2.5), $"views.open after {waited.TotalMilliseconds:F0} ms: the trigger lasts 3 s");
+        Assert.True(waited >= SkillBot.Progress.ProgressDesk.ModalMarkBudget * 0.9, $"views.open after {waited.TotalMilliseconds:F0} ms: it did not wait for the mark at all");
+        var view = views.Body["view"]!.ToJsonString();
+        Assert.Contains(LeadText, view);
+        Assert.DoesNotContain("initial_value", view);
+        Assert.DoesNotContain("initial_option", view);
     }
 
     [Fact]

@@ -259,7 +259,7 @@ public abstract class ProgressSuite : IAsyncLifetime
 
     // ---- Slack ----
 
-    private static string Payload(JsonObject payload) => Form(("payload", payload.ToJsonString()));
+    protected static string Payload(JsonObject payload) => Form(("payload", payload.ToJsonString()));
 
     [Fact]
     public async Task Slack_progress_is_ephemeral_the_modal_opens_with_the_trigger_and_its_submission_is_saved_before_the_ack()
@@ -354,6 +354,52 @@ public abstract class ProgressSuite : IAsyncLifetime
         Assert.Equal("trigger-card", (string?)views.Body["trigger_id"]);
         Assert.Contains(LeadText, views.Body["view"]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task The_slack_modal_and_the_teams_form_open_prefilled_with_the_existing_mark()
+    {
+        var bed = await StartAsync();
+        var (team, user) = ("T" + NewUser(), "U" + NewUser());
+        var desk = bed.App.Services.GetRequiredService<SkillBot.Progress.ProgressDesk>();
+        await desk.ActAsync(new SkillBot.Core.Conversation.ChatUser("slack", team, user), new ProgressAction(ProgressAction.MarkVerb, Skill, Role, Lead, "working", "Half of the roadmap"), default);
+
+        var open = OpenClick(team, user, "trigger-prefilled");
+        Assert.Equal(HttpStatusCode.OK, (await bed.App.Client.PostForm("/api/slack/interactions", Payload(open))).StatusCode);
+        var views = await Slack.NextCall();
+        Assert.Equal("views.open", views.Method);
+        var blocks = views.Body["view"]!["blocks"]!.AsArray();
+        Assert.Equal("working", (string?)blocks.Single(b => (string?)b!["block_id"] == "status")!["element"]!["initial_option"]!["value"]);
+        Assert.Equal("Half of the roadmap", (string?)blocks.Single(b => (string?)b!["block_id"] == "evidence")!["element"]!["initial_value"]);
+
+        // Teams: the form's inputs carry the mark (Input.ChoiceSet's value, Input.Text's value).
+        var mark = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = ProgressAction.MarkVerb, ["data"] = Mark("working", "Drafted the DL roadmap") } };
+        await bed.PostAsync(bed.Invoke("adaptiveCard/action", mark));
+        var form = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = ProgressAction.OpenVerb, ["data"] = new JsonObject { ["skill"] = Skill, ["role"] = Role, ["level"] = Lead } },
+        };
+        var invoke = JsonNode.Parse(await (await bed.PostAsync(bed.Invoke("adaptiveCard/action", form))).Content.ReadAsStringAsync())!;
+        var inputs = invoke["value"]!["body"]!.AsArray();
+        Assert.Equal("working", (string?)inputs.Single(i => (string?)i!["id"] == "status")!["value"]);
+        Assert.Equal("Drafted the DL roadmap", (string?)inputs.Single(i => (string?)i!["id"] == "evidence")!["value"]);
+        Assert.Contains(invoke["value"]!["actions"]!.AsArray(), a => (string?)a!["verb"] == ProgressAction.UnmarkVerb);
+    }
+
+    /// <summary>A click on "Mark progress" for the suite's expectation, with a trigger_id.</summary>
+    protected JsonObject OpenClick(string team, string user, string trigger) => new()
+    {
+        ["type"] = "block_actions",
+        ["trigger_id"] = trigger,
+        ["user"] = new JsonObject { ["id"] = user, ["team_id"] = team },
+        ["team"] = new JsonObject { ["id"] = team },
+        ["response_url"] = Slack.ResponseUrl(),
+        ["actions"] = new JsonArray(new JsonObject
+        {
+            ["action_id"] = "skillbot.progress.open.0",
+            ["type"] = "button",
+            ["value"] = System.Text.Json.JsonSerializer.Serialize(new ProgressAction(ProgressAction.OpenVerb, Skill, Role, Lead), ProgressActionJsonContext.Default.ProgressAction),
+        }),
+    };
 
     [Fact]
     public async Task Slack_share_posts_the_checklist_in_channel_without_its_buttons()
