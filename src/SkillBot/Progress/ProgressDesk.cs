@@ -88,7 +88,7 @@ public sealed class ProgressDesk(Assistant assistant, ProgressStore store, IUser
             switch (action.Verb)
             {
                 case ProgressAction.OpenVerb:
-                    var mark = await store.MarkAsync(user, skill.Name, role.Name, level.Name, cancellationToken);
+                    var mark = await store.MarkAsync(user, [skill.Name, .. skill.Aliases], role.Name, level.Name, cancellationToken);
                     return Say(code, "progress.form", ("skill", skill.Name), ("role", role.Name), ("level", level.Name))
                         with { Form = new MarkForm(skill.Name, role.Name, level.Name, expectation.Description, mark) };
                 case ProgressAction.MarkVerb:
@@ -101,12 +101,12 @@ public sealed class ProgressDesk(Assistant assistant, ProgressStore store, IUser
                     {
                         return Say(code, "progress.evidenceTooLong", ("length", Number(evidence.Length)), ("max", Number(ProgressMark.MaxEvidenceLength)));
                     }
-                    await store.SaveAsync(user, new ProgressMark(skill.Name, role.Name, level.Name, status, evidence, expectation.Description, time.GetUtcNow()), cancellationToken);
+                    await store.SaveAsync(user, new ProgressMark(skill.Name, role.Name, level.Name, status, evidence, expectation.Description, time.GetUtcNow()), skill.Aliases, cancellationToken);
                     var saved = await ChecklistAsync(user, catalogue, role, level, null, null, code, cancellationToken);
                     var savedText = Say(code, status == ProgressStatus.Met ? "progress.saved.met" : "progress.saved.working", ("skill", skill.Name)).Message;
                     return saved with { Message = savedText + " " + saved.Message };
                 case ProgressAction.UnmarkVerb:
-                    await store.RemoveAsync(user, skill.Name, role.Name, level.Name, cancellationToken);
+                    await store.RemoveAsync(user, [skill.Name, .. skill.Aliases], role.Name, level.Name, cancellationToken);
                     var after = await ChecklistAsync(user, catalogue, role, level, null, null, code, cancellationToken);
                     return after with { Message = Say(code, "progress.removed", ("skill", skill.Name)).Message + " " + after.Message };
                 default:
@@ -138,7 +138,7 @@ public sealed class ProgressDesk(Assistant assistant, ProgressStore store, IUser
         try
         {
             // On a thread of its own: SQLite's reads block their caller, and the budget must hold whatever the database does.
-            var mark = Task.Run(() => store.MarkAsync(user, skill.Name, role.Name, level.Name, budget.Token), budget.Token);
+            var mark = Task.Run(() => store.MarkAsync(user, [skill.Name, .. skill.Aliases], role.Name, level.Name, budget.Token), budget.Token);
             return form with { Mark = await mark.WaitAsync(budget.Token) };
         }
         catch (Exception e) when (e is ProgressUnavailableException or OperationCanceledException && !cancellationToken.IsCancellationRequested)

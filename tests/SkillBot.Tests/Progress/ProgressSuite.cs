@@ -257,6 +257,37 @@ public abstract class ProgressSuite : IAsyncLifetime
         Assert.DoesNotContain("changed since you marked it", TextOf(remarked));
     }
 
+    [Fact]
+    public async Task A_skill_renamed_with_its_old_name_as_an_alias_keeps_its_mark_and_marking_or_unmarking_it_replaces_the_old_row()
+    {
+        var bed = await StartAsync();
+        var (user, other) = (NewUser(), NewUser());
+        await ActAsync(bed, user, ProgressAction.MarkVerb, Mark("met", "Marked before the rename"));
+        await ActAsync(bed, other, ProgressAction.MarkVerb, Mark("working", "Also before"));
+        bed.App.Services.GetRequiredService<Assistant>().Use(Catalogues.BuiltInEdited(
+            "skill: Deep Learning\ndomain: Machine Learning & AI\naliases: [DL,",
+            "skill: Deep Nets\ndomain: Machine Learning & AI\naliases: [Deep Learning, DL,"));
+
+        var checklist = await AskAsync(bed, user, "how far am I from lead data scientist?");
+        Assert.Contains("1 of 1 met", TextOf(checklist));
+        Assert.Contains("Deep Nets", TextOf(checklist));
+        Assert.Contains("Marked before the rename", TextOf(checklist));
+        Assert.DoesNotContain("changed since you marked it", TextOf(checklist));
+        // The form under the new name shows the mark made under the old one.
+        var form = await ActAsync(bed, user, ProgressAction.OpenVerb, new JsonObject { ["skill"] = "Deep Nets", ["role"] = Role, ["level"] = Lead });
+        Assert.Contains("Marked before the rename", form["card"]!.ToJsonString());
+
+        // Marked again under the new name: one row, the new one; unmarked: none, so the old mark cannot come back.
+        var remarked = Mark("working", "After the rename");
+        remarked["skill"] = "Deep Nets";
+        Assert.Contains("0 of 1 met, 1 in progress", TextOf(await ActAsync(bed, user, ProgressAction.MarkVerb, remarked)));
+        Assert.Equal(1, await RowsAboutAsync(user));
+        var unmark = Mark("met", "");
+        unmark["skill"] = "Deep Nets";
+        Assert.Contains("0 of 1 met, 0 in progress", TextOf(await ActAsync(bed, other, ProgressAction.UnmarkVerb, unmark)));
+        Assert.Equal(0, await RowsAboutAsync(other));
+    }
+
     // ---- Slack ----
 
     protected static string Payload(JsonObject payload) => Form(("payload", payload.ToJsonString()));
