@@ -72,7 +72,7 @@ public class ProgressStorage
         _skills = _skills.Take(ChecklistSkills).ToList();
         foreach (var skill in _skills)
         {
-            _store.SaveAsync(_reader, MarkOf(skill, "evidence for " + skill.Name), CancellationToken.None).GetAwaiter().GetResult();
+            _store.SaveAsync(_reader, MarkOf(skill, "evidence for " + skill.Name), skill.Aliases, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
 
@@ -104,7 +104,8 @@ public class ProgressStorage
                 {
                     try
                     {
-                        await _store.SaveAsync(new ChatUser("slack", "T1", "writer" + (n % 500)), MarkOf(_skills[(int)(n % _skills.Count)], "background"), CancellationToken.None);
+                        var skill = _skills[(int)(n % _skills.Count)];
+                        await _store.SaveAsync(new ChatUser("slack", "T1", "writer" + (n % 500)), MarkOf(skill, "background"), skill.Aliases, CancellationToken.None);
                         Interlocked.Increment(ref committed);
                     }
                     finally
@@ -165,7 +166,9 @@ public class ProgressStorage
     private Task WriteOne()
     {
         var n = Interlocked.Increment(ref _writeCount);
-        return _store.SaveAsync(new ChatUser("slack", "T1", "user" + (n % 1000)), MarkOf(_skills[(int)(n % _skills.Count)], "evidence " + n), CancellationToken.None);
+        var skill = _skills[(int)(n % _skills.Count)];
+        // As served: a mark replaces one made under the skill's aliases, in the same statement.
+        return _store.SaveAsync(new ChatUser("slack", "T1", "user" + (n % 1000)), MarkOf(skill, "evidence " + n), skill.Aliases, CancellationToken.None);
     }
 
     /// <summary>A person's 50-skill checklist: their marks read from the file and the checklist built, while writes go on.</summary>

@@ -26,6 +26,8 @@ public static class ProgressBlockKit
     /// <summary>The reply as a Slack message; <paramref name="placement"/> fields (response_type, channel…) are merged in.</summary>
     public static byte[] Message(ProgressReply reply, JsonObject placement)
     {
+        var labels = Labels.For(reply.Language);
+        var language = reply.ActionLanguage;
         var blocks = new JsonArray();
         var message = new JsonObject { ["text"] = SlackText.Mrkdwn(reply.Message, BlockKitRenderer.MaxFallbackText) };
         foreach (var (key, value) in placement)
@@ -34,7 +36,7 @@ public static class ProgressBlockKit
         }
         if (reply.Checklist is { } checklist)
         {
-            blocks.Add(new JsonObject { ["type"] = "header", ["text"] = Plain(SlackText.Plain(ProgressLabels.Title(checklist), BlockKitRenderer.MaxHeaderText)) });
+            blocks.Add(new JsonObject { ["type"] = "header", ["text"] = Plain(SlackText.Plain(ProgressLabels.Title(labels, checklist), BlockKitRenderer.MaxHeaderText)) });
         }
         blocks.Add(Section(SlackText.Mrkdwn(reply.Message, BlockKitRenderer.MaxSectionText)));
         if (reply.Checklist is { } list)
@@ -42,26 +44,26 @@ public static class ProgressBlockKit
             var index = 0;
             foreach (var item in list.Items.Take(MaxItems))
             {
-                var section = Section(ItemText(item));
+                var section = Section(ItemText(labels, item));
                 if (!reply.Shared)
                 {
-                    section["accessory"] = Button(ProgressLabels.Mark, $"{ActionPrefix}.open.{index}",
-                        new ProgressAction(ProgressAction.OpenVerb, item.Skill, list.Role, list.Level));
+                    section["accessory"] = Button(labels["progress.mark"], $"{ActionPrefix}.open.{index}",
+                        new ProgressAction(ProgressAction.OpenVerb, item.Skill, list.Role, list.Level, Language: language));
                 }
                 blocks.Add(section);
                 index++;
             }
             if (list.Items.Length > MaxItems)
             {
-                blocks.Add(Context($"…and {list.Items.Length - MaxItems} more. Ask for one skill, for example \"my progress in {SlackText.Escape(list.Items[MaxItems].Skill)}\"."));
+                blocks.Add(Context(labels.Format("progress.more", (list.Items.Length - MaxItems).ToString(System.Globalization.CultureInfo.InvariantCulture), SlackText.Escape(list.Items[MaxItems].Skill))));
             }
             if (!reply.Shared)
             {
-                var actions = new JsonArray { Button(ProgressLabels.Share, $"{ActionPrefix}.share", new ProgressAction(ProgressAction.ShareVerb, list.OnlySkill, list.Role, list.Level)) };
+                var actions = new JsonArray { Button(labels["progress.share"], $"{ActionPrefix}.share", new ProgressAction(ProgressAction.ShareVerb, list.OnlySkill, list.Role, list.Level, Language: language)) };
                 var options = new JsonArray();
                 foreach (var level in list.OtherLevels)
                 {
-                    var value = ProgressLabels.Value(new ProgressAction(ProgressAction.ShowVerb, list.OnlySkill, list.Role, level));
+                    var value = ProgressLabels.Value(new ProgressAction(ProgressAction.ShowVerb, list.OnlySkill, list.Role, level, Language: language));
                     if (value.Length <= BlockKitRenderer.MaxOptionValue && options.Count < BlockKitRenderer.MaxOptions)
                     {
                         options.Add(new JsonObject { ["text"] = Plain(SlackText.Plain(level, BlockKitRenderer.MaxButtonText)), ["value"] = value });
@@ -73,7 +75,7 @@ public static class ProgressBlockKit
                     {
                         ["type"] = "static_select",
                         ["action_id"] = $"{ActionPrefix}.level",
-                        ["placeholder"] = Plain(ProgressLabels.OtherLevel),
+                        ["placeholder"] = Plain(labels["progress.otherLevel"]),
                         ["options"] = options,
                     });
                 }
@@ -82,7 +84,7 @@ public static class ProgressBlockKit
         }
         if (reply.AsksToForget)
         {
-            var yes = Button(ProgressLabels.ForgetYes, "skillbot.forget.confirm", new ProgressAction(ProgressAction.ForgetVerb));
+            var yes = Button(labels["progress.forgetYes"], "skillbot.forget.confirm", new ProgressAction(ProgressAction.ForgetVerb, Language: language));
             yes["style"] = "danger";
             blocks.Add(new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray { yes } });
         }
@@ -90,14 +92,18 @@ public static class ProgressBlockKit
         return JsonSerializer.SerializeToUtf8Bytes(message, Relaxed);
     }
 
-    /// <summary>The modal to mark one expectation (views.open); its metadata names the expectation, its inputs the status and evidence.</summary>
-    public static JsonObject Modal(MarkForm form, string? metadata = null)
+    /// <summary>
+    /// The modal to mark one expectation (views.open), in <paramref name="language"/>; its metadata names the expectation,
+    /// its inputs the status and evidence, prefilled with the existing mark.
+    /// </summary>
+    public static JsonObject Modal(MarkForm form, string? metadata = null, string? language = null)
     {
+        var labels = Labels.For(language);
         var options = new JsonArray
         {
-            Option(ProgressLabels.MetLabel, ProgressAction.Met),
-            Option(ProgressLabels.WorkingLabel, ProgressAction.Working),
-            Option(ProgressLabels.RemoveLabel, RemoveStatus),
+            Option(labels["progress.met"], ProgressAction.Met),
+            Option(labels["progress.working"], ProgressAction.Working),
+            Option(labels["progress.remove"], RemoveStatus),
         };
         var radios = new JsonObject { ["type"] = "radio_buttons", ["action_id"] = StatusBlock, ["options"] = options };
         if (form.Mark is { } mark)
@@ -119,48 +125,52 @@ public static class ProgressBlockKit
         {
             ["type"] = "modal",
             ["callback_id"] = ModalCallbackId,
-            ["private_metadata"] = metadata ?? ProgressLabels.Value(new ProgressAction(ProgressAction.MarkVerb, form.Skill, form.Role, form.Level)),
-            ["title"] = Plain(ProgressLabels.Mark),
-            ["submit"] = Plain(ProgressLabels.Save),
-            ["close"] = Plain("Cancel"),
+            ["private_metadata"] = metadata ?? ProgressLabels.Value(new ProgressAction(ProgressAction.MarkVerb, form.Skill, form.Role, form.Level, Language: language)),
+            ["title"] = Plain(SlackText.Plain(labels["progress.mark"], 24)),
+            ["submit"] = Plain(SlackText.Plain(labels["progress.save"], 24)),
+            ["close"] = Plain(SlackText.Plain(labels["progress.cancel"], 24)),
             ["blocks"] = new JsonArray
             {
                 Section(SlackText.Mrkdwn($"*{form.Skill}* · {form.Role} · {form.Level}", 300) + "\n" + SlackText.Mrkdwn(form.Expectation, 2500)),
-                new JsonObject { ["type"] = "input", ["block_id"] = StatusBlock, ["label"] = Plain("Status"), ["element"] = radios },
-                new JsonObject { ["type"] = "input", ["block_id"] = EvidenceBlock, ["optional"] = true, ["label"] = Plain(ProgressLabels.EvidenceLabel), ["element"] = evidence },
+                new JsonObject { ["type"] = "input", ["block_id"] = StatusBlock, ["label"] = Plain(labels["progress.status"]), ["element"] = radios },
+                new JsonObject { ["type"] = "input", ["block_id"] = EvidenceBlock, ["optional"] = true, ["label"] = Plain(labels["progress.evidence"]), ["element"] = evidence },
             },
         };
     }
 
     /// <summary>What the modal shows once saved (response_action update): the confirmation, no inputs.</summary>
-    public static JsonObject Saved(string message) => new()
+    public static JsonObject Saved(ProgressReply reply)
     {
-        ["type"] = "modal",
-        ["callback_id"] = ModalCallbackId + ".done",
-        ["title"] = Plain(ProgressLabels.Mark),
-        ["close"] = Plain("Close"),
-        ["blocks"] = new JsonArray { Section(SlackText.Mrkdwn(message, BlockKitRenderer.MaxSectionText)) },
-    };
+        var labels = Labels.For(reply.Language);
+        return new()
+        {
+            ["type"] = "modal",
+            ["callback_id"] = ModalCallbackId + ".done",
+            ["title"] = Plain(SlackText.Plain(labels["progress.mark"], 24)),
+            ["close"] = Plain(SlackText.Plain(labels["progress.close"], 24)),
+            ["blocks"] = new JsonArray { Section(SlackText.Mrkdwn(reply.Message, BlockKitRenderer.MaxSectionText)) },
+        };
+    }
 
     /// <summary>The view_submission acknowledgement: <c>{"response_action":"update","view":…}</c>, or errors on the evidence field.</summary>
     public static byte[] SubmissionAck(ProgressReply reply, bool evidenceProblem)
     {
         var ack = evidenceProblem
             ? new JsonObject { ["response_action"] = "errors", ["errors"] = new JsonObject { [EvidenceBlock] = SlackText.Plain(reply.Message, 300) } }
-            : new JsonObject { ["response_action"] = "update", ["view"] = Saved(reply.Message) };
+            : new JsonObject { ["response_action"] = "update", ["view"] = Saved(reply) };
         return JsonSerializer.SerializeToUtf8Bytes(ack, Relaxed);
     }
 
-    private static string ItemText(ChecklistItem item)
+    private static string ItemText(Labels labels, ChecklistItem item)
     {
-        var text = $"{ProgressLabels.Status(item.Mark)} · *{SlackText.Plain(SlackText.Escape(item.Skill), 200)}*\n{SlackText.Mrkdwn(item.Expectation, 1200)}";
+        var text = $"{ProgressLabels.Status(labels, item.Mark)} · *{SlackText.Plain(SlackText.Escape(item.Skill), 200)}*\n{SlackText.Mrkdwn(item.Expectation, 1200)}";
         if (item.Mark is { Evidence.Length: > 0 } mark)
         {
-            text += "\n>_Evidence:_ " + SlackText.Mrkdwn(mark.Evidence.ReplaceLineEndings(" "), 1400);
+            text += "\n>_" + SlackText.Escape(labels["progress.evidenceOf"].TrimEnd()) + "_ " + SlackText.Mrkdwn(mark.Evidence.ReplaceLineEndings(" "), 1400);
         }
         if (item.ChangedSinceMarked)
         {
-            text += "\n" + ProgressLabels.Changed;
+            text += "\n" + SlackText.Escape(labels["progress.changed"]);
         }
         return text;
     }

@@ -26,11 +26,13 @@ public static class ProgressCard
 
     public static JsonObject Build(ProgressReply reply)
     {
+        var labels = Labels.For(reply.Language);
+        var language = reply.ActionLanguage;
         var body = new JsonArray();
         var actions = new JsonArray();
         if (reply.Checklist is { } checklist)
         {
-            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Plainly(ProgressLabels.Title(checklist)), ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true });
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Plainly(ProgressLabels.Title(labels, checklist)), ["size"] = "Medium", ["weight"] = "Bolder", ["wrap"] = true });
         }
         body.Add(Rich(reply.Message));
         if (reply.Checklist is { } list)
@@ -39,41 +41,41 @@ public static class ProgressCard
             {
                 var container = new JsonArray
                 {
-                    new JsonObject { ["type"] = "TextBlock", ["text"] = Plainly($"{ProgressLabels.Status(item.Mark)} · {item.Skill}"), ["weight"] = "Bolder", ["wrap"] = true },
+                    new JsonObject { ["type"] = "TextBlock", ["text"] = Plainly($"{ProgressLabels.Status(labels, item.Mark)} · {item.Skill}"), ["weight"] = "Bolder", ["wrap"] = true },
                     Rich(TextFit.Fit(item.Expectation, MaxItemText)),
                 };
                 if (item.Mark is { Evidence.Length: > 0 } mark)
                 {
-                    container.Add(Rich("Evidence: " + TextFit.Fit(mark.Evidence, MaxItemText), italic: true));
+                    container.Add(Rich(labels["progress.evidenceOf"] + TextFit.Fit(mark.Evidence, MaxItemText), italic: true));
                 }
                 if (item.ChangedSinceMarked)
                 {
-                    container.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = ProgressLabels.Changed, ["color"] = "Warning", ["wrap"] = true });
+                    container.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = Plainly(labels["progress.changed"]), ["color"] = "Warning", ["wrap"] = true });
                 }
                 if (!reply.Shared)
                 {
                     container.Add(new JsonObject
                     {
                         ["type"] = "ActionSet",
-                        ["actions"] = new JsonArray { Execute(ProgressLabels.Mark, new ProgressAction(ProgressAction.OpenVerb, item.Skill, list.Role, list.Level)) },
+                        ["actions"] = new JsonArray { Execute(labels["progress.mark"], new ProgressAction(ProgressAction.OpenVerb, item.Skill, list.Role, list.Level, Language: language)) },
                     });
                 }
                 body.Add(new JsonObject { ["type"] = "Container", ["separator"] = true, ["items"] = container });
             }
             if (!reply.Shared)
             {
-                actions.Add(Execute(ProgressLabels.Share, new ProgressAction(ProgressAction.ShareVerb, list.OnlySkill, list.Role, list.Level)));
+                actions.Add(Execute(labels["progress.share"], new ProgressAction(ProgressAction.ShareVerb, list.OnlySkill, list.Role, list.Level, Language: language)));
                 if (!list.OtherLevels.IsEmpty)
                 {
                     body.Add(new JsonObject
                     {
                         ["type"] = "Input.ChoiceSet",
                         ["id"] = LevelInput,
-                        ["label"] = ProgressLabels.OtherLevel,
+                        ["label"] = labels["progress.otherLevel"],
                         ["value"] = list.OtherLevels[0],
                         ["choices"] = new JsonArray([.. list.OtherLevels.Select(l => (JsonNode)new JsonObject { ["title"] = l, ["value"] = l })]),
                     });
-                    actions.Add(Execute("Show that level", new ProgressAction(ProgressAction.ShowVerb, list.OnlySkill, list.Role)));
+                    actions.Add(Execute(labels["progress.showLevel"], new ProgressAction(ProgressAction.ShowVerb, list.OnlySkill, list.Role, Language: language)));
                 }
             }
         }
@@ -85,36 +87,36 @@ public static class ProgressCard
             {
                 ["type"] = "Input.ChoiceSet",
                 ["id"] = StatusInput,
-                ["label"] = "Status",
+                ["label"] = labels["progress.status"],
                 ["style"] = "expanded",
                 ["isRequired"] = true,
-                ["errorMessage"] = "Choose met or working on it.",
+                ["errorMessage"] = labels["progress.statusRequired"],
                 ["value"] = form.Mark?.Status == ProgressStatus.WorkingOn ? ProgressAction.Working : ProgressAction.Met,
                 ["choices"] = new JsonArray
                 {
-                    new JsonObject { ["title"] = ProgressLabels.MetLabel, ["value"] = ProgressAction.Met },
-                    new JsonObject { ["title"] = ProgressLabels.WorkingLabel, ["value"] = ProgressAction.Working },
+                    new JsonObject { ["title"] = labels["progress.met"], ["value"] = ProgressAction.Met },
+                    new JsonObject { ["title"] = labels["progress.working"], ["value"] = ProgressAction.Working },
                 },
             });
             body.Add(new JsonObject
             {
                 ["type"] = "Input.Text",
                 ["id"] = EvidenceInput,
-                ["label"] = ProgressLabels.EvidenceLabel,
+                ["label"] = labels["progress.evidence"],
                 ["isMultiline"] = true,
                 ["maxLength"] = ProgressMark.MaxEvidenceLength,
                 ["value"] = form.Mark?.Evidence ?? "",
             });
-            actions.Add(Execute(ProgressLabels.Save, new ProgressAction(ProgressAction.MarkVerb, form.Skill, form.Role, form.Level)));
+            actions.Add(Execute(labels["progress.save"], new ProgressAction(ProgressAction.MarkVerb, form.Skill, form.Role, form.Level, Language: language)));
             if (form.Mark is not null)
             {
-                actions.Add(Execute("Remove my mark", new ProgressAction(ProgressAction.UnmarkVerb, form.Skill, form.Role, form.Level)));
+                actions.Add(Execute(labels["progress.removeMark"], new ProgressAction(ProgressAction.UnmarkVerb, form.Skill, form.Role, form.Level, Language: language)));
             }
-            actions.Add(Execute("Back to my checklist", new ProgressAction(ProgressAction.ShowVerb, null, form.Role, form.Level)));
+            actions.Add(Execute(labels["progress.back"], new ProgressAction(ProgressAction.ShowVerb, null, form.Role, form.Level, Language: language)));
         }
         if (reply.AsksToForget)
         {
-            actions.Add(Execute(ProgressLabels.ForgetYes, new ProgressAction(ProgressAction.ForgetVerb)));
+            actions.Add(Execute(labels["progress.forgetYes"], new ProgressAction(ProgressAction.ForgetVerb, Language: language)));
         }
         var card = new JsonObject
         {

@@ -8,22 +8,23 @@ public static class ProgressText
 {
     public static string Render(ProgressReply reply)
     {
+        var labels = Labels.For(reply.Language);
         var text = new StringBuilder();
         if (reply.Checklist is { } checklist)
         {
-            text.AppendLine(ProgressLabels.Title(checklist));
+            text.AppendLine(ProgressLabels.Title(labels, checklist));
         }
         text.AppendLine(reply.Message);
         foreach (var item in reply.Checklist?.Items ?? [])
         {
-            text.Append("- ").Append(ProgressLabels.Status(item.Mark)).Append(" · ").Append(item.Skill).Append(": ").AppendLine(item.Expectation);
+            text.Append("- ").Append(ProgressLabels.Status(labels, item.Mark)).Append(" · ").Append(item.Skill).Append(": ").AppendLine(item.Expectation);
             if (item.Mark is { Evidence.Length: > 0 } mark)
             {
-                text.Append("  Evidence: ").AppendLine(mark.Evidence.ReplaceLineEndings(" "));
+                text.Append("  ").Append(labels["progress.evidenceOf"]).AppendLine(mark.Evidence.ReplaceLineEndings(" "));
             }
             if (item.ChangedSinceMarked)
             {
-                text.Append("  ").AppendLine(ProgressLabels.Changed);
+                text.Append("  ").AppendLine(labels["progress.changed"]);
             }
         }
         if (reply.Form is { } form)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SkillBot.Core.Catalogue;
+using SkillBot.Core.Languages;
 
 namespace SkillBot.Core.Progress;
 
@@ -34,10 +35,12 @@ public sealed record Checklist(string Role, string Level, string? CurrentLevel, 
 
     public int InProgress => Items.Count(i => i.Mark?.Status == ProgressStatus.WorkingOn);
 
-    /// <summary>"5 of 8 met, 2 in progress".</summary>
-    public string Summary => Items.IsEmpty
-        ? $"{Role} has no expectations at {Level}" + (OnlySkill is null ? "." : $" in {OnlySkill}.")
-        : $"{Met} of {Items.Length} met, {InProgress} in progress";
+    /// <summary>"5 of 8 met, 2 in progress", "8 项中已达成 5 项，2 项进行中".</summary>
+    public string Summary(Language language) => Items.IsEmpty
+        ? OnlySkill is null
+            ? language.Text("progress.summary.none", ("role", Role), ("level", Level))
+            : language.Text("progress.summary.noneInSkill", ("role", Role), ("level", Level), ("skill", OnlySkill))
+        : language.Text("progress.summary", ("met", language.Number(Met)), ("total", language.Number(Items.Length)), ("inProgress", language.Number(InProgress)));
 
     /// <summary>
     /// The checklist of <paramref name="role"/> at <paramref name="target"/>: every skill the role has an expectation

@@ -14,6 +14,7 @@ namespace SkillBot.Core.Progress;
 /// <item><c>skillbot.progress.share</c>: post the checklist to the conversation, for everyone in it.</item>
 /// <item><c>skillbot.forget.confirm</c>: delete everything stored about the person.</item>
 /// </list>
+/// <see cref="Language"/>: the language the person asked in (unset: English), so what the button answers is in it too.
 /// </summary>
 public sealed record ProgressAction(
     string Verb,
@@ -21,7 +22,8 @@ public sealed record ProgressAction(
     string? Role = null,
     string? Level = null,
     string? Status = null,
-    string? Evidence = null)
+    string? Evidence = null,
+    string? Language = null)
 {
     public const string Prefix = "skillbot.progress";
     public const string ShowVerb = "skillbot.progress";
@@ -51,11 +53,13 @@ public sealed record MarkForm(string Skill, string Role, string Level, string Ex
 /// <summary>
 /// A progress answer, channel-neutral: a message, and the checklist or the mark form it shows (or neither), or the
 /// question whether to forget the person. <see cref="Shared"/>: posted for everyone in the conversation (the person
-/// pressed share); otherwise only the person sees it.
+/// pressed share); otherwise only the person sees it. <see cref="Language"/>: the code of the language it is in
+/// (its labels too, and the buttons carry it on).
 /// </summary>
-public sealed record ProgressReply(string Message, Checklist? Checklist = null, MarkForm? Form = null, bool AsksToForget = false, bool Shared = false)
+public sealed record ProgressReply(string Message, Checklist? Checklist = null, MarkForm? Form = null, bool AsksToForget = false, bool Shared = false, string Language = "en")
 {
-    public const string Unavailable = "Progress is unavailable right now. Please try again in a few minutes; everything else I can answer as usual.";
+    /// <summary>The language's code as a button carries it: none for English, the default.</summary>
+    public string? ActionLanguage => Language == Languages.LanguageSet.DefaultCode ? null : Language;
 }
 
 [JsonSourceGenerationOptions(

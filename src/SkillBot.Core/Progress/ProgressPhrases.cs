@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using SkillBot.Core.Catalogue;
+using SkillBot.Core.Languages;
+using SkillBot.Core.Text;
 using SkillBot.Core.Understanding;
 
 namespace SkillBot.Core.Progress;
@@ -14,8 +16,8 @@ public enum ProgressAsk
     Forget,
 }
 
-/// <summary>A progress question read against the served catalogue: the target level, role and skill it names (each null when not named).</summary>
-public sealed record ProgressQuestion(ProgressAsk Ask, Level? Target, Role? Role, Skill? Skill, bool IsChinese);
+/// <summary>A progress question read against the served catalogue: the target level, role and skill it names (each null when not named), and the code of the language it is asked in.</summary>
+public sealed record ProgressQuestion(ProgressAsk Ask, Level? Target, Role? Role, Skill? Skill, string Language);
 
 /// <summary>
 /// Recognises the phrases that ask about the person's own progress, before the question reader answers the framework:
@@ -31,10 +33,10 @@ public static partial class ProgressPhrases
             return null;
         }
         var plain = ChatText.Strip(text).Trim().ToLowerInvariant();
-        var isChinese = plain.Any(c => c is >= '\u4e00' and <= '\u9fff');
+        var language = plain.Any(Tokenizer.IsCjk) ? "zh" : LanguageSet.DefaultCode;
         if (Forget().IsMatch(plain))
         {
-            return new ProgressQuestion(ProgressAsk.Forget, null, null, null, isChinese);
+            return new ProgressQuestion(ProgressAsk.Forget, null, null, null, language);
         }
         if (!Checklist().IsMatch(plain))
         {
@@ -46,7 +48,7 @@ public static partial class ProgressPhrases
             reading.Target ?? (reading.Levels.Length == 1 ? reading.Levels[0] : null),
             reading.Roles.Length == 1 ? reading.Roles[0] : null,
             reading.Skills.Length == 1 ? reading.Skills[0] : null,
-            isChinese);
+            language);
     }
 
     // Linear-time matching with no time limit: a timeout under load was an exception on the question path.

@@ -130,30 +130,44 @@ public sealed class ProgressStore : IAsyncDisposable
         return marks;
     }, cancellationToken);
 
-    /// <summary>The person's mark on one expectation (null: none), for prefilling the mark form.</summary>
-    public Task<ProgressMark?> MarkAsync(ChatUser user, string skill, string role, string level, CancellationToken cancellationToken) => Read(async (connection, cancel) =>
+    /// <summary>
+    /// The person's mark on one expectation (null: none), for prefilling the mark form. <paramref name="skills"/>: the
+    /// skill's name, then its aliases (a mark made before a rename is under the old name); the first name's mark wins.
+    /// </summary>
+    public Task<ProgressMark?> MarkAsync(ChatUser user, IReadOnlyList<string> skills, string role, string level, CancellationToken cancellationToken) => Read(async (connection, cancel) =>
     {
         await using var command = Command(connection, null,
-            "SELECT status, evidence, marked_text, marked_at FROM progress_marks " +
-            "WHERE channel = @channel AND workspace = @workspace AND user_id = @user_id AND skill = @skill AND role = @role AND level = @level", user);
-        Add(command, "skill", skill);
+            "SELECT skill, status, evidence, marked_text, marked_at FROM progress_marks " +
+            $"WHERE channel = @channel AND workspace = @workspace AND user_id = @user_id AND skill IN ({SkillList(skills.Count)}) AND role = @role AND level = @level", user);
+        foreach (var (name, value) in Skills(skills))
+        {
+            Add(command, name, value);
+        }
         Add(command, "role", role);
         Add(command, "level", level);
         await using var reader = await command.ExecuteReaderAsync(cancel);
-        return await reader.ReadAsync(cancel)
-            ? new ProgressMark(skill, role, level, reader.GetString(0) == "met" ? ProgressStatus.Met : ProgressStatus.WorkingOn,
-                reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)))
-            : null;
+        var found = new List<ProgressMark>();
+        while (await reader.ReadAsync(cancel))
+        {
+            found.Add(new ProgressMark(reader.GetString(0), role, level, reader.GetString(1) == "met" ? ProgressStatus.Met : ProgressStatus.WorkingOn,
+                reader.GetString(2), reader.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+        }
+        return found.OrderBy(m => IndexOf(skills, m.Skill)).FirstOrDefault();
     }, cancellationToken);
 
-    /// <summary>Marks (or re-marks) one expectation; committed when this returns.</summary>
-    public Task SaveAsync(ChatUser user, ProgressMark mark, CancellationToken cancellationToken) => Write(
+    /// <summary>
+    /// Marks (or re-marks) one expectation; committed when this returns. <paramref name="aliases"/>: the skill's other
+    /// names, whose marks on the same expectation (made before a rename) this one replaces, in the same statement.
+    /// </summary>
+    public Task SaveAsync(ChatUser user, ProgressMark mark, IReadOnlyList<string> aliases, CancellationToken cancellationToken) => Write(
+        (aliases.Count == 0 ? "" : $"DELETE FROM progress_marks WHERE channel = @channel AND workspace = @workspace AND user_id = @user_id AND skill IN ({SkillList(aliases.Count)}) AND role = @role AND level = @level; ") +
         "INSERT INTO progress_marks (channel, workspace, user_id, skill, role, level, status, evidence, marked_text, marked_at) " +
         "VALUES (@channel, @workspace, @user_id, @skill, @role, @level, @status, @evidence, @marked_text, @marked_at) " +
         "ON CONFLICT (channel, workspace, user_id, skill, role, level) DO UPDATE SET " +
         "status = excluded.status, evidence = excluded.evidence, marked_text = excluded.marked_text, marked_at = excluded.marked_at",
         [
             .. Person(user),
+            .. Skills(aliases),
             new("skill", mark.Skill),
             new("role", mark.Role),
             new("level", mark.Level),
@@ -164,11 +178,11 @@ public sealed class ProgressStore : IAsyncDisposable
         ],
         cancellationToken);
 
-    /// <summary>Takes one mark back; true when there was one.</summary>
-    public async Task<bool> RemoveAsync(ChatUser user, string skill, string role, string level, CancellationToken cancellationToken) => await Write(
+    /// <summary>Takes one mark back, under the skill's name or any of its aliases (<paramref name="skills"/>); true when there was one.</summary>
+    public async Task<bool> RemoveAsync(ChatUser user, IReadOnlyList<string> skills, string role, string level, CancellationToken cancellationToken) => await Write(
         "DELETE FROM progress_marks WHERE channel = @channel AND workspace = @workspace AND user_id = @user_id " +
-        "AND skill = @skill AND role = @role AND level = @level",
-        [.. Person(user), new("skill", skill), new("role", role), new("level", level)],
+        $"AND skill IN ({SkillList(skills.Count)}) AND role = @role AND level = @level",
+        [.. Person(user), .. Skills(skills), new("role", role), new("level", level)],
         cancellationToken) > 0;
 
     /// <summary>Deletes every row about one person; the number of rows deleted.</summary>
@@ -240,6 +254,23 @@ public sealed class ProgressStore : IAsyncDisposable
             _logger.LogWarning("Progress database ({Kind}) unavailable: {Failure}", Kind, e.GetType().Name);
             throw new ProgressUnavailableException(e);
         }
+    }
+
+    private static string SkillList(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => "@skill" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static IEnumerable<KeyValuePair<string, object>> Skills(IReadOnlyList<string> skills) =>
+        skills.Select((skill, i) => new KeyValuePair<string, object>("skill" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), skill));
+
+    private static int IndexOf(IReadOnlyList<string> skills, string skill)
+    {
+        for (var i = 0; i < skills.Count; i++)
+        {
+            if (skills[i] == skill)
+            {
+                return i;
+            }
+        }
+        return skills.Count;
     }
 
     private static KeyValuePair<string, object>[] Person(ChatUser user) =>

@@ -5,7 +5,6 @@ using SkillBot.Cards.Progress;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Progress;
 using SkillBot.Gate;
-using SkillBot.Limits;
 using SkillBot.Slack.Dispatch;
 using SkillBot.Slack.Handlers;
 using SkillBot.Slack.Payloads;
@@ -56,7 +55,7 @@ public sealed class SlackProgress(ProgressDesk desk, Forgetting forgetting, Turn
         }
         queue.Enqueue(new SlackWork("progress answer", async cancel =>
         {
-            var reply = gate.Admits(turn) ? await desk.AnswerAsync(user, question, cancel) : new ProgressReply(ChatRateLimiter.FriendlyMessage);
+            var reply = gate.Admits(turn) ? await desk.AnswerAsync(user, question, cancel) : desk.RateLimited(question.Language);
             var message = ProgressBlockKit.Message(reply, placement);
             await (isDm ? slack.PostMessage(message, cancel) : slack.PostEphemeral(message, cancel));
         }));
@@ -81,15 +80,21 @@ public sealed class SlackProgress(ProgressDesk desk, Forgetting forgetting, Turn
             var responseUrl = slack.IsAllowedResponseUrl(payload.ResponseUrl) ? payload.ResponseUrl : null;
             queue.Enqueue(new SlackWork("progress modal", async cancel =>
             {
-                // The modal first, from the catalogue alone: the trigger expires 3 s after the click.
-                var form = desk.FormFromCatalogue(pressed);
-                var metadata = JsonSerializer.Serialize(new SlackModalMetadata(pressed with { Verb = ProgressAction.MarkVerb }, responseUrl), SlackProgressJsonContext.Default.SlackModalMetadata);
-                if (form is null || !gate.Admits(turn))
+                // The modal first: the trigger expires 3 s after the click, so the existing mark gets a short budget
+                // (the form opens empty when the database is slower), and anything else waits until it is open.
+                if (!gate.Admits(turn))
                 {
-                    await PostBack(responseUrl, form is null ? await desk.ActAsync(user, pressed, cancel) : new ProgressReply(ChatRateLimiter.FriendlyMessage), false, cancel);
+                    await PostBack(responseUrl, desk.RateLimited(pressed.Language), false, cancel);
                     return;
                 }
-                await slack.OpenView(trigger, ProgressBlockKit.Modal(form, metadata), cancel);
+                var form = await desk.FormForModalAsync(user, pressed, cancel);
+                if (form is null)
+                {
+                    await PostBack(responseUrl, await desk.ActAsync(user, pressed, cancel), false, cancel);
+                    return;
+                }
+                var metadata = JsonSerializer.Serialize(new SlackModalMetadata(pressed with { Verb = ProgressAction.MarkVerb }, responseUrl), SlackProgressJsonContext.Default.SlackModalMetadata);
+                await slack.OpenView(trigger, ProgressBlockKit.Modal(form, metadata, pressed.Language), cancel);
             }));
             return true;
         }
@@ -100,7 +105,7 @@ public sealed class SlackProgress(ProgressDesk desk, Forgetting forgetting, Turn
         }
         queue.Enqueue(new SlackWork("progress action", async cancel =>
         {
-            var reply = gate.Admits(turn) ? await desk.ActAsync(user, pressed, cancel) : new ProgressReply(ChatRateLimiter.FriendlyMessage);
+            var reply = gate.Admits(turn) ? await desk.ActAsync(user, pressed, cancel) : desk.RateLimited(pressed.Language);
             await PostBack(payload.ResponseUrl, reply, reply.Shared, cancel);
         }));
         return true;
@@ -132,13 +137,13 @@ public sealed class SlackProgress(ProgressDesk desk, Forgetting forgetting, Turn
         var evidence = values?.GetValueOrDefault(ProgressBlockKit.EvidenceBlock)?.GetValueOrDefault(ProgressBlockKit.EvidenceBlock)?.Value ?? "";
         if (evidence.Length > ProgressMark.MaxEvidenceLength)
         {
-            return new SlackAck(Answer: ProgressBlockKit.SubmissionAck(new ProgressReply($"Please keep it under {ProgressMark.MaxEvidenceLength} characters."), evidenceProblem: true));
+            return new SlackAck(Answer: ProgressBlockKit.SubmissionAck(desk.EvidenceTooLong(action.Language), evidenceProblem: true));
         }
         var user = SlackUser.Of(payload.Team?.Id ?? payload.User.TeamId, userId);
         var verb = status == ProgressBlockKit.RemoveStatus ? ProgressAction.UnmarkVerb : ProgressAction.MarkVerb;
         var reply = gate.Admits(Turn.Question(SlackUser.Channel, user, null))
             ? await desk.ActAsync(user, action with { Verb = verb, Status = status, Evidence = evidence }, cancellationToken)
-            : new ProgressReply(ChatRateLimiter.FriendlyMessage);
+            : desk.RateLimited(action.Language);
         if (reply.Checklist is not null && metadata.ResponseUrl is { } responseUrl && slack.IsAllowedResponseUrl(responseUrl))
         {
             queue.Enqueue(new SlackWork("progress checklist update", cancel => PostBack(responseUrl, reply, false, cancel)));

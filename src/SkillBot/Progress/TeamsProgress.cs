@@ -5,7 +5,6 @@ using SkillBot.Cards.Progress;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Progress;
 using SkillBot.Gate;
-using SkillBot.Limits;
 using SkillBot.Rendering;
 using SkillBot.Teams;
 
@@ -18,22 +17,21 @@ namespace SkillBot.Progress;
 /// </summary>
 public sealed class TeamsProgress(ProgressDesk desk, TurnGate gate)
 {
-    public const string PrivateOnly = "Your progress is private: ask me \"my progress\" in our 1:1 chat, and share it from there if you like.";
-
     public bool Asks(Turn turn) => turn.Text is { } text && desk.Read(text) is not null;
 
     /// <summary>The card answering a typed progress question (<see cref="Asks"/>).</summary>
     public async Task<RawJson> AnswerAsync(Activity activity, Turn turn, CancellationToken cancellationToken)
     {
+        var question = desk.Read(turn.Text)!;
         if (IsGroup(activity))
         {
-            return Card(new ProgressReply(PrivateOnly));
+            return Card(desk.PrivateOnly(question.Language));
         }
         if (!gate.Admits(turn))
         {
-            return Card(new ProgressReply(ChatRateLimiter.FriendlyMessage));
+            return Card(desk.RateLimited(question.Language));
         }
-        return Card(await desk.AnswerAsync(turn.User, desk.Read(turn.Text)!, cancellationToken));
+        return Card(await desk.AnswerAsync(turn.User, question, cancellationToken));
     }
 
     /// <summary>The progress action an <c>adaptiveCard/action</c> invoke carries, inputs merged in; null when it is not one.</summary>
@@ -76,12 +74,12 @@ public sealed class TeamsProgress(ProgressDesk desk, TurnGate gate)
     {
         if (IsGroup(activity) && action.Verb != ProgressAction.ForgetVerb)
         {
-            return new ProgressReply(PrivateOnly);
+            return desk.PrivateOnly(action.Language);
         }
         var user = TeamsInbound.UserOf(activity);
         if (!gate.Admits(Turn.Question(TeamsInbound.Channel, user, null)))
         {
-            return new ProgressReply(ChatRateLimiter.FriendlyMessage);
+            return desk.RateLimited(action.Language);
         }
         return await desk.ActAsync(user, action, cancellationToken);
     }

@@ -11,7 +11,6 @@ using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
 using SkillBot.Core.Progress;
 using SkillBot.Gate;
-using SkillBot.Limits;
 using SkillBot.Progress;
 using SkillBot.Rendering;
 
@@ -68,7 +67,7 @@ public static class WebChatApi
             }
             if (progress.Read(request.Q) is { } question)
             {
-                return await PassProgress(gate, Turn.Question(Channel, user, request.Q), context, cancel => progress.AnswerAsync(user, question, cancel));
+                return await PassProgress(gate, Turn.Question(Channel, user, request.Q), context, progress.RateLimited(question.Language), cancel => progress.AnswerAsync(user, question, cancel));
             }
             return await Pass(gate, Turn.Question(Channel, user, request.Q), context, cards);
         });
@@ -80,7 +79,7 @@ public static class WebChatApi
                 {
                     return refused;
                 }
-                return await PassProgress(gate, Turn.Question(Channel, clicker, null), context, cancel => progress.ActAsync(clicker, pressed, cancel));
+                return await PassProgress(gate, Turn.Question(Channel, clicker, null), context, progress.RateLimited(pressed.Language), cancel => progress.ActAsync(clicker, pressed, cancel));
             }
             if (ExecuteAction.Parse(request.Verb, request.Data) is not { } action)
             {
@@ -105,11 +104,11 @@ public static class WebChatApi
     }
 
     /// <summary>A progress question or button: limited like any turn, answered with the progress card (the page has only the person on it, so share shows it there).</summary>
-    private static async Task<IResult> PassProgress(TurnGate gate, Turn turn, HttpContext context, Func<CancellationToken, Task<ProgressReply>> answer)
+    private static async Task<IResult> PassProgress(TurnGate gate, Turn turn, HttpContext context, ProgressReply limited, Func<CancellationToken, Task<ProgressReply>> answer)
     {
         var reply = gate.AdmitsFromClient(turn, context.Connection.RemoteIpAddress)
             ? await answer(context.RequestAborted)
-            : new ProgressReply(ChatRateLimiter.FriendlyMessage);
+            : limited;
         return TypedResults.Ok(new CardReply(new RawJson(Encoding.UTF8.GetBytes(ProgressCard.Render(reply))), ProgressText.Render(reply)));
     }
 

@@ -1,3 +1,4 @@
+using SkillBot.Core.Languages;
 using SkillBot.Core.Progress;
 using SkillBot.Testing;
 
@@ -6,26 +7,28 @@ namespace SkillBot.Core.Tests.Progress;
 public sealed class ProgressTests
 {
     private static readonly Assistant Assistant = new(Catalogues.BuiltIn());
+    private static readonly Language English = LanguageSet.BuiltIn.Default;
 
     [Theory]
-    [InlineData("my progress", ProgressAsk.Checklist, null, null)]
-    [InlineData("progress", ProgressAsk.Checklist, null, null)]
-    [InlineData("Show me my progress!", ProgressAsk.Checklist, null, null)]
-    [InlineData("How far am I from lead?", ProgressAsk.Checklist, "Lead", null)]
-    [InlineData("how close am I to principal", ProgressAsk.Checklist, "Principal", null)]
-    [InlineData("progress in deep learning", ProgressAsk.Checklist, null, "Deep Learning")]
-    [InlineData("我的进度", ProgressAsk.Checklist, null, null)]
-    [InlineData("<@U0BOT> my checklist", ProgressAsk.Checklist, null, null)]
-    [InlineData("forget me", ProgressAsk.Forget, null, null)]
-    [InlineData("Please delete my data.", ProgressAsk.Forget, null, null)]
-    [InlineData("删除我的数据", ProgressAsk.Forget, null, null)]
-    public void Progress_phrases_are_read_with_the_level_and_skill_they_name(string text, ProgressAsk ask, string? level, string? skill)
+    [InlineData("my progress", ProgressAsk.Checklist, null, null, "en")]
+    [InlineData("progress", ProgressAsk.Checklist, null, null, "en")]
+    [InlineData("Show me my progress!", ProgressAsk.Checklist, null, null, "en")]
+    [InlineData("How far am I from lead?", ProgressAsk.Checklist, "Lead", null, "en")]
+    [InlineData("how close am I to principal", ProgressAsk.Checklist, "Principal", null, "en")]
+    [InlineData("progress in deep learning", ProgressAsk.Checklist, null, "Deep Learning", "en")]
+    [InlineData("我的进度", ProgressAsk.Checklist, null, null, "zh")]
+    [InlineData("<@U0BOT> my checklist", ProgressAsk.Checklist, null, null, "en")]
+    [InlineData("forget me", ProgressAsk.Forget, null, null, "en")]
+    [InlineData("Please delete my data.", ProgressAsk.Forget, null, null, "en")]
+    [InlineData("删除我的数据", ProgressAsk.Forget, null, null, "zh")]
+    public void Progress_phrases_are_read_with_the_level_and_skill_they_name(string text, ProgressAsk ask, string? level, string? skill, string language)
     {
         var question = Assistant.ReadProgress(text);
         Assert.NotNull(question);
         Assert.Equal(ask, question.Ask);
         Assert.Equal(level, question.Target?.Name);
         Assert.Equal(skill, question.Skill?.Name);
+        Assert.Equal(language, question.Language);
     }
 
     [Theory]
@@ -48,15 +51,17 @@ public sealed class ProgressTests
         var now = DateTimeOffset.UnixEpoch;
 
         var empty = Checklist.Build(catalogue, role, lead, null, null, []);
-        Assert.Equal("0 of 1 met, 0 in progress", empty.Summary);
+        Assert.Equal("0 of 1 met, 0 in progress", empty.Summary(English));
+        Assert.Equal("1 项中已达成 0 项，0 项进行中", empty.Summary(LanguageSet.BuiltIn.For("zh")));
         Assert.Null(empty.Items.Single().Mark);
 
         var marked = Checklist.Build(catalogue, role, lead, null, null, [new ProgressMark(skill.Name.ToUpperInvariant(), "data scientist", "lead", ProgressStatus.Met, "e", text, now)]);
-        Assert.Equal("1 of 1 met, 0 in progress", marked.Summary);
+        Assert.Equal("1 of 1 met, 0 in progress", marked.Summary(English));
         Assert.False(marked.Items.Single().ChangedSinceMarked);
 
         var changed = Checklist.Build(catalogue, role, lead, null, null, [new ProgressMark(skill.Name, role.Name, lead.Name, ProgressStatus.WorkingOn, "e", "an older text", now)]);
-        Assert.Equal("0 of 1 met, 1 in progress", changed.Summary);
+        Assert.Equal("0 of 1 met, 1 in progress", changed.Summary(English));
+        Assert.Equal("1 项中已达成 0 项，1 项进行中", changed.Summary(LanguageSet.BuiltIn.For("zh")));
         Assert.True(changed.Items.Single().ChangedSinceMarked);
 
         // A mark for another level is not this checklist's.

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SkillBot.Core.Progress;
+using static SkillBot.Tests.Slack.SlackRequests;
 
 namespace SkillBot.Tests.Progress;
 
@@ -52,6 +54,38 @@ public sealed class PostgresProgressTests(PostgresFixture postgres) : ProgressSu
     }
 
     [Fact]
+    public async Task With_the_database_slow_the_slack_modal_still_opens_within_the_trigger_time_empty()
+    {
+        // A database timeout longer than the trigger: only the modal's own budget can open it in time.
+        var bed = await StartAsync(("Progress:Timeout", "00:00:10"));
+        var (team, user) = ("T" + NewUser(), "U" + NewUser());
+        var desk = bed.App.Services.GetRequiredService<SkillBot.Progress.ProgressDesk>();
+        await desk.ActAsync(new SkillBot.Core.Conversation.ChatUser("slack", team, user), new ProgressAction(ProgressAction.MarkVerb, Skill, Role, Lead, "met", "Kept, but not shown in time"), default);
+
+        // Another session holds the table: every read of it waits (a real slow database, not a stand-in).
+        await using var blocker = new NpgsqlConnection(postgres.Server.ConnectionString + ";Pooling=false");
+        await blocker.OpenAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE progress_marks IN ACCESS EXCLUSIVE MODE", blocker, hold))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.OK, (await bed.App.Client.PostForm("/api/slack/interactions", Payload(OpenClick(team, user, "trigger-slow")))).StatusCode);
+        var views = await Slack.NextCall();
+        var waited = clock.Elapsed;
+        await hold.RollbackAsync();
+
+        Assert.Equal("views.open", views.Method);
+        Assert.True(waited < TimeSpan.FromSeconds(2.5), $"views.open after {waited.TotalMilliseconds:F0} ms: the trigger lasts 3 s");
+        Assert.True(waited >= SkillBot.Progress.ProgressDesk.ModalMarkBudget * 0.9, $"views.open after {waited.TotalMilliseconds:F0} ms: it did not wait for the mark at all");
+        var view = views.Body["view"]!.ToJsonString();
+        Assert.Contains(LeadText, view);
+        Assert.DoesNotContain("initial_value", view);
+        Assert.DoesNotContain("initial_option", view);
+    }
+
+    [Fact]
     public async Task The_server_stopped_mid_traffic_gives_no_5xx_and_progress_recovers_when_it_is_back()
     {
         var bed = await StartAsync();
@@ -75,6 +109,7 @@ public sealed class PostgresProgressTests(PostgresFixture postgres) : ProgressSu
             var unavailable = await ActAsync(bed, user, ProgressAction.MarkVerb, Mark("met", "While down"));
             Assert.Contains("Progress is unavailable right now", TextOf(unavailable));
             Assert.Contains("Progress is unavailable right now", TextOf(await AskAsync(bed, user, "how far am I from lead data scientist?")));
+            Assert.Contains("进度功能暂时不可用", TextOf(await ActAsync(bed, user, ProgressAction.ShowVerb, new JsonObject { ["role"] = Role, ["level"] = Lead, ["language"] = "zh" })));
             // Every lookup still answers.
             var lookup = await AskAsync(bed, user, "what does a lead data scientist need in deep learning?");
             Assert.Contains("Defines deep learning strategy", TextOf(lookup));

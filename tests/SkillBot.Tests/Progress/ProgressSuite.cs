@@ -49,7 +49,7 @@ public abstract class ProgressSuite : IAsyncLifetime
     }
 
     /// <summary>SkillBot with Slack (against the fake), Teams (against the fake Microsoft), the web chat and this suite's database.</summary>
-    protected async Task<TeamsTestBed> StartAsync()
+    protected async Task<TeamsTestBed> StartAsync(params (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string>(DatabaseSettings)
         {
@@ -61,6 +61,10 @@ public abstract class ProgressSuite : IAsyncLifetime
             ["RateLimits:PerUserPerMinute"] = "1000",
             ["RateLimits:PerClientAddressPerMinute"] = "10000",
         };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
         var bed = await TeamsTestBed.StartAsync(settings: settings, overrides: Logs.Register);
         _running.Add(bed);
         return bed;
@@ -187,13 +191,51 @@ public abstract class ProgressSuite : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Chinese_asks_for_the_checklist_and_for_deletion()
+    public async Task Asked_in_Chinese_the_checklist_its_card_marks_and_deletion_answer_in_Chinese()
     {
         var bed = await StartAsync();
         var user = NewUser();
         await AskAsync(bed, user, "I'm a senior data scientist");
-        Assert.Contains("Toward Lead Data Scientist", TextOf(await AskAsync(bed, user, "我的进度")));
-        Assert.Contains("Shall I delete everything", TextOf(await AskAsync(bed, user, "删除我的数据")));
+        Assert.Contains("Toward Lead Data Scientist", TextOf(await AskAsync(bed, user, "my progress")));
+
+        var checklist = await AskAsync(bed, user, "我的进度");
+        Assert.StartsWith("迈向Lead Data Scientist\n您迈向Lead Data Scientist的清单：", TextOf(checklist));
+        Assert.Contains("1 项中已达成 0 项，0 项进行中", TextOf(checklist));
+        var card = System.Text.RegularExpressions.Regex.Unescape(checklist["card"]!.ToJsonString());
+        Assert.Contains("\"title\":\"标记进度\"", card);
+        Assert.Contains("\"title\":\"在此对话中分享\"", card);
+        Assert.DoesNotContain("Mark progress", card);
+        // Its buttons carry the language: what they answer is Chinese too.
+        Assert.Contains("\"language\":\"zh\"", card);
+        var form = await ActAsync(bed, user, ProgressAction.OpenVerb, new JsonObject { ["skill"] = Skill, ["role"] = Role, ["level"] = Lead, ["language"] = "zh" });
+        Assert.Contains("证据（一句话，可附链接）", System.Text.RegularExpressions.Regex.Unescape(form["card"]!.ToJsonString()));
+        var marked = Mark("working", "写了一半");
+        marked["language"] = "zh";
+        var saved = await ActAsync(bed, user, ProgressAction.MarkVerb, marked);
+        Assert.Contains("已保存：Deep Learning进行中。", TextOf(saved));
+        Assert.Contains("1 项中已达成 0 项，1 项进行中", TextOf(saved));
+        Assert.Contains("🔶 进行中", TextOf(saved));
+        Assert.Contains("证据：写了一半", TextOf(saved));
+
+        var ask = await AskAsync(bed, user, "删除我的数据");
+        Assert.Contains("要删除我保存的关于您的一切吗", TextOf(ask));
+        Assert.Contains("是的，删除我的数据", System.Text.RegularExpressions.Regex.Unescape(ask["card"]!.ToJsonString()));
+        var done = await ActAsync(bed, user, ProgressAction.ForgetVerb, new JsonObject { ["language"] = "zh" });
+        Assert.Contains("已完成：我删除了保存的关于您的一切（1 条进度标记", TextOf(done));
+        Assert.Equal(0, await RowsAboutAsync(user));
+        Assert.Contains("请先告诉我您的角色和级别", TextOf(await AskAsync(bed, user, "我的进度")));
+    }
+
+    [Fact]
+    public async Task Asking_too_fast_in_Chinese_is_told_so_in_Chinese()
+    {
+        var bed = await StartAsync(("RateLimits:PerUserPerMinute", "2"));
+        var user = NewUser();
+        await AskAsync(bed, user, "我的进度");
+        await AskAsync(bed, user, "我的进度");
+        Assert.Contains("您问得太快了", TextOf(await AskAsync(bed, user, "我的进度")));
+        Assert.Contains("You're asking faster than I can keep up", TextOf(await AskAsync(bed, user, "my progress")));
+        Assert.Contains("您问得太快了", TextOf(await ActAsync(bed, user, ProgressAction.ShowVerb, new JsonObject { ["language"] = "zh" })));
     }
 
     [Fact]
@@ -215,9 +257,40 @@ public abstract class ProgressSuite : IAsyncLifetime
         Assert.DoesNotContain("changed since you marked it", TextOf(remarked));
     }
 
+    [Fact]
+    public async Task A_skill_renamed_with_its_old_name_as_an_alias_keeps_its_mark_and_marking_or_unmarking_it_replaces_the_old_row()
+    {
+        var bed = await StartAsync();
+        var (user, other) = (NewUser(), NewUser());
+        await ActAsync(bed, user, ProgressAction.MarkVerb, Mark("met", "Marked before the rename"));
+        await ActAsync(bed, other, ProgressAction.MarkVerb, Mark("working", "Also before"));
+        bed.App.Services.GetRequiredService<Assistant>().Use(Catalogues.BuiltInEdited(
+            "skill: Deep Learning\ndomain: Machine Learning & AI\naliases: [DL,",
+            "skill: Deep Nets\ndomain: Machine Learning & AI\naliases: [Deep Learning, DL,"));
+
+        var checklist = await AskAsync(bed, user, "how far am I from lead data scientist?");
+        Assert.Contains("1 of 1 met", TextOf(checklist));
+        Assert.Contains("Deep Nets", TextOf(checklist));
+        Assert.Contains("Marked before the rename", TextOf(checklist));
+        Assert.DoesNotContain("changed since you marked it", TextOf(checklist));
+        // The form under the new name shows the mark made under the old one.
+        var form = await ActAsync(bed, user, ProgressAction.OpenVerb, new JsonObject { ["skill"] = "Deep Nets", ["role"] = Role, ["level"] = Lead });
+        Assert.Contains("Marked before the rename", form["card"]!.ToJsonString());
+
+        // Marked again under the new name: one row, the new one; unmarked: none, so the old mark cannot come back.
+        var remarked = Mark("working", "After the rename");
+        remarked["skill"] = "Deep Nets";
+        Assert.Contains("0 of 1 met, 1 in progress", TextOf(await ActAsync(bed, user, ProgressAction.MarkVerb, remarked)));
+        Assert.Equal(1, await RowsAboutAsync(user));
+        var unmark = Mark("met", "");
+        unmark["skill"] = "Deep Nets";
+        Assert.Contains("0 of 1 met, 0 in progress", TextOf(await ActAsync(bed, other, ProgressAction.UnmarkVerb, unmark)));
+        Assert.Equal(0, await RowsAboutAsync(other));
+    }
+
     // ---- Slack ----
 
-    private static string Payload(JsonObject payload) => Form(("payload", payload.ToJsonString()));
+    protected static string Payload(JsonObject payload) => Form(("payload", payload.ToJsonString()));
 
     [Fact]
     public async Task Slack_progress_is_ephemeral_the_modal_opens_with_the_trigger_and_its_submission_is_saved_before_the_ack()
@@ -312,6 +385,52 @@ public abstract class ProgressSuite : IAsyncLifetime
         Assert.Equal("trigger-card", (string?)views.Body["trigger_id"]);
         Assert.Contains(LeadText, views.Body["view"]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task The_slack_modal_and_the_teams_form_open_prefilled_with_the_existing_mark()
+    {
+        var bed = await StartAsync();
+        var (team, user) = ("T" + NewUser(), "U" + NewUser());
+        var desk = bed.App.Services.GetRequiredService<SkillBot.Progress.ProgressDesk>();
+        await desk.ActAsync(new SkillBot.Core.Conversation.ChatUser("slack", team, user), new ProgressAction(ProgressAction.MarkVerb, Skill, Role, Lead, "working", "Half of the roadmap"), default);
+
+        var open = OpenClick(team, user, "trigger-prefilled");
+        Assert.Equal(HttpStatusCode.OK, (await bed.App.Client.PostForm("/api/slack/interactions", Payload(open))).StatusCode);
+        var views = await Slack.NextCall();
+        Assert.Equal("views.open", views.Method);
+        var blocks = views.Body["view"]!["blocks"]!.AsArray();
+        Assert.Equal("working", (string?)blocks.Single(b => (string?)b!["block_id"] == "status")!["element"]!["initial_option"]!["value"]);
+        Assert.Equal("Half of the roadmap", (string?)blocks.Single(b => (string?)b!["block_id"] == "evidence")!["element"]!["initial_value"]);
+
+        // Teams: the form's inputs carry the mark (Input.ChoiceSet's value, Input.Text's value).
+        var mark = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = ProgressAction.MarkVerb, ["data"] = Mark("working", "Drafted the DL roadmap") } };
+        await bed.PostAsync(bed.Invoke("adaptiveCard/action", mark));
+        var form = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = ProgressAction.OpenVerb, ["data"] = new JsonObject { ["skill"] = Skill, ["role"] = Role, ["level"] = Lead } },
+        };
+        var invoke = JsonNode.Parse(await (await bed.PostAsync(bed.Invoke("adaptiveCard/action", form))).Content.ReadAsStringAsync())!;
+        var inputs = invoke["value"]!["body"]!.AsArray();
+        Assert.Equal("working", (string?)inputs.Single(i => (string?)i!["id"] == "status")!["value"]);
+        Assert.Equal("Drafted the DL roadmap", (string?)inputs.Single(i => (string?)i!["id"] == "evidence")!["value"]);
+        Assert.Contains(invoke["value"]!["actions"]!.AsArray(), a => (string?)a!["verb"] == ProgressAction.UnmarkVerb);
+    }
+
+    /// <summary>A click on "Mark progress" for the suite's expectation, with a trigger_id.</summary>
+    protected JsonObject OpenClick(string team, string user, string trigger) => new()
+    {
+        ["type"] = "block_actions",
+        ["trigger_id"] = trigger,
+        ["user"] = new JsonObject { ["id"] = user, ["team_id"] = team },
+        ["team"] = new JsonObject { ["id"] = team },
+        ["response_url"] = Slack.ResponseUrl(),
+        ["actions"] = new JsonArray(new JsonObject
+        {
+            ["action_id"] = "skillbot.progress.open.0",
+            ["type"] = "button",
+            ["value"] = System.Text.Json.JsonSerializer.Serialize(new ProgressAction(ProgressAction.OpenVerb, Skill, Role, Lead), ProgressActionJsonContext.Default.ProgressAction),
+        }),
+    };
 
     [Fact]
     public async Task Slack_share_posts_the_checklist_in_channel_without_its_buttons()
