@@ -27,6 +27,7 @@ public sealed partial class CatalogueReloader(
     Assistant assistant,
     ServedCatalogue startup,
     CatalogueAnnouncer announcer,
+    CatalogueHistory history,
     ILogger<CatalogueReloader> logger,
     TimeProvider time) : IHostedService, IDisposable
 {
@@ -55,6 +56,7 @@ public sealed partial class CatalogueReloader(
                 {
                     var previous = assistant.Catalogue.Version;
                     announcer.Announce(assistant, assistant.Use(catalogue));
+                    history.Served(_folder, catalogue);
                     LoadMemory.ReturnAfterReload(catalogue);
                     SkillBotMetrics.RecordReload(loaded: true);
                     LogReloaded(reason, previous, catalogue.Version, catalogue.Skills.Length);
