@@ -25,6 +25,9 @@ public sealed record Activity
     public IReadOnlyList<JsonElement>? Entities { get; init; }
     public JsonElement? ChannelData { get; init; }
     public JsonElement? Value { get; init; }
+
+    /// <summary>installationUpdate: "add" (or "add-upgrade") when SkillBot is installed in a team, "remove" when taken out.</summary>
+    public string? Action { get; init; }
 }
 
 public sealed record ChannelAccount(string? Id, string? Name = null)
@@ -44,6 +47,7 @@ public static class ActivityTypes
 {
     public const string Message = "message";
     public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
     public const string Invoke = "invoke";
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string MessageExtensionQuery = "composeExtension/query";
