@@ -14,7 +14,7 @@ namespace SkillBot.Core;
 /// A new catalogue replaces the old one atomically (<see cref="Use"/>): each answer is composed on the one snapshot
 /// it started with.
 /// </summary>
-public sealed class Assistant
+public sealed partial class Assistant
 {
     /// <summary>Longer than any real question; longer text is refused rather than read.</summary>
     public const int MaxQuestionLength = 1000;
@@ -23,7 +23,11 @@ public sealed class Assistant
     public const int MaxNameLength = 200;
 
     /// <summary>One catalogue with the indexes built for it; replaced whole, never changed.</summary>
-    private sealed record Snapshot(SkillCatalogue Catalogue, QuestionReader Reader, AnswerComposer Composer);
+    private sealed record Snapshot(SkillCatalogue Catalogue, QuestionReader Reader, AnswerComposer Composer)
+    {
+        /// <summary>The plain composer and the examples help offers, kept so kept versions can be handed in without reading the catalogue again.</summary>
+        public required IReadOnlyDictionary<string, IReadOnlyList<string>> Examples { get; init; }
+    }
 
     private volatile Snapshot _current;
     private readonly LanguageSet _languages;
@@ -51,20 +55,38 @@ public sealed class Assistant
     {
         var before = _current;
         var diff = CatalogueDiff.Between(before.Catalogue, catalogue);
-        _current = Build(catalogue, _languages, diff.IsEmpty ? before.Composer.Changes : diff);
+        // The same content keeps its kept versions; new content waits for the host to compare them with it.
+        _current = Build(catalogue, _languages, diff.IsEmpty ? before.Composer.Changes : diff, diff.IsEmpty ? before.Composer.History : null);
         return diff;
+    }
+
+    /// <summary>
+    /// The versions kept of the catalogue (the host's database), each compared with the one served: "what changed since
+    /// DATE?" answers from the version served on that day. Ignored when the catalogue served is no longer
+    /// <paramref name="version"/> (a reload came in between); true when taken.
+    /// </summary>
+    public bool UseHistory(string version, IReadOnlyList<DatedChanges> history)
+    {
+        var current = _current;
+        if (current.Catalogue.Version != version)
+        {
+            return false;
+        }
+        var composer = new AnswerComposer(current.Catalogue, current.Examples, current.Composer.Nearest, _languages, current.Composer.Changes, history);
+        _current = current with { Composer = composer };
+        return true;
     }
 
     /// <summary>What the last reload that changed something changed: the version before it against the one served; null before any.</summary>
     public CatalogueDiff? Changes => _current.Composer.Changes;
 
-    private static Snapshot Build(SkillCatalogue catalogue, LanguageSet languages, CatalogueDiff? changes)
+    private static Snapshot Build(SkillCatalogue catalogue, LanguageSet languages, CatalogueDiff? changes, IReadOnlyList<DatedChanges>? history = null)
     {
         var reader = new QuestionReader(catalogue, languages);
         // Help offers only examples this catalogue really answers as meant, in each language: try them with a plain composer first.
         var plain = new AnswerComposer(catalogue, languages: languages);
         var examples = languages.All.ToDictionary(l => l.Code, l => (IReadOnlyList<string>)AnswerableExamples(catalogue, reader, plain, l), StringComparer.Ordinal);
-        return new(catalogue, reader, new AnswerComposer(catalogue, examples, plain.Nearest, languages, changes));
+        return new(catalogue, reader, new AnswerComposer(catalogue, examples, plain.Nearest, languages, changes, history)) { Examples = examples };
     }
 
     /// <summary>Answers one turn in the light of what the person said before. Never throws.</summary>
@@ -218,6 +240,11 @@ public sealed class Assistant
         return [.. AnswerComposer.ExampleKinds.Where(found.ContainsKey).Select(k => found[k])];
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\d)(?<date>\d{4}-\d{2}-\d{2})(?!\d)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ChangesSince { get; }
+
+    private static readonly HashSet<string> SinceWords = new(StringComparer.OrdinalIgnoreCase) { "since", "from", "after", "自", "以来", "从", "之后", "起" };
+
     private static Understood Interpret(SkillCatalogue catalogue, string text, Reading reading, UserContext? context)
     {
         var levels = reading.Levels;
@@ -239,7 +266,13 @@ public sealed class Assistant
         if (reading.AsksChanges && levels.Length <= 1)
         {
             // "What changed?" asks about the catalogue, not about the person: nothing is filled in from what they said before.
-            return new Understood(query with { Changes = true }, context?.Person, false);
+            // "since 2026-11-01" (or "自2026-11-01以来") names the version to compare with; its words are not unknown ones.
+            var since = ChangesSince.Match(text);
+            var sinceDate = since.Success && DateOnly.TryParseExact(since.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : (DateOnly?)null;
+            var unknown = sinceDate is null ? query.UnknownWords : [.. query.UnknownWords.Where(w => !SinceWords.Contains(w) && !w.All(char.IsAsciiDigit))];
+            return new Understood(query with { Changes = true, ChangesSince = sinceDate, UnknownWords = unknown }, context?.Person, false);
         }
         if (reading.IntroducesSelf && query is { Skill: null, Role: not null, Level: not null } && query.SkillOptions.IsEmpty)
         {

@@ -2,13 +2,18 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using SkillBot.Testing;
 
-// "generate DIR [SKILLS] [uniform]" writes the benchmarks' generated catalogue to a folder (to look at it, or
-// to point SkillBot at it; "uniform": five roles × five levels a skill, the scale figures' shape); anything
-// else goes to BenchmarkDotNet (e.g. --filter '*').
+// "generate DIR [SKILLS] [uniform|tracks]" writes the benchmarks' generated catalogue to a folder (to look at it, or
+// to point SkillBot at it; "uniform": five roles × five levels a skill, the scale figures' shape; "tracks": three
+// career tracks of eight levels, 60 roles); anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["generate", var folder, ..])
 {
     var skills = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : GeneratedCatalogue.DefaultSkillCount;
-    var shape = args.Length > 3 && args[3] == "uniform" ? GeneratedShape.Uniform : GeneratedShape.Varied;
+    var shape = args.Length > 3 ? args[3] switch
+    {
+        "uniform" => GeneratedShape.Uniform,
+        "tracks" => GeneratedShape.Tracks,
+        var other => throw new ArgumentException($"unknown shape '{other}': uniform or tracks (or none)"),
+    } : GeneratedShape.Varied;
     var generated = GeneratedCatalogue.Generate(skills, shape: shape);
     generated.WriteTo(folder);
     // Questions this catalogue answers, one a line, for load runs (tests/load/scale.sh); SkillBot ignores the file.

@@ -14,12 +14,14 @@ namespace SkillBot.Core.Answers;
 /// <param name="nearest">The catalogue's index for not_found suggestions, when one is already built.</param>
 /// <param name="languages">The languages answers are written in; every sentence comes from the question's language's file.</param>
 /// <param name="changes">What the catalogue changed from the one served before it; null when there was none.</param>
+/// <param name="history">Versions kept (by the host's database), each compared with this catalogue; null when none are kept.</param>
 public sealed partial class AnswerComposer(
     SkillCatalogue catalogue,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? examples = null,
     NearestNames? nearest = null,
     LanguageSet? languages = null,
-    CatalogueDiff? changes = null)
+    CatalogueDiff? changes = null,
+    IReadOnlyList<DatedChanges>? history = null)
 {
     private readonly LanguageSet _languages = languages ?? LanguageSet.BuiltIn;
     private readonly FrozenDictionary<Track, string[]> _levelNames =
@@ -38,6 +40,8 @@ public sealed partial class AnswerComposer(
     public LanguageSet Languages => _languages;
 
     public CatalogueDiff? Changes => changes;
+
+    public IReadOnlyList<DatedChanges>? History => history;
 
     /// <summary>
     /// The answer to a query. A level or role the question named but the catalogue lacks is said in the message,
@@ -140,30 +144,49 @@ public sealed partial class AnswerComposer(
         return Help(query, language.Text("help.ask"));
     }
 
-    /// <summary>changes: the differences from the catalogue served before, narrowed to the skill, role and level the question names.</summary>
+    /// <summary>
+    /// changes: the differences from the catalogue served before (or, for "since DATE" when versions are kept, from the
+    /// version served on that day), narrowed to the skill, role and level the question names.
+    /// </summary>
     private Answer Changed(Query query, Language language)
     {
         var unknown = query.UnknownWords.IsEmpty ? "" : language.Text("changes.unknown", ("words", language.Quote(string.Join(" ", query.UnknownWords))));
         var scoped = query with { Overview = false, CompareTo = null, Domain = query.Skill is null ? query.Domain : null };
-        if (changes is null)
+        var (diff, since) = query.ChangesSince is { } date && history is { Count: > 0 } ? Since(date) : (changes, (DateOnly?)null);
+        if (diff is null)
         {
             return Base(scoped, Intent.Changes, Sentences(language, unknown, language.Text("changes.noEarlier")));
         }
-        var items = changes.Changes.Where(c => Concerns(c, query)).Select(ToItem).ToList();
+        var items = diff.Changes.Where(c => Concerns(c, query)).Select(ToItem).ToList();
         var scope = string.Join(" ", new[] { query.Level?.Name, query.Role?.Name, query.Skill?.Name ?? query.Domain }.OfType<string>());
         (string Name, string Value)[] values =
         [
-            ("old", changes.OldVersion), ("new", changes.NewVersion), ("scope", scope),
-            ("count", language.Number(items.Count == 0 ? changes.Changes.Length : items.Count)),
+            ("old", diff.OldVersion), ("new", diff.NewVersion), ("scope", scope),
+            ("count", language.Number(items.Count == 0 ? diff.Changes.Length : items.Count)),
+            ("date", since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""),
         ];
+        var prefix = since is null ? "changes." : "changes.since.";
         var message = (items.Count, scope.Length) switch
         {
-            (0, 0) => language.Text("changes.nothing", values),
-            (0, _) => language.Text("changes.nothingFor", values),
-            (_, 0) => language.Text("changes.count", values),
-            _ => language.Text("changes.countFor", values),
+            (0, 0) => language.Text(prefix + "nothing", values),
+            (0, _) => language.Text(prefix + "nothingFor", values),
+            (_, 0) => language.Text(prefix + "count", values),
+            _ => language.Text(prefix + "countFor", values),
         };
         return Base(scoped, Intent.Changes, Sentences(language, unknown, message)) with { Items = items };
+    }
+
+    /// <summary>The kept version served at the start of <paramref name="date"/> (UTC), or the earliest kept when that is later; and the day it stands for.</summary>
+    private (CatalogueDiff? Diff, DateOnly? Since) Since(DateOnly date)
+    {
+        var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var served = history!.Where(h => h.ServedFrom <= start).MaxBy(h => h.ServedFrom);
+        if (served is not null)
+        {
+            return (served.Diff, date);
+        }
+        var earliest = history!.MinBy(h => h.ServedFrom)!;
+        return (earliest.Diff, DateOnly.FromDateTime(earliest.ServedFrom.UtcDateTime));
     }
 
     /// <summary>A change concerns the question when it is at every place the question names: that skill (or domain), role and level.</summary>

@@ -41,6 +41,9 @@ public sealed record Query(string Question)
     /// <summary>The question asks what changed in the catalogue (the <c>changes</c> intent), narrowed by what it names.</summary>
     public bool Changes { get; init; }
 
+    /// <summary>"What changed since 2026-11-01?": the changes from the version served on that day, when versions are kept.</summary>
+    public DateOnly? ChangesSince { get; init; }
+
     /// <summary>A lateral move: the role the person would go to (<see cref="Role"/> is where they are, at
     /// <see cref="Level"/>; <see cref="CompareTo"/> is the level in this role, not a higher level of the same one).</summary>
     public Role? CompareRole { get; init; }

@@ -44,6 +44,9 @@ public sealed record CatalogueChange(
     string? Suggestion = null,
     string? Track = null);
 
+/// <summary>What changed from the version served from <paramref name="ServedFrom"/> to the one served now (a version kept by the host).</summary>
+public sealed record DatedChanges(DateTimeOffset ServedFrom, CatalogueDiff Diff);
+
 /// <summary>Every difference between two catalogues, in ladder, role and skill order. Pure.</summary>
 public sealed record CatalogueDiff(string OldVersion, string NewVersion, ImmutableArray<CatalogueChange> Changes)
 {

@@ -91,6 +91,8 @@ public static class SkillBotApp
         builder.Services.AddSettings<AnnouncementOptions, AnnouncementOptionsValidator>(builder.Configuration, AnnouncementOptions.Section);
         builder.Services.AddSingleton<CatalogueAnnouncer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueAnnouncer>());
+        builder.Services.AddSingleton<CatalogueHistory>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueHistory>());
         builder.Services.AddSingleton<CatalogueReloader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueReloader>());
         builder.Services.AddHealthChecks()

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
-using SkillBot.Cards.Adaptive;
 using SkillBot.Cards.Slack;
 using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Hosting;
-using SkillBot.Rendering;
+using SkillBot.Owners;
+using SkillBot.SharedState;
 using SkillBot.Slack.WebApi;
 using SkillBot.Teams;
 
@@ -25,9 +25,17 @@ public sealed class AnnouncementOptions
     /// <summary>The Teams channel's conversation id (19:…@thread.tacv2). With <see cref="TeamsServiceUrl"/>, or neither.</summary>
     public string? TeamsConversationId { get; set; }
 
+    /// <summary>
+    /// A Teams channel id (19:…@thread.tacv2) SkillBot has been added to: how to post there is what SkillBot recorded
+    /// then (the service URL comes with it). Instead of <see cref="TeamsServiceUrl"/> and <see cref="TeamsConversationId"/>.
+    /// </summary>
+    public string? TeamsChannel { get; set; }
+
     public bool SlackEnabled => !string.IsNullOrWhiteSpace(SlackChannel);
 
-    public bool TeamsEnabled => !string.IsNullOrWhiteSpace(TeamsConversationId) && !string.IsNullOrWhiteSpace(TeamsServiceUrl);
+    public bool TeamsEnabled => TeamsChannelEnabled || (!string.IsNullOrWhiteSpace(TeamsConversationId) && !string.IsNullOrWhiteSpace(TeamsServiceUrl));
+
+    public bool TeamsChannelEnabled => !string.IsNullOrWhiteSpace(TeamsChannel);
 }
 
 public sealed class AnnouncementOptionsValidator : IValidateOptions<AnnouncementOptions>
@@ -42,6 +50,14 @@ public sealed class AnnouncementOptionsValidator : IValidateOptions<Announcement
         if (string.IsNullOrWhiteSpace(options.TeamsServiceUrl) != string.IsNullOrWhiteSpace(options.TeamsConversationId))
         {
             problems.Add($"{AnnouncementOptions.Section}:TeamsServiceUrl and {AnnouncementOptions.Section}:TeamsConversationId go together: set both to announce in a Teams channel, or neither");
+        }
+        if (options.TeamsChannel is { Length: > 0 } teamsChannel && !TeamsChannelIds.IsChannelId(teamsChannel))
+        {
+            problems.Add($"{AnnouncementOptions.Section}:TeamsChannel must be a Teams channel id such as 19:abc123@thread.tacv2 (it is '{LogSafe.Text(teamsChannel)}'): copy it from the channel's link.");
+        }
+        if (!string.IsNullOrWhiteSpace(options.TeamsChannel) && !string.IsNullOrWhiteSpace(options.TeamsConversationId))
+        {
+            problems.Add($"{AnnouncementOptions.Section}:TeamsChannel and {AnnouncementOptions.Section}:TeamsConversationId both name a Teams channel: give one");
         }
         if (options.TeamsServiceUrl is { Length: > 0 } url
             && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
@@ -60,7 +76,6 @@ public sealed class AnnouncementOptionsValidator : IValidateOptions<Announcement
 public sealed partial class CatalogueAnnouncer(
     IOptions<AnnouncementOptions> options,
     IServiceProvider services,
-    AdaptiveCardRenderer cards,
     ILogger<CatalogueAnnouncer> logger) : DrainingQueue<Answer>(capacity: 8, consumers: 1)
 {
     public const string Question = "what changed?";
@@ -102,10 +117,13 @@ public sealed partial class CatalogueAnnouncer(
         {
             try
             {
-                var activity = new ReplyActivity(ActivityTypes.Message, null, null, new ConversationAccount(settings.TeamsConversationId!.Trim()),
-                    null, answer.Message, [new Attachment(ContentTypes.AdaptiveCard, new RawJson(cards.Render(answer)))]);
-                var sent = await services.GetRequiredService<ConnectorClient>().SendToConversationAsync(settings.TeamsServiceUrl!.Trim(), settings.TeamsConversationId.Trim(), activity, abort);
-                if (sent)
+                if (await TeamsChannelAsync(settings) is not { } channel)
+                {
+                    LogFailed("Teams", answer.CatalogueVersion, "SkillBot has not been added to the announcements' Teams channel yet (Announcements:TeamsChannel)");
+                    return;
+                }
+                var post = services.GetRequiredService<TeamsOutbound>().Post(channel, "", answer);
+                if (await services.GetRequiredService<ConnectorClient>().SendAsync(post, abort))
                 {
                     LogAnnounced("Teams", answer.CatalogueVersion);
                 }
@@ -121,6 +139,12 @@ public sealed partial class CatalogueAnnouncer(
             }
         }
     }
+
+    /// <summary>The channel to post into: as SkillBot recorded it when added there (TeamsChannel), or as configured.</summary>
+    private async Task<ChannelReference?> TeamsChannelAsync(AnnouncementOptions settings) =>
+        settings.TeamsChannelEnabled
+            ? await services.GetRequiredService<TeamsChannels>().FindAsync(settings.TeamsChannel!.Trim())
+            : new ChannelReference(settings.TeamsServiceUrl!.Trim(), settings.TeamsConversationId!.Trim(), null, null, null);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Announced the changes of catalogue {Version} in {Channel}")]
     private partial void LogAnnounced(string channel, string version);

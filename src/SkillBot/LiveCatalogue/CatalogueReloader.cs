@@ -29,6 +29,7 @@ public sealed partial class CatalogueReloader(
     ServedCatalogue startup,
     CatalogueAnnouncer announcer,
     RenderedAnswers renderings,
+    CatalogueHistory history,
     ILogger<CatalogueReloader> logger,
     TimeProvider time) : IHostedService, IDisposable
 {
@@ -58,6 +59,7 @@ public sealed partial class CatalogueReloader(
                     var previous = assistant.Catalogue.Version;
                     announcer.Announce(assistant, assistant.Use(catalogue));
                     renderings.Clear();
+                    history.Served(_folder, catalogue);
                     LoadMemory.ReturnAfterReload(catalogue);
                     SkillBotMetrics.RecordReload(loaded: true);
                     LogReloaded(reason, previous, catalogue.Version, catalogue.Skills.Length);

@@ -30,6 +30,16 @@ public static class ProgressSchema
             PRIMARY KEY (channel, workspace, user_id, skill, role, level)
         )
         """,
+        // 2: each time a new version of the catalogue began to be served, and (on the first row of a version) its files,
+        // packed, so "what changed since DATE?" can compare with the version served then (LiveCatalogue/CatalogueHistory).
+        """
+        CREATE TABLE catalogue_versions (
+            served_at BIGINT NOT NULL,
+            version TEXT NOT NULL,
+            files TEXT NOT NULL,
+            PRIMARY KEY (served_at, version)
+        )
+        """,
     ];
 
     /// <summary>Applies what is missing; the number of migrations applied.</summary>

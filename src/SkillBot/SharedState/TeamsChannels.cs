@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using SkillBot.LiveCatalogue;
 using SkillBot.Owners;
 
 namespace SkillBot.SharedState;
@@ -11,10 +12,11 @@ public sealed record ChannelReference(string ServiceUrl, string ConversationId, 
 
 /// <summary>
 /// The conversation references of the Teams channels SkillBot posts into (the owners' channel, the unanswered-question
-/// channels), recorded when SkillBot is added to a team or hears from the channel. Shared through Redis (no expiry:
+/// channels, the announcements' channel), recorded when SkillBot is added to a team (conversationUpdate, installationUpdate),
+/// when a channel is created in it, or when it hears from the channel. Shared through Redis (no expiry:
 /// a channel is added once), so any replica can post; kept in memory too, which answers while Redis is down.
 /// </summary>
-public sealed class TeamsChannels(SharedStore store, IOptions<OwnersOptions> owners, IOptions<UnansweredOptions> unanswered)
+public sealed class TeamsChannels(SharedStore store, IOptions<OwnersOptions> owners, IOptions<UnansweredOptions> unanswered, IOptions<AnnouncementOptions> announcements)
 {
     private const string Prefix = "skillbot:teams-channel:";
     private readonly ConcurrentDictionary<string, ChannelReference> _known = new(StringComparer.Ordinal);
@@ -22,6 +24,7 @@ public sealed class TeamsChannels(SharedStore store, IOptions<OwnersOptions> own
     /// <summary>True for a channel a setting names: a message heard there records (or refreshes) its reference.</summary>
     public bool IsWanted(string channelId) =>
         owners.Value.TeamsChannel == channelId
+        || announcements.Value.TeamsChannel == channelId
         || (unanswered.Value.Enabled && (unanswered.Value.TeamsChannel == channelId || unanswered.Value.Domains.Values.Any(d => d.TeamsChannel == channelId)));
 
     public async ValueTask RememberAsync(string channelId, ChannelReference reference)

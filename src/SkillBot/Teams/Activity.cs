@@ -27,6 +27,9 @@ public sealed record Activity
     public IReadOnlyList<JsonElement>? Entities { get; set; }
     public JsonElement? ChannelData { get; set; }
     public JsonElement? Value { get; set; }
+
+    /// <summary>installationUpdate: "add" (or "add-upgrade") when SkillBot is installed in a team, "remove" when taken out.</summary>
+    public string? Action { get; set; }
 }
 
 /// <summary>A user or bot in an activity; read settable for speed like <see cref="Activity"/>, written through its constructor.</summary>
@@ -63,6 +66,7 @@ public static class ActivityTypes
 {
     public const string Message = "message";
     public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
     public const string Invoke = "invoke";
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string MessageExtensionQuery = "composeExtension/query";

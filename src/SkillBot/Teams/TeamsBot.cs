@@ -53,6 +53,7 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
     {
         ActivityTypes.Message => await OnMessageAsync(activity, cancellation),
         ActivityTypes.ConversationUpdate => await OnConversationUpdateAsync(activity),
+        ActivityTypes.InstallationUpdate => await OnInstallationUpdateAsync(activity),
         ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction => await OnCardActionAsync(activity, cancellation),
         ActivityTypes.Invoke when activity.Name == ActivityTypes.MessageExtensionQuery => OnSearch(activity),
         ActivityTypes.Invoke when activity.Name == ActivityTypes.MessageExtensionQueryLink => OnLink(activity),
@@ -85,6 +86,11 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
         var botAdded = activity.Recipient?.Id is { } bot && activity.MembersAdded?.Any(m => m?.Id == bot) == true;
         if (!botAdded)
         {
+            if (EventType(activity) == "channelCreated" && Unanswerable(activity) is null && TeamsInbound.ChannelReference(activity) is { } created)
+            {
+                // A channel made in a team SkillBot is in: it can post there (announcements, owners, unanswered questions).
+                await channels.RememberAsync(created.ChannelId, created.Reference);
+            }
             return TeamsResponse.Accepted; // someone else joined: no welcome spam in big teams
         }
         if (Unanswerable(activity) is { } problem)
@@ -98,6 +104,21 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
         }
         return await ReplyOnceAsync(activity, () => ValueTask.FromResult(assistant.HelpIn("", "help.welcome")));
     }
+
+    /// <summary>Installed in a team: how to post into its channel is recorded; the welcome comes with the conversationUpdate.</summary>
+    private async Task<TeamsResponse> OnInstallationUpdateAsync(Activity activity)
+    {
+        if (activity.Action is "add" or "add-upgrade" && Unanswerable(activity) is null && TeamsInbound.ChannelReference(activity) is { } installed)
+        {
+            await channels.RememberAsync(installed.ChannelId, installed.Reference);
+        }
+        return TeamsResponse.Accepted;
+    }
+
+    private static string? EventType(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("eventType", out var type) && type.ValueKind == JsonValueKind.String
+            ? type.GetString()
+            : null;
 
     /// <summary>
     /// Answers an activity id once: the reply is queued and the activity accepted at once. An id counts as
