@@ -55,7 +55,7 @@ public sealed class ConversationHost(Assistant assistant, string channel = "test
 public static class Dialogues
 {
     public const string E = "expectation", C = "compare", RP = "role_profile", SO = "skill_overview",
-        CL = "clarify", NF = "not_found", H = "help";
+        CL = "clarify", NF = "not_found", H = "help", CR = "compare_roles";
 
     private const string Dl = "Deep Learning", Ds = "Data Scientist", Llm = "LLM Engineer";
     private const string Mle = ConfusableCatalogue.MlEngineer, De = ConfusableCatalogue.DataEngineer, Pm = ConfusableCatalogue.ProductManager;
@@ -232,6 +232,16 @@ public static class Dialogues
             T("I'm a senior DS", RP, role: Ds, level: "Senior", me: (Ds, "Senior")),
             T("what about staff?", CL),
             T("how do I get promoted?", RP, role: Ds, level: "Senior", to: "Lead")),
+        D("a move asks which level, and the level typed back completes it",
+            T("I'm a middle data scientist", RP, role: Ds, level: "Middle", me: (Ds, "Middle")),
+            T("what would change if I switched to LLM engineer?", CR, null, Ds, "Middle", "Middle"),
+            T("moving from data scientist to LLM engineer at senior", CR, null, Ds, "Senior", "Senior"),
+            T("how do I get promoted?", RP, role: Ds, level: "Middle", to: "Senior")),
+        D("a stranger's move, the level in reply, with chat noise",
+            T("moving from data scientist to LLM engineer", CL, role: Ds),
+            T("lead lol", CR, null, Ds, "Lead", "Lead"),
+            T("what does a senior data scientist do haha", RP, role: Ds, level: "Senior"),
+            T("ok, data scientist hmm", RP, role: Ds, level: "Senior", me: (null, null))),
         D("ask back for the level, then promote",
             T("how do I get promoted as a data scientist?", CL, role: Ds),
             T("lead", RP, role: Ds, level: "Lead", to: "Principal", me: (Ds, "Lead")),

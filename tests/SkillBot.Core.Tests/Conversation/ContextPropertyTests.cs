@@ -26,6 +26,8 @@ public sealed class ContextPropertyTests
         "what do I need for {L}?", "{S}", "{S} overview", "and the level below?", "what's next?",
         "difference between {L} and {L} {R} in {S}", "when I'm {L}, what do I need in {S}?", "im curious about {L} {R}",
         "I'm asking for a {L} {R}", "how is a {L} {R} different from a {L} one?",
+        "what if I switched to {R}?", "{R} vs {R} at {L}", "moving from a {L} {R} to {R}", "from {R} to {L} {R}",
+        "what would change if I moved to {L} {R}?",
     ];
 
     /// <summary>Text that asks for nothing: help, thanks, greetings, noise.</summary>
@@ -33,7 +35,7 @@ public sealed class ContextPropertyTests
     [
         "help", "HELP", "thanks", "thx", "ty", "thank you!", "thanks a lot", "hi", "hello", "hey there", "good morning", "cheers",
         "ok thanks, bye", "🙂👍", "", "   ", "<@U123ABC>", "<at>SkillBot</at> hi", "please help me", "what can you do?", "帮助",
-        "谢谢！", "你好", "?!?", "ok", "cool, thx", "bye",
+        "谢谢！", "你好", "?!?", "ok", "cool, thx", "bye", "lol", "hahaha", "哈哈", "thanks lol", "hmmm",
     ];
 
     [Fact]
@@ -43,7 +45,7 @@ public sealed class ContextPropertyTests
     public void A_hypothetical_never_changes_the_person_on_the_confusable_catalogue() => HypotheticalsKeepThePerson(Confusable);
 
     /// <summary>"senior", "lead DS": who the person is only as the reply to asking them; otherwise the topic moves.</summary>
-    private static readonly string[] BareNames = ["{R}", "{L}", "{L} {R}", "ok {R}", "{R}, {L}"];
+    private static readonly string[] BareNames = ["{R}", "{L}", "{L} {R}", "ok {R}", "{R}, {L}", "{R} lol", "{L} {R} haha"];
 
     [Fact]
     public void A_bare_name_changes_the_person_only_as_the_reply_to_asking_who_they_are()
@@ -99,8 +101,11 @@ public sealed class ContextPropertyTests
         var level = Gen.OneOfConst([null, "Level 9", .. catalogue.Levels.Select(l => l.Name)]);
         var skill = Gen.OneOfConst([null, "Kubernetes", .. catalogue.Skills.Select(s => s.Name)]);
         var person = Gen.Select(role, level).Select(p => p is (null, null) ? null : new Person(p.Item1, p.Item2));
-        var topic = Gen.Select(skill, role, level, level, Gen.Bool, Gen.Bool, Gen.Bool)
-            .Select((s, r, l, to, promotion, self, asked) => new Topic(s, r, l, to) { Promotion = promotion, AboutSelf = self, AskedBack = asked });
+        var topic = Gen.Select(Gen.Select(skill, role, level, level), Gen.Bool, Gen.Bool, Gen.Bool, role)
+            .Select((names, promotion, self, asked, other) => new Topic(names.Item1, names.Item2, names.Item3, names.Item4)
+            {
+                Promotion = promotion, AboutSelf = self, AskedBack = asked, CompareRole = other,
+            });
         return Gen.Select(person, Gen.Frequency((1, Gen.Const((Topic?)null)), (4, topic.Select(t => (Topic?)t))))
             .Select((p, t) => new UserContext(p, t));
     }
