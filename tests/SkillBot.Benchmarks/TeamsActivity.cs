@@ -52,10 +52,6 @@ public class TeamsActivity
     private string _authorization = "";
     private int _counter;
 
-    internal IServiceProvider Services => _app.Services;
-
-    internal string Authorization => _authorization;
-
     [GlobalSetup]
     public void Setup()
     {
@@ -148,7 +144,7 @@ public class TeamsActivity
         }))]);
     }
 
-    internal static byte[] ActivityBytes(string id, int n)
+    private static byte[] ActivityBytes(string id, int n)
     {
         var user = n % 1000;
         return Encoding.UTF8.GetBytes(
