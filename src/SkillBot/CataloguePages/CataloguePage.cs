@@ -27,7 +27,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
 {
     private readonly CatalogueSlugs _slugs = CatalogueSlugs.Of(catalogue);
     private readonly PageView _view = view ?? PageView.Default;
-    private Labels English => _view.Labels; // the page's language: English unless asked for another
+    private Labels Words => _view.Labels; // the page's language: English unless asked for another
 
     public SkillCatalogue Catalogue => catalogue;
 
@@ -61,7 +61,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             html.Raw("<ul class=\"inline\">");
             foreach (var level in catalogue.LevelsOf(role.Track))
             {
-                html.Raw("<li>").Link(CataloguePaths.Role(_slugs.Roles.Of(role), _slugs.Levels.Of(level)), English.Level(level.Name)).Raw("</li>");
+                html.Raw("<li>").Link(CataloguePaths.Role(_slugs.Roles.Of(role), _slugs.Levels.Of(level)), Words.Level(level.Name)).Raw("</li>");
             }
             html.Raw("</ul></li>");
         }
@@ -86,7 +86,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         html.Raw("<p class=\"lede\">").Text(Facts(skill)).Raw("</p>");
         if (skill.Owners.Length > 0)
         {
-            html.Element("p", English.Format("owners", string.Join(", ", skill.Owners)), "class=\"owners\"");
+            html.Element("p", Words.Format("owners", string.Join(", ", skill.Owners)), "class=\"owners\"");
         }
         Legend(html);
         if (!catalogue.HasTracks)
@@ -133,14 +133,14 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             }
             var levelSlug = _slugs.Levels.Of(level);
             html.Raw($"<li id=\"{Html.Attribute(CataloguePaths.Rung(roleSlug, levelSlug))}\"><h{depth + 1}>")
-                .Text(English.Level(level.Name)).Raw(" <span class=\"necessity\">").Text(English.Necessity(expectation.Necessity)).Raw($"</span></h{depth + 1}>");
+                .Text(Words.Level(level.Name)).Raw(" <span class=\"necessity\">").Text(Words.Necessity(expectation.Necessity)).Raw($"</span></h{depth + 1}>");
             Marked(html, below?.Description, expectation.Description);
             Examples(html, expectation);
             html.Raw("<p class=\"links\">").Link(CataloguePaths.Role(roleSlug, levelSlug), T("catalogue.everySkillOf", A(RoleAt(role, level))));
             if (catalogue.Above(level) is { } above && roleExpectations.At(above) is not null)
             {
                 html.Raw(" · ").Link($"{CataloguePaths.CompareLevels(roleSlug, levelSlug, _slugs.Levels.Of(above))}#{_slugs.Skills.Of(skill)}",
-                    English.Format("compareWith", English.Level(above.Name)));
+                    Words.Format("compareWith", Words.Level(above.Name)));
             }
             html.Raw("</p></li>");
             below = expectation;
@@ -200,7 +200,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         html.Element("h1", title);
         var skills = catalogue.SkillsOf(role);
         var count = Count(skills.Length, "skillCount");
-        html.Raw("<p class=\"lede\">").Text(above is not null ? T("catalogue.role.lede", A(title), count, English.Level(above.Name))
+        html.Raw("<p class=\"lede\">").Text(above is not null ? T("catalogue.role.lede", A(title), count, Words.Level(above.Name))
             : catalogue.HasTracks ? T("catalogue.role.ledeTopTrack", A(title), count, TrackName(role.Track))
             : T("catalogue.role.ledeTop", A(title), count)).Raw("</p>");
         LevelNavigation(html, role, level, l => CataloguePaths.Role(roleSlug, _slugs.Levels.Of(l)));
@@ -212,10 +212,10 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         {
             var expectations = skill.For(role)!;
             var (now, next) = (expectations.At(level), above is null ? null : expectations.At(above));
-            var boxes = new List<(string, Expectation?, string?)> { (English.Level(level.Name), now, null) };
+            var boxes = new List<(string, Expectation?, string?)> { (Words.Level(level.Name), now, null) };
             if (above is not null && next is not null)
             {
-                boxes.Add((T("catalogue.adds", English.Level(above.Name)), next, now?.Description ?? ""));
+                boxes.Add((T("catalogue.adds", Words.Level(above.Name)), next, now?.Description ?? ""));
             }
             SkillSection(html, skill, $"{CataloguePaths.Skill(_slugs.Skills.Of(skill))}#{CataloguePaths.Rung(roleSlug, levelSlug)}", boxes);
         }
@@ -251,19 +251,19 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         {
             return new PageResult.Redirect(path);
         }
-        var title = T("catalogue.levels.title", role.Name, English.Level(from.Name), English.Level(to.Name));
+        var title = T("catalogue.levels.title", role.Name, Words.Level(from.Name), Words.Level(to.Name));
         var html = NewHtml();
         html.Element("h1", title);
-        html.Raw("<p class=\"lede\">").Text(T("catalogue.levels.lede", A(RoleAt(role, from)), English.Level(to.Name))).Raw("</p>");
+        html.Raw("<p class=\"lede\">").Text(T("catalogue.levels.lede", A(RoleAt(role, from)), Words.Level(to.Name))).Raw("</p>");
         Legend(html);
         foreach (var skill in catalogue.SkillsOf(role))
         {
             var expectations = skill.For(role)!;
             var (low, high) = (expectations.At(from), expectations.At(to));
             SkillSection(html, skill, CataloguePaths.Skill(_slugs.Skills.Of(skill)) + "#" + roleSlug,
-                [(English.Level(from.Name), low, null), (English.Level(to.Name), high, low?.Description ?? "")]);
+                [(Words.Level(from.Name), low, null), (Words.Level(to.Name), high, low?.Description ?? "")]);
         }
-        return Layout(title, T("catalogue.levels.description", A(role.Name), English.Level(from.Name), English.Level(to.Name)), path,
+        return Layout(title, T("catalogue.levels.description", A(role.Name), Words.Level(from.Name), Words.Level(to.Name)), path,
             [(role.Name, CataloguePaths.Role(roleSlug, _slugs.Levels.Of(from)))], html);
     }
 
@@ -299,7 +299,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         {
             return new PageResult.Redirect(path);
         }
-        var levelName = English.Level(level.Name);
+        var levelName = Words.Level(level.Name);
         var title = T("catalogue.roles.title", RoleAt(role, level), RoleAt(other, level));
         var html = NewHtml();
         html.Element("h1", title);
@@ -392,7 +392,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         var html = NewHtml();
         html.Element("h1", T("catalogue.notFound"));
         html.Raw("<p class=\"lede\">").Text(message).Raw(" ");
-        Slot(html, English["catalogue.browseOrAsk"], () => html.Link(CataloguePaths.Root, T("catalogue.browse")));
+        Slot(html, Words["catalogue.browseOrAsk"], () => html.Link(CataloguePaths.Root, T("catalogue.browse")));
         html.Raw("</p>");
         if (links is { Count: > 0 })
         {
@@ -414,12 +414,12 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             return null;
         }
         var roleSlug = _slugs.Roles.Of(role);
-        return (PageResult.Page)Problem(T("catalogue.offTrack", English.Level(level.Name), TrackName(level.Track), role.Name, TrackName(role.Track)),
+        return (PageResult.Page)Problem(T("catalogue.offTrack", Words.Level(level.Name), TrackName(level.Track), role.Name, TrackName(role.Track)),
             links: [.. catalogue.LevelsOf(role.Track).Select(l => (CataloguePaths.Role(roleSlug, _slugs.Levels.Of(l)), RoleAt(role, l)))]);
     }
 
     /// <summary>A role at a level: "Senior Data Scientist" on one ladder; with tracks the level names often hold role words ("Software Engineer at Staff Engineer").</summary>
-    private string RoleAt(Role role, Level level) => T(catalogue.HasTracks ? "catalogue.roleAtTrack" : "catalogue.roleAt", English.Level(level.Name), role.Name);
+    private string RoleAt(Role role, Level level) => T(catalogue.HasTracks ? "catalogue.roleAtTrack" : "catalogue.roleAt", Words.Level(level.Name), role.Name);
 
     /// <summary>The tab's scripts, served by the pages' endpoints: TeamsJS (npm @microsoft/teams-js, loaded by ours) and ours.</summary>
     public const string TeamsScript = "teams-js.min.js";
@@ -437,10 +437,10 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
     private string A(string phrase) =>
         _view.Language != "en" ? phrase : ("AEIOUaeiou".Contains(phrase[0], StringComparison.Ordinal) ? "an " : "a ") + phrase;
 
-    private string TrackName(Track track) => English.Format("track", track.Name ?? "");
+    private string TrackName(Track track) => Words.Format("track", track.Name ?? "");
 
     /// <summary>A label of the page's language with its arguments (catalogue text, counts, other labels).</summary>
-    private string T(string key, params string[] arguments) => string.Format(CultureInfo.InvariantCulture, English[key], arguments);
+    private string T(string key, params string[] arguments) => string.Format(CultureInfo.InvariantCulture, Words[key], arguments);
 
     /// <summary>A label whose one placeholder is markup (a link, a mark): the text either side escaped, the markup written by <paramref name="slot"/>.</summary>
     private static void Slot(Html html, string template, Action slot)
@@ -460,7 +460,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
     }
 
     /// <summary>"1 skill", "12 skills": the label KEY.one for one, KEY with the number otherwise.</summary>
-    private string Count(int n, string key) => n == 1 ? English[key + ".one"] : T(key, n.ToString(CultureInfo.InvariantCulture));
+    private string Count(int n, string key) => n == 1 ? Words[key + ".one"] : T(key, n.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A segment as the reader typed it, cut short: it is echoed in the page that says it names nothing.</summary>
     private static string Shown(string segment) => segment.Length <= 80 ? segment : segment[..80] + "…";
@@ -489,12 +489,12 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             html.Raw("<div class=\"box\"><h3>").Text(heading);
             if (expectation is not null)
             {
-                html.Raw(" <span class=\"necessity\">").Text(English.Necessity(expectation.Necessity)).Raw("</span>");
+                html.Raw(" <span class=\"necessity\">").Text(Words.Necessity(expectation.Necessity)).Raw("</span>");
             }
             html.Raw("</h3>");
             if (expectation is null)
             {
-                html.Element("p", English["noExpectation"], "class=\"none\"");
+                html.Element("p", Words["noExpectation"], "class=\"none\"");
             }
             else
             {
@@ -513,7 +513,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
         {
             return;
         }
-        html.Element("p", English["inPractice"], "class=\"examples-label\"").Raw("<ul class=\"examples\">");
+        html.Element("p", Words["inPractice"], "class=\"examples-label\"").Raw("<ul class=\"examples\">");
         foreach (var example in expectation.Examples)
         {
             html.Element("li", example);
@@ -549,7 +549,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
     private void Legend(Html html)
     {
         html.Raw("<p class=\"legend\">");
-        Slot(html, English["catalogue.legend"], () => html.Element("mark", T("catalogue.legend.marked")));
+        Slot(html, Words["catalogue.legend"], () => html.Element("mark", T("catalogue.legend.marked")));
         html.Raw("</p>");
     }
 
@@ -561,11 +561,11 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
             html.Raw("<li>");
             if (l == level)
             {
-                html.Element("strong", English.Level(l.Name), "aria-current=\"page\"");
+                html.Element("strong", Words.Level(l.Name), "aria-current=\"page\"");
             }
             else
             {
-                html.Link(href(l), English.Level(l.Name));
+                html.Link(href(l), Words.Level(l.Name));
             }
             html.Raw("</li>");
         }
@@ -603,7 +603,7 @@ public sealed class CataloguePage(SkillCatalogue catalogue, Uri? publicUrl, Page
 
     /// <summary>Every level for a form's list: grouped by track when there are tracks.</summary>
     private List<(string Value, string Title, string? Group)> LevelOptions() =>
-        [.. catalogue.Levels.Select(l => (_slugs.Levels.Of(l), English.Level(l.Name), catalogue.HasTracks ? TrackName(l.Track) : null))];
+        [.. catalogue.Levels.Select(l => (_slugs.Levels.Of(l), Words.Level(l.Name), catalogue.HasTracks ? TrackName(l.Track) : null))];
 
     private static void Select(Html html, string id, string name, string label, IEnumerable<(string Value, string Title)> options, int selected) =>
         Select(html, id, name, label, options.Select(o => (o.Value, o.Title, (string?)null)).ToList(), selected);

@@ -25,10 +25,14 @@ public sealed class CataloguePagesOptions
     public Uri? PublicUri => CataloguePagesOptionsValidator.Parse(PublicUrl, out var uri) is null ? uri : null;
 }
 
-public sealed class CataloguePagesOptionsValidator : IValidateOptions<CataloguePagesOptions>
+public sealed class CataloguePagesOptionsValidator(IHostEnvironment environment) : IValidateOptions<CataloguePagesOptions>
 {
+    /// <summary>A public URL must be a plain address, and one whose pages are served here: every card would link them.</summary>
     public ValidateOptionsResult Validate(string? name, CataloguePagesOptions options) =>
-        Settings.Result(Parse(options.PublicUrl, out _) is { } problem ? [problem] : []);
+        Settings.Result(Parse(options.PublicUrl, out var uri) is { } problem ? [problem]
+            : uri is not null && !(options.Enabled ?? environment.IsDevelopment())
+                ? [$"{CataloguePagesOptions.Section}:PublicUrl is set but the catalogue pages are off, so every Open in browser link would lead nowhere: set {CataloguePagesOptions.Section}:Enabled=true, or unset {CataloguePagesOptions.Section}:PublicUrl."]
+                : []);
 
     /// <summary>The problem with a public URL (null when it is fine or unset): it goes into links in every channel, so only a plain http(s) base is taken.</summary>
     public static string? Parse(string? value, out Uri? uri)

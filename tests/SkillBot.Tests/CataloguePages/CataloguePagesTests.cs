@@ -209,6 +209,17 @@ public sealed class CataloguePagesTests
     }
 
     [Fact]
+    public async Task A_public_url_while_the_pages_are_off_stops_startup_in_one_line_naming_the_setting()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunningApp.StartAsync("--CataloguePages:PublicUrl=" + PublicUrl));
+        var line = Assert.Single(StartupProblems.From(error) ?? [], l => l.Contains("CataloguePages", StringComparison.Ordinal));
+        Assert.StartsWith("CataloguePages:PublicUrl is set but the catalogue pages are off", line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', line);
+        await using var off = await RunningApp.StartAsync("--CataloguePages:Enabled=false"); // off without a URL: fine
+        await using var on = await RunningApp.StartAsync("--CataloguePages:Enabled=true", "--CataloguePages:PublicUrl=" + PublicUrl);
+    }
+
+    [Fact]
     public void A_page_url_reads_back_into_the_question_it_shows()
     {
         var catalogue = Catalogues.BuiltIn();

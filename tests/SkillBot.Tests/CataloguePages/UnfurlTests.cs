@@ -20,7 +20,7 @@ public sealed class UnfurlTests
         await using var slack = await FakeSlack.StartAsync();
         await using var app = await RunningApp.StartAsync(
             "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=" + BotToken, "--Slack:ApiBaseUrl=" + slack.ApiBaseUrl,
-            "--CataloguePages:PublicUrl=" + PublicUrl);
+            "--CataloguePages:Enabled=true", "--CataloguePages:PublicUrl=" + PublicUrl);
         var expected = app.Services.GetRequiredService<Assistant>().Act(Core.Answers.CardAction.Answer("Deep Learning", "LLM Engineer", "Senior"));
         var shared = LinkShared("EvLink1", ("skills.example.com", Link), ("elsewhere.example.com", "https://elsewhere.example.com/x"));
 
@@ -54,7 +54,7 @@ public sealed class UnfurlTests
         await using var slack = await FakeSlack.StartAsync();
         await using var app = await RunningApp.StartAsync(
             "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=" + BotToken, "--Slack:ApiBaseUrl=" + slack.ApiBaseUrl,
-            "--CataloguePages:PublicUrl=" + PublicUrl);
+            "--CataloguePages:Enabled=true", "--CataloguePages:PublicUrl=" + PublicUrl);
         var body = $$"""{"type":"event_callback","team_id":"T1","event_id":"EvBad","event":{{inner}}}""";
         var response = await app.Client.PostJson("/api/slack/events", body);
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, response.StatusCode.ToString());
@@ -63,7 +63,7 @@ public sealed class UnfurlTests
     [Fact]
     public async Task A_link_to_a_page_pasted_in_Teams_is_unfurled_with_the_answers_card()
     {
-        await using var bed = await TeamsTestBed.StartAsync(settings: new() { ["CataloguePages:PublicUrl"] = PublicUrl });
+        await using var bed = await TeamsTestBed.StartAsync(settings: new() { ["CataloguePages:Enabled"] = "true", ["CataloguePages:PublicUrl"] = PublicUrl });
         var response = await bed.PostAsync(bed.Invoke("composeExtension/queryLink", new JsonObject { ["url"] = Link }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["composeExtension"]!;
