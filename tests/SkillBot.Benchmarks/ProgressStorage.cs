@@ -18,7 +18,7 @@ namespace SkillBot.Benchmarks;
 /// <item><see cref="Write"/>: <see cref="Writers"/> callers at once, as a server with many people writes; one op is one
 /// committed mark (target: 2,000 per second sustained).</item>
 /// <item><see cref="ChecklistWhileWriting"/>: a 50-skill checklist read and built while background writers keep up
-/// 2,000 marks a second (target: under 5 ms at p99). BenchmarkDotNet's statistics are over iteration means, so every
+/// 2,200 marks a second, above the 2,000 targeted (target: under 5 ms at p99). BenchmarkDotNet's statistics are over iteration means, so every
 /// single read is timed too and its p50/p99/max printed at the end, with the write rate really kept.</item>
 /// </list>
 /// </summary>
@@ -30,7 +30,7 @@ public class ProgressStorage
     private const int Writers = 64;
     private const int WritesPerWriter = 32;
     private const int WritesAlone = 100;
-    private const int WriterRatePerSecond = 2000;
+    private const int WriterRatePerSecond = 2200;
     private const int MaxWritesInFlight = 256;
 
     [Params("NORMAL", "FULL")]
@@ -44,10 +44,9 @@ public class ProgressStorage
     private List<Skill> _skills = [];
     private readonly ChatUser _reader = new("slack", "T1", "reader");
     private CancellationTokenSource _stopWriting = new();
-    private Task<long> _writer = Task.FromResult(0L);
+    private Task<(long Writes, double Seconds)> _writer = Task.FromResult((0L, 1.0));
     private long _writeCount;
     private readonly System.Collections.Concurrent.ConcurrentQueue<double> _readMilliseconds = new();
-    private DateTime _writerStarted;
 
     private sealed class Percentiles : ManualConfig
     {
@@ -81,10 +80,9 @@ public class ProgressStorage
     {
         Setup();
         _stopWriting = new CancellationTokenSource();
-        _writerStarted = DateTime.UtcNow;
         _writer = Task.Run(async () =>
         {
-            // Paced at 2,000 a second from many callers at once (up to 256 waiting for their commit): behind schedule it
+            // Paced at 2,200 a second from many callers at once (up to 256 waiting for their commit): behind schedule it
             // starts writes without pausing, ahead it waits. The count is of writes committed.
             long started = 0;
             long committed = 0;
@@ -118,7 +116,7 @@ public class ProgressStorage
             {
                 await inFlight.WaitAsync();
             }
-            return Interlocked.Read(ref committed);
+            return (Interlocked.Read(ref committed), clock.Elapsed.TotalSeconds);
         });
     }
 
@@ -126,8 +124,7 @@ public class ProgressStorage
     public void CleanupWhileWriting()
     {
         _stopWriting.Cancel();
-        var writes = _writer.GetAwaiter().GetResult();
-        var seconds = (DateTime.UtcNow - _writerStarted).TotalSeconds;
+        var (writes, seconds) = _writer.GetAwaiter().GetResult();
         Console.WriteLine($"// synchronous={Synchronous}, background writers: {writes} writes in {seconds:F1} s = {writes / seconds:F0} writes/s while checklists were read");
         var reads = _readMilliseconds.Order().ToArray();
         Console.WriteLine($"// synchronous={Synchronous}, checklist reads: {reads.Length}, p50 {reads[reads.Length / 2]:F2} ms, p99 {reads[(int)(reads.Length * 0.99)]:F2} ms, max {reads[^1]:F2} ms");

@@ -34,7 +34,7 @@ public sealed class ProgressStore : IAsyncDisposable
     }
 
     /// <param name="sqliteSynchronous">SQLite's synchronous for each connection (<see cref="ProgressOptions.SqliteSynchronous"/>).</param>
-    public ProgressStore(DbDataSource source, TimeSpan timeout, ILogger<ProgressStore> logger, string sqliteSynchronous = "NORMAL")
+    public ProgressStore(DbDataSource source, TimeSpan timeout, ILogger<ProgressStore> logger, string sqliteSynchronous = "FULL")
     {
         _source = source;
         _timeout = timeout;
@@ -44,7 +44,7 @@ public sealed class ProgressStore : IAsyncDisposable
         // own short, growing waits when the file is busy for a moment (WAL recovery), not Microsoft.Data.Sqlite's 150 ms retry sleep.
         var milliseconds = (int)timeout.TotalMilliseconds;
         _connectionPragma = IsPostgres ? null : $"PRAGMA busy_timeout={milliseconds}";
-        _writer = IsPostgres ? null : new SqliteWriter(source.ConnectionString, sqliteSynchronous == "FULL" ? "FULL" : "NORMAL", timeout, logger);
+        _writer = IsPostgres ? null : new SqliteWriter(source.ConnectionString, sqliteSynchronous == "NORMAL" ? "NORMAL" : "FULL", timeout, logger);
     }
 
     public bool IsPostgres { get; }

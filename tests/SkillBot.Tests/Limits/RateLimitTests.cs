@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using SkillBot.Core;
 using SkillBot.Limits;
@@ -52,7 +53,7 @@ public sealed class RateLimitTests
         var response = await app.Client.PostAsJsonAsync("/api/webchat/ask", new { q = "hello", user = "rotating-next" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains(ChatRateLimiter.FriendlyMessage, json.RootElement.GetProperty("card").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(ChatRateLimiter.FriendlyMessage, CardText(json), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,6 +101,10 @@ public sealed class RateLimitTests
         var response = await app.Client.PostAsJsonAsync("/api/webchat/ask", new { q = "hello", user = "fast" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains(ChatRateLimiter.FriendlyMessage, json.RootElement.GetProperty("card").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(ChatRateLimiter.FriendlyMessage, CardText(json), StringComparison.Ordinal);
     }
+
+    /// <summary>The card as text with its strings unescaped: the renderer's bytes may escape an apostrophe as \u0027.</summary>
+    private static string CardText(JsonDocument reply) =>
+        JsonSerializer.Serialize(reply.RootElement.GetProperty("card"), new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }
