@@ -171,6 +171,41 @@ public sealed class CatalogueLifecycleCliTests : IDisposable
     }
 
     [Fact]
+    public void Examples_and_owners_columns_go_in_through_import_out_through_ask_and_back_through_export()
+    {
+        var csv = Temp("owned.csv");
+        File.WriteAllText(csv, "domain,skill,role,level,necessity,description,examples,owners\n"
+            + "ML,Deep Learning,Data Scientist,Senior,required,Designs architectures.,\"Chose a transformer over an LSTM for the churn model\nRan an ablation before shipping\",U0123ABCD; ana@example.com\n"
+            + "ML,Deep Learning,Data Scientist,Junior,optional,Knows the basics.,,\n");
+        var imported = Run("catalogue", "import", csv, "--out", Temp("owned"));
+        Assert.True(imported.Exit == 0, imported.Stdout + imported.Stderr);
+        Assert.Equal(0, Run("catalogue", "validate", Temp("owned")).Exit);
+
+        var text = Run("ask", "what does a senior data scientist need in deep learning?", "--catalogue", Temp("owned"));
+        Assert.Equal((0, ""), (text.Exit, text.Stderr));
+        Assert.Contains("Chose a transformer over an LSTM for the churn model", text.Stdout);
+        Assert.Contains("ana@example.com", text.Stdout);
+        var json = JsonNode.Parse(Run("ask", "what does a senior data scientist need in deep learning?", "--catalogue", Temp("owned"), "--json").Stdout)!;
+        Assert.Equal(["U0123ABCD", "ana@example.com"], json["owners"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Equal(["Chose a transformer over an LSTM for the churn model", "Ran an ablation before shipping"], json["current"]!["examples"]!.AsArray().Select(e => e!.GetValue<string>()));
+
+        var exported = Run("catalogue", "export", Temp("owned"), "--out", Temp("owned-back.csv"));
+        Assert.Equal((0, ""), (exported.Exit, exported.Stderr));
+        var rows = CsvReader.Read(File.ReadAllText(Temp("owned-back.csv")), []);
+        var header = rows[0].Fields.ToList();
+        var senior = rows.Single(r => r.Fields[3] == "Senior").Fields;
+        Assert.Equal("U0123ABCD; ana@example.com", senior[header.IndexOf("owners")]);
+        Assert.Equal("Chose a transformer over an LSTM for the churn model\nRan an ablation before shipping", senior[header.IndexOf("examples")]);
+
+        // A bad owner is named by line, and nothing is written.
+        File.WriteAllText(csv, "domain,skill,role,level,necessity,description,owners\nML,Deep Learning,Data Scientist,Senior,required,x,Ana Smith\n");
+        var refused = Run("catalogue", "import", csv, "--out", Temp("refused"));
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("line 2: owners: 'Ana Smith' is not a Slack user id", refused.Stdout);
+        Assert.False(Directory.Exists(Temp("refused")));
+    }
+
+    [Fact]
     public void The_generated_2000_skill_catalogue_round_trips_through_a_workbook_per_domain_and_exceljs_reads_it()
     {
         var folder = GeneratedCatalogue.Generate().WriteTo(Temp("generated"));

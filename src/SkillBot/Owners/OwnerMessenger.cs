@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using SkillBot.Cards.Slack;
+using SkillBot.Core;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Conversation;
+using SkillBot.Core.Languages;
 using SkillBot.Core.Text;
 using SkillBot.Core.Understanding;
 using SkillBot.SharedState;
@@ -18,9 +20,11 @@ namespace SkillBot.Owners;
 /// message to each owner given as a Slack user id (when Slack is set up), and a post in the owners' Teams channel
 /// (Owners:TeamsChannel, once SkillBot has been added there) — and tells the person what was sent, or why nothing was.
 /// The same question from the same person about the same skill is sent once (for <see cref="SeenIds.Remember"/>).
+/// Every sentence is in the answer's language (the language files' <c>owners.*</c>), for the asker and the owners alike.
 /// Only counts are logged: the question and who asked are personal.
 /// </summary>
 public sealed class OwnerMessenger(
+    Assistant assistant,
     IServiceProvider services,
     TeamsChannels channels,
     SeenIds seen,
@@ -32,48 +36,57 @@ public sealed class OwnerMessenger(
     {
         var answer = question.Answer;
         var skill = answer.Skill!;
+        var language = assistant.Languages.For(answer.Language);
         var key = $"askowner:{asker?.Key ?? "-"}:{Tokenizer.Key(skill)}:{Tokenizer.Key(ChatText.Strip(question.Question))}";
         if (!await seen.FirstTimeAsync(key))
         {
-            return Tell(answer, $"Your question is already with the owners of {skill}. {answer.Message}");
+            return Tell(answer, language, language.Text("owners.alreadySent", ("skill", skill)));
         }
         var slackOwners = answer.Owners.Where(o => Core.Catalogue.Owners.KindOf(o) == OwnerKind.Slack).ToList();
         var reasons = new List<string>();
-        var sentBySlack = await SendToSlackAsync(asker, question, slackOwners, reasons, cancellation);
-        var sentToTeams = await SendToTeamsAsync(asker, question, reasons, cancellation);
+        var sentBySlack = await SendToSlackAsync(asker, question, language, slackOwners, reasons, cancellation);
+        var sentToTeams = await SendToTeamsAsync(asker, question, language, reasons, cancellation);
         logger.LogInformation("Ask an owner: {Slack} Slack direct messages, Teams channel {Teams}", sentBySlack, sentToTeams ? "posted" : "not posted");
         if (sentBySlack == 0 && !sentToTeams)
         {
             await seen.ForgetAsync(key); // nothing went: trying again later may work
-            return Tell(answer, $"I couldn't send your question to the owners of {skill} ({string.Join(", ", answer.Owners)}): {string.Join("; ", reasons)}. You can contact them directly.");
+            return answer with
+            {
+                Message = language.Text("owners.notSent",
+                    ("skill", skill), ("owners", string.Join(", ", answer.Owners)), ("reasons", string.Join(language.Text("owners.reasonSeparator"), reasons))),
+            };
         }
-        var where = new List<string>();
-        if (sentBySlack > 0)
+        var bySlack = sentBySlack switch
         {
-            where.Add(sentBySlack == 1 ? "1 owner by Slack direct message" : $"{sentBySlack} owners by Slack direct message");
-        }
-        if (sentToTeams)
-        {
-            where.Add("the owners' Teams channel");
-        }
-        return Tell(answer, $"I've sent your question and this answer to the owners of {skill}: {string.Join(" and ", where)}. {answer.Message}");
+            0 => null,
+            1 => language.Text("owners.bySlackOne", Channels),
+            _ => language.Text("owners.bySlack", [.. Channels, ("count", language.Number(sentBySlack))]),
+        };
+        var toTeams = sentToTeams ? language.Text("owners.teamsChannel", Channels) : null;
+        var where = bySlack is not null && toTeams is not null ? language.Text("owners.both", ("first", bySlack), ("second", toTeams)) : bySlack ?? toTeams!;
+        return Tell(answer, language, language.Text("owners.sent", ("skill", skill), ("where", where)));
     }
 
-    private static Answer Tell(Answer answer, string message) => answer with { Message = message };
+    /// <summary>The channels' names, the same in every language (the sentences name them through placeholders).</summary>
+    private static readonly (string Name, string Value)[] Channels = [("slack", "Slack"), ("teams", "Teams")];
 
-    private async Task<int> SendToSlackAsync(ChatUser? asker, OwnerQuestion question, List<string> owners, List<string> reasons, CancellationToken cancellation)
+    /// <summary>What happened, then the answer's own message.</summary>
+    private static Answer Tell(Answer answer, Language language, string message) =>
+        answer with { Message = answer.Message.Length == 0 ? message : language.Text("sentences", ("first", message), ("second", answer.Message)) };
+
+    private async Task<int> SendToSlackAsync(ChatUser? asker, OwnerQuestion question, Language language, List<string> owners, List<string> reasons, CancellationToken cancellation)
     {
         if (owners.Count == 0)
         {
-            reasons.Add("no owner is a Slack user id");
+            reasons.Add(language.Text("owners.noSlackOwner", Channels));
             return 0;
         }
         if (services.GetService<SlackApiClient>() is not { } slack || services.GetService<IOptions<SlackOptions>>()?.Value.BotToken is not { Length: > 0 })
         {
-            reasons.Add("Slack is not set up here");
+            reasons.Add(language.Text("owners.noSlack", Channels));
             return 0;
         }
-        var lead = SlackLead(asker, question);
+        var lead = SlackLead(asker, question, language);
         var sent = 0;
         foreach (var owner in owners)
         {
@@ -85,52 +98,52 @@ public sealed class OwnerMessenger(
             }
             catch (SlackApiException e)
             {
-                reasons.Add($"Slack refused a direct message ({e.Error})");
+                reasons.Add(language.Text("owners.slackRefused", [.. Channels, ("error", e.Error)]));
             }
         }
         return sent;
     }
 
-    private async Task<bool> SendToTeamsAsync(ChatUser? asker, OwnerQuestion question, List<string> reasons, CancellationToken cancellation)
+    private async Task<bool> SendToTeamsAsync(ChatUser? asker, OwnerQuestion question, Language language, List<string> reasons, CancellationToken cancellation)
     {
         if (options.Value.TeamsChannel is not { } channelId)
         {
-            reasons.Add("no owners' Teams channel is set up (Owners:TeamsChannel)");
+            reasons.Add(language.Text("owners.noTeamsChannel", [.. Channels, ("setting", "Owners:TeamsChannel")]));
             return false;
         }
         if (await channels.FindAsync(channelId) is not { } channel)
         {
-            reasons.Add("SkillBot has not been added to the owners' Teams channel yet");
+            reasons.Add(language.Text("owners.notAdded", Channels));
             return false;
         }
         var outbound = services.GetRequiredService<TeamsOutbound>();
-        var post = outbound.Post(channel, TeamsLead(asker, question), question.Answer);
+        var post = outbound.Post(channel, TeamsLead(asker, question, language), question.Answer);
         if (await services.GetRequiredService<ConnectorClient>().SendAsync(post, cancellation))
         {
             return true;
         }
-        reasons.Add("Teams did not take the post in the owners' channel");
+        reasons.Add(language.Text("owners.teamsRefused", Channels));
         return false;
     }
 
     /// <summary>What the owner reads first in Slack: who asks (a mention when they are on Slack too), and the question.</summary>
-    private static string SlackLead(ChatUser? asker, OwnerQuestion question)
+    private static string SlackLead(ChatUser? asker, OwnerQuestion question, Language language)
     {
         // Slack's own id of the asker (letters and digits), so the owner can reply to them.
         var who = asker is { Channel: SlackUser.Channel, Id.Length: > 0 and <= 40 } && asker.Id.All(char.IsAsciiLetterOrDigit)
             ? $"<@{asker.Id}>"
-            : SlackText.Escape(Who(asker));
+            : SlackText.Escape(Who(asker, language));
         var asked = question.Question.Length > 0 ? $"\n>{SlackText.Mrkdwn(question.Question, 1000)}" : "";
-        return $"*A question for the owners of {SlackText.Escape(question.Answer.Skill!)}*, from {who}:{asked}\nThey were shown this answer:";
+        return $"*{SlackText.Escape(language.Text("owners.lead", ("skill", question.Answer.Skill!)))}*{language.Text("owners.from", ("who", who))}{asked}\n{language.Text("owners.shown")}";
     }
 
-    private static string TeamsLead(ChatUser? asker, OwnerQuestion question)
+    private static string TeamsLead(ChatUser? asker, OwnerQuestion question, Language language)
     {
         var asked = question.Question.Length > 0 ? $"\n\n> {question.Question.ReplaceLineEndings(" ")}" : "";
-        return $"**A question for the owners of {question.Answer.Skill}**, from {Who(asker)}:{asked}\n\nThey were shown this answer:";
+        return $"**{language.Text("owners.lead", ("skill", question.Answer.Skill!))}**{language.Text("owners.from", ("who", Who(asker, language)))}{asked}\n\n{language.Text("owners.shown")}";
     }
 
-    private static string Who(ChatUser? asker) => asker is null
-        ? "someone who did not say who they are"
-        : $"{asker.Channel} user {asker.Id}";
+    private static string Who(ChatUser? asker, Language language) => asker is null
+        ? language.Text("owners.someone")
+        : language.Text("owners.user", ("channel", asker.Channel), ("id", asker.Id));
 }

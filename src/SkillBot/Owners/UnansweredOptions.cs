@@ -22,6 +22,9 @@ public sealed class UnansweredOptions
     /// <summary>The same, a Teams channel id (19:…@thread.tacv2) that SkillBot has been added to.</summary>
     public string? TeamsChannel { get; set; }
 
+    /// <summary>The language the batch is written in (a code of the language files: en, zh); the questions stay as asked.</summary>
+    public string Language { get; set; } = "en";
+
     /// <summary>Per domain (its name as the catalogue writes it): where its questions go instead of the default.</summary>
     public Dictionary<string, UnansweredRoute> Domains { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
@@ -41,6 +44,10 @@ public sealed class UnansweredOptionsValidator : IValidateOptions<UnansweredOpti
         if (!options.Enabled)
         {
             return ValidateOptionsResult.Success;
+        }
+        if (!Core.Languages.LanguageSet.BuiltIn.All.Any(l => l.Code == options.Language))
+        {
+            problems.Add($"Unanswered:Language must be one of {string.Join(", ", Core.Languages.LanguageSet.BuiltIn.All.Select(l => l.Code))} (it is '{options.Language}').");
         }
         if (options.BatchMinutes is < 1 or > 1440)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using SkillBot.Core;
 using SkillBot.Cards.Slack;
 using SkillBot.Core.Answers;
 using SkillBot.Core.Conversation;
@@ -21,6 +22,7 @@ namespace SkillBot.Owners;
 /// Each replica batches what it answered.
 /// </summary>
 public sealed class UnansweredRouter(
+    Assistant assistant,
     IOptions<UnansweredOptions> options,
     TimeProvider time,
     IServiceProvider services,
@@ -172,20 +174,21 @@ public sealed class UnansweredRouter(
         }
     }
 
+    /// <summary>The batch in <see cref="UnansweredOptions.Language"/> (the language files' <c>unanswered.*</c>); the questions as asked.</summary>
     private string Text(List<((string Question, string? Domain) Key, (string Intent, int Count) Value)> entries, Func<string, string> escape, string bullet)
     {
-        var text = new StringBuilder(string.Format(CultureInfo.InvariantCulture,
-            "Questions SkillBot could not answer in the last {0} minutes:", options.Value.BatchMinutes));
+        var language = assistant.Languages.For(options.Value.Language);
+        var text = new StringBuilder(language.Text("unanswered.title", ("minutes", language.Number(options.Value.BatchMinutes))));
         foreach (var ((question, domain), (intent, count)) in entries.Take(MaxQuestionsPerMessage))
         {
-            var why = intent == "not_found" ? "not found" : "asked back, not followed up";
-            var times = count == 1 ? "once" : $"{count} times";
+            var why = language.Text(intent == "not_found" ? "unanswered.notFound" : "unanswered.abandoned");
+            var times = count == 1 ? language.Text("unanswered.once") : language.Text("unanswered.times", ("count", language.Number(count)));
             text.Append('\n').Append(bullet).Append('"').Append(escape(question)).Append('"')
                 .Append(domain is null ? "" : $" ({escape(domain)})").Append(CultureInfo.InvariantCulture, $": {why}, {times}");
         }
         if (entries.Count > MaxQuestionsPerMessage)
         {
-            text.Append('\n').Append(CultureInfo.InvariantCulture, $"… and {entries.Count - MaxQuestionsPerMessage} more (see /admin/insights)");
+            text.Append('\n').Append(language.Text("unanswered.more", ("count", language.Number(entries.Count - MaxQuestionsPerMessage)), ("page", "/admin/insights")));
         }
         return text.ToString();
     }

@@ -155,6 +155,21 @@ public sealed class AskOwnerTests : IDisposable
     }
 
     [Fact]
+    public async Task In_Chinese_the_asker_is_told_why_in_Chinese_from_the_language_files()
+    {
+        await using var app = await RunningApp.StartAsync("--catalogue", _catalogue, "--WebChat:Enabled=true");
+        var response = await app.Client.PostAsJsonAsync("/api/webchat/action", new
+        {
+            verb = CardAction.AskOwnerVerb,
+            data = new { skill = "Deep Learning", role = "Data Scientist", level = "Senior", question = "这是什么意思？", language = "zh" },
+            user = "tester-zh",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = OneLine((string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["card"]!["fallbackText"]!);
+        Assert.Contains("我没能把你的问题发给Deep Learning的负责人（U0123ABCD, 29:1a2B3c4D5e6F7g, ana@example.com）：这里没有设置 Slack；没有设置负责人的 Teams 频道（Owners:TeamsChannel）。你可以直接联系他们。", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_answer_API_serves_the_owners_and_every_expectations_examples()
     {
         await using var app = await RunningApp.StartAsync("--catalogue", _catalogue);

@@ -61,6 +61,18 @@ public sealed class UnansweredRoutingTests
     }
 
     [Fact]
+    public async Task The_batch_is_written_in_the_language_set_for_it_and_the_questions_as_asked()
+    {
+        var (slack, app, clock) = await StartAsync("--Unanswered:Enabled=true", "--Unanswered:BatchMinutes=5", "--Unanswered:SlackChannel=C0DEFAULT1", "--Unanswered:Language=zh");
+        await using var _ = app;
+        await using var __ = slack;
+        await app.Client.PostForm(Commands, Command("senior kubernetes engineer"));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var batch = await slack.NextCall();
+        Assert.Equal("过去 5 分钟里 SkillBot 没能回答的问题：\n• \"senior kubernetes engineer\": 没有找到, 1 次", (string)batch.Body["text"]!);
+    }
+
+    [Fact]
     public async Task Off_by_default()
     {
         var (slack, app, clock) = await StartAsync();
@@ -74,6 +86,7 @@ public sealed class UnansweredRoutingTests
 
     [Theory]
     [InlineData("--Unanswered:BatchMinutes=0", "Unanswered:BatchMinutes must be a whole number of minutes from 1 to 1440 (it is 0).")]
+    [InlineData("--Unanswered:Language=fr", "Unanswered:Language must be one of en, zh (it is 'fr').")]
     [InlineData("--Unanswered:SlackChannel=general", "Unanswered:SlackChannel must be a Slack channel id such as C0123ABCD (it is 'general').")]
     [InlineData("--Unanswered:Domains:ML:TeamsChannel=owners", "Unanswered:Domains:ML:TeamsChannel must be a Teams channel id such as 19:abc123@thread.tacv2 (it is 'owners').")]
     public async Task Bad_routing_settings_refuse_to_start_naming_the_setting(string setting, string problem)
