@@ -1,6 +1,8 @@
+using System.Text;
 using CsCheck;
 using SkillBot.CatalogueFiles;
 using SkillBot.Core.Catalogue;
+using SkillBot.Testing;
 
 namespace SkillBot.Core.Tests;
 
@@ -662,6 +664,39 @@ public sealed class CatalogueValidationTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-8 with a byte order mark")]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    public void A_skill_file_reads_as_File_ReadAllText_reads_it(string encoding)
+    {
+        var bytes = encoding switch
+        {
+            "utf-8" => Encoding.UTF8.GetBytes(DeepLearning),
+            "utf-8 with a byte order mark" => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(DeepLearning)],
+            var name => [.. Encoding.GetEncoding(name).GetPreamble(), .. Encoding.GetEncoding(name).GetBytes(DeepLearning)],
+        };
+        using var folder = new TempCatalogue();
+        var path = folder.Write("skills/dl.yaml", "");
+        System.IO.File.WriteAllBytes(path, bytes);
+        var loaded = Assert.Single(CatalogueFolder.Load(folder.Path).Catalogue!.Skills);
+        Assert.Equal(Assert.Single(Catalogues.Load(new CatalogueFile("skills/dl.yaml", System.IO.File.ReadAllText(path))).Skills), loaded, SameSkill.Instance);
+    }
+
+    /// <summary>Skills equal by name, aliases and every description (records compare their arrays by reference).</summary>
+    private sealed class SameSkill : IEqualityComparer<Skill>
+    {
+        public static readonly SameSkill Instance = new();
+
+        public bool Equals(Skill? x, Skill? y) =>
+            x!.Name == y!.Name && x.Aliases.SequenceEqual(y.Aliases)
+            && x.Roles.SelectMany(r => r.ByLevel).Select(e => e?.Description).SequenceEqual(y.Roles.SelectMany(r => r.ByLevel).Select(e => e?.Description));
+
+        public int GetHashCode(Skill obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
     }
 
     [Fact]

@@ -177,11 +177,23 @@ public static class CatalogueLoader
     private static string VersionOf(IEnumerable<CatalogueFile> files)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // One buffer for every file's UTF-8, instead of an array per file (a large catalogue is some 100 MiB of text).
+        var buffer = Array.Empty<byte>();
+        void Append(string text)
+        {
+            var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (buffer.Length < most)
+            {
+                buffer = new byte[Math.Max(most, 64 * 1024)];
+            }
+            hash.AppendData(buffer, 0, Encoding.UTF8.GetBytes(text, buffer));
+        }
         foreach (var file in files)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(file.Path));
+            Append(file.Path);
             hash.AppendData([0]);
-            hash.AppendData(Encoding.UTF8.GetBytes(file.Text.ReplaceLineEndings("\n")));
+            // ReplaceLineEndings copies the text; most files have only '\n' already.
+            Append(file.Text.AsSpan().IndexOfAny("\r\f\u0085\u2028\u2029") < 0 ? file.Text : file.Text.ReplaceLineEndings("\n"));
             hash.AppendData([0]);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..8];
