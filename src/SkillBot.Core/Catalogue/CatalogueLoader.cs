@@ -174,6 +174,9 @@ public static class CatalogueLoader
             : $"{(bytes / (1024.0 * 1024)).ToString(bytes % (1024 * 1024) == 0 ? "0" : "0.0", CultureInfo.InvariantCulture)} MiB ({exact})";
     }
 
+    /// <summary>The version a load of these files gives (the files in any order), without loading them.</summary>
+    public static string VersionOfFiles(IEnumerable<CatalogueFile> files) => VersionOf(files.OrderBy(f => f.Path, StringComparer.Ordinal));
+
     private static string VersionOf(IEnumerable<CatalogueFile> files)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.Extensions.Options;
+using SkillBot.CatalogueFiles;
 using SkillBot.Core;
 using SkillBot.Core.Catalogue;
 using SkillBot.Progress;
@@ -88,7 +89,7 @@ public sealed partial class CatalogueHistory(
                 {
                     compared[version] = diff = version == catalogue.Version
                         ? new CatalogueDiff(version, version, [])
-                        : await FilesOfAsync(connection, version, timeout.Token) is { Length: > 0 } files && CatalogueLoader.Load(Unpack(files)).Catalogue is { } old
+                        : await FilesOfAsync(connection, version, timeout.Token) is { Length: > 0 } files && CatalogueLoader.LoadReadFiles(Unpack(files), [], cores: 1).Catalogue is { } old // one core: the other keeps answering
                             ? CatalogueDiff.Between(old, catalogue)
                             : null; // a version that no longer loads (the format's rules grew stricter) cannot be compared
                 }
@@ -108,15 +109,15 @@ public sealed partial class CatalogueHistory(
         }
     }
 
-    /// <summary>The folder's files packed, when they are still the version served (else null: the folder changed again, and its reload records it).</summary>
+    /// <summary>
+    /// The folder's files packed, when they are still the version served (else null: the folder changed again, and its
+    /// reload records it). Read with the loader's guards (no pipe is opened, sizes are capped) and compared by version,
+    /// not loaded again: a second load of a large catalogue costs seconds and its size again in memory.
+    /// </summary>
     private static string? Snapshot(string folder, SkillCatalogue catalogue)
     {
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(path => Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(CatalogueLoader.IsSkillFile)
-            .Select(path => new CatalogueFile(path, File.ReadAllText(Path.Combine(folder, path))))
-            .ToList();
-        return CatalogueLoader.Load(files).Catalogue?.Version == catalogue.Version ? Pack(files) : null;
+        var (files, problems) = CatalogueFolder.Read(folder);
+        return problems.Count == 0 && CatalogueLoader.VersionOfFiles(files) == catalogue.Version ? Pack(files) : null;
     }
 
     /// <summary>Paths and texts, gzipped, as base64 text: one column type that SQLite and PostgreSQL share.</summary>
