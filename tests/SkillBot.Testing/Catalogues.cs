@@ -18,6 +18,25 @@ public static class Catalogues
                 Path.GetRelativePath(BuiltInFolder, path).Replace('\\', '/'),
                 File.ReadAllText(path).Replace(find, replace, StringComparison.Ordinal)))]);
 
+    /// <summary>Writes the built-in catalogue's files into <paramref name="folder"/> (with some words changed, when asked), for a test to edit and serve.</summary>
+    public static string CopyBuiltInTo(string folder, string? find = null, string replace = "")
+    {
+        foreach (var file in Directory.EnumerateFiles(BuiltInFolder, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(BuiltInFolder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (find is null)
+            {
+                File.Copy(file, target);
+            }
+            else
+            {
+                File.WriteAllText(target, File.ReadAllText(file).Replace(find, replace, StringComparison.Ordinal));
+            }
+        }
+        return folder;
+    }
+
     public static SkillCatalogue Load(string folder)
     {
         var result = CatalogueFolder.Load(folder);

@@ -30,17 +30,7 @@ public sealed class CatalogueLifecycleCliTests : IDisposable
     private string Temp(string name) => Path.Combine(_temp, name);
 
     /// <summary>A copy of the built-in catalogue with one text replaced in its skill file.</summary>
-    private string BuiltInWith(string name, string find, string replace)
-    {
-        var folder = Temp(name);
-        foreach (var file in Directory.EnumerateFiles(Catalogues.BuiltInFolder, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(Catalogues.BuiltInFolder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, File.ReadAllText(file).Replace(find, replace, StringComparison.Ordinal));
-        }
-        return folder;
-    }
+    private string BuiltInWith(string name, string find, string replace) => Catalogues.CopyBuiltInTo(Temp(name), find, replace);
 
     private static JsonObject ReadWithExcelJs(string xlsx)
     {

@@ -18,12 +18,7 @@ public sealed class RenderedPagesTests
         var folder = Directory.CreateTempSubdirectory("skillbot-rendered-").FullName;
         try
         {
-            foreach (var file in Directory.EnumerateFiles(Catalogues.BuiltInFolder, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(folder, Path.GetRelativePath(Catalogues.BuiltInFolder, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
+            Catalogues.CopyBuiltInTo(folder);
             await using var app = await RunningApp.StartAsync("--CataloguePages:Enabled=true", "--Catalogue:Path=" + folder, "--Admin:ApiKey=" + ApiKey);
             var rendered = app.Services.GetRequiredService<RenderedPages>();
             var assistant = app.Services.GetRequiredService<Assistant>();

@@ -31,12 +31,7 @@ public sealed class CatalogueHistoryTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        foreach (var file in Directory.EnumerateFiles(Catalogues.BuiltInFolder, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_folder, Path.GetRelativePath(Catalogues.BuiltInFolder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Catalogues.CopyBuiltInTo(_folder);
         return Task.CompletedTask;
     }
 

@@ -28,12 +28,7 @@ public sealed class ChangesTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var file in Directory.EnumerateFiles(Catalogues.BuiltInFolder, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_folder, Path.GetRelativePath(Catalogues.BuiltInFolder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Catalogues.CopyBuiltInTo(_folder);
         _slack = await FakeSlack.StartAsync();
         _teams = await TeamsTestBed.StartAsync(
             settings: new Dictionary<string, string>

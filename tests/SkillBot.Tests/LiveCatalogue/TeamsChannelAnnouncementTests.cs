@@ -24,12 +24,7 @@ public sealed class TeamsChannelAnnouncementTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var file in Directory.EnumerateFiles(Catalogues.BuiltInFolder, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_folder, Path.GetRelativePath(Catalogues.BuiltInFolder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Catalogues.CopyBuiltInTo(_folder);
         _bed = await TeamsTestBed.StartAsync(settings: new Dictionary<string, string>
         {
             ["Catalogue:Path"] = _folder,
