@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -27,8 +28,8 @@ public static class AnswerApi
                 [Description("The question, at most 1,000 characters.")] string? q,
                 [Description("Who asks (at most 200 characters), so follow-up questions are understood.")] string? user,
                 [Description("json (default): the answer; adaptive: an Adaptive Card; blockkit: a Slack message; text: plain text.")] string? format,
-                HttpContext context, TurnGate gate, AdaptiveCardRenderer cards) =>
-            Answer(q, user, format, context, gate, cards))
+                HttpContext context, TurnGate gate, AdaptiveCardRenderer cards, RenderedAnswers rendered) =>
+            Answer(q, user, format, context, gate, cards, rendered))
             .WithName("GetAnswer")
             .WithSummary("Answer a question")
             .DescribeAnswer();
@@ -79,7 +80,7 @@ public static class AnswerApi
             return Task.CompletedTask;
         });
 
-    private static async Task<IResult> Post(HttpRequest request, TurnGate gate, AdaptiveCardRenderer cards)
+    private static async Task<IResult> Post(HttpRequest request, TurnGate gate, AdaptiveCardRenderer cards, RenderedAnswers rendered)
     {
         if (!request.HasJsonContentType())
         {
@@ -94,10 +95,11 @@ public static class AnswerApi
         {
             return Problem("The body is not valid JSON. Send {\"q\": \"your question\"}.");
         }
-        return await Answer(body?.Q, body?.User, body?.Format, request.HttpContext, gate, cards);
+        return await Answer(body?.Q, body?.User, body?.Format, request.HttpContext, gate, cards, rendered);
     }
 
-    private static async Task<IResult> Answer(string? q, string? user, string? format, HttpContext context, TurnGate gate, AdaptiveCardRenderer cards)
+    private static async Task<IResult> Answer(
+        string? q, string? user, string? format, HttpContext context, TurnGate gate, AdaptiveCardRenderer cards, RenderedAnswers rendered)
     {
         if (!AnswerFormats.TryParse(format, out var answerFormat))
         {
@@ -123,8 +125,9 @@ public static class AnswerApi
             return Problem(reply.Answer.Message, StatusCodes.Status429TooManyRequests);
         }
         var answer = reply.Answer;
+        // The JSON is the answer's rendering like any other: written once per distinct answer, then served from the cache.
         return answerFormat == AnswerFormat.Json
-            ? TypedResults.Ok(answer)
+            ? TypedResults.Bytes(rendered.Get("json", answer, a => JsonSerializer.SerializeToUtf8Bytes(a, AnswerJsonContext.Default.Answer)), AnswerFormats.ContentType(answerFormat))
             : TypedResults.Text(AnswerFormats.Render(answer, answerFormat, cards, context.RequestServices.GetRequiredService<PageLinks>()), AnswerFormats.ContentType(answerFormat));
     }
 
