@@ -281,14 +281,15 @@ public sealed partial class AnswerComposer(
 
     private string UnknownLevelNote(Query query, Language language)
     {
+        if (query.UnknownLevels.IsEmpty)
+        {
+            return ""; // most answers: nothing to say, nothing to build
+        }
         // The levels of the role's track (the first without a role): a catalogue's only ladder without tracks.
         var levels = language.And(_levelNames.GetValueOrDefault(query.Role?.Track ?? catalogue.FirstTrack, []));
-        return query.UnknownLevels.Length switch
-        {
-            0 => "",
-            1 => language.Text("unknown.level", ("name", language.Quote(query.UnknownLevels[0])), ("levels", levels)),
-            _ => language.Text("unknown.levels", ("names", language.And(query.UnknownLevels.Select(language.Quote))), ("levels", levels)),
-        };
+        return query.UnknownLevels.Length == 1
+            ? language.Text("unknown.level", ("name", language.Quote(query.UnknownLevels[0])), ("levels", levels))
+            : language.Text("unknown.levels", ("names", language.And(query.UnknownLevels.Select(language.Quote))), ("levels", levels));
     }
 
     /// <summary>Said beside an answer that found a role anyway ("data scientist vs backend engineer").</summary>

@@ -46,9 +46,13 @@ public sealed class QuestionInsights
             Intent.Clarify => "clarify",
             _ => null,
         };
+        if (intent is null)
+        {
+            return; // an answered question: nothing to count, so its key is not worked out
+        }
         // As the question was read: without chat markup, so neither an escape ("amp") nor a mention (a user id) is kept.
         var question = Tokenizer.Key(ChatText.Strip(answer.Question));
-        if (intent is null || question.Length == 0)
+        if (question.Length == 0)
         {
             return;
         }

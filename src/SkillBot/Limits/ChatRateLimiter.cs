@@ -121,13 +121,19 @@ public sealed class ChatRateLimiter : IDisposable
         _addresses.Dispose();
     }
 
-    private static PartitionedRateLimiter<string> Create(int perMinute) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
+    private static PartitionedRateLimiter<string> Create(int perMinute)
+    {
+        // One options factory for every partition: the partitioner runs on every question, and a lambda made inside it
+        // would be a new delegate (and options) each time.
+        var options = new SlidingWindowRateLimiterOptions
         {
             PermitLimit = perMinute,
             Window = TimeSpan.FromMinutes(1),
             SegmentsPerWindow = 6,
             QueueLimit = 0,
             AutoReplenishment = true,
-        }));
+        };
+        Func<string, SlidingWindowRateLimiterOptions> sameOptions = _ => options;
+        return PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, sameOptions));
+    }
 }
