@@ -95,7 +95,8 @@ function keygen(dir) {
 function fakes(port, dir) {
   const jwks = fs.readFileSync(path.join(dir, 'jwks.json'), 'utf8');
   const base = `http://127.0.0.1:${port}`;
-  const stats = { replies: 0, badReplies: 0, replyBytes: 0, tokens: 0, keyFetches: 0 };
+  const stats = { replies: 0, badReplies: 0, duplicateReplies: 0, replyBytes: 0, tokens: 0, keyFetches: 0 };
+  const answered = new Set(); // the activity ids replied to: a second reply to one is a duplicate
   const send = (res, status, body) => {
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
     res.end(body);
@@ -122,6 +123,8 @@ function fakes(port, dir) {
         try { ok = ok && JSON.parse(Buffer.concat(chunks).toString('utf8')).type === 'message'; } catch { ok = false; }
         ok ? stats.replies++ : stats.badReplies++;
         if (ok) stats.replyBytes += Buffer.concat(chunks).length;
+        const replyTo = url.split('/activities/')[1];
+        if (ok && replyTo) answered.has(replyTo) ? stats.duplicateReplies++ : answered.add(replyTo);
         return send(res, ok ? 200 : 400, JSON.stringify({ id: `1:reply-${stats.replies}` }));
       }
       if (req.method === 'GET' && url === '/stats') {

@@ -244,7 +244,13 @@ if (teams === '1' && repliesAfter) {
   const warm = JSON.parse(fs.readFileSync(`${work}/teams.warmup.txt`, 'utf8').split('\n').find((l) => l.startsWith('RESULT ')).slice(7));
   const sent = warm.requests + read('teams').requests;
   const got = JSON.parse(repliesAfter).replies - JSON.parse(repliesBefore).replies;
-  console.log(`\nTeams replies received by the fake connector: ${got} for ${sent} activities (warm-up and measured run)`);
+  // wrk counts the responses it read: the activities still in flight when each of its two runs stops (at most one a
+  // connection) were answered too, so up to 2 × connections replies more than wrk's count is every activity once.
+  const duplicates = JSON.parse(repliesAfter).duplicateReplies - JSON.parse(repliesBefore).duplicateReplies;
+  const inFlight = got - sent;
+  console.log(`\nTeams replies received by the fake connector: ${got} for ${sent} activities wrk counted (warm-up and measured run); ` +
+    `${inFlight} more were in flight when wrk stopped (at most ${2 * connections}); ${duplicates} activities answered twice` +
+    (duplicates === 0 && inFlight >= 0 && inFlight <= 2 * connections ? ': every activity answered once' : ': MISS'));
   // A Teams message is two HTTP exchanges (the activity in, the reply out to the connector, here a Node fake on
   // the same cores): the bare app doing only those shows how much of the form ceiling that exchange leaves.
   const bare = read('teams-ceiling');
