@@ -67,9 +67,21 @@ public sealed class UnansweredRoutingTests
         await using var _ = app;
         await using var __ = slack;
         await app.Client.PostForm(Commands, Command("senior kubernetes engineer"));
+        await app.Client.PostForm(Commands, Command("senior deep learning")); // clarify: abandoned by the next batch
         clock.Advance(TimeSpan.FromMinutes(5));
-        var batch = await slack.NextCall();
-        Assert.Equal("过去 5 分钟里 SkillBot 没能回答的问题：\n• \"senior kubernetes engineer\": 没有找到, 1 次", (string)batch.Body["text"]!);
+        var batch = (string)(await slack.NextCall()).Body["text"]!;
+        Assert.Equal("过去 5 分钟里 SkillBot 没能回答的问题：\n• “senior kubernetes engineer”：没有找到，1 次", batch);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var next = (string)(await slack.NextCall()).Body["text"]!;
+        Assert.Equal("过去 5 分钟里 SkillBot 没能回答的问题：\n• “senior deep learning”（Machine Learning &amp; AI）：追问后没有继续，1 次", next);
+        // Chinese quotes and separators only: no English ones around the questions asked in English.
+        foreach (var text in new[] { batch, next })
+        {
+            Assert.DoesNotContain(": ", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(", ", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(" (", text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
