@@ -187,7 +187,8 @@ public abstract class CatalogueHistorySuite : IAsyncLifetime
         await StartAsync(Day(11, 26));
         Assert.Equal(0, History.OldVersionsLoaded);
         var afterRestart = await AskAsync("what changed since 2026-10-20?");
-        Assert.Equal((sinceFirst.Before, sinceFirst.After), (afterRestart.Before, afterRestart.After));
+        Assert.Equal(sinceFirst.Before, afterRestart.Before);
+        Assert.Equal(sinceFirst.After, afterRestart.After);
 
         // What one serving changed that cannot be read is where the history stops, not a failure.
         await StopAsync();
