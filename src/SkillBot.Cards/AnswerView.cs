@@ -115,10 +115,10 @@ public sealed class AnswerView
 
     /// <summary>A change's old value; labelled "Before:" only beside a new one (what was added or removed needs no label).</summary>
     public string? ChangeBefore(ChangeItem change) =>
-        change.Before is null ? null : change.After is null ? change.Before : $"{Labels["before"]}: {change.Before}";
+        change.Before is null ? null : change.After is null ? change.Before : Labels.Format("change.value", Labels["before"], change.Before);
 
     public string? ChangeAfter(ChangeItem change) =>
-        change.After is null ? null : change.Before is null ? change.After : $"{Labels["after"]}: {change.After}";
+        change.After is null ? null : change.Before is null ? change.After : Labels.Format("change.value", Labels["after"], change.After);
 
     /// <summary>"Ask an owner": the question and this answer sent to the skill's owners; null when the answer is not about a skill with owners.</summary>
     public Move? AskOwner { get; }

@@ -47,7 +47,20 @@ public static class CatalogueFolder
         return (reading.Files, reading.Problems);
     }
 
-    private sealed class Reading(string folder, Action<string>? beforeRead, bool lastAttempt)
+    /// <summary>
+    /// Hands each file of the folder to <paramref name="each"/> as it is read, with the guards of <see cref="Read"/>,
+    /// keeping none: a copy of a large catalogue (a snapshot) without all its text in memory at once. Files come in the
+    /// order of the walk, not the path order a version is computed in. One attempt: a file that disappears is a problem.
+    /// </summary>
+    /// <returns>What went wrong; the files handed over are then not the whole folder.</returns>
+    public static List<CatalogueProblem> ReadEach(string folder, Action<CatalogueFile> each)
+    {
+        var reading = new Reading(Path.GetFullPath(folder), null, lastAttempt: true, each);
+        reading.Run();
+        return reading.Problems;
+    }
+
+    private sealed class Reading(string folder, Action<string>? beforeRead, bool lastAttempt, Action<CatalogueFile>? each = null)
     {
         public List<CatalogueFile> Files { get; } = [];
         public List<CatalogueProblem> Problems { get; } = [];
@@ -157,7 +170,7 @@ public static class CatalogueFolder
                     case FileType.Unknown when LengthWithoutOpening(path) == 0:
                         // Without a file type to go by, a file of length 0 is never opened: FIFOs and devices
                         // have length 0 and opening one can block. An empty file reads as empty text anyway.
-                        Files.Add(new CatalogueFile(relative, ""));
+                        Keep(new CatalogueFile(relative, ""));
                         return;
                 }
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
@@ -178,7 +191,7 @@ public static class CatalogueFolder
                     _full = true;
                     return;
                 }
-                Files.Add(new CatalogueFile(relative, Decode(bytes)));
+                Keep(new CatalogueFile(relative, Decode(bytes)));
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
@@ -238,6 +251,18 @@ public static class CatalogueFolder
                 return reader.ReadToEnd();
             }
             return Encoding.UTF8.GetString(span);
+        }
+
+        private void Keep(CatalogueFile file)
+        {
+            if (each is null)
+            {
+                Files.Add(file);
+            }
+            else
+            {
+                each(file);
+            }
         }
 
         private void Vanish(string relative)

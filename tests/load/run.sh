@@ -112,7 +112,7 @@ skillbot_args=(
 start_skillbot() { # PORT LOG [extra args…]; sets skillbot_pid and skillbot_start_ns
   local port="$1" log="$2"; shift 2
   skillbot_start_ns=$(date +%s%N)
-  # Each start its own progress folder: catalogue history kept by an earlier run would be compared at startup.
+  # Each start its own progress folder: a catalogue history kept by an earlier run on another folder would load its last version at startup.
   dotnet "$skillbot_dll" --urls "http://127.0.0.1:$port" --Progress:DataFolder="$work/data-$port" "${skillbot_args[@]}" "$@" >"$log" 2>&1 &
   skillbot_pid=$!
   pids+=("$skillbot_pid")

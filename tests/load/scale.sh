@@ -60,7 +60,7 @@ start() { # NAME [args…]: starts SkillBot, waits until ready; sets pid, url, r
   local name="$1"; shift
   local port; port="$(free_port)"
   local start_ns; start_ns=$(date +%s%N)
-  # Each start its own progress folder: catalogue history kept by an earlier run would be compared at startup.
+  # Each start its own progress folder: a catalogue history kept by an earlier run on another folder would load its last version at startup.
   dotnet "$skillbot_dll" --urls "http://127.0.0.1:$port" --Admin:ApiKey="$key" --Progress:DataFolder="$work/data-$name" \
     --RateLimits:PerUserPerMinute=100000000 --RateLimits:PerWorkspacePerMinute=100000000 --RateLimits:PerClientAddressPerMinute=100000000 \
     "$@" >"$work/$name.log" 2>&1 &

@@ -48,7 +48,7 @@ public sealed record CatalogueChange(
 public sealed record DatedChanges(DateTimeOffset ServedFrom, CatalogueDiff Diff);
 
 /// <summary>Every difference between two catalogues, in ladder, role and skill order. Pure.</summary>
-public sealed record CatalogueDiff(string OldVersion, string NewVersion, ImmutableArray<CatalogueChange> Changes)
+public sealed partial record CatalogueDiff(string OldVersion, string NewVersion, ImmutableArray<CatalogueChange> Changes)
 {
     public bool IsEmpty => Changes.IsEmpty;
 
@@ -190,14 +190,7 @@ public sealed record CatalogueDiff(string OldVersion, string NewVersion, Immutab
             var before = old.FindSkill(skill.Name) ?? renamedFrom.GetValueOrDefault(skill);
             if (before is null)
             {
-                changes.Add(new(DiffKind.Added, DiffSubject.Skill, skill.Name, null, null, null, null, skill.Name));
-                foreach (var roleExpectations in skill.Roles)
-                {
-                    foreach (var e in roleExpectations.ByLevel.OfType<Expectation>())
-                    {
-                        changes.Add(new(DiffKind.Added, DiffSubject.Expectation, skill.Name, roleExpectations.Role.Name, e.Level.Name, null, null, e.Description));
-                    }
-                }
+                AddedSkill(skill, changes);
                 continue;
             }
             if (renamedFrom.ContainsKey(skill))
@@ -223,6 +216,19 @@ public sealed record CatalogueDiff(string OldVersion, string NewVersion, Immutab
         foreach (var gone in old.Skills.Where(s => @new.FindSkill(s.Name) is null && !renamed.Contains(s)))
         {
             changes.Add(new(DiffKind.Removed, DiffSubject.Skill, gone.Name, null, null, null, gone.Name, null));
+        }
+    }
+
+    /// <summary>A new skill: the skill, then each of its expectations.</summary>
+    private static void AddedSkill(Skill skill, List<CatalogueChange> changes)
+    {
+        changes.Add(new(DiffKind.Added, DiffSubject.Skill, skill.Name, null, null, null, null, skill.Name));
+        foreach (var roleExpectations in skill.Roles)
+        {
+            foreach (var e in roleExpectations.ByLevel.OfType<Expectation>())
+            {
+                changes.Add(new(DiffKind.Added, DiffSubject.Expectation, skill.Name, roleExpectations.Role.Name, e.Level.Name, null, null, e.Description));
+            }
         }
     }
 

@@ -57,9 +57,10 @@ public sealed partial class CatalogueReloader(
                 if (result.Catalogue is { } catalogue)
                 {
                     var previous = assistant.Catalogue.Version;
-                    announcer.Announce(assistant, assistant.Use(catalogue));
+                    var changes = assistant.Use(catalogue);
+                    announcer.Announce(assistant, changes);
                     renderings.Clear();
-                    history.Served(_folder, catalogue);
+                    history.Served(_folder, catalogue, changes); // what changed is kept, so the old version is never loaded again
                     LoadMemory.ReturnAfterReload(catalogue);
                     SkillBotMetrics.RecordReload(loaded: true);
                     LogReloaded(reason, previous, catalogue.Version, catalogue.Skills.Length);

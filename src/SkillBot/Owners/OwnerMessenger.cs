@@ -53,7 +53,7 @@ public sealed class OwnerMessenger(
             return answer with
             {
                 Message = language.Text("owners.notSent",
-                    ("skill", skill), ("owners", string.Join(", ", answer.Owners)), ("reasons", string.Join(language.Text("owners.reasonSeparator"), reasons))),
+                    ("skill", skill), ("owners", string.Join(language.Template("list.separator"), answer.Owners)), ("reasons", string.Join(language.Text("owners.reasonSeparator"), reasons))),
             };
         }
         var bySlack = sentBySlack switch

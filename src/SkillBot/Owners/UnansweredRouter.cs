@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SkillBot.Core;
@@ -183,8 +182,10 @@ public sealed class UnansweredRouter(
         {
             var why = language.Text(intent == "not_found" ? "unanswered.notFound" : "unanswered.abandoned");
             var times = count == 1 ? language.Text("unanswered.once") : language.Text("unanswered.times", ("count", language.Number(count)));
-            text.Append('\n').Append(bullet).Append('"').Append(escape(question)).Append('"')
-                .Append(domain is null ? "" : $" ({escape(domain)})").Append(CultureInfo.InvariantCulture, $": {why}, {times}");
+            // Quotes and separators are the language's own ("：" and "，" in Chinese, not ": " and ", ").
+            var where = domain is null ? "" : language.Text("unanswered.domain", ("domain", escape(domain)));
+            text.Append('\n').Append(bullet).Append(language.Text("unanswered.entry",
+                ("question", language.Quote(escape(question))), ("domain", where), ("why", why), ("times", times)));
         }
         if (entries.Count > MaxQuestionsPerMessage)
         {

@@ -40,6 +40,12 @@ public static class ProgressSchema
             PRIMARY KEY (served_at, version)
         )
         """,
+        // 3: what changed from the version served before (a CatalogueDiff, gzipped JSON; NULL on the first row, on rows of
+        // before this migration, and when it is not known), so "what changed since DATE?" composes these instead of loading old versions.
+        "ALTER TABLE catalogue_versions ADD COLUMN changes BYTEA",
+        // 4: the served files, gzipped as they are read (files, base64 text, needed the whole catalogue in memory more than
+        // once); kept on the latest version's row only, to compare with when the folder changed while SkillBot was down.
+        "ALTER TABLE catalogue_versions ADD COLUMN packed BYTEA",
     ];
 
     /// <summary>Applies what is missing; the number of migrations applied.</summary>

@@ -166,7 +166,7 @@ public sealed class AskOwnerTests : IDisposable
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = OneLine((string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["card"]!["fallbackText"]!);
-        Assert.Contains("我没能把你的问题发给Deep Learning的负责人（U0123ABCD, 29:1a2B3c4D5e6F7g, ana@example.com）：这里没有设置 Slack；没有设置负责人的 Teams 频道（Owners:TeamsChannel）。你可以直接联系他们。", body, StringComparison.Ordinal);
+        Assert.Contains("我没能把你的问题发给Deep Learning的负责人（U0123ABCD、29:1a2B3c4D5e6F7g、ana@example.com）：这里没有设置 Slack；没有设置负责人的 Teams 频道（Owners:TeamsChannel）。你可以直接联系他们。", body, StringComparison.Ordinal);
     }
 
     [Fact]
