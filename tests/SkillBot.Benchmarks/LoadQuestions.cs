@@ -5,10 +5,10 @@ namespace SkillBot.Benchmarks;
 /// <summary>A load run's questions on a generated catalogue: the kinds people ask, with names spread over all of it.</summary>
 internal static class LoadQuestions
 {
-    public static IEnumerable<string> For(SkillCatalogue catalogue)
+    public static IEnumerable<string> For(SkillCatalogue catalogue, int count = 100, int seed = 19)
     {
-        var random = new Random(19);
-        for (var i = 0; i < 100; i++)
+        var random = new Random(seed);
+        for (var i = 0; i < count; i++)
         {
             var skill = catalogue.Skills[random.Next(catalogue.Skills.Length)];
             var role = skill.Roles[random.Next(skill.Roles.Length)].Role.Name;

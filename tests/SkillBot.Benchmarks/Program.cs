@@ -37,6 +37,23 @@ if (args is ["latency", ..])
     return;
 }
 
+// "answers DIR|builtin QUESTIONS [ROUNDS]": where an answer API request's time goes with that catalogue and question
+// set (scale.sh's): the core, the JSON and the in-memory request, by intent (AnswerPath).
+if (args is ["answers", var answersCatalogue, var answersQuestions, ..])
+{
+    var rounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20;
+    SkillBot.Benchmarks.AnswerPath.Run(answersCatalogue, answersQuestions, rounds, Console.Out);
+    return;
+}
+
+// "dump SKILLS": every answer to a broad question set on the generated catalogue, one JSON line each (AnswerDump), to
+// compare before and after a change to the question path.
+if (args is ["dump", var dumpSkills])
+{
+    SkillBot.Benchmarks.AnswerDump.Run(int.Parse(dumpSkills, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+    return;
+}
+
 // "teams [COUNT]": CPU time and allocations per Teams activity through the whole in-process pipeline (TeamsActivity).
 if (args is ["teams", ..])
 {

@@ -27,6 +27,9 @@ public sealed partial class AnswerComposer(
     private readonly FrozenDictionary<Track, string[]> _levelNames =
         catalogue.Tracks.ToFrozenDictionary(t => t, t => catalogue.LevelsOf(t).Select(l => l.Name).ToArray());
     private readonly string[] _rolesWithSkills = [.. catalogue.Roles.Where(r => !catalogue.SkillsOf(r).IsEmpty).Select(r => r.Name)];
+    private readonly string[] _roleNames = [.. catalogue.Roles.Select(r => r.Name)];
+    private readonly FrozenDictionary<Track, Role[]> _rolesByTrack = catalogue.Roles.GroupBy(r => r.Track).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+    private readonly ConcurrentDictionary<(string Language, string Key), string> _everyRoleMessages = new();
     private readonly NearestNames _nearest = nearest ?? new NearestNames(catalogue);
     private readonly ConcurrentDictionary<(Expectation Higher, Expectation Lower), IReadOnlyList<Segment>> _diffs = new();
     private const int MaxRememberedDiffs = 20_000;
@@ -136,8 +139,8 @@ public sealed partial class AnswerComposer(
         if (query.Level is { } onlyLevel)
         {
             // Only the roles of the level's track have it.
-            var roles = catalogue.Roles.Where(r => r.Track == onlyLevel.Track).ToList();
-            return roles.Count == 1
+            var roles = _rolesByTrack.GetValueOrDefault(onlyLevel.Track, []);
+            return roles.Length == 1
                 ? RoleProfile(query with { Role = roles[0] }, roles[0], onlyLevel, language)
                 : ClarifyRoleAt(query, roles, onlyLevel, language);
         }
@@ -252,9 +255,10 @@ public sealed partial class AnswerComposer(
     {
         if (query.Role is null)
         {
-            var roles = catalogue.Roles.Select(r => r.Name).ToList();
-            return Clarify(query, Missing.Role, roles,
-                language.Text(query.Level is null ? "promotion.whoAreYou" : "promotion.whichRole", ("options", language.Or(roles))));
+            // Every role is offered (hundreds in a large catalogue): the sentence listing them is written once per language.
+            var key = query.Level is null ? "promotion.whoAreYou" : "promotion.whichRole";
+            var message = _everyRoleMessages.GetOrAdd((language.Code, key), k => language.Text(k.Key, ("options", language.Or(_roleNames))));
+            return Clarify(query, Missing.Role, _roleNames, message);
         }
         var ladder = catalogue.LevelsOf(query.Role.Track).Select(l => l.Name).ToList();
         return Clarify(query, Missing.Level, ladder,

@@ -5,8 +5,10 @@ namespace SkillBot.Core.Understanding;
 
 /// <summary>
 /// The skills and roles whose names come closest to words the catalogue does not know (for not_found).
-/// Index-based, so a lookup costs a few hash probes per word however large the catalogue is: every word
-/// of every name and alias points at the names it is part of, and its 3+ letter prefixes point at it.
+/// Index-based: every word of every name and alias points at the names it is part of, best first (fewest
+/// words, then by name), and its 3+ letter prefixes point at it. A common word ("engineer", "data") is part
+/// of thousands of names in a large catalogue, so a list is scored only as far as the best few names it alone
+/// gives, and past that only looked through for names that also have another word asked (not the longest list).
 /// The words come from <see cref="QuestionReader"/>, which has already corrected what was within the
 /// typo budget, so there is no second fuzzy pass here. Built once per catalogue; thread-safe.
 /// </summary>
@@ -15,12 +17,13 @@ public sealed class NearestNames
     private const double Exact = 1, Prefix = 0.7;
     private const int MinPrefix = 3;
 
-    /// <summary>A name or alias of a skill or role: the canonical name it stands for and how many words it has.</summary>
-    private sealed record Entry(string Canonical, int Words);
+    /// <summary>A name or alias of a skill or role: the canonical name it stands for, how many words it has, and its distinct words.</summary>
+    private sealed record Entry(string Canonical, int Words, string[] Distinct);
 
-    private readonly Dictionary<string, List<Entry>> _entriesByWord;
+    /// <summary>The names and aliases each word is part of, best first: fewest words, then by canonical name, then as built.</summary>
+    private readonly Dictionary<string, Entry[]> _entriesByWord;
     private readonly Dictionary<string, List<string>> _wordsByPrefix;
-    private readonly Dictionary<string, List<Entry>>.AlternateLookup<ReadOnlySpan<char>> _entriesBySpan;
+    private readonly Dictionary<string, Entry[]>.AlternateLookup<ReadOnlySpan<char>> _entriesBySpan;
 
     /// <summary>The longest catalogue word: no longer prefix of a typed word can be one, so none is probed.</summary>
     private readonly int _longestWord;
@@ -32,16 +35,19 @@ public sealed class NearestNames
     /// <param name="comparer">Ordinal; a test passes one that counts the characters it hashes, to bound the work of a lookup.</param>
     internal NearestNames(SkillCatalogue catalogue, IEqualityComparer<string> comparer)
     {
-        _entriesByWord = new(comparer);
+        var entriesByWord = new Dictionary<string, List<Entry>>(comparer);
         _wordsByPrefix = new(comparer);
         foreach (var skill in catalogue.Skills)
         {
-            AddAll(skill.Name, skill.Aliases);
+            AddAll(entriesByWord, skill.Name, skill.Aliases);
         }
         foreach (var role in catalogue.Roles)
         {
-            AddAll(role.Name, role.Aliases);
+            AddAll(entriesByWord, role.Name, role.Aliases);
         }
+        // OrderBy is stable: equal entries keep the order they were built in (skills, then roles, as the catalogue has them).
+        _entriesByWord = new(entriesByWord.Select(pair => KeyValuePair.Create(pair.Key,
+            pair.Value.OrderBy(e => e.Words).ThenBy(e => e.Canonical, StringComparer.OrdinalIgnoreCase).ToArray())), comparer);
         foreach (var word in _entriesByWord.Keys)
         {
             for (var length = MinPrefix; length < word.Length; length++)
@@ -69,32 +75,83 @@ public sealed class NearestNames
         {
             words = [.. words.SelectMany(w => w.Any(Tokenizer.IsCjk) ? Tokenizer.Tokenize(w) : [w])];
         }
-        // Per entry, the best score each word reached in it.
-        var scores = new Dictionary<Entry, double[]>(ReferenceEqualityComparer.Instance);
+        // Each catalogue word a typed word may stand for: its entries, and the score it gives that typed word.
+        var lists = new List<(int Typed, string Word, double Score, Entry[] Entries)>();
         for (var w = 0; w < words.Count; w++)
         {
             foreach (var (word, score) in Matches(words[w]))
             {
-                foreach (var entry in _entriesByWord[word])
-                {
-                    if (!scores.TryGetValue(entry, out var perWord))
-                    {
-                        scores[entry] = perWord = new double[words.Count];
-                    }
-                    perWord[w] = Math.Max(perWord[w], score);
-                }
+                lists.Add((w, word, score, _entriesByWord[word]));
             }
         }
-        // Each canonical name scores as its best name or alias.
-        var byName = new Dictionary<string, Rank>(StringComparer.Ordinal);
-        foreach (var (entry, perWord) in scores)
+        if (lists.Count == 0 || max <= 0)
         {
-            var score = perWord.Sum();
-            var rank = new Rank(entry.Canonical, score, score / entry.Words);
+            return [];
+        }
+        // Each canonical name scores as its best name or alias. An entry's score: for each typed word, the best score
+        // of the catalogue words it stands for that the entry has.
+        var byName = new Dictionary<string, Rank>(StringComparer.Ordinal);
+        var perWord = new double[words.Count];
+        void Consider(Entry entry)
+        {
+            Array.Clear(perWord);
+            foreach (var (typed, word, score, _) in lists)
+            {
+                if (score > perWord[typed] && Array.IndexOf(entry.Distinct, word) >= 0)
+                {
+                    perWord[typed] = score;
+                }
+            }
+            var total = perWord.Sum();
+            var rank = new Rank(entry.Canonical, total, total / entry.Words);
             if (!byName.TryGetValue(entry.Canonical, out var before) || rank.IsBetterThan(before))
             {
                 byName[entry.Canonical] = rank;
             }
+        }
+        // An entry with words of two typed words can be anywhere in a list; one with words of only one typed word scores
+        // that word's score, so in each list those come best first, and past the first `max` names among them none can be
+        // among the best `max`. Every list is walked (a check of the entry's few words) but for the longest: what it has
+        // of other typed words, their lists have too.
+        var longest = 0;
+        for (var l = 1; l < lists.Count; l++)
+        {
+            longest = lists[l].Entries.Length > lists[longest].Entries.Length ? l : longest;
+        }
+        var alone = new HashSet<string>(StringComparer.Ordinal);
+        for (var l = 0; l < lists.Count; l++)
+        {
+            alone.Clear();
+            var typed = lists[l].Typed;
+            foreach (var entry in lists[l].Entries)
+            {
+                if (HasOtherTypedWord(entry, typed))
+                {
+                    Consider(entry);
+                    continue;
+                }
+                if (alone.Count == max && !alone.Contains(entry.Canonical))
+                {
+                    if (l == longest)
+                    {
+                        break;
+                    }
+                    continue;
+                }
+                alone.Add(entry.Canonical);
+                Consider(entry);
+            }
+        }
+        bool HasOtherTypedWord(Entry entry, int typed)
+        {
+            foreach (var list in lists)
+            {
+                if (list.Typed != typed && Array.IndexOf(entry.Distinct, list.Word) >= 0)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
         // The best few by insertion: a common word can match hundreds of names, and a full sort of them costs more than the rest.
         var top = new List<Rank>(max + 1);
@@ -157,17 +214,17 @@ public sealed class NearestNames
         }
     }
 
-    private void AddAll(string canonical, IEnumerable<string> aliases)
+    private static void AddAll(Dictionary<string, List<Entry>> entriesByWord, string canonical, IEnumerable<string> aliases)
     {
         foreach (var name in aliases.Prepend(canonical))
         {
             var tokens = Tokenizer.Tokenize(name);
-            var entry = new Entry(canonical, tokens.Count);
-            foreach (var token in tokens.Distinct(StringComparer.Ordinal))
+            var entry = new Entry(canonical, tokens.Count, [.. tokens.Distinct(StringComparer.Ordinal)]);
+            foreach (var token in entry.Distinct)
             {
-                if (!_entriesByWord.TryGetValue(token, out var entries))
+                if (!entriesByWord.TryGetValue(token, out var entries))
                 {
-                    _entriesByWord[token] = entries = [];
+                    entriesByWord[token] = entries = [];
                 }
                 entries.Add(entry);
             }

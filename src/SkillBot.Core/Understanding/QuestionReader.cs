@@ -8,18 +8,30 @@ using SkillBot.Core.Text;
 namespace SkillBot.Core.Understanding;
 
 /// <summary>
-/// Reads free text against one catalogue: every name and alias becomes a phrase of tokens, indexed by
-/// its first token; a question is matched left to right, longest phrase first, after misspelt words
-/// have been corrected against the catalogue's vocabulary. Built once per catalogue; thread-safe.
+/// Reads free text against one catalogue: every name and alias becomes a phrase of tokens, looked up by its
+/// tokens joined (with how many tokens the phrases beginning with each token have); a question is matched left
+/// to right, longest phrase first, after misspelt words have been corrected against the catalogue's vocabulary.
+/// A match costs a lookup per phrase length, not a walk over every phrase sharing its first word (thousands in a
+/// merged catalogue: "Payments …"). Built once per catalogue; thread-safe.
 /// </summary>
 public sealed class QuestionReader
 {
-    private sealed record Phrase(string[] Tokens, Named[] Targets);
+    /// <param name="Length">How many tokens the phrase has.</param>
+    private sealed record Phrase(int Length, Named[] Targets);
 
     private readonly record struct Named(Skill? Skill, Role? Role, Level? Level, string? Domain);
 
     private readonly SkillCatalogue _catalogue;
-    private readonly FrozenDictionary<string, Phrase[]> _phrasesByFirstToken;
+    /// <summary>Every phrase by its key (its tokens joined by single spaces: tokens never hold one).</summary>
+    private readonly Dictionary<string, Phrase>.AlternateLookup<ReadOnlySpan<char>> _phrases;
+
+    /// <summary>The token counts of the phrases that begin with a token, longest first.</summary>
+    private readonly FrozenDictionary<string, int[]> _lengthsByFirstToken;
+
+    /// <summary>The first two tokens of every longer phrase, joined: where a name typed without its space can be cut.</summary>
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstPairs;
+
+    private readonly int _longestKey;
     private readonly FrozenSet<string> _vocabulary;
     private readonly FuzzyWords _fuzzy;
     private readonly ChatWords _words;
@@ -76,11 +88,30 @@ public sealed class QuestionReader
             Add(domain, new Named(null, null, null, domain));
         }
 
-        var phrases = targets.Select(t => new Phrase(t.Key.Split(' '), [.. t.Value])).ToList();
-        _phrasesByFirstToken = phrases
-            .GroupBy(p => p.Tokens[0], StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Tokens.Length).ToArray(), StringComparer.Ordinal);
-        _vocabulary = phrases.SelectMany(p => p.Tokens).ToFrozenSet(StringComparer.Ordinal);
+        var phrases = new Dictionary<string, Phrase>(targets.Count, StringComparer.Ordinal);
+        var lengths = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, named) in targets)
+        {
+            var tokens = key.Split(' ');
+            phrases[key] = new Phrase(tokens.Length, [.. named]);
+            if (!lengths.TryGetValue(tokens[0], out var counts))
+            {
+                lengths[tokens[0]] = counts = [];
+            }
+            counts.Add(tokens.Length);
+            if (tokens.Length > 1)
+            {
+                pairs.Add($"{tokens[0]} {tokens[1]}");
+            }
+            vocabulary.UnionWith(tokens);
+            _longestKey = Math.Max(_longestKey, key.Length);
+        }
+        _phrases = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lengthsByFirstToken = lengths.ToFrozenDictionary(l => l.Key, l => l.Value.Reverse().ToArray(), StringComparer.Ordinal);
+        _firstPairs = pairs.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _vocabulary = vocabulary.ToFrozenSet(StringComparer.Ordinal);
         _fuzzy = new FuzzyWords(_vocabulary);
     }
 
@@ -130,7 +161,7 @@ public sealed class QuestionReader
             var token = tokens[i];
             if (MatchPhrase(tokens, i) is { } phrase)
             {
-                var end = i + phrase.Tokens.Length;
+                var end = i + phrase.Length;
                 VoteCjk(votes, tokens, i, end);
                 if (phrase.Targets is [{ Level: not null }])
                 {
@@ -620,25 +651,24 @@ public sealed class QuestionReader
     private (string First, string Second)? SplitJoined(string token)
     {
         const int MinPart = 2;
-        if (token.Length < 2 * MinPart + 1)
+        if (token.Length < 2 * MinPart + 1 || token.Length >= _longestKey)
         {
             return null;
         }
         var words = _vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> pair = stackalloc char[token.Length + 1];
         for (var cut = MinPart; cut <= token.Length - MinPart; cut++)
         {
-            if (!words.TryGetValue(token.AsSpan(0, cut), out var first)
-                || !words.TryGetValue(token.AsSpan(cut), out var second)
-                || !_phrasesByFirstToken.TryGetValue(first, out var phrases))
+            if (!words.TryGetValue(token.AsSpan(0, cut), out var first) || !words.TryGetValue(token.AsSpan(cut), out var second))
             {
                 continue;
             }
-            foreach (var phrase in phrases)
+            token.AsSpan(0, cut).CopyTo(pair);
+            pair[cut] = ' ';
+            token.AsSpan(cut).CopyTo(pair[(cut + 1)..]);
+            if (_firstPairs.Contains(pair))
             {
-                if (phrase.Tokens.Length > 1 && phrase.Tokens[1] == second)
-                {
-                    return (first, second);
-                }
+                return (first, second);
             }
         }
         return null;
@@ -661,24 +691,41 @@ public sealed class QuestionReader
         }
     }
 
+    /// <summary>The longest phrase the tokens from <paramref name="start"/> begin with: one lookup per length such phrases have.</summary>
     private Phrase? MatchPhrase(List<string> tokens, int start)
     {
-        if (!_phrasesByFirstToken.TryGetValue(tokens[start], out var candidates))
+        if (!_lengthsByFirstToken.TryGetValue(tokens[start], out var lengths))
         {
             return null;
         }
-        foreach (var phrase in candidates)
+        Span<char> key = stackalloc char[Math.Min(_longestKey, 256)];
+        foreach (var length in lengths)
         {
-            if (start + phrase.Tokens.Length > tokens.Count)
+            if (start + length > tokens.Count)
             {
                 continue;
             }
-            var all = true;
-            for (var k = 1; k < phrase.Tokens.Length && all; k++)
+            var chars = length - 1;
+            for (var k = start; k < start + length; k++)
             {
-                all = string.Equals(tokens[start + k], phrase.Tokens[k], StringComparison.Ordinal);
+                chars += tokens[k].Length;
             }
-            if (all)
+            if (chars > _longestKey)
+            {
+                continue;
+            }
+            var joined = chars <= key.Length ? key[..chars] : new char[chars];
+            var at = 0;
+            for (var k = start; k < start + length; k++)
+            {
+                if (k > start)
+                {
+                    joined[at++] = ' ';
+                }
+                tokens[k].CopyTo(joined[at..]);
+                at += tokens[k].Length;
+            }
+            if (_phrases.TryGetValue(joined, out var phrase))
             {
                 return phrase;
             }
