@@ -10,20 +10,9 @@ namespace SkillBot.Core.Tests;
 /// </summary>
 public sealed class CatalogueDiffCompositionTests
 {
-    private const string Levels = """
-        levels:
-          - name: Junior
-          - name: Middle
-            aliases: [mid]
-          - name: Senior
-        """;
-
-    private const string Roles = """
-        roles:
-          - name: Data Scientist
-            aliases: [DS]
-          - name: ML Engineer
-        """;
+    // The same ladder and roles as the diff tests: what is composed is compared with what those tests check.
+    private const string Levels = CatalogueDiffTests.Levels;
+    private const string Roles = CatalogueDiffTests.Roles;
 
     private static string Skill(string name, string junior = "Knows the basics.", string middle = "Builds models alone.",
         string domain = "ML", string aliases = "", string necessity = "optional", string middleLevel = "Middle") => $"""

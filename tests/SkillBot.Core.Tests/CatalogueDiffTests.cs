@@ -7,7 +7,7 @@ namespace SkillBot.Core.Tests;
 
 public sealed class CatalogueDiffTests
 {
-    private const string Levels = """
+    internal const string Levels = """
         levels:
           - name: Junior
           - name: Middle
@@ -15,7 +15,7 @@ public sealed class CatalogueDiffTests
           - name: Senior
         """;
 
-    private const string Roles = """
+    internal const string Roles = """
         roles:
           - name: Data Scientist
             aliases: [DS]
