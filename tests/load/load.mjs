@@ -97,6 +97,7 @@ function fakes(port, dir) {
   const base = `http://127.0.0.1:${port}`;
   const stats = { replies: 0, badReplies: 0, duplicateReplies: 0, replyBytes: 0, tokens: 0, keyFetches: 0 };
   const answered = new Set(); // the activity ids replied to: a second reply to one is a duplicate
+  const samples = []; // the first good replies' bodies (GET /replies): the ceiling app posts these same bytes
   const send = (res, status, body) => {
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
     res.end(body);
@@ -123,12 +124,16 @@ function fakes(port, dir) {
         try { ok = ok && JSON.parse(Buffer.concat(chunks).toString('utf8')).type === 'message'; } catch { ok = false; }
         ok ? stats.replies++ : stats.badReplies++;
         if (ok) stats.replyBytes += Buffer.concat(chunks).length;
+        if (ok && samples.length < 64) samples.push(Buffer.concat(chunks).toString('utf8'));
         const replyTo = url.split('/activities/')[1];
         if (ok && replyTo) answered.has(replyTo) ? stats.duplicateReplies++ : answered.add(replyTo);
         return send(res, ok ? 200 : 400, JSON.stringify({ id: `1:reply-${stats.replies}` }));
       }
       if (req.method === 'GET' && url === '/stats') {
         return send(res, 200, JSON.stringify(stats));
+      }
+      if (req.method === 'GET' && url === '/replies') {
+        return send(res, 200, JSON.stringify(samples));
       }
       send(res, 404, '{}');
     });
@@ -188,14 +193,17 @@ async function probeTeams(skillbot, fakesUrl, dir) {
   const key = crypto.createPrivateKey(fs.readFileSync(path.join(dir, 'key.pem')));
   const serviceUrl = `${fakesUrl}/`;
   const before = JSON.parse((await get(`${fakesUrl}/stats`)).body).replies;
-  const teams = await post(`${skillbot}/api/messages`, { 'content-type': 'application/json', authorization: `Bearer ${teamsToken(key, serviceUrl, 600, 0)}` },
-    teamsActivity(serviceUrl, `probe-${Date.now()}`, 0));
-  if (teams.status !== 200) throw new Error(`Teams: ${teams.status} ${teams.body.slice(0, 200)}`);
+  // One activity a question, so the replies the fakes keep (the ceiling's bare exchange posts them) are every kind of answer.
+  for (let i = 0; i < QUESTIONS.length; i++) {
+    const teams = await post(`${skillbot}/api/messages`, { 'content-type': 'application/json', authorization: `Bearer ${teamsToken(key, serviceUrl, 600, 0)}` },
+      teamsActivity(serviceUrl, `probe-${Date.now()}-${i}`, i));
+    if (teams.status !== 200) throw new Error(`Teams: ${teams.status} ${teams.body.slice(0, 200)}`);
+  }
   const unsigned = await post(`${skillbot}/api/messages`, { 'content-type': 'application/json' }, teamsActivity(serviceUrl, `probe-unsigned-${Date.now()}`, 0));
   if (unsigned.status !== 401) throw new Error(`Teams without a token answered ${unsigned.status}, not 401: authentication is off`);
   for (let waited = 0; ; waited += 100) {
-    if (JSON.parse((await get(`${fakesUrl}/stats`)).body).replies > before) break;
-    if (waited > 10_000) throw new Error('Teams: no reply reached the fake connector within 10 s');
+    if (JSON.parse((await get(`${fakesUrl}/stats`)).body).replies >= before + QUESTIONS.length) break;
+    if (waited > 10_000) throw new Error(`Teams: ${QUESTIONS.length} replies did not reach the fake connector within 10 s`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.ObjectPool;
 using Microsoft.Extensions.Options;
 using SkillBot.Hosting;
 
@@ -20,6 +22,11 @@ public sealed class ConnectorClient(
 {
     public const string HttpClientName = nameof(ConnectorClient);
 
+    // A reply's JSON (a card, ~5 KB) is written into a buffer kept for the next reply rather than into a new array each
+    // time: that array was a fifth of a Teams message's allocations under load. As many kept as the reply queue has senders.
+    private static readonly ObjectPool<ArrayBufferWriter<byte>> Bodies =
+        new DefaultObjectPool<ArrayBufferWriter<byte>>(new ReplyBodyPolicy(), ReplyQueue.Senders);
+
     /// <summary>A reply to an activity, or with no activity id a new post in the conversation (a channel).</summary>
     public Task<bool> SendAsync(PendingReply reply, CancellationToken cancellation) =>
         PostAsync(reply.ServiceUrl, reply.ConversationId, reply.ActivityId.Length == 0 ? "" : "/" + Uri.EscapeDataString(reply.ActivityId), reply.Activity, cancellation);
@@ -38,30 +45,61 @@ public sealed class ConnectorClient(
             return false;
         }
         var url = reply.ServiceUrl.TrimEnd('/') + "/v3/conversations/" + Uri.EscapeDataString(reply.ConversationId) + "/activities" + activityPath;
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        var body = Bodies.Get();
+        try
         {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(reply.Activity, TeamsJsonContext.Default.ReplyActivity))
+            using (var json = new Utf8JsonWriter(body))
             {
-                Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
-            },
-        };
-        if (options.Value.AuthenticationEnabled)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellation));
+                JsonSerializer.Serialize(json, reply.Activity, TeamsJsonContext.Default.ReplyActivity);
+            }
+            // The buffer is read by every attempt (retries resend it) and goes back to the pool only once the send is over.
+            using var request = new HttpRequestMessage(HttpMethod.Post, url)
+            {
+                Content = new ReadOnlyMemoryContent(body.WrittenMemory)
+                {
+                    Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
+                },
+            };
+            if (options.Value.AuthenticationEnabled)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(cancellation));
+            }
+            using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellation);
+            if (response.IsSuccessStatusCode)
+            {
+                return true;
+            }
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                tokens.Forget();
+            }
+            var answer = await response.Content.ReadAsStringAsync(cancellation);
+            logger.LogError("The connector at {ServiceUrl} answered {Status} to a reply in {Conversation}: {Body}",
+                LogSafe.Text(reply.ServiceUrl), (int)response.StatusCode, LogSafe.Text(reply.ConversationId), LogSafe.Text(answer));
+            return false;
         }
-        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellation);
-        if (response.IsSuccessStatusCode)
+        finally
         {
-            return true;
+            Bodies.Return(body);
         }
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
+    }
+}
+
+/// <summary>Keeps reply buffers for reuse, emptied; one grown past the largest card Teams takes is let go.</summary>
+internal sealed class ReplyBodyPolicy : IPooledObjectPolicy<ArrayBufferWriter<byte>>
+{
+    private const int LargestKept = 64 * 1024;
+
+    public ArrayBufferWriter<byte> Create() => new(8 * 1024);
+
+    public bool Return(ArrayBufferWriter<byte> body)
+    {
+        if (body.Capacity > LargestKept)
         {
-            tokens.Forget();
+            return false;
         }
-        var body = await response.Content.ReadAsStringAsync(cancellation);
-        logger.LogError("The connector at {ServiceUrl} answered {Status} to a reply in {Conversation}: {Body}",
-            LogSafe.Text(reply.ServiceUrl), (int)response.StatusCode, LogSafe.Text(reply.ConversationId), LogSafe.Text(body));
-        return false;
+        body.ResetWrittenCount();
+        return true;
     }
 }
 
@@ -75,7 +113,7 @@ public sealed class ReplyQueue(ConnectorClient connector, IOptions<TeamsOptions>
 {
     // Sending is waiting on the network (a Bot Connector round trip is tens of milliseconds), so replies go out
     // many at a time: with 4 senders the load run saw the queue fill and hold up incoming messages.
-    private const int Senders = 32;
+    public const int Senders = 32;
 
     /// <summary>Queues the reply, or logs and counts it as shed when the queue is full (the connector is not keeping up).</summary>
     public new bool TryEnqueue(PendingReply reply)

@@ -2,8 +2,10 @@
 // the slash command's form body and return a fixed response as large as SkillBot's answer. SkillBot's
 // figures are read against it. Settings: --urls, --ResponseBytes (the size to return).
 // Also the bare Teams exchange, for scale: POST /api/messages reads the activity, answers 200 and posts a
-// fixed reply as large as SkillBot's (--ReplyBytes) to the activity's connector, from a queue with as many
-// senders as SkillBot's — two HTTP exchanges per message, with no authentication and no answering.
+// reply to the activity's connector, from a queue with as many senders as SkillBot's — two HTTP exchanges per
+// message, with no authentication and no answering. The replies are SkillBot's own, as the fake connector kept
+// them (--ReplyFile, a JSON array of reply bodies, posted in turn), so the connector parses the same bytes for
+// both; without the file, a fixed reply of --ReplyBytes.
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -21,7 +23,11 @@ app.MapPost("/api/slack/commands", async (HttpRequest request) =>
         ? Results.Bytes(response, "application/json")
         : Results.BadRequest();
 });
-var reply = FixedJson(app.Configuration.GetValue("ReplyBytes", 8192), "{\"type\":\"message\",\"text\":\"");
+var replyFile = app.Configuration["ReplyFile"];
+var replyBodies = replyFile is null
+    ? new[] { FixedJson(app.Configuration.GetValue("ReplyBytes", 8192), "{\"type\":\"message\",\"text\":\"") }
+    : JsonSerializer.Deserialize<string[]>(File.ReadAllText(replyFile))!.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+var sent = 0;
 var replies = Channel.CreateBounded<string>(1000);
 var connector = new HttpClient();
 for (var i = 0; i < 32; i++)
@@ -30,6 +36,7 @@ for (var i = 0; i < 32; i++)
     {
         await foreach (var url in replies.Reader.ReadAllAsync())
         {
+            var reply = replyBodies[(uint)Interlocked.Increment(ref sent) % replyBodies.Length];
             using var post = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(reply) };
             post.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "load-app-token-ceiling");
