@@ -270,19 +270,21 @@ public sealed class QuestionReader
         // A phrase that names one thing is taken first; one that names several (an alias shared by a
         // role and a skill, say) then fills whichever kind the question still lacks.
         var picks = new Named[matched.Count];
-        foreach (var index in Enumerable.Range(0, matched.Count).Where(k => matched[k].Length == 1)
-                     .Concat(Enumerable.Range(0, matched.Count).Where(k => matched[k].Length > 1)))
+        for (var pass = 0; pass < 2; pass++)
         {
-            var targets = matched[index];
-            var pick = picks[index] = targets.Length == 1
-                ? targets[0]
-                : targets.FirstOrDefault(t => t.Skill is not null && skills.Count == 0,
-                  targets.FirstOrDefault(t => t.Role is not null && roles.Count == 0,
-                  targets.FirstOrDefault(t => t.Level is not null && levels.Count == 0, targets[0])));
-            AddDistinct(skills, pick.Skill);
-            AddDistinct(roles, pick.Role);
-            AddDistinct(levels, pick.Level);
-            AddDistinct(domains, pick.Domain);
+            for (var index = 0; index < matched.Count; index++)
+            {
+                var targets = matched[index];
+                if ((targets.Length == 1) != (pass == 0))
+                {
+                    continue;
+                }
+                var pick = picks[index] = targets.Length == 1 ? targets[0] : PickOfSeveral(targets, skills, roles, levels);
+                AddDistinct(skills, pick.Skill);
+                AddDistinct(roles, pick.Role);
+                AddDistinct(levels, pick.Level);
+                AddDistinct(domains, pick.Domain);
+            }
         }
         return new Reading([.. skills], [.. roles], [.. levels], [.. domains], unknown.ToImmutable(),
             asksHelp, asksOverview, asksCompare, LanguageOf(votes))
@@ -306,6 +308,12 @@ public sealed class QuestionReader
             ByNumber = byNumber.ToImmutable(),
         };
     }
+
+    /// <summary>Of a phrase naming several things, the kind the question still lacks: a skill, else a role, else a level, else the first.</summary>
+    private static Named PickOfSeveral(Named[] targets, List<Skill> skills, List<Role> roles, List<Level> levels) =>
+        targets.FirstOrDefault(t => t.Skill is not null && skills.Count == 0,
+        targets.FirstOrDefault(t => t.Role is not null && roles.Count == 0,
+        targets.FirstOrDefault(t => t.Level is not null && levels.Count == 0, targets[0])));
 
     /// <summary>
     /// The two roles of a lateral move, where the person is first, each with its level: the level just before
