@@ -140,7 +140,8 @@ public sealed class QuestionReader
         var spans = new List<(int Start, int End)>();
 
         var matched = new List<Named[]>();
-        var byNumber = ImmutableArray.CreateBuilder<Level>();
+        // Most questions name no level by number and nothing unknown: these builders start with no room (the default is 8).
+        var byNumber = ImmutableArray.CreateBuilder<Level>(0);
         // Where a role or level is named, and where a statement about oneself could start ("I'm …", "as a …").
         var personNamedAt = new List<int>();
         var selfFrom = new List<int>();
@@ -149,7 +150,7 @@ public sealed class QuestionReader
         var corrects = false;
         var bareReply = true;
         var pieces = new List<Piece>();
-        var unknownLevels = ImmutableArray.CreateBuilder<string>();
+        var unknownLevels = ImmutableArray.CreateBuilder<string>(0);
         Span<int> votes = stackalloc int[_words.Languages.All.Length];
         Level? target = null;
         var towardsEnd = -1;
@@ -259,8 +260,8 @@ public sealed class QuestionReader
             i++;
         }
 
-        var unknown = ImmutableArray.CreateBuilder<string>();
-        var unknownRoles = ImmutableArray.CreateBuilder<string>();
+        var unknown = ImmutableArray.CreateBuilder<string>(0);
+        var unknownRoles = ImmutableArray.CreateBuilder<string>(0);
         NameBack(pieces, matched, unknown, unknownLevels, unknownRoles);
 
         var skills = new List<Skill>();
@@ -624,7 +625,8 @@ public sealed class QuestionReader
             resolved.Add(token);
             return;
         }
-        foreach (var singular in Singulars(token))
+        var mayBePlural = MayBePlural(token);
+        foreach (var singular in mayBePlural ? Singulars(token) : [])
         {
             if (_vocabulary.Contains(singular))
             {
@@ -637,7 +639,7 @@ public sealed class QuestionReader
             resolved.Add(token);
             return;
         }
-        foreach (var singular in Singulars(token))
+        foreach (var singular in mayBePlural ? Singulars(token) : [])
         {
             if (_words.IsNamePart(singular))
             {
@@ -682,12 +684,11 @@ public sealed class QuestionReader
         return null;
     }
 
+    private static bool MayBePlural(string token) => token.Length >= 3 && token[^1] == 's';
+
+    /// <summary>What a plural-looking token (<see cref="MayBePlural"/>) may be the plural of.</summary>
     private static IEnumerable<string> Singulars(string token)
     {
-        if (token.Length < 3 || token[^1] != 's')
-        {
-            yield break;
-        }
         yield return token[..^1];
         if (token.EndsWith("ies", StringComparison.Ordinal))
         {

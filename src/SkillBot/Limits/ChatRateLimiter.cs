@@ -123,8 +123,8 @@ public sealed class ChatRateLimiter : IDisposable
 
     private static PartitionedRateLimiter<string> Create(int perMinute)
     {
-        // One options factory for every partition: the partitioner runs on every question, and a lambda made inside it
-        // would be a new delegate (and options) each time.
+        // One limiter factory for every partition: the partitioner runs on every question, and a lambda made inside it
+        // (GetSlidingWindowLimiter wraps its options factory in one) would be a new delegate and closure each time.
         var options = new SlidingWindowRateLimiterOptions
         {
             PermitLimit = perMinute,
@@ -133,7 +133,7 @@ public sealed class ChatRateLimiter : IDisposable
             QueueLimit = 0,
             AutoReplenishment = true,
         };
-        Func<string, SlidingWindowRateLimiterOptions> sameOptions = _ => options;
-        return PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetSlidingWindowLimiter(key, sameOptions));
+        Func<string, RateLimiter> newLimiter = _ => new SlidingWindowRateLimiter(options);
+        return PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.Get(key, newLimiter));
     }
 }

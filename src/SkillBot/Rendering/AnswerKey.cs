@@ -16,7 +16,7 @@ internal static class AnswerKey
             && a.Updated == b.Updated && a.CatalogueVersion == b.CatalogueVersion && a.Language == b.Language
             && a.CompareRole == b.CompareRole && a.Track == b.Track && a.Owners.SequenceEqual(b.Owners)
             && Same(a.Current, b.Current) && Same(a.Next, b.Next)
-            && a.Items.Count == b.Items.Count && a.Items.Zip(b.Items).All(pair => Same(pair.First, pair.Second))
+            && SameItems(a.Items, b.Items)
             && Same(a.Clarify, b.Clarify) && a.Suggestions.SequenceEqual(b.Suggestions)
             && a.Ladder.Levels.SequenceEqual(b.Ladder.Levels) && a.Ladder.Roles.SequenceEqual(b.Ladder.Roles)
             && a.Ladder.TrackSwitches.SequenceEqual(b.Ladder.TrackSwitches));
@@ -53,6 +53,23 @@ internal static class AnswerKey
               })
               + answer.Suggestions.Sum(s => s.Length) + (answer.Clarify?.Options.Sum(o => o.Length) ?? 0))
         + (64L * (answer.Items.Count + answer.Suggestions.Count + 8));
+
+    /// <summary>Item by item, by index: no iterator or delegate per comparison.</summary>
+    private static bool SameItems(IReadOnlyList<AnswerItem> a, IReadOnlyList<AnswerItem> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!Same(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static bool Same(LevelExpectation? a, LevelExpectation? b) =>
         ReferenceEquals(a, b) || (a is not null && b is not null
