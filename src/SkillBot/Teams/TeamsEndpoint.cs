@@ -22,19 +22,24 @@ public static class TeamsEndpoint
         services.AddHostedService(sp => sp.GetRequiredService<ReplyQueue>());
 
         services.AddHttpClient(nameof(SigningKeys), http => http.Timeout = TimeSpan.FromSeconds(10));
-        services.AddHttpClient(nameof(BotTokenClient)).AddResilienceHandler("teams-token", Retries);
+        // The client's own timeout bounds a send with all its retries (the resilience handler runs inside it): one timer
+        // fewer on every reply than a second timeout strategy around the retries.
+        services.AddHttpClient(nameof(BotTokenClient), http => http.Timeout = WholeSendTimeout).AddResilienceHandler("teams-token", Retries);
         services.AddSingleton<BotTokenClient>();
         // ConnectorClient logs what fails itself; the factory's per-request log scopes cost a reply a few percent.
-        services.AddHttpClient(ConnectorClient.HttpClientName).RemoveAllLoggers().AddResilienceHandler("teams-connector", Retries);
+        services.AddHttpClient(ConnectorClient.HttpClientName, http => http.Timeout = WholeSendTimeout)
+            .RemoveAllLoggers().AddResilienceHandler("teams-connector", Retries);
         services.AddSingleton<ConnectorClient>();
         return services;
     }
 
-    /// <summary>429 waits for Retry-After, 5xx and network errors back off exponentially with jitter; all bounded.</summary>
+    /// <summary>A send to Microsoft, its retries and their waits included.</summary>
+    private static readonly TimeSpan WholeSendTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>429 waits for Retry-After, 5xx and network errors back off exponentially with jitter; each attempt bounded, and the whole send by the client's timeout.</summary>
     private static void Retries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
-        pipeline.AddTimeout(TimeSpan.FromSeconds(60));
         pipeline.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = 4,
