@@ -95,7 +95,7 @@ function keygen(dir) {
 function fakes(port, dir) {
   const jwks = fs.readFileSync(path.join(dir, 'jwks.json'), 'utf8');
   const base = `http://127.0.0.1:${port}`;
-  const stats = { replies: 0, badReplies: 0, duplicateReplies: 0, replyBytes: 0, tokens: 0, keyFetches: 0 };
+  const stats = { replies: 0, badReplies: 0, duplicateReplies: 0, replyBytes: 0, ceilingReplies: 0, tokens: 0, keyFetches: 0 };
   const answered = new Set(); // the activity ids replied to: a second reply to one is a duplicate
   const samples = []; // the first good replies' bodies (GET /replies): the ceiling app posts these same bytes
   const send = (res, status, body) => {
@@ -122,6 +122,11 @@ function fakes(port, dir) {
         // A reply counts only when it carries the app token and is an activity with a card.
         let ok = (req.headers.authorization ?? '').startsWith('Bearer load-app-token-');
         try { ok = ok && JSON.parse(Buffer.concat(chunks).toString('utf8')).type === 'message'; } catch { ok = false; }
+        if (req.headers.authorization === 'Bearer load-app-token-ceiling') {
+          // The ceiling app's bare exchange (tests/load/Ceiling) posts SkillBot's replies again: read alike, counted apart.
+          if (ok) stats.ceilingReplies++;
+          return send(res, ok ? 200 : 400, JSON.stringify({ id: `1:ceiling-${stats.ceilingReplies}` }));
+        }
         ok ? stats.replies++ : stats.badReplies++;
         if (ok) stats.replyBytes += Buffer.concat(chunks).length;
         if (ok && samples.length < 64) samples.push(Buffer.concat(chunks).toString('utf8'));

@@ -168,13 +168,23 @@ wait_ready "http://127.0.0.1:$ceiling_port/healthz" "$(date +%s%N)" "$ceiling_pi
 seconds="${duration%[smh]}"
 case "$duration" in *m) seconds=$((seconds * 60)) ;; *h) seconds=$((seconds * 3600)) ;; esac
 warmup=$(( seconds / 3 < 10 ? (seconds / 3 > 0 ? seconds / 3 : 1) : 10 ))
+teams_rounds=$(( seconds >= 9 ? 3 : 1 ))
+teams_round_seconds=$(( seconds / teams_rounds ))
 
-run_wrk() { # NAME SCRIPT URL [script args…]
+warm_wrk() { # NAME SCRIPT URL [script args…]: the warm-up alone
   local name="$1" script="$2" url="$3"; shift 3
   wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 5s -s "$here/$script" "$url" -- "$@" >"$work/$name.warmup.txt"
-  wrk -t"$threads" -c"$connections" -d"$duration" --timeout 5s --latency -s "$here/$script" "$url" -- "$@" >"$work/$name.txt"
+}
+measure_wrk() { # NAME DURATION SCRIPT URL [script args…]: one measured run, its RESULT line in NAME.json
+  local name="$1" length="$2" script="$3" url="$4"; shift 4
+  wrk -t"$threads" -c"$connections" -d"$length" --timeout 5s --latency -s "$here/$script" "$url" -- "$@" >"$work/$name.txt"
   grep '^RESULT ' "$work/$name.txt" | sed 's/^RESULT //' >"$work/$name.json"
   echo "$name: $(cat "$work/$name.json")" >&2
+}
+run_wrk() { # NAME SCRIPT URL [script args…]
+  local name="$1" script="$2" url="$3"; shift 3
+  warm_wrk "$name" "$script" "$url" "$@"
+  measure_wrk "$name" "$duration" "$script" "$url" "$@"
 }
 # Slack timestamps must be at most 5 minutes old: each form run gets freshly signed requests.
 signed() { node "$here/load.mjs" slack-requests "$work/$1.requests" 2000 "$secret" "$fakes_url"; echo "$work/$1.requests"; }
@@ -186,12 +196,52 @@ run_wrk slack form.lua "$skillbot/api/slack/commands" "$(signed slack)"
 if [[ $teams == 1 ]]; then
   node "$here/load.mjs" teams-tokens "$work/teams.tokens" 64 "$work/keys" "$fakes_url/"
   replies_before="$(curl -fs "$fakes_url/stats")"
-  run_wrk teams teams.lua "$skillbot/api/messages" "$work/teams.tokens" "$work/questions.txt" "$fakes_url/"
-  sleep 2 # replies go out through a queue after the 200
-  replies_after="$(curl -fs "$fakes_url/stats")"
-  # The bare Teams exchange for scale: the ceiling app reads each activity and posts a reply as large as SkillBot's mean.
-  run_wrk teams-ceiling teams.lua "http://127.0.0.1:$ceiling_port/api/messages" "$work/teams.tokens" "$work/questions.txt" "$fakes_url/"
+  # The Teams endpoint against the bare Teams exchange (the ceiling app reads each activity and posts one of SkillBot's
+  # replies): both go through the fake connector on these same cores, whose speed drifts by tens of percent within a
+  # minute, so after a warm-up each they take turns, $teams_rounds rounds of a share of the duration, and each side's
+  # rounds are added up. The fake connector counts the ceiling's replies apart (its token says whose they are).
+  # SkillBot answers the activity before its reply goes out (a queue), the bare app only once there is room in its own:
+  # after each of SkillBot's rounds the run waits until the replies of that round have reached the connector, and that
+  # wait counts as the round's time, so what is compared is messages answered per second.
+  teams_args=("$work/teams.tokens" "$work/questions.txt" "$fakes_url/")
+  replies_now() { curl -fs "$fakes_url/stats" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).replies)'; }
+  drain_replies() { # EXPECTED: waits (bounded) until that many replies are in or none came for a second; prints the wait in seconds
+    local expected="$1" start_ns last=-1 now still=0 deadline=$((SECONDS + 60))
+    start_ns=$(date +%s%N)
+    while now="$(replies_now)"; (( now < expected && still < 20 && SECONDS < deadline )); do
+      (( now == last )) && still=$((still + 1)) || still=0
+      last=$now; sleep 0.05
+    done
+    node -e "console.log(((Number(process.argv[1]) - Number(process.argv[2])) / 1e9).toFixed(3))" "$(date +%s%N)" "$start_ns"
+  }
+  replies_base="$(replies_now)"
+  warm_wrk teams teams.lua "$skillbot/api/messages" "${teams_args[@]}"
+  teams_sent="$(grep '^RESULT ' "$work/teams.warmup.txt" | sed 's/^RESULT //' | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).requests)')"
+  drain_replies $((replies_base + teams_sent)) >/dev/null
+  warm_wrk teams-ceiling teams.lua "http://127.0.0.1:$ceiling_port/api/messages" "${teams_args[@]}"
+  for round in $(seq 1 "$teams_rounds"); do
+    measure_wrk "teams.$round" "$teams_round_seconds"s teams.lua "$skillbot/api/messages" "${teams_args[@]}"
+    teams_sent=$((teams_sent + $(node -e 'console.log(require(process.argv[1]).requests)' "$work/teams.$round.json")))
+    drained="$(drain_replies $((replies_base + teams_sent)))"
+    node -e 'const f = process.argv[1], r = require(f); r.drain_seconds = Number(process.argv[2]); r.seconds += r.drain_seconds; r.rps = r.requests / r.seconds;
+      require("fs").writeFileSync(f, JSON.stringify(r))' "$work/teams.$round.json" "$drained"
+    measure_wrk "teams-ceiling.$round" "$teams_round_seconds"s teams.lua "http://127.0.0.1:$ceiling_port/api/messages" "${teams_args[@]}"
+  done
   sleep 2
+  replies_after="$(curl -fs "$fakes_url/stats")"
+  for side in teams teams-ceiling; do
+    node -e '
+      const fs = require("fs");
+      const rounds = process.argv.slice(1).map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
+      const sum = (k) => rounds.reduce((t, r) => t + r[k], 0);
+      const median = (k) => rounds.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(rounds.length / 2)];
+      const requests = sum("requests"), seconds = sum("seconds");
+      console.log(JSON.stringify({ requests, seconds, rps: requests / seconds, p50_ms: median("p50_ms"), p90_ms: median("p90_ms"),
+        p99_ms: Math.max(...rounds.map((r) => r.p99_ms)), max_ms: Math.max(...rounds.map((r) => r.max_ms)),
+        non2xx: sum("non2xx"), socket_errors: sum("socket_errors"), bytes: sum("bytes"), rounds: rounds.map((r) => Math.round(r.rps)),
+        drain_seconds: sum("drain_seconds") || 0 }));
+    ' $(for round in $(seq 1 "$teams_rounds"); do echo "$work/$side.$round.json"; done) >"$work/$side.json"
+  done
 fi
 run_wrk answer answer.lua "$skillbot/api/v1/answer" "$work/questions.txt"
 rss_after_load="$(rss_kb "$pid")"
@@ -248,15 +298,16 @@ rows.forEach((r, i) => {
 if (teams === '1' && repliesAfter) {
   // Replies are counted from before the warm-up to 2 s after the measured run: one per activity, none lost.
   const warm = JSON.parse(fs.readFileSync(`${work}/teams.warmup.txt`, 'utf8').split('\n').find((l) => l.startsWith('RESULT ')).slice(7));
+  const teamsRuns = 1 + read('teams').rounds.length;
   const sent = warm.requests + read('teams').requests;
   const got = JSON.parse(repliesAfter).replies - JSON.parse(repliesBefore).replies;
-  // wrk counts the responses it read: the activities still in flight when each of its two runs stops (at most one a
-  // connection) were answered too, so up to 2 × connections replies more than wrk's count is every activity once.
+  // wrk counts the responses it read: the activities still in flight when each of its runs stops (at most one a
+  // connection) were answered too, so up to runs × connections replies more than wrk's count is every activity once.
   const duplicates = JSON.parse(repliesAfter).duplicateReplies - JSON.parse(repliesBefore).duplicateReplies;
   const inFlight = got - sent;
   console.log(`\nTeams replies received by the fake connector: ${got} for ${sent} activities wrk counted (warm-up and measured run); ` +
-    `${inFlight} more were in flight when wrk stopped (at most ${2 * connections}); ${duplicates} activities answered twice` +
-    (duplicates === 0 && inFlight >= 0 && inFlight <= 2 * connections ? ': every activity answered once' : ': MISS'));
+    `${inFlight} more were in flight when wrk stopped (at most ${teamsRuns * connections}); ${duplicates} activities answered twice` +
+    (duplicates === 0 && inFlight >= 0 && inFlight <= teamsRuns * connections ? ': every activity answered once' : ': MISS'));
   // A Teams message is two HTTP exchanges (the activity in, the reply out to the connector, here a Node fake on
   // the same cores): the bare app doing only those shows how much of the form ceiling that exchange leaves.
   const bare = read('teams-ceiling');
@@ -264,7 +315,9 @@ if (teams === '1' && repliesAfter) {
   allMet &&= ofBare >= 0.8 && duplicates === 0;
   console.log(`Teams ceiling (bare app: read the activity, 200, post one of SkillBot's replies, ${replyBytes} bytes on average, to the fake connector): ${bare.rps.toFixed(0)} requests/s, ` +
     `p99 ${bare.p99_ms.toFixed(2)} ms, ${errors(bare)} errors = ${(100 * bare.rps / ceiling.rps).toFixed(0)}% of the ceiling; ` +
-    `SkillBot's Teams endpoint reaches ${(100 * ofBare).toFixed(0)}% of it` + (ofBare >= 0.8 ? ' (target 80%: met)' : ' (target 80%: MISS)'));
+    `SkillBot's Teams endpoint reaches ${(100 * ofBare).toFixed(0)}% of it` + (ofBare >= 0.8 ? ' (target 80%: met)' : ' (target 80%: MISS)') +
+    `; by round (messages/s, SkillBot vs bare): ${read('teams').rounds.map((r, i) => `${r} vs ${bare.rounds[i]}`).join(', ')}` +
+    ` (SkillBot's rounds include ${read('teams').drain_seconds.toFixed(1)} s waiting for their last replies)`);
 }
 console.log(`SkillBot RSS after the load: ${(Number(rssAfterLoad) / 1024).toFixed(1)} MiB`);
 if (startup) {
