@@ -131,7 +131,8 @@ public sealed class ChatRateLimiter : IDisposable
             Window = TimeSpan.FromMinutes(1),
             SegmentsPerWindow = 6,
             QueueLimit = 0,
-            AutoReplenishment = true,
+            // The partitioned limiter replenishes every partition from its one timer (as GetSlidingWindowLimiter arranges), not one timer each.
+            AutoReplenishment = false,
         };
         Func<string, RateLimiter> newLimiter = _ => new SlidingWindowRateLimiter(options);
         return PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.Get(key, newLimiter));
