@@ -9,7 +9,8 @@
 # limits raised out of the way), local fakes for Microsoft (OpenID metadata + JWKS, token endpoint, Bot
 # Connector), and the bare ceiling app; then drives with wrk, each for the same time and connection count:
 # the Slack slash command, Teams /api/messages, GET /api/v1/answer and the ceiling, plus the ceiling app's
-# bare Teams exchange (activity in, reply out to the fake connector) for scale. Prints requests/s, p50/p99
+# bare Teams exchange (activity in, one of SkillBot's replies out to the fake connector) for scale, taking turns
+# with the Teams endpoint in three rounds (messages answered per second). Prints requests/s, p50/p99
 # latency, errors (non-2xx + socket errors) and each target's ratio to the ceiling, Teams replies counted
 # against activities, then the startup-to-ready time and resident memory with the generated 2,000-skill catalogue.
 # --soak: a paced 10-minute mix of the three endpoints, SkillBot's RSS sampled every 10 s.
@@ -40,7 +41,7 @@ while [[ $# -gt 0 ]]; do
     --soak-rate) soak_rate="$2"; shift 2 ;;
     --no-startup) startup=0; shift ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
