@@ -217,12 +217,13 @@ if [[ $teams == 1 ]]; then
   }
   replies_base="$(replies_now)"
   warm_wrk teams teams.lua "$skillbot/api/messages" "${teams_args[@]}"
-  teams_sent="$(grep '^RESULT ' "$work/teams.warmup.txt" | sed 's/^RESULT //' | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).requests)')"
+  # Replies are awaited for the activities taken (a 503 is one refused while the reply queue was full).
+  teams_sent="$(grep '^RESULT ' "$work/teams.warmup.txt" | sed 's/^RESULT //' | node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(r.requests - r.non2xx)')"
   drain_replies $((replies_base + teams_sent)) >/dev/null
   warm_wrk teams-ceiling teams.lua "http://127.0.0.1:$ceiling_port/api/messages" "${teams_args[@]}"
   for round in $(seq 1 "$teams_rounds"); do
     measure_wrk "teams.$round" "$teams_round_seconds"s teams.lua "$skillbot/api/messages" "${teams_args[@]}"
-    teams_sent=$((teams_sent + $(node -e 'console.log(require(process.argv[1]).requests)' "$work/teams.$round.json")))
+    teams_sent=$((teams_sent + $(node -e 'const r = require(process.argv[1]); console.log(r.requests - r.non2xx)' "$work/teams.$round.json")))
     drained="$(drain_replies $((replies_base + teams_sent)))"
     node -e 'const f = process.argv[1], r = require(f); r.drain_seconds = Number(process.argv[2]); r.seconds += r.drain_seconds; r.rps = r.requests / r.seconds;
       require("fs").writeFileSync(f, JSON.stringify(r))' "$work/teams.$round.json" "$drained"
@@ -300,13 +301,14 @@ if (teams === '1' && repliesAfter) {
   // Replies are counted from before the warm-up to 2 s after the measured run: one per activity, none lost.
   const warm = JSON.parse(fs.readFileSync(`${work}/teams.warmup.txt`, 'utf8').split('\n').find((l) => l.startsWith('RESULT ')).slice(7));
   const teamsRuns = 1 + read('teams').rounds.length;
-  const sent = warm.requests + read('teams').requests;
+  // An activity refused with 503 (the reply queue full: Teams delivers it again) is not one to answer.
+  const sent = warm.requests - warm.non2xx + read('teams').requests - read('teams').non2xx;
   const got = JSON.parse(repliesAfter).replies - JSON.parse(repliesBefore).replies;
   // wrk counts the responses it read: the activities still in flight when each of its runs stops (at most one a
   // connection) were answered too, so up to runs × connections replies more than wrk's count is every activity once.
   const duplicates = JSON.parse(repliesAfter).duplicateReplies - JSON.parse(repliesBefore).duplicateReplies;
   const inFlight = got - sent;
-  console.log(`\nTeams replies received by the fake connector: ${got} for ${sent} activities wrk counted (warm-up and measured run); ` +
+  console.log(`\nTeams replies received by the fake connector: ${got} for ${sent} activities wrk counted as taken (warm-up and measured run); ` +
     `${inFlight} more were in flight when wrk stopped (at most ${teamsRuns * connections}); ${duplicates} activities answered twice` +
     (duplicates === 0 && inFlight >= 0 && inFlight <= teamsRuns * connections ? ': every activity answered once' : ': MISS'));
   // A Teams message is two HTTP exchanges (the activity in, the reply out to the connector, here a Node fake on
