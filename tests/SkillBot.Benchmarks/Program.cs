@@ -29,6 +29,13 @@ if (args is ["startup", var catalogueFolder])
     return;
 }
 
+// "reload DIR": a start and a live reload of that folder in-process under questions: resident memory and the slowest answer.
+if (args is ["reload", var reloadFolder])
+{
+    SkillBot.Benchmarks.ReloadMemory.Run(reloadFolder, Console.Out);
+    return;
+}
+
 // "latency [CALLS]": every question kind timed call by call on 2,000 and 20,000 skills (median and p99).
 if (args is ["latency", ..])
 {
