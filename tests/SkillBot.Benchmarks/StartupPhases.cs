@@ -32,13 +32,15 @@ internal static class StartupPhases
         using var allocations = byType ? new AllocationsByType() : null;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var paused = GC.GetTotalPauseDuration();
         var start = Stopwatch.GetTimestamp();
         var result = run();
         var wall = Stopwatch.GetElapsedTime(start);
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var allocatedMib = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024);
+        var pausedMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {wall.TotalMilliseconds:F0} ms wall, {used.TotalMilliseconds:F0} ms CPU, {allocatedMib:F0} MiB allocated, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(1)} gen1 / {GC.CollectionCount(2)} gen2 collections so far"));
+            $"{name}: {wall.TotalMilliseconds:F0} ms wall, {used.TotalMilliseconds:F0} ms CPU, {allocatedMib:F0} MiB allocated, {pausedMs:F0} ms paused for GC, {GC.CollectionCount(0)} gen0 / {GC.CollectionCount(1)} gen1 / {GC.CollectionCount(2)} gen2 collections so far"));
         allocations?.Report(output);
         return result;
     }
