@@ -145,9 +145,11 @@ public static class CatalogueLoader
             builder.Problems.Add(new CatalogueProblem(SkillsFolder, 0, 0, "no skill files: add at least one skills/**/*.yaml"));
         }
         // Parsing is most of a load and touches nothing shared, so files are parsed side by side, a batch at a
-        // time (a batch's YAML trees are several times its text), and read into the catalogue in order; with more
-        // than one core, the next batch is parsed while this one is read in.
-        var batches = skillFiles.Chunk(512).ToList();
+        // time, and read into the catalogue in order; with more than one core, the next batch is parsed while this
+        // one is read in. Batches are small: a batch's text and YAML trees are alive until it is read in, and what is
+        // alive when a collection comes is copied to an older generation (with 512 files a batch, most collections
+        // during a large load were of generation 1).
+        var batches = skillFiles.Chunk(64).ToList();
         (CatalogueFile File, CatalogueYaml.ParsedFile Parsed)[] Parse(Source[] batch)
         {
             var parsed = new (CatalogueFile, CatalogueYaml.ParsedFile)[batch.Length];
