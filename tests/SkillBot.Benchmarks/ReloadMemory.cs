@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SkillBot.CatalogueFiles;
 using SkillBot.Core;
 using SkillBot.LiveCatalogue;
@@ -16,13 +17,9 @@ internal static class ReloadMemory
 {
     public static void Run(string folder, TextWriter output)
     {
-        var catalogue = CatalogueFolder.Load(folder).Catalogue ?? throw new InvalidOperationException($"{folder} does not load");
-        var assistant = new Assistant(catalogue);
-        LoadMemory.ReturnAfterStartup(catalogue);
-        catalogue = null;
+        var (assistant, questions) = Start(folder);
         output.WriteLine($"server GC: {System.Runtime.GCSettings.IsServerGC}, ready: RSS {Resident()} MiB, heap {Heap()} MiB");
 
-        var questions = LoadQuestions.For(assistant.Catalogue).ToArray();
         var slowest = TimeSpan.Zero;
         var asking = true;
         var asker = new Thread(() =>
@@ -55,10 +52,7 @@ internal static class ReloadMemory
         });
         sampler.Start();
         var reloadStart = Stopwatch.GetTimestamp();
-        var reloaded = CatalogueFolder.Load(folder, cores: 1).Catalogue!;
-        assistant.Use(reloaded);
-        LoadMemory.ReturnAfterReload(reloaded);
-        reloaded = null;
+        Reload(assistant, folder);
         var reloadTook = Stopwatch.GetElapsedTime(reloadStart);
         var atSwap = Resident();
         for (var i = 0; i < 100; i++)
@@ -74,6 +68,33 @@ internal static class ReloadMemory
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"reload: {reloadTook.TotalMilliseconds:F0} ms; RSS before {before} MiB, peak {peak} MiB, at the swap {atSwap} MiB, 10 s after {Resident()} MiB, heap {Heap()} MiB; "
             + $"slowest answer {slowest.TotalMilliseconds:F1} ms; GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms in all, the last collection's longest pause {longestPause.TotalMilliseconds:F1} ms"));
+        // What is alive, to tell memory the collector keeps from memory still referenced.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        output.WriteLine($"after a full compacting collection: heap {Heap()} MiB, RSS {Resident()} MiB");
+        if (Environment.GetEnvironmentVariable("RELOAD_PROBE_WAIT") is not null)
+        {
+            Console.Error.WriteLine($"pid {Environment.ProcessId}: waiting");
+            Thread.Sleep(600_000);
+        }
+    }
+
+    /// <summary>The start, in a frame of its own: a catalogue left in this method's stack would stay alive after the reload.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (Assistant Assistant, string[] Questions) Start(string folder)
+    {
+        var catalogue = CatalogueFolder.Load(folder).Catalogue ?? throw new InvalidOperationException($"{folder} does not load");
+        var assistant = new Assistant(catalogue);
+        LoadMemory.ReturnAfterStartup(catalogue);
+        return (assistant, LoadQuestions.For(catalogue).ToArray());
+    }
+
+    /// <summary>The reload as <see cref="CatalogueReloader"/> does it, in a frame of its own as well.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Reload(Assistant assistant, string folder)
+    {
+        var reloaded = CatalogueFolder.Load(folder, cores: 1).Catalogue!;
+        assistant.Use(reloaded);
+        LoadMemory.ReturnAfterReload(reloaded);
     }
 
     private static long Resident()
