@@ -51,16 +51,17 @@ public static class CatalogueFolder
     /// Hands each file of the folder to <paramref name="each"/> as it is read, with the guards of <see cref="Read"/>,
     /// keeping none: a copy of a large catalogue (a snapshot) without all its text in memory at once. Files come in the
     /// order of the walk, not the path order a version is computed in. One attempt: a file that disappears is a problem.
+    /// Each file's bytes are read into one reused buffer: they are valid until <paramref name="each"/> returns.
     /// </summary>
     /// <returns>What went wrong; the files handed over are then not the whole folder.</returns>
-    public static List<CatalogueProblem> ReadEach(string folder, Action<CatalogueFile> each)
+    public static List<CatalogueProblem> ReadEach(string folder, Action<CatalogueFileBytes> each)
     {
         var reading = new Reading(Path.GetFullPath(folder), null, lastAttempt: true, each);
         reading.Run();
         return reading.Problems;
     }
 
-    private sealed class Reading(string folder, Action<string>? beforeRead, bool lastAttempt, Action<CatalogueFile>? each = null)
+    private sealed class Reading(string folder, Action<string>? beforeRead, bool lastAttempt, Action<CatalogueFileBytes>? each = null)
     {
         public List<CatalogueFileBytes> Files { get; } = [];
         public List<CatalogueProblem> Problems { get; } = [];
@@ -234,13 +235,14 @@ public static class CatalogueFolder
 
         private void Keep(string relative, ReadOnlyMemory<byte> utf8)
         {
+            var file = new CatalogueFileBytes(relative, utf8);
             if (each is null)
             {
-                Files.Add(new CatalogueFileBytes(relative, utf8));
+                Files.Add(file);
             }
             else
             {
-                each(new CatalogueFile(relative, Encoding.UTF8.GetString(utf8.Span)));
+                each(file);
             }
         }
 
