@@ -71,11 +71,6 @@ internal static class ReloadMemory
         // What is alive, to tell memory the collector keeps from memory still referenced.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         output.WriteLine($"after a full compacting collection: heap {Heap()} MiB, RSS {Resident()} MiB");
-        if (Environment.GetEnvironmentVariable("RELOAD_PROBE_WAIT") is not null)
-        {
-            Console.Error.WriteLine($"pid {Environment.ProcessId}: waiting");
-            Thread.Sleep(600_000);
-        }
     }
 
     /// <summary>The start, in a frame of its own: a catalogue left in this method's stack would stay alive after the reload.</summary>
