@@ -34,7 +34,7 @@ public static class CatalogueFolder
     }
 
     /// <param name="beforeRead">Called with each file's full path just before it is read (tests: to change the folder at the worst moment).</param>
-    public static (List<CatalogueFile> Files, List<CatalogueProblem> Problems) Read(string folder, Action<string>? beforeRead = null)
+    public static (List<CatalogueFileBytes> Files, List<CatalogueProblem> Problems) Read(string folder, Action<string>? beforeRead = null)
     {
         folder = Path.GetFullPath(folder);
         var reading = new Reading(folder, beforeRead, lastAttempt: false);
@@ -51,24 +51,26 @@ public static class CatalogueFolder
     /// Hands each file of the folder to <paramref name="each"/> as it is read, with the guards of <see cref="Read"/>,
     /// keeping none: a copy of a large catalogue (a snapshot) without all its text in memory at once. Files come in the
     /// order of the walk, not the path order a version is computed in. One attempt: a file that disappears is a problem.
+    /// Each file's bytes are read into one reused buffer: they are valid until <paramref name="each"/> returns.
     /// </summary>
     /// <returns>What went wrong; the files handed over are then not the whole folder.</returns>
-    public static List<CatalogueProblem> ReadEach(string folder, Action<CatalogueFile> each)
+    public static List<CatalogueProblem> ReadEach(string folder, Action<CatalogueFileBytes> each)
     {
         var reading = new Reading(Path.GetFullPath(folder), null, lastAttempt: true, each);
         reading.Run();
         return reading.Problems;
     }
 
-    private sealed class Reading(string folder, Action<string>? beforeRead, bool lastAttempt, Action<CatalogueFile>? each = null)
+    private sealed class Reading(string folder, Action<string>? beforeRead, bool lastAttempt, Action<CatalogueFileBytes>? each = null)
     {
-        public List<CatalogueFile> Files { get; } = [];
+        public List<CatalogueFileBytes> Files { get; } = [];
         public List<CatalogueProblem> Problems { get; } = [];
 
         /// <summary>Something listed was gone when read: the listing is stale, so the folder is read again.</summary>
         public bool Vanished { get; private set; }
 
         private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
+        private readonly FileBytes _bytes = new(keep: each is null);
         private long _total;
         private bool _full;
 
@@ -170,7 +172,7 @@ public static class CatalogueFolder
                     case FileType.Unknown when LengthWithoutOpening(path) == 0:
                         // Without a file type to go by, a file of length 0 is never opened: FIFOs and devices
                         // have length 0 and opening one can block. An empty file reads as empty text anyway.
-                        Keep(new CatalogueFile(relative, ""));
+                        Keep(relative, ReadOnlyMemory<byte>.Empty);
                         return;
                 }
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
@@ -179,7 +181,7 @@ public static class CatalogueFolder
                     Problem(relative, CatalogueLoader.TooLargeProblem(stream.Length));
                     return;
                 }
-                if (ReadBounded(stream) is not { } bytes)
+                if (_bytes.ReadBounded(stream) is not { } bytes)
                 {
                     Problem(relative, CatalogueLoader.TooLargeProblem(null));
                     return;
@@ -191,7 +193,7 @@ public static class CatalogueFolder
                     _full = true;
                     return;
                 }
-                Keep(new CatalogueFile(relative, Decode(bytes)));
+                Keep(relative, WithoutByteOrderMark(bytes));
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
@@ -211,50 +213,29 @@ public static class CatalogueFolder
         }
 
         /// <summary>
-        /// The file's bytes, or null when there are more than a catalogue file may have (it grew since it was measured).
-        /// Read straight into an array of the measured length (plus one byte, to see growth): a 20,000-file catalogue
-        /// is read without a buffer per file.
+        /// The text as UTF-8, as File.ReadAllText reads it: UTF-8 unless a byte order mark says otherwise. UTF-16 and
+        /// UTF-32 (rare) are decoded and encoded as UTF-8, which decodes back to the same text.
         /// </summary>
-        private static ReadOnlyMemory<byte>? ReadBounded(FileStream stream)
-        {
-            var bytes = new byte[(int)Math.Min(stream.Length, CatalogueLoader.MaxFileBytes) + 1];
-            var length = 0;
-            int read;
-            while ((read = stream.Read(bytes, length, bytes.Length - length)) > 0)
-            {
-                length += read;
-                if (length == bytes.Length)
-                {
-                    if (length > CatalogueLoader.MaxFileBytes)
-                    {
-                        return null;
-                    }
-                    Array.Resize(ref bytes, Math.Min(bytes.Length * 2, CatalogueLoader.MaxFileBytes + 1)); // it grew: read on
-                }
-            }
-            return bytes.AsMemory(0, length);
-        }
-
-        /// <summary>As File.ReadAllText reads: UTF-8 unless a byte order mark says otherwise.</summary>
-        private static string Decode(ReadOnlyMemory<byte> bytes)
+        private static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> bytes)
         {
             ReadOnlySpan<byte> utf8Mark = [0xEF, 0xBB, 0xBF];
             var span = bytes.Span;
             if (span.StartsWith(utf8Mark))
             {
-                return Encoding.UTF8.GetString(span[utf8Mark.Length..]);
+                return bytes[utf8Mark.Length..];
             }
             if (span is [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..] or [0x00, 0x00, 0xFE, 0xFF, ..])
             {
                 // UTF-16 or UTF-32, which the reader tells apart.
                 using var reader = new StreamReader(new MemoryStream(bytes.ToArray()), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-                return reader.ReadToEnd();
+                return Encoding.UTF8.GetBytes(reader.ReadToEnd());
             }
-            return Encoding.UTF8.GetString(span);
+            return bytes;
         }
 
-        private void Keep(CatalogueFile file)
+        private void Keep(string relative, ReadOnlyMemory<byte> utf8)
         {
+            var file = new CatalogueFileBytes(relative, utf8);
             if (each is null)
             {
                 Files.Add(file);
@@ -281,6 +262,80 @@ public static class CatalogueFolder
         {
             var message = e.Message.Replace(path, relative, StringComparison.Ordinal);
             return e is UnauthorizedAccessException ? $"cannot be read: permission denied ({message})" : $"cannot be read: {message}";
+        }
+    }
+
+    /// <summary>
+    /// Where files are read to. Kept files go into large arrays one after another: a 20,000-file catalogue is then some
+    /// 40 arrays on the large object heap, which the collections during its load leave in place, instead of 20,000 arrays
+    /// copied from generation to generation. Files handed on at once (not kept) reuse one buffer.
+    /// </summary>
+    private sealed class FileBytes(bool keep)
+    {
+        private const int FirstChunk = 128 * 1024, LargestChunk = 4 * 1024 * 1024;
+        private byte[] _chunk = [];
+        private int _used;
+        private int _nextChunk = FirstChunk;
+
+        /// <summary>
+        /// The file's bytes, or null when there are more than a catalogue file may have (it grew since it was measured).
+        /// Read straight into room for the measured length (plus one byte, to see growth). Not kept: valid until the next read.
+        /// </summary>
+        public ReadOnlyMemory<byte>? ReadBounded(FileStream stream)
+        {
+            var room = (int)Math.Min(stream.Length, CatalogueLoader.MaxFileBytes) + 1;
+            if (!keep)
+            {
+                _used = 0;
+            }
+            if (_chunk.Length - _used < room)
+            {
+                var size = keep ? Math.Max(room, _nextChunk) : Math.Max(room, 64 * 1024);
+                _nextChunk = Math.Min(_nextChunk * 2, LargestChunk);
+                // Filled before it is read: no need to clear it first.
+                _chunk = GC.AllocateUninitializedArray<byte>(size);
+                _used = 0;
+            }
+            var length = ReadInto(stream, _chunk.AsSpan(_used, room));
+            if (length < room)
+            {
+                var bytes = _chunk.AsMemory(_used, length);
+                _used += length;
+                return bytes;
+            }
+            if (length > CatalogueLoader.MaxFileBytes)
+            {
+                return null;
+            }
+            // It grew since it was measured: read on into an array of its own.
+            var grown = new byte[Math.Min(room * 2, CatalogueLoader.MaxFileBytes + 1)];
+            _chunk.AsSpan(_used, room).CopyTo(grown);
+            int read;
+            while ((read = stream.Read(grown, length, grown.Length - length)) > 0)
+            {
+                length += read;
+                if (length == grown.Length)
+                {
+                    if (length > CatalogueLoader.MaxFileBytes)
+                    {
+                        return null;
+                    }
+                    Array.Resize(ref grown, Math.Min(grown.Length * 2, CatalogueLoader.MaxFileBytes + 1));
+                }
+            }
+            return grown.AsMemory(0, length);
+        }
+
+        /// <summary>Reads until the stream ends or the room is full; how many bytes were read.</summary>
+        private static int ReadInto(FileStream stream, Span<byte> room)
+        {
+            var length = 0;
+            int read;
+            while (length < room.Length && (read = stream.Read(room[length..])) > 0)
+            {
+                length += read;
+            }
+            return length;
         }
     }
 

@@ -22,10 +22,18 @@ if (args is ["generate", var folder, ..])
     return;
 }
 
-// "startup DIR": where a start's time goes with that catalogue folder (load, Assistant), wall-clock and CPU.
-if (args is ["startup", var catalogueFolder])
+// "startup DIR [--allocations]": where a start's time goes with that catalogue folder (load, Assistant), wall-clock and
+// CPU; with --allocations, also what each phase allocates by type (sampled).
+if (args is ["startup", var catalogueFolder, ..])
 {
-    SkillBot.Benchmarks.StartupPhases.Run(catalogueFolder, Console.Out);
+    SkillBot.Benchmarks.StartupPhases.Run(catalogueFolder, Console.Out, byType: args is [_, _, "--allocations"]);
+    return;
+}
+
+// "reload DIR": a start and a live reload of that folder in-process under questions: resident memory and the slowest answer.
+if (args is ["reload", var reloadFolder])
+{
+    SkillBot.Benchmarks.ReloadMemory.Run(reloadFolder, Console.Out);
     return;
 }
 

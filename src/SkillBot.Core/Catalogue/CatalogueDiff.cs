@@ -284,7 +284,7 @@ public sealed partial record CatalogueDiff(string OldVersion, string NewVersion,
                     changes.Add(new(DiffKind.Added, DiffSubject.Expectation, after.Name, role, e.Level.Name, null, null, e.Description));
                     continue;
                 }
-                if (was.Description != e.Description)
+                if (!was.HasSameDescriptionAs(e))
                 {
                     changes.Add(new(DiffKind.Changed, DiffSubject.Expectation, after.Name, role, e.Level.Name, "description", was.Description, e.Description));
                 }

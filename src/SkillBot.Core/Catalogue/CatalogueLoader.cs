@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using SkillBot.Core.Text;
@@ -99,7 +100,26 @@ public static class CatalogueLoader
     /// </summary>
     /// <param name="readProblems">What went wrong reading the files (each is about a whole file): the load fails if there is any.</param>
     /// <param name="cores">How many cores parsing may use (-1: all).</param>
-    public static CatalogueLoadResult LoadReadFiles(IReadOnlyList<CatalogueFile> files, IReadOnlyList<CatalogueProblem> readProblems, int cores = -1)
+    public static CatalogueLoadResult LoadReadFiles(IReadOnlyList<CatalogueFile> files, IReadOnlyList<CatalogueProblem> readProblems, int cores = -1) =>
+        LoadSources([.. files.Select(f => new Source(f.Path, f, default))], readProblems, cores);
+
+    /// <summary>
+    /// Loads files a reader took from a folder as UTF-8 (SkillBot.CatalogueFiles), which applied the size limits on the
+    /// way. Each file is decoded only when it is parsed, a batch at a time, so a large catalogue's text is never all in
+    /// memory as strings (twice its UTF-8), and the version is hashed from the bytes as read.
+    /// </summary>
+    /// <param name="readProblems">What went wrong reading the files (each is about a whole file): the load fails if there is any.</param>
+    /// <param name="cores">How many cores parsing may use (-1: all).</param>
+    public static CatalogueLoadResult LoadReadFiles(IReadOnlyList<CatalogueFileBytes> files, IReadOnlyList<CatalogueProblem> readProblems, int cores = -1) =>
+        LoadSources([.. files.Select(f => new Source(f.Path, null, f.Utf8))], readProblems, cores);
+
+    /// <summary>A file to load: its text, or its UTF-8, decoded when it is parsed.</summary>
+    private sealed record Source(string Path, CatalogueFile? Read, ReadOnlyMemory<byte> Utf8)
+    {
+        public CatalogueFile File() => Read ?? new CatalogueFile(Path, Encoding.UTF8.GetString(Utf8.Span));
+    }
+
+    private static CatalogueLoadResult LoadSources(List<Source> files, IReadOnlyList<CatalogueProblem> readProblems, int cores)
     {
         var all = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var builder = new Builder();
@@ -113,11 +133,11 @@ public static class CatalogueLoader
         }
         else
         {
-            builder.ReadLevels(levelsFile);
+            builder.ReadLevels(levelsFile.File());
         }
         if (rolesFile is not null)
         {
-            builder.ReadRoles(rolesFile);
+            builder.ReadRoles(rolesFile.File());
         }
         // A skill file that could not be read is reported as such, not as "no skill files".
         if (skillFiles.Count == 0 && !readProblems.Any(p => p.File == SkillsFolder || IsInSkills(p.File)))
@@ -125,25 +145,31 @@ public static class CatalogueLoader
             builder.Problems.Add(new CatalogueProblem(SkillsFolder, 0, 0, "no skill files: add at least one skills/**/*.yaml"));
         }
         // Parsing is most of a load and touches nothing shared, so files are parsed side by side, a batch at a
-        // time (a batch's YAML trees are several times its text), and read into the catalogue in order; with more
-        // than one core, the next batch is parsed while this one is read in.
-        var batches = skillFiles.Chunk(512).ToList();
-        CatalogueYaml.ParsedFile[] Parse(CatalogueFile[] batch)
+        // time, and read into the catalogue in order; with more than one core, the next batch is parsed while this
+        // one is read in. Batches are small: a batch's text and YAML trees are alive until it is read in, and what is
+        // alive when a collection comes is copied to an older generation (with 512 files a batch, most collections
+        // during a large load were of generation 1).
+        var batches = skillFiles.Chunk(64).ToList();
+        (CatalogueFile File, CatalogueYaml.ParsedFile Parsed)[] Parse(Source[] batch)
         {
-            var parsed = new CatalogueYaml.ParsedFile[batch.Length];
-            Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = cores }, i => parsed[i] = CatalogueYaml.ParseAlone(batch[i]));
+            var parsed = new (CatalogueFile, CatalogueYaml.ParsedFile)[batch.Length];
+            Parallel.For(0, batch.Length, new ParallelOptions { MaxDegreeOfParallelism = cores }, i =>
+            {
+                var file = batch[i].File();
+                parsed[i] = (file, CatalogueYaml.ParseAlone(file));
+            });
             return parsed;
         }
-        Task<CatalogueYaml.ParsedFile[]>? next = null;
+        Task<(CatalogueFile, CatalogueYaml.ParsedFile)[]>? next = null;
         for (var b = 0; b < batches.Count; b++)
         {
             var batch = batches[b];
             var parsed = next is null ? Parse(batch) : next.GetAwaiter().GetResult();
             var following = b + 1 < batches.Count ? batches[b + 1] : null;
             next = following is not null && cores != 1 ? Task.Run(() => Parse(following)) : null;
-            for (var i = 0; i < batch.Length; i++)
+            foreach (var (file, tree) in parsed)
             {
-                builder.ReadSkill(batch[i], parsed[i]);
+                builder.ReadSkill(file, tree);
             }
         }
 
@@ -175,9 +201,10 @@ public static class CatalogueLoader
     }
 
     /// <summary>The version a load of these files gives (the files in any order), without loading them.</summary>
-    public static string VersionOfFiles(IEnumerable<CatalogueFile> files) => VersionOf(files.OrderBy(f => f.Path, StringComparer.Ordinal));
+    public static string VersionOfFiles(IEnumerable<CatalogueFile> files) =>
+        VersionOf(files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => new Source(f.Path, f, default)));
 
-    private static string VersionOf(IEnumerable<CatalogueFile> files)
+    private static string VersionOf(IEnumerable<Source> files)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // One buffer for every file's UTF-8, instead of an array per file (a large catalogue is some 100 MiB of text).
@@ -195,12 +222,28 @@ public static class CatalogueLoader
         {
             Append(file.Path);
             hash.AppendData([0]);
-            // ReplaceLineEndings copies the text; most files have only '\n' already.
-            Append(file.Text.AsSpan().IndexOfAny("\r\f\u0085\u2028\u2029") < 0 ? file.Text : file.Text.ReplaceLineEndings("\n"));
+            if (file.Read is null && IsTextWithOnlyNewlines(file.Utf8.Span))
+            {
+                hash.AppendData(file.Utf8.Span); // the text's UTF-8 already: decoding and encoding again would give these bytes
+            }
+            else
+            {
+                // ReplaceLineEndings copies the text; most files have only '\n' already.
+                var text = file.File().Text;
+                Append(text.AsSpan().IndexOfAny("\r\f\u0085\u2028\u2029") < 0 ? text : text.ReplaceLineEndings("\n"));
+            }
             hash.AppendData([0]);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..8];
     }
+
+    /// <summary>Valid UTF-8 without the line breaks a version hashes as '\n' (\r, \f, U+0085, U+2028, U+2029).</summary>
+    private static bool IsTextWithOnlyNewlines(ReadOnlySpan<byte> utf8) =>
+        System.Text.Unicode.Utf8.IsValid(utf8)
+        && utf8.IndexOfAny((byte)'\r', (byte)'\f') < 0
+        && utf8.IndexOf([(byte)0xC2, (byte)0x85]) < 0
+        && utf8.IndexOf([(byte)0xE2, (byte)0x80, (byte)0xA8]) < 0
+        && utf8.IndexOf([(byte)0xE2, (byte)0x80, (byte)0xA9]) < 0;
 
     /// <summary>Collects levels, roles and skills, and every problem on the way.</summary>
     private sealed class Builder : CatalogueYaml
@@ -217,6 +260,13 @@ public static class CatalogueLoader
         private readonly List<Skill> _skills = [];
         private readonly Dictionary<string, (string Skill, string File)> _skillKeys = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _domains = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Level?>.AlternateLookup<ReadOnlySpan<char>> _levelsAsWritten =
+            new Dictionary<string, Level?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _rolesAsWritten =
+            new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly HashSet<int> _seenRoles = [];
+        private readonly DescriptionStore _descriptions = new();
+        private bool[] _seenLevels = [];
 
         public void UseDefaultLadder()
         {
@@ -426,20 +476,20 @@ public static class CatalogueLoader
 
         private void ReadSkillRoles(CatalogueFile file, YamlTreeMapping rolesMap, ImmutableArray<RoleExpectations>.Builder roles)
         {
-            var seenRoles = new HashSet<int>();
+            var seenRoles = _seenRoles;
+            seenRoles.Clear();
             foreach (var (roleKey, roleValue) in rolesMap.Children)
             {
-                var roleName = ScalarText(roleKey);
-                if (string.IsNullOrWhiteSpace(roleName))
+                if (roleKey.Span.IsWhiteSpace())
                 {
                     Add(file, roleKey, "a role name must be text");
                     continue;
                 }
-                var roleIndex = RoleIndex(roleName);
+                var roleIndex = RoleIndex(roleKey);
                 if (roleIndex >= _listedRoles)
                 {
                     // Still a role (format v1), but a typo such as "Data Enginer" must not become one silently.
-                    Warn(file, roleKey, UnlistedRole(roleName, _listedRoles.Value));
+                    Warn(file, roleKey, UnlistedRole(roleKey.Value, _listedRoles.Value));
                 }
                 var listedTwice = !seenRoles.Add(roleIndex);
                 if (listedTwice)
@@ -448,24 +498,24 @@ public static class CatalogueLoader
                 }
                 if (roleValue is not YamlTreeMapping levelsMap || levelsMap.Children.Count == 0)
                 {
-                    Add(file, roleValue, $"role '{roleName}' must map level names to expectations");
+                    Add(file, roleValue, $"role '{roleKey.Value}' must map level names to expectations");
                     continue;
                 }
                 var byLevel = new Expectation?[_levels.Count];
-                var seenLevels = new HashSet<Level>();
+                var seenLevels = SeenLevels();
                 foreach (var (levelKey, levelValue) in levelsMap.Children)
                 {
-                    var levelName = ScalarText(levelKey) ?? "";
-                    var level = LevelAt(file, levelKey, levelName, _roles[roleIndex], seenLevels);
+                    var level = LevelAt(file, levelKey, _roles[roleIndex], seenLevels);
                     // The expectation is checked even under a bad level, so that every problem shows at once.
-                    if (ReadExpectation(file, level?.Name ?? levelName, levelValue) is { } read && level is not null)
+                    if (ReadExpectation(file, level?.Name ?? levelKey.Value, levelValue) is { } read && level is not null)
                     {
-                        byLevel[level.Number - 1] = new Expectation(level, read.Necessity, read.Description) { Examples = read.Examples };
+                        byLevel[level.Number - 1] = new Expectation(level, read.Necessity, read.Description.Span.Trim(), _descriptions) { Examples = read.Examples };
                     }
                 }
                 if (!listedTwice)
                 {
-                    roles.Add(new RoleExpectations(_roles[roleIndex], [.. byLevel]));
+                    // byLevel is not touched again, so it becomes the array without a copy.
+                    roles.Add(new RoleExpectations(_roles[roleIndex], ImmutableCollectionsMarshal.AsImmutableArray(byLevel)));
                 }
             }
         }
@@ -474,17 +524,15 @@ public static class CatalogueLoader
         /// The level a skill file's key names, or null (reported) when it is unknown, of another track than the
         /// role's, or already given for the role.
         /// </summary>
-        private Level? LevelAt(CatalogueFile file, YamlTreeNode levelKey, string levelName, Role role, HashSet<Level> seenLevels)
+        private Level? LevelAt(CatalogueFile file, YamlTreeScalar levelKey, Role role, bool[] seenLevels)
         {
-            // Named only in problems, so listed only for one (this runs for every expectation of the catalogue).
-            string Ladder() => string.Join(", ", _levels.Where(l => l.Track == role.Track).Select(l => l.Name));
-            if (!_levelKeys.TryGetValue(Tokenizer.Key(levelName), out var level))
+            if (LevelNamed(levelKey) is not { } level)
             {
                 // With no ladder (levels.yaml broken and already reported) every level would be "unknown".
                 if (_levels.Count > 0)
                 {
                     var which = role.Track.Name is { } track ? $"the levels of track '{track}' are" : "the ladder is";
-                    Add(file, levelKey, $"unknown level '{levelName}' ({which} {Ladder()})");
+                    Add(file, levelKey, $"unknown level '{levelKey.Value}' ({which} {LadderOf(role)})");
                 }
                 return null;
             }
@@ -492,15 +540,47 @@ public static class CatalogueLoader
             {
                 Add(file, levelKey,
                     $"level '{level.Name}' is on track '{level.Track.Name}', but role '{role.Name}' is on track '{role.Track.Name}' "
-                    + $"(its levels are {Ladder()}); a role has levels of its own track only");
+                    + $"(its levels are {LadderOf(role)}); a role has levels of its own track only");
                 return null;
             }
-            if (!seenLevels.Add(level))
+            if (seenLevels[level.Number - 1])
             {
                 Add(file, levelKey, $"level '{level.Name}' is given twice for role '{role.Name}'");
                 return null;
             }
+            seenLevels[level.Number - 1] = true;
             return level;
+        }
+
+        /// <summary>
+        /// The levels of the role's track, for a problem. A method of its own: a lambda over the role inside
+        /// <see cref="LevelAt"/> would allocate a closure on every call, and that runs for every expectation.
+        /// </summary>
+        private string LadderOf(Role role) => string.Join(", ", _levels.Where(l => l.Track == role.Track).Select(l => l.Name));
+
+        /// <summary>
+        /// The level a key names, or null. Every expectation of the catalogue names one of a few levels, each written the
+        /// same way, so each way of writing is looked up once (the ladder is complete before any skill is read).
+        /// </summary>
+        private Level? LevelNamed(YamlTreeScalar key)
+        {
+            if (_levelsAsWritten.TryGetValue(key.Span, out var known))
+            {
+                return known;
+            }
+            var written = key.Value;
+            return _levelsAsWritten.Dictionary[written] = _levelKeys.GetValueOrDefault(Tokenizer.Key(written));
+        }
+
+        /// <summary>Which levels a role of a skill has given already (by level number), cleared for each role.</summary>
+        private bool[] SeenLevels()
+        {
+            if (_seenLevels.Length != _levels.Count)
+            {
+                _seenLevels = new bool[_levels.Count];
+            }
+            Array.Clear(_seenLevels);
+            return _seenLevels;
         }
 
         /// <summary>owners: a list of ids of the shapes <see cref="Owners.KindOf"/> accepts, each once, at most <see cref="Owners.MaxPerSkill"/>.</summary>
@@ -580,7 +660,7 @@ public static class CatalogueLoader
             }
         }
 
-        private (Necessity Necessity, string Description, ImmutableArray<string> Examples)? ReadExpectation(CatalogueFile file, string levelName, YamlTreeNode node)
+        private (Necessity Necessity, YamlTreeScalar Description, ImmutableArray<string> Examples)? ReadExpectation(CatalogueFile file, string levelName, YamlTreeNode node)
         {
             if (node is not YamlTreeMapping map)
             {
@@ -592,45 +672,47 @@ public static class CatalogueLoader
             var necessity = Necessity.Optional;
             if (Value(map, "necessity") is { } necessityNode)
             {
-                switch (ScalarText(necessityNode))
+                switch (necessityNode)
                 {
-                    case "required": necessity = Necessity.Required; break;
-                    case "optional": necessity = Necessity.Optional; break;
-                    case var other:
-                        Add(file, necessityNode, $"necessity must be 'required' or 'optional', not '{other}'");
+                    case YamlTreeScalar required when required.Is("required"): necessity = Necessity.Required; break;
+                    case YamlTreeScalar optional when optional.Is("optional"): necessity = Necessity.Optional; break;
+                    default:
+                        Add(file, necessityNode, $"necessity must be 'required' or 'optional', not '{ScalarText(necessityNode)}'");
                         break;
                 }
             }
-            var description = Value(map, "description");
-            if (description is null)
-            {
-                Add(file, map, "missing required field 'description'");
-                return null;
-            }
-            switch (ScalarText(description))
+            switch (Value(map, "description"))
             {
                 case null:
-                    Add(file, description, "description must be text");
+                    Add(file, map, "missing required field 'description'");
                     return null;
-                case var text when string.IsNullOrWhiteSpace(text):
-                    Add(file, description, "description must not be empty");
+                case YamlTreeScalar text when text.Span.IsWhiteSpace():
+                    Add(file, text, "description must not be empty");
                     return null;
-                case var text:
-                    return (necessity, text.Trim(), examples);
+                case YamlTreeScalar text:
+                    return (necessity, text, examples);
+                case var other:
+                    Add(file, other, "description must be text");
+                    return null;
             }
         }
 
         /// <summary>A role named in a skill file: a known name or alias, or a new role with no aliases.</summary>
-        private int RoleIndex(string name)
+        private int RoleIndex(YamlTreeScalar written)
         {
-            var key = Tokenizer.Key(name);
-            if (_roleKeys.TryGetValue(key, out var index))
+            // Each role is named in thousands of skill files, each time written the same way: each way is looked up once.
+            if (_rolesAsWritten.TryGetValue(written.Span, out var known))
             {
-                return index;
+                return known;
             }
-            _roles.Add(new Role(name.Trim(), []) { Track = FirstTrack });
-            _roleKeys[key] = _roles.Count - 1;
-            return _roles.Count - 1;
+            var name = written.Value;
+            var key = Tokenizer.Key(name);
+            if (!_roleKeys.TryGetValue(key, out var index))
+            {
+                _roles.Add(new Role(name.Trim(), []) { Track = FirstTrack });
+                _roleKeys[key] = index = _roles.Count - 1;
+            }
+            return _rolesAsWritten.Dictionary[name] = index;
         }
 
         /// <summary>The warning for a role that roles.yaml does not list, naming the listed role nearest in spelling.</summary>

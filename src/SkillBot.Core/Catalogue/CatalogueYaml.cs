@@ -215,16 +215,27 @@ internal abstract class CatalogueYaml
         }
     }
 
-    protected void CheckKeys(CatalogueFile file, YamlTreeMapping map, params string[] known)
+    protected void CheckKeys(CatalogueFile file, YamlTreeMapping map, params ReadOnlySpan<string> known)
     {
         foreach (var (key, _) in map.Children)
         {
-            var name = key.Value;
-            if (!known.Contains(name, StringComparer.Ordinal))
+            if (!IsOneOf(key, known))
             {
-                Add(file, key, $"unknown key '{name}' (expected {string.Join(", ", known)})");
+                Add(file, key, $"unknown key '{key.Value}' (expected {string.Join(", ", known)})");
             }
         }
+    }
+
+    private static bool IsOneOf(YamlTreeScalar key, ReadOnlySpan<string> known)
+    {
+        foreach (var name in known)
+        {
+            if (key.Is(name))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     protected static YamlTreeNode? Value(YamlTreeMapping map, string key) => map.Value(key);

@@ -46,32 +46,75 @@ public sealed record Role(string Name, ImmutableArray<string> Aliases)
 /// <summary>
 /// One role's expectation at one level. The description is kept as UTF-8: descriptions are most of a catalogue's
 /// memory (at 20,000 skills about 90 of 250 MiB as UTF-8), mostly ASCII, so this halves them; an answer decodes
-/// only the few it shows.
+/// only the few it shows. A loaded catalogue keeps them side by side in a few large arrays (<see cref="DescriptionStore"/>).
 /// </summary>
 public sealed record Expectation
 {
-    private readonly byte[] _description;
+    private readonly byte[] _utf8;
+    private readonly int _start;
+    private readonly int _length;
 
     public Expectation(Level level, Necessity necessity, string description)
     {
         Level = level;
         Necessity = necessity;
-        _description = Encoding.UTF8.GetBytes(description);
+        _utf8 = Encoding.UTF8.GetBytes(description);
+        _length = _utf8.Length;
+    }
+
+    /// <summary>From the text as it stands in a catalogue file, into the load's store: the loader keeps no string of it.</summary>
+    internal Expectation(Level level, Necessity necessity, ReadOnlySpan<char> description, DescriptionStore store)
+    {
+        Level = level;
+        Necessity = necessity;
+        (_utf8, _start, _length) = store.Add(description);
     }
 
     public Level Level { get; }
 
     public Necessity Necessity { get; }
 
-    public string Description => Encoding.UTF8.GetString(_description);
+    public string Description => Encoding.UTF8.GetString(Utf8);
+
+    private ReadOnlySpan<byte> Utf8 => _utf8.AsSpan(_start, _length);
+
+    /// <summary>Whether the two descriptions are the same text, without decoding either: the same text is the same UTF-8.</summary>
+    internal bool HasSameDescriptionAs(Expectation other) => Utf8.SequenceEqual(other.Utf8);
 
     public bool Equals(Expectation? other) =>
-        other is not null && Level == other.Level && Necessity == other.Necessity && _description.AsSpan().SequenceEqual(other._description);
+        other is not null && Level == other.Level && Necessity == other.Necessity && Utf8.SequenceEqual(other.Utf8);
 
-    public override int GetHashCode() => HashCode.Combine(Level, Necessity, _description.Length);
+    public override int GetHashCode() => HashCode.Combine(Level, Necessity, _length);
 
     /// <summary>What meeting the expectation looks like in practice (format 1.1), as written; empty when none.</summary>
     public ImmutableArray<string> Examples { get; init; } = [];
+}
+
+/// <summary>
+/// The UTF-8 of a load's descriptions, one after another in arrays that double up to 1 MiB: half a million descriptions
+/// are then a hundred objects, not half a million, for every collection to mark, and the large arrays are never copied
+/// from generation to generation while the load goes on. Written by one thread (the loader's).
+/// </summary>
+internal sealed class DescriptionStore
+{
+    private const int FirstChunk = 16 * 1024, LargestChunk = 1024 * 1024;
+    private byte[] _chunk = [];
+    private int _used;
+    private int _nextChunk = FirstChunk;
+
+    public (byte[] Chunk, int Start, int Length) Add(ReadOnlySpan<char> text)
+    {
+        var length = Encoding.UTF8.GetByteCount(text);
+        if (_chunk.Length - _used < length)
+        {
+            _chunk = new byte[Math.Max(length, _nextChunk)];
+            _nextChunk = Math.Min(_nextChunk * 2, LargestChunk);
+            _used = 0;
+        }
+        var start = _used;
+        _used += Encoding.UTF8.GetBytes(text, _chunk.AsSpan(start));
+        return (_chunk, start, length);
+    }
 }
 
 /// <summary>What one role is expected to do in one skill, indexed by level (null where the role has a gap).</summary>
@@ -119,3 +162,9 @@ public sealed record CatalogueProblem(string File, int Line, int Column, string 
 
 /// <summary>A catalogue file's path relative to the catalogue folder (with '/') and its text.</summary>
 public sealed record CatalogueFile(string Path, string Text);
+
+/// <summary>
+/// A catalogue file as a folder reader took it: its path (as <see cref="CatalogueFile"/>) and its text as UTF-8, without
+/// a byte order mark. Half the memory of the text as a string; <see cref="CatalogueLoader"/> decodes it when it parses it.
+/// </summary>
+public sealed record CatalogueFileBytes(string Path, ReadOnlyMemory<byte> Utf8);

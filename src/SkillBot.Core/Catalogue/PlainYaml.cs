@@ -95,6 +95,15 @@ internal static class PlainYaml
 
         private static GiveUpException GiveUp() => new();
 
+        /// <summary>A scalar's text: where it stands in its line when it reads as written, or the text its escapes make.</summary>
+        private readonly record struct Written(int Start, int Length, string? Built = null);
+
+        /// <summary>The scalar of line <paramref name="index"/> at <paramref name="at"/>: a stretch of the file's text unless escapes made a text of its own.</summary>
+        private YamlTreeScalar Scalar(int index, int at, Written text) =>
+            text.Built is { } built
+                ? new YamlTreeScalar(index + 1, at + 1, built)
+                : new YamlTreeScalar(index + 1, at + 1, _text, _lines[index].Start + text.Start, text.Length);
+
         private ReadOnlySpan<char> Line(int index) => _text.AsSpan(_lines[index].Start, _lines[index].Length);
 
         private static int IndentOf(ReadOnlySpan<char> line)
@@ -169,7 +178,7 @@ internal static class PlainYaml
                 var (key, afterColon) = Key(index, line, indent);
                 foreach (var (other, _) in mapping.Children)
                 {
-                    if (other.Value == key.Value)
+                    if (other.Span.SequenceEqual(key.Span))
                     {
                         throw GiveUp(); // YamlDotNet reports the key given twice
                     }
@@ -246,7 +255,7 @@ internal static class PlainYaml
         /// <summary>A mapping key at the start of the line and the position after its colon.</summary>
         private (YamlTreeScalar Key, int AfterColon) Key(int index, ReadOnlySpan<char> line, int indent)
         {
-            string text;
+            Written text;
             int end;
             switch (line[indent])
             {
@@ -270,14 +279,14 @@ internal static class PlainYaml
                         }
                         end++;
                     }
-                    text = line[indent..end].TrimEnd(' ').ToString();
+                    text = new Written(indent, line[indent..end].TrimEnd(' ').Length);
                     break;
             }
             if (end >= line.Length || line[end] != ':' || end + 1 < line.Length && line[end + 1] != ' ' || end - indent > MaxKeyLength)
             {
                 throw GiveUp();
             }
-            return (new YamlTreeScalar(index + 1, indent + 1, text), end + 1);
+            return (Scalar(index, indent, text), end + 1);
         }
 
         /// <summary>A value that starts on the key's (or dash's) line at <paramref name="at"/>; a block scalar goes on below it.</summary>
@@ -289,11 +298,11 @@ internal static class PlainYaml
             {
                 case '"':
                     (var quoted, end) = DoubleQuoted(line, at);
-                    value = new YamlTreeScalar(index + 1, at + 1, quoted);
+                    value = Scalar(index, at, quoted);
                     break;
                 case '\'':
                     (var single, end) = SingleQuoted(line, at);
-                    value = new YamlTreeScalar(index + 1, at + 1, single);
+                    value = Scalar(index, at, single);
                     break;
                 case '[':
                     if (depth + 1 > MaxDepth)
@@ -320,7 +329,7 @@ internal static class PlainYaml
                         end++;
                     }
                     var plain = line[at..end].TrimEnd(' ');
-                    value = new YamlTreeScalar(index + 1, at + 1, plain.ToString());
+                    value = Scalar(index, at, new Written(at, plain.Length));
                     end = at + plain.Length;
                     break;
             }
@@ -366,13 +375,13 @@ internal static class PlainYaml
         }
 
         /// <summary>A double-quoted scalar that ends on its line, and the position after its closing quote.</summary>
-        private static (string Text, int End) DoubleQuoted(ReadOnlySpan<char> line, int at)
+        private static (Written Text, int End) DoubleQuoted(ReadOnlySpan<char> line, int at)
         {
             var i = at + 1;
             var plainEnd = line[i..].IndexOfAny('"', '\\');
             if (plainEnd >= 0 && line[i + plainEnd] == '"')
             {
-                return (line.Slice(i, plainEnd).ToString(), i + plainEnd + 1);
+                return (new Written(i, plainEnd), i + plainEnd + 1);
             }
             var text = new StringBuilder();
             while (i < line.Length)
@@ -380,7 +389,7 @@ internal static class PlainYaml
                 var c = line[i];
                 if (c == '"')
                 {
-                    return (text.ToString(), i + 1);
+                    return (new Written(0, 0, text.ToString()), i + 1);
                 }
                 if (c != '\\')
                 {
@@ -422,10 +431,16 @@ internal static class PlainYaml
         }
 
         /// <summary>A single-quoted scalar that ends on its line ('' is a quote), and the position after its closing quote.</summary>
-        private static (string Text, int End) SingleQuoted(ReadOnlySpan<char> line, int at)
+        private static (Written Text, int End) SingleQuoted(ReadOnlySpan<char> line, int at)
         {
+            var start = at + 1;
+            var close = line[start..].IndexOf('\'');
+            if (close >= 0 && (start + close + 1 == line.Length || line[start + close + 1] != '\''))
+            {
+                return (new Written(start, close), start + close + 1); // no '' inside: the text is as written
+            }
             var text = new StringBuilder();
-            var i = at + 1;
+            var i = start;
             while (i < line.Length)
             {
                 if (line[i] == '\'')
@@ -436,7 +451,7 @@ internal static class PlainYaml
                         i += 2;
                         continue;
                     }
-                    return (text.ToString(), i + 1);
+                    return (new Written(0, 0, text.ToString()), i + 1);
                 }
                 text.Append(line[i]);
                 i++;
@@ -445,7 +460,7 @@ internal static class PlainYaml
         }
 
         /// <summary>A flow list of scalars on one line ([a, "b", 'c']), and the position after its ']'.</summary>
-        private static (YamlTreeSequence List, int End) FlowSequence(int index, ReadOnlySpan<char> line, int at)
+        private (YamlTreeSequence List, int End) FlowSequence(int index, ReadOnlySpan<char> line, int at)
         {
             var list = new YamlTreeSequence(index + 1, at + 1, []);
             var i = SkipSpaces(line, at + 1);
@@ -455,7 +470,7 @@ internal static class PlainYaml
             }
             while (i < line.Length)
             {
-                string text;
+                Written text;
                 var start = i;
                 switch (line[i])
                 {
@@ -478,10 +493,10 @@ internal static class PlainYaml
                             }
                             i++;
                         }
-                        text = line[start..i].TrimEnd(' ').ToString();
+                        text = new Written(start, line[start..i].TrimEnd(' ').Length);
                         break;
                 }
-                list.Children.Add(new YamlTreeScalar(index + 1, start + 1, text));
+                list.Children.Add(Scalar(index, start, text));
                 i = SkipSpaces(line, i);
                 if (i >= line.Length)
                 {

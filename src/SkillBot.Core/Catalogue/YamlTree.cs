@@ -53,12 +53,39 @@ internal abstract class YamlTreeNode(int line, int column)
     }
 }
 
-internal sealed class YamlTreeScalar(int line, int column, string value, bool tagged = false) : YamlTreeNode(line, column)
+internal sealed class YamlTreeScalar : YamlTreeNode
 {
-    public string Value { get; } = value;
+    private readonly string _source;
+    private readonly int _start;
+    private readonly int _length;
+    private string? _value;
+
+    public YamlTreeScalar(int line, int column, string value, bool tagged = false) : base(line, column)
+    {
+        _source = _value = value;
+        _length = value.Length;
+        Tagged = tagged;
+    }
+
+    /// <summary>
+    /// A scalar that reads as written: a stretch of the file's text, made a string only when asked for. Most are
+    /// keys compared with known ones, or descriptions kept as UTF-8, so a large catalogue's load copies them once, not twice.
+    /// </summary>
+    public YamlTreeScalar(int line, int column, string text, int start, int length) : base(line, column)
+    {
+        _source = text;
+        _start = start;
+        _length = length;
+    }
+
+    public string Value => _value ??= _source.Substring(_start, _length);
+
+    public ReadOnlySpan<char> Span => _source.AsSpan(_start, _length);
 
     /// <summary>Written with a tag (<c>!!str name</c>): YamlDotNet tells such a key from the plain one, and so do we.</summary>
-    public bool Tagged { get; } = tagged;
+    public bool Tagged { get; }
+
+    public bool Is(string text) => Span.SequenceEqual(text);
 }
 
 internal sealed class YamlTreeSequence(int line, int column, List<YamlTreeNode> children) : YamlTreeNode(line, column)
@@ -75,7 +102,7 @@ internal sealed class YamlTreeMapping(int line, int column, List<KeyValuePair<Ya
     {
         foreach (var (name, value) in Children)
         {
-            if (!name.Tagged && name.Value == key)
+            if (!name.Tagged && name.Is(key))
             {
                 return value;
             }

@@ -45,8 +45,19 @@ public static class SkillBotApp
         {
             throw new CannotStartException(unreadable);
         }
-        var (served, catalogue) = ServedCatalogue.LoadAtStartup(builder.Configuration);
-        builder.Services.AddSingleton(served);
+        // The catalogue loads, and the Assistant builds its indexes on it, while the host is put together beside them: a
+        // large catalogue is most of a start, and most of the host's part is compiling code on one core. Whatever is wrong
+        // with the catalogue is thrown below, before the host is returned, as if it had been loaded first.
+        var folder = ServedCatalogue.FolderOf(builder.Configuration);
+        var loading = Task.Run(() =>
+        {
+            var (served, catalogue) = ServedCatalogue.LoadAtStartup(folder);
+            var assistant = new Assistant(catalogue);
+            // What loading and building the indexes used goes back to the system before serving.
+            LoadMemory.ReturnAfterStartup(catalogue);
+            return (Served: served, Assistant: assistant);
+        });
+        builder.Services.AddSingleton(_ => loading.GetAwaiter().GetResult().Served);
         // Logs go to the console, set up here only: every line to stderr, so stdout stays the command line's, with its scopes.
         builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -83,10 +94,7 @@ public static class SkillBotApp
         builder.Services.AddSingleton<UnansweredRouter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRouter>());
         builder.Services.AddSingleton<QuestionInsights>();
-        // Built now, with its indexes, so that what building them used goes back to the system with the load's.
-        var assistant = new Assistant(catalogue);
-        builder.Services.AddSingleton(assistant);
-        LoadMemory.ReturnAfterStartup(catalogue);
+        builder.Services.AddSingleton(_ => loading.GetAwaiter().GetResult().Assistant);
         builder.Services.AddSingleton<TurnGate>();
         builder.Services.AddSettings<AnnouncementOptions, AnnouncementOptionsValidator>(builder.Configuration, AnnouncementOptions.Section);
         builder.Services.AddSingleton<CatalogueAnnouncer>();
@@ -103,6 +111,7 @@ public static class SkillBotApp
 
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
+        var (served, assistant) = loading.GetAwaiter().GetResult();
         // A request the server refuses as HTTP (too large, unreadable) keeps its 4xx; anything else is a bare 500 without details.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -166,11 +166,28 @@ public sealed partial class CatalogueHistory(
             {
                 writer.Write(true);
                 writer.Write(file.Path);
-                writer.Write(file.Text);
+                WriteText(writer, file.Utf8.Span);
             });
             writer.Write(false);
         }
         return problems.Count == 0 ? buffer.ToArray() : null;
+    }
+
+    /// <summary>
+    /// A file's text as <see cref="BinaryWriter.Write(string)"/> writes it (its UTF-8's length, then its UTF-8), without
+    /// decoding it first when it is valid UTF-8 already: a large catalogue's snapshot then makes no string of its text.
+    /// </summary>
+    private static void WriteText(BinaryWriter writer, ReadOnlySpan<byte> utf8)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            writer.Write7BitEncodedInt(utf8.Length);
+            writer.Write(utf8);
+        }
+        else
+        {
+            writer.Write(Encoding.UTF8.GetString(utf8));
+        }
     }
 
     private static List<CatalogueFile> UnpackFiles(byte[] packed)
