@@ -111,7 +111,18 @@ public static class SkillBotApp
 
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
-        var (served, assistant) = loading.GetAwaiter().GetResult();
+        (ServedCatalogue Served, Assistant Assistant) loaded;
+        try
+        {
+            loaded = loading.GetAwaiter().GetResult();
+        }
+        catch
+        {
+            // A catalogue that cannot be served stops the start: the host built beside it is let go, not left behind.
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+        var (served, assistant) = loaded;
         // A request the server refuses as HTTP (too large, unreadable) keeps its 4xx; anything else is a bare 500 without details.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
