@@ -625,8 +625,7 @@ public sealed class QuestionReader
             resolved.Add(token);
             return;
         }
-        var mayBePlural = MayBePlural(token);
-        foreach (var singular in mayBePlural ? Singulars(token) : [])
+        foreach (var singular in Singulars(token))
         {
             if (_vocabulary.Contains(singular))
             {
@@ -639,7 +638,7 @@ public sealed class QuestionReader
             resolved.Add(token);
             return;
         }
-        foreach (var singular in mayBePlural ? Singulars(token) : [])
+        foreach (var singular in Singulars(token))
         {
             if (_words.IsNamePart(singular))
             {
@@ -684,10 +683,11 @@ public sealed class QuestionReader
         return null;
     }
 
-    private static bool MayBePlural(string token) => token.Length >= 3 && token[^1] == 's';
+    /// <summary>What the token may be the plural of: nothing (and no iterator made) unless it ends in s.</summary>
+    private static IEnumerable<string> Singulars(string token) =>
+        token.Length >= 3 && token[^1] == 's' ? SingularsOfPlural(token) : [];
 
-    /// <summary>What a plural-looking token (<see cref="MayBePlural"/>) may be the plural of.</summary>
-    private static IEnumerable<string> Singulars(string token)
+    private static IEnumerable<string> SingularsOfPlural(string token)
     {
         yield return token[..^1];
         if (token.EndsWith("ies", StringComparison.Ordinal))
