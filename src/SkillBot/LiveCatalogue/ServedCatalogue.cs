@@ -12,16 +12,9 @@ namespace SkillBot.LiveCatalogue;
 public sealed record ServedCatalogue(string Folder, ImmutableArray<string> Warnings)
 {
     /// <summary>
-    /// Loads the configured folder: the first step of building the host, since nothing is served without a catalogue.
+    /// Loads the catalogue folder (the one the settings name: <see cref="FolderOf"/>): the first step of building the host, since nothing is served without a catalogue.
     /// Throws <see cref="CannotStartException"/> with every problem: a catalogue with one is never served.
     /// </summary>
-    public static (ServedCatalogue Served, SkillCatalogue Catalogue) LoadAtStartup(IConfiguration configuration) => LoadAtStartup(FolderOf(configuration));
-
-    /// <summary>The catalogue folder the settings name.</summary>
-    public static string FolderOf(IConfiguration configuration) =>
-        (configuration.GetSection(CatalogueOptions.Section).Get<CatalogueOptions>() ?? new CatalogueOptions()).ResolvedPath;
-
-    /// <inheritdoc cref="LoadAtStartup(IConfiguration)"/>
     public static (ServedCatalogue Served, SkillCatalogue Catalogue) LoadAtStartup(string folder)
     {
         // CatalogueFolder.Load never throws: whatever is wrong with the folder (a file it cannot read, too large, too deep) is a problem.
@@ -45,4 +38,8 @@ public sealed record ServedCatalogue(string Folder, ImmutableArray<string> Warni
             logger.LogWarning("Catalogue warning: {Warning}", warning);
         }
     }
+
+    /// <summary>The catalogue folder the settings name.</summary>
+    public static string FolderOf(IConfiguration configuration) =>
+        (configuration.GetSection(CatalogueOptions.Section).Get<CatalogueOptions>() ?? new CatalogueOptions()).ResolvedPath;
 }
