@@ -215,7 +215,7 @@ if [[ $teams == 1 ]]; then
     done
     node -e "console.log(((Number(process.argv[1]) - Number(process.argv[2])) / 1e9).toFixed(3))" "$(date +%s%N)" "$start_ns"
   }
-  replies_base="$(replies_now)"
+  replies_base="$(node -e 'console.log(JSON.parse(process.argv[1]).replies)' "$replies_before")"
   warm_wrk teams teams.lua "$skillbot/api/messages" "${teams_args[@]}"
   # Replies are awaited for the activities taken (a 503 is one refused while the reply queue was full).
   teams_sent="$(grep '^RESULT ' "$work/teams.warmup.txt" | sed 's/^RESULT //' | node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(r.requests - r.non2xx)')"
