@@ -45,12 +45,13 @@ public static class SlackSetup
         services.AddHttpClient(SlackApiClient.HttpClientName, (sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUri;
-                // Everything, retries included (the resilience handler runs inside the client), as Teams' clients do.
-                http.Timeout = TimeSpan.FromSeconds(30);
+                // The resilience pipeline below bounds the time; this is only a backstop.
+                http.Timeout = TimeSpan.FromSeconds(60);
             })
             .RemoveAllLoggers() // its logs would carry response_url paths, which are credentials
             .AddResilienceHandler("slack", pipeline =>
             {
+                pipeline.AddTimeout(TimeSpan.FromSeconds(30)); // everything, retries included
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     // Retries 429 (waiting as long as Retry-After says), 5xx, 408 and network failures.
