@@ -62,10 +62,13 @@ if (args is ["dump", var dumpSkills])
     return;
 }
 
-// "teams [COUNT]": CPU time and allocations per Teams activity through the whole in-process pipeline (TeamsActivity).
+// "teams [COUNT] [--allocations] [--without-server]": CPU time and allocations per Teams activity through the whole
+// in-process pipeline (TeamsActivity); with --allocations, also what the activities allocate by type (sampled); with
+// --without-server, from the parsed activity on (no HTTP request in).
 if (args is ["teams", ..])
 {
-    SkillBot.Benchmarks.TeamsActivity.Measure(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000, Console.Out);
+    var count = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+    SkillBot.Benchmarks.TeamsActivity.Measure(count, Console.Out, byType: args.Contains("--allocations"), withoutServer: args.Contains("--without-server"));
     return;
 }
 

@@ -170,11 +170,16 @@ seconds="${duration%[smh]}"
 case "$duration" in *m) seconds=$((seconds * 60)) ;; *h) seconds=$((seconds * 3600)) ;; esac
 warmup=$(( seconds / 3 < 10 ? (seconds / 3 > 0 ? seconds / 3 : 1) : 10 ))
 teams_rounds=$(( seconds >= 9 ? 3 : 1 ))
+# The tiered JIT goes on compiling the Teams path (token checks, the activity's JSON, the connector's HTTP client and
+# its resilience pipeline) for about 20 s of Teams traffic (dotnet-counters on 2026-12-04: 270 methods and 0.5 s of
+# compiling a second through the first 15 s, under 35 a second after 25 s); the bare app has next to nothing to
+# compile. So the Teams endpoint warms up 20 s, and its rounds compare the two as they run once warm.
+teams_warmup=$(( seconds >= 9 ? (warmup > 20 ? warmup : 20) : warmup ))
 teams_round_seconds=$(( seconds / teams_rounds ))
 
-warm_wrk() { # NAME SCRIPT URL [script args…]: the warm-up alone
+warm_wrk() { # NAME SCRIPT URL [script args…]: the warm-up alone ($warmup seconds, or WARMUP seconds)
   local name="$1" script="$2" url="$3"; shift 3
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 5s -s "$here/$script" "$url" -- "$@" >"$work/$name.warmup.txt"
+  wrk -t"$threads" -c"$connections" -d"${WARMUP:-$warmup}s" --timeout 5s -s "$here/$script" "$url" -- "$@" >"$work/$name.warmup.txt"
 }
 measure_wrk() { # NAME DURATION SCRIPT URL [script args…]: one measured run, its RESULT line in NAME.json
   local name="$1" length="$2" script="$3" url="$4"; shift 4
@@ -201,33 +206,42 @@ if [[ $teams == 1 ]]; then
   # replies): both go through the fake connector on these same cores, whose speed drifts by tens of percent within a
   # minute, so after a warm-up each they take turns, $teams_rounds rounds of a share of the duration, and each side's
   # rounds are added up. The fake connector counts the ceiling's replies apart (its token says whose they are).
-  # SkillBot answers the activity before its reply goes out (a queue), the bare app only once there is room in its own:
-  # after each of SkillBot's rounds the run waits until the replies of that round have reached the connector, and that
-  # wait counts as the round's time, so what is compared is messages answered per second.
+  # Both answer an activity before its reply goes out (a queue: SkillBot's holds 10,000, the bare app's 1,000): after
+  # each round the run waits until that round's replies have reached the connector, and that wait counts as the
+  # round's time, so what is compared on both sides is messages answered per second.
   teams_args=("$work/teams.tokens" "$work/questions.txt" "$fakes_url/")
-  replies_now() { curl -fs "$fakes_url/stats" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).replies)'; }
-  drain_replies() { # EXPECTED: waits (bounded) until that many replies are in or none came for a second; prints the wait in seconds
-    local expected="$1" start_ns last=-1 now still=0 deadline=$((SECONDS + 60))
+  replies_now() { # FIELD of the fake connector's stats: replies (SkillBot's) or ceilingReplies
+    curl -fs "$fakes_url/stats" | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8"))[process.argv[1]])' "$1"
+  }
+  drain_replies() { # FIELD EXPECTED: waits (bounded) until that many replies are in or none came for a second; prints the wait in seconds
+    local field="$1" expected="$2" start_ns last=-1 now still=0 deadline=$((SECONDS + 60))
     start_ns=$(date +%s%N)
-    while now="$(replies_now)"; (( now < expected && still < 20 && SECONDS < deadline )); do
+    while now="$(replies_now "$field")"; (( now < expected && still < 20 && SECONDS < deadline )); do
       (( now == last )) && still=$((still + 1)) || still=0
       last=$now; sleep 0.05
     done
     node -e "console.log(((Number(process.argv[1]) - Number(process.argv[2])) / 1e9).toFixed(3))" "$(date +%s%N)" "$start_ns"
   }
-  replies_base="$(node -e 'console.log(JSON.parse(process.argv[1]).replies)' "$replies_before")"
-  warm_wrk teams teams.lua "$skillbot/api/messages" "${teams_args[@]}"
-  # Replies are awaited for the activities taken (a 503 is one refused while the reply queue was full).
-  teams_sent="$(grep '^RESULT ' "$work/teams.warmup.txt" | sed 's/^RESULT //' | node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(r.requests - r.non2xx)')"
-  drain_replies $((replies_base + teams_sent)) >/dev/null
-  warm_wrk teams-ceiling teams.lua "http://127.0.0.1:$ceiling_port/api/messages" "${teams_args[@]}"
-  for round in $(seq 1 "$teams_rounds"); do
-    measure_wrk "teams.$round" "$teams_round_seconds"s teams.lua "$skillbot/api/messages" "${teams_args[@]}"
-    teams_sent=$((teams_sent + $(node -e 'const r = require(process.argv[1]); console.log(r.requests - r.non2xx)' "$work/teams.$round.json")))
-    drained="$(drain_replies $((replies_base + teams_sent)))"
+  taken() { node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(r.requests - r.non2xx)' "$1"; }
+  measure_teams_round() { # SIDE ROUND URL FIELD: one round, its replies awaited and counted in its time
+    local side="$1" round="$2" url="$3" field="$4" before
+    before="$(replies_now "$field")"
+    measure_wrk "$side.$round" "$teams_round_seconds"s teams.lua "$url" "${teams_args[@]}"
+    local drained; drained="$(drain_replies "$field" $((before + $(taken "$work/$side.$round.json"))))"
     node -e 'const f = process.argv[1], r = require(f); r.drain_seconds = Number(process.argv[2]); r.seconds += r.drain_seconds; r.rps = r.requests / r.seconds;
-      require("fs").writeFileSync(f, JSON.stringify(r))' "$work/teams.$round.json" "$drained"
-    measure_wrk "teams-ceiling.$round" "$teams_round_seconds"s teams.lua "http://127.0.0.1:$ceiling_port/api/messages" "${teams_args[@]}"
+      require("fs").writeFileSync(f, JSON.stringify(r))' "$work/$side.$round.json" "$drained"
+  }
+  WARMUP=$teams_warmup warm_wrk teams teams.lua "$skillbot/api/messages" "${teams_args[@]}"
+  # Replies are awaited for the activities taken (a 503 is one refused while the reply queue was full).
+  grep '^RESULT ' "$work/teams.warmup.txt" | sed 's/^RESULT //' >"$work/teams.warmup.json"
+  drain_replies replies $(( $(node -e 'console.log(JSON.parse(process.argv[1]).replies)' "$replies_before") + $(taken "$work/teams.warmup.json") )) >/dev/null
+  ceiling_before="$(replies_now ceilingReplies)"
+  warm_wrk teams-ceiling teams.lua "http://127.0.0.1:$ceiling_port/api/messages" "${teams_args[@]}"
+  grep '^RESULT ' "$work/teams-ceiling.warmup.txt" | sed 's/^RESULT //' >"$work/teams-ceiling.warmup.json"
+  drain_replies ceilingReplies $((ceiling_before + $(taken "$work/teams-ceiling.warmup.json"))) >/dev/null
+  for round in $(seq 1 "$teams_rounds"); do
+    measure_teams_round teams "$round" "$skillbot/api/messages" replies
+    measure_teams_round teams-ceiling "$round" "http://127.0.0.1:$ceiling_port/api/messages" ceilingReplies
   done
   sleep 2
   replies_after="$(curl -fs "$fakes_url/stats")"
@@ -241,7 +255,7 @@ if [[ $teams == 1 ]]; then
       console.log(JSON.stringify({ requests, seconds, rps: requests / seconds, p50_ms: median("p50_ms"), p90_ms: median("p90_ms"),
         p99_ms: Math.max(...rounds.map((r) => r.p99_ms)), max_ms: Math.max(...rounds.map((r) => r.max_ms)),
         non2xx: sum("non2xx"), socket_errors: sum("socket_errors"), bytes: sum("bytes"), rounds: rounds.map((r) => Math.round(r.rps)),
-        drain_seconds: sum("drain_seconds") || 0 }));
+        drain_seconds: sum("drain_seconds") }));
     ' $(for round in $(seq 1 "$teams_rounds"); do echo "$work/$side.$round.json"; done) >"$work/$side.json"
   done
 fi
@@ -320,7 +334,7 @@ if (teams === '1' && repliesAfter) {
     `p99 ${bare.p99_ms.toFixed(2)} ms, ${errors(bare)} errors = ${(100 * bare.rps / ceiling.rps).toFixed(0)}% of the ceiling; ` +
     `SkillBot's Teams endpoint reaches ${(100 * ofBare).toFixed(0)}% of it` + (ofBare >= 0.8 ? ' (target 80%: met)' : ' (target 80%: MISS)') +
     `; by round (messages/s, SkillBot vs bare): ${read('teams').rounds.map((r, i) => `${r} vs ${bare.rounds[i]}`).join(', ')}` +
-    ` (SkillBot's rounds include ${read('teams').drain_seconds.toFixed(1)} s waiting for their last replies)`);
+    ` (the rounds include ${read('teams').drain_seconds.toFixed(1)} s and ${bare.drain_seconds.toFixed(1)} s waiting for their last replies)`);
 }
 console.log(`SkillBot RSS after the load: ${(Number(rssAfterLoad) / 1024).toFixed(1)} MiB`);
 if (startup) {
