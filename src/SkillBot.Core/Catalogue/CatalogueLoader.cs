@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -204,6 +205,7 @@ public static class CatalogueLoader
     public static string VersionOfFiles(IEnumerable<CatalogueFile> files) =>
         VersionOf(files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => new Source(f.Path, f, default)));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string VersionOf(IEnumerable<Source> files)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -245,7 +247,10 @@ public static class CatalogueLoader
         && utf8.IndexOf([(byte)0xE2, (byte)0x80, (byte)0xA8]) < 0
         && utf8.IndexOf([(byte)0xE2, (byte)0x80, (byte)0xA9]) < 0;
 
-    /// <summary>Collects levels, roles and skills, and every problem on the way.</summary>
+    /// <summary>
+    /// Collects levels, roles and skills, and every problem on the way. What runs once a skill file is compiled
+    /// optimized at once, as PlainYaml's reading is (AggressiveOptimization; see there why).
+    /// </summary>
     private sealed class Builder : CatalogueYaml
     {
         /// <summary>How many roles roles.yaml lists (they come first in _roles), or null without a readable roles.yaml.</summary>
@@ -395,6 +400,7 @@ public static class CatalogueLoader
             return FirstTrack;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void ReadSkill(CatalogueFile file, ParsedFile parsed)
         {
             if (Take(parsed) is not { } root)
@@ -474,6 +480,7 @@ public static class CatalogueLoader
             _skills.Add(new Skill(name, canonicalDomain, aliases, updated, roles.ToImmutable()) { Owners = owners });
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReadSkillRoles(CatalogueFile file, YamlTreeMapping rolesMap, ImmutableArray<RoleExpectations>.Builder roles)
         {
             var seenRoles = _seenRoles;
@@ -524,6 +531,7 @@ public static class CatalogueLoader
         /// The level a skill file's key names, or null (reported) when it is unknown, of another track than the
         /// role's, or already given for the role.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Level? LevelAt(CatalogueFile file, YamlTreeScalar levelKey, Role role, bool[] seenLevels)
         {
             if (LevelNamed(levelKey) is not { } level)
@@ -562,6 +570,7 @@ public static class CatalogueLoader
         /// The level a key names, or null. Every expectation of the catalogue names one of a few levels, each written the
         /// same way, so each way of writing is looked up once (the ladder is complete before any skill is read).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Level? LevelNamed(YamlTreeScalar key)
         {
             if (_levelsAsWritten.TryGetValue(key.Span, out var known))
@@ -584,6 +593,7 @@ public static class CatalogueLoader
         }
 
         /// <summary>owners: a list of ids of the shapes <see cref="Owners.KindOf"/> accepts, each once, at most <see cref="Owners.MaxPerSkill"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private ImmutableArray<string> ReadOwners(CatalogueFile file, YamlTreeMapping map)
         {
             switch (Value(map, "owners"))
@@ -622,6 +632,7 @@ public static class CatalogueLoader
         }
 
         /// <summary>examples: a list of non-empty texts, at most <see cref="ExampleLimits.MaxPerExpectation"/>, each at most <see cref="ExampleLimits.MaxLength"/> characters.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private ImmutableArray<string> ReadExamples(CatalogueFile file, YamlTreeMapping map)
         {
             switch (Value(map, "examples"))
@@ -660,6 +671,7 @@ public static class CatalogueLoader
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private (Necessity Necessity, YamlTreeScalar Description, ImmutableArray<string> Examples)? ReadExpectation(CatalogueFile file, string levelName, YamlTreeNode node)
         {
             if (node is not YamlTreeMapping map)
@@ -698,6 +710,7 @@ public static class CatalogueLoader
         }
 
         /// <summary>A role named in a skill file: a known name or alias, or a new role with no aliases.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int RoleIndex(YamlTreeScalar written)
         {
             // Each role is named in thousands of skill files, each time written the same way: each way is looked up once.

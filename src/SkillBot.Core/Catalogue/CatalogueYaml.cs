@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -194,6 +195,7 @@ internal abstract class CatalogueYaml
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected string? RequiredText(CatalogueFile file, YamlTreeMapping map, string key)
     {
         var node = Value(map, key);
@@ -215,6 +217,7 @@ internal abstract class CatalogueYaml
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void CheckKeys(CatalogueFile file, YamlTreeMapping map, params ReadOnlySpan<string> known)
     {
         foreach (var (key, _) in map.Children)
@@ -226,6 +229,7 @@ internal abstract class CatalogueYaml
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsOneOf(YamlTreeScalar key, ReadOnlySpan<string> known)
     {
         foreach (var name in known)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using YamlDotNet.RepresentationModel;
 
 namespace SkillBot.Core.Catalogue;
@@ -98,6 +99,7 @@ internal sealed class YamlTreeMapping(int line, int column, List<KeyValuePair<Ya
     public List<KeyValuePair<YamlTreeScalar, YamlTreeNode>> Children { get; } = children;
 
     /// <summary>The value of the untagged key <paramref name="key"/>, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public YamlTreeNode? Value(string key)
     {
         foreach (var (name, value) in Children)
