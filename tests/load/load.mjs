@@ -95,10 +95,15 @@ function keygen(dir) {
 function fakes(port, dir) {
   const jwks = fs.readFileSync(path.join(dir, 'jwks.json'), 'utf8');
   const base = `http://127.0.0.1:${port}`;
-  const stats = { replies: 0, badReplies: 0, duplicateReplies: 0, replyBytes: 0, ceilingReplies: 0, tokens: 0, keyFetches: 0 };
-  // Each side's replies: the activity ids replied to (a second reply to one is a duplicate), counts and bytes.
-  const newSide = () => ({ replies: 0, bad: 0, duplicates: 0, bytes: 0, answered: new Set() });
-  const skillbotSide = newSide(), ceilingSide = newSide();
+  const stats = {
+    replies: 0, badReplies: 0, duplicateReplies: 0, replyBytes: 0,
+    ceilingReplies: 0, ceilingBadReplies: 0, ceilingDuplicateReplies: 0, ceilingReplyBytes: 0, tokens: 0, keyFetches: 0,
+  };
+  // Each side's counters in stats, and the activity ids it replied to (a second reply to one is a duplicate).
+  const sides = {
+    skillbot: { replies: 'replies', bad: 'badReplies', duplicates: 'duplicateReplies', bytes: 'replyBytes', answered: new Set() },
+    ceiling: { replies: 'ceilingReplies', bad: 'ceilingBadReplies', duplicates: 'ceilingDuplicateReplies', bytes: 'ceilingReplyBytes', answered: new Set() },
+  };
   const samples = []; // the first good replies' bodies (GET /replies): the ceiling app posts these same bytes
   const send = (res, status, body) => {
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
@@ -128,18 +133,13 @@ function fakes(port, dir) {
         const body = Buffer.concat(chunks);
         let ok = (req.headers.authorization ?? '').startsWith('Bearer load-app-token-');
         try { ok = ok && JSON.parse(body.toString('utf8')).type === 'message'; } catch { ok = false; }
-        const side = ceiling ? ceilingSide : skillbotSide;
-        ok ? side.replies++ : side.bad++;
-        if (ok) side.bytes += body.length;
+        const side = ceiling ? sides.ceiling : sides.skillbot;
+        stats[ok ? side.replies : side.bad]++;
+        if (ok) stats[side.bytes] += body.length;
         const replyTo = url.split('/activities/')[1];
-        if (ok && replyTo) side.answered.has(replyTo) ? side.duplicates++ : side.answered.add(replyTo);
-        if (ceiling) {
-          stats.ceilingReplies = side.replies;
-        } else {
-          Object.assign(stats, { replies: side.replies, badReplies: side.bad, duplicateReplies: side.duplicates, replyBytes: side.bytes });
-          if (ok && samples.length < 64) samples.push(body.toString('utf8'));
-        }
-        return send(res, ok ? 200 : 400, JSON.stringify({ id: `1:${ceiling ? 'ceiling' : 'reply'}-${side.replies}` }));
+        if (ok && replyTo) side.answered.has(replyTo) ? stats[side.duplicates]++ : side.answered.add(replyTo);
+        if (ok && !ceiling && samples.length < 64) samples.push(body.toString('utf8'));
+        return send(res, ok ? 200 : 400, JSON.stringify({ id: `1:${ceiling ? 'ceiling' : 'reply'}-${stats[side.replies]}` }));
       }
       if (req.method === 'GET' && url === '/stats') {
         return send(res, 200, JSON.stringify(stats));
