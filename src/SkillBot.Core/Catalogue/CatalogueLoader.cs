@@ -248,8 +248,8 @@ public static class CatalogueLoader
         && utf8.IndexOf([(byte)0xE2, (byte)0x80, (byte)0xA9]) < 0;
 
     /// <summary>
-    /// Collects levels, roles and skills, and every problem on the way. What runs once a skill file is compiled
-    /// optimized at once, as PlainYaml's reading is (AggressiveOptimization; see there why).
+    /// Collects levels, roles and skills, and every problem on the way. The methods that read each skill file are
+    /// compiled optimized at once, as PlainYaml's are (AggressiveOptimization; PlainYaml says why).
     /// </summary>
     private sealed class Builder : CatalogueYaml
     {
