@@ -22,6 +22,15 @@ if (args is ["generate", var folder, ..])
     return;
 }
 
+// "questions DIR|builtin FILE": the questions the generate verb writes for its catalogue (LoadQuestions), for that
+// catalogue folder or the built-in one, so a scale run asks both catalogues the same kinds of question.
+if (args is ["questions", var questionsCatalogue, var questionsFile])
+{
+    var catalogue = questionsCatalogue == "builtin" ? Catalogues.BuiltIn() : Catalogues.Load(questionsCatalogue);
+    File.WriteAllLines(questionsFile, SkillBot.Benchmarks.LoadQuestions.For(catalogue));
+    return;
+}
+
 // "startup DIR [--allocations]": where a start's time goes with that catalogue folder (load, Assistant), wall-clock and
 // CPU; with --allocations, also what each phase allocates by type (sampled).
 if (args is ["startup", var catalogueFolder, ..])
