@@ -103,6 +103,16 @@ public enum Missing
 [JsonDerivedType(typeof(ChangeItem))]
 public abstract record AnswerItem;
 
+/// <summary>Comparing answers' item lists without building them.</summary>
+public static class AnswerItemLists
+{
+    /// <summary>
+    /// True when both lists are built on demand from the same source (a role's profile, a move between two roles, on
+    /// one catalogue), so they hold the same items; false says nothing, and the items are to be compared.
+    /// </summary>
+    public static bool SameSource(IReadOnlyList<AnswerItem> a, IReadOnlyList<AnswerItem> b) => LazyItems.SameSource(a, b);
+}
+
 /// <summary>role_profile: one skill the role has, at the asked level and the next.</summary>
 public sealed record ProfileItem(string Skill, string Domain, LevelExpectation? Current, LevelExpectation? Next) : AnswerItem;
 

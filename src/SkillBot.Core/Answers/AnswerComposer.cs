@@ -474,7 +474,7 @@ public sealed partial class AnswerComposer(
             ofRole[i].Skill.Name,
             ofRole[i].Skill.Domain,
             Of(ofRole[i].Expectations.At(level)),
-            next is null ? null : Of(ofRole[i].Expectations.At(next))));
+            next is null ? null : Of(ofRole[i].Expectations.At(next))), new(catalogue, "profile", role, level, next, null));
         var count = items.Count == 1 ? language.Text("count.skill") : language.Text("count.skills", ("count", language.Number(items.Count)));
         (string, string)[] names =
         [
@@ -544,7 +544,7 @@ public sealed partial class AnswerComposer(
             var skill = m >= 0 ? fromSkills[m].Skill : toSkills[t].Skill;
             return new ProfileItem(skill.Name, skill.Domain,
                 m < 0 ? null : Of(fromSkills[m].Expectations.At(level)), t < 0 ? null : Of(toSkills[t].Expectations.At(target)));
-        });
+        }, new(catalogue, "lateral", from, to, level, target));
         var message = items.Count == 0
             ? language.Text("lateral.none", names)
             : language.Text("lateral.profile", [.. names, ("count", Count(language, items.Count, "skill")), ("shared", language.Number(shared))]);

@@ -57,6 +57,11 @@ internal static class AnswerKey
     /// <summary>Item by item, by index: no iterator or delegate per comparison.</summary>
     private static bool SameItems(IReadOnlyList<AnswerItem> a, IReadOnlyList<AnswerItem> b)
     {
+        // A role's profile on a large catalogue is hundreds of items built on demand: comparing them would build them all.
+        if (AnswerItemLists.SameSource(a, b))
+        {
+            return true;
+        }
         if (a.Count != b.Count)
         {
             return false;

@@ -33,6 +33,18 @@ public sealed class RenderedAnswersTests
     }
 
     [Fact]
+    public void A_profile_asked_again_is_rendered_once_and_another_level_apart()
+    {
+        var assistant = new Assistant(Catalogues.BuiltIn());
+        var first = _rendered.Get("slack", assistant.Ask("I'm a senior data scientist"), Render);
+        Assert.Same(first, _rendered.Get("slack", assistant.Ask("I'm a senior data scientist"), Render));
+        Assert.Equal(1, _renders);
+
+        _rendered.Get("slack", assistant.Ask("I'm a lead data scientist"), Render);
+        Assert.Equal(2, _renders);
+    }
+
+    [Fact]
     public void Different_answers_and_languages_are_rendered_apart()
     {
         var assistant = new Assistant(Catalogues.BuiltIn());
