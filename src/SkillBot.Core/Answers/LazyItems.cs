@@ -12,18 +12,15 @@ namespace SkillBot.Core.Answers;
 /// </summary>
 internal sealed class LazyItems(int count, Func<int, AnswerItem> build, LazyItems.Source source) : IReadOnlyList<AnswerItem>
 {
-    /// <summary>What a list is built from, by reference (one catalogue's objects).</summary>
+    /// <summary>What a list is built from: one catalogue (compared by reference), a kind of list, and its roles and levels.</summary>
     internal readonly record struct Source(SkillCatalogue Catalogue, string Kind, object? First, object? Second, object? Third, object? Fourth);
 
     private readonly AnswerItem?[] _built = new AnswerItem?[count];
+    private readonly Source _source = source;
 
     /// <summary>True when both lists are built from the same source, so they hold the same items.</summary>
     public static bool SameSource(IReadOnlyList<AnswerItem> a, IReadOnlyList<AnswerItem> b) =>
-        a is LazyItems x && b is LazyItems y && x.Count == y.Count && ReferenceEquals(x.From.Catalogue, y.From.Catalogue)
-        && x.From.Kind == y.From.Kind && ReferenceEquals(x.From.First, y.From.First) && ReferenceEquals(x.From.Second, y.From.Second)
-        && ReferenceEquals(x.From.Third, y.From.Third) && ReferenceEquals(x.From.Fourth, y.From.Fourth);
-
-    private Source From { get; } = source;
+        a is LazyItems x && b is LazyItems y && x.Count == y.Count && x._source == y._source;
 
     public int Count => count;
 
