@@ -223,6 +223,14 @@ if [[ $teams == 1 ]]; then
     node -e "console.log(((Number(process.argv[1]) - Number(process.argv[2])) / 1e9).toFixed(3))" "$(date +%s%N)" "$start_ns"
   }
   taken() { node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(r.requests - r.non2xx)' "$1"; }
+  # Replies are awaited for the activities taken (a 503 is one refused while the reply queue was full).
+  warm_teams() { # SIDE SECONDS URL FIELD: the warm-up, its replies awaited
+    local side="$1" length="$2" url="$3" field="$4" before
+    before="$(replies_now "$field")"
+    WARMUP="$length" warm_wrk "$side" teams.lua "$url" "${teams_args[@]}"
+    grep '^RESULT ' "$work/$side.warmup.txt" | sed 's/^RESULT //' >"$work/$side.warmup.json"
+    drain_replies "$field" $((before + $(taken "$work/$side.warmup.json"))) >/dev/null
+  }
   measure_teams_round() { # SIDE ROUND URL FIELD: one round, its replies awaited and counted in its time
     local side="$1" round="$2" url="$3" field="$4" before
     before="$(replies_now "$field")"
@@ -231,14 +239,8 @@ if [[ $teams == 1 ]]; then
     node -e 'const f = process.argv[1], r = require(f); r.drain_seconds = Number(process.argv[2]); r.seconds += r.drain_seconds; r.rps = r.requests / r.seconds;
       require("fs").writeFileSync(f, JSON.stringify(r))' "$work/$side.$round.json" "$drained"
   }
-  WARMUP=$teams_warmup warm_wrk teams teams.lua "$skillbot/api/messages" "${teams_args[@]}"
-  # Replies are awaited for the activities taken (a 503 is one refused while the reply queue was full).
-  grep '^RESULT ' "$work/teams.warmup.txt" | sed 's/^RESULT //' >"$work/teams.warmup.json"
-  drain_replies replies $(( $(node -e 'console.log(JSON.parse(process.argv[1]).replies)' "$replies_before") + $(taken "$work/teams.warmup.json") )) >/dev/null
-  ceiling_before="$(replies_now ceilingReplies)"
-  warm_wrk teams-ceiling teams.lua "http://127.0.0.1:$ceiling_port/api/messages" "${teams_args[@]}"
-  grep '^RESULT ' "$work/teams-ceiling.warmup.txt" | sed 's/^RESULT //' >"$work/teams-ceiling.warmup.json"
-  drain_replies ceilingReplies $((ceiling_before + $(taken "$work/teams-ceiling.warmup.json"))) >/dev/null
+  warm_teams teams "$teams_warmup" "$skillbot/api/messages" replies
+  warm_teams teams-ceiling "$warmup" "http://127.0.0.1:$ceiling_port/api/messages" ceilingReplies
   for round in $(seq 1 "$teams_rounds"); do
     measure_teams_round teams "$round" "$skillbot/api/messages" replies
     measure_teams_round teams-ceiling "$round" "http://127.0.0.1:$ceiling_port/api/messages" ceilingReplies
