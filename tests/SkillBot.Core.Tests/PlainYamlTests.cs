@@ -97,7 +97,9 @@ public sealed class PlainYamlTests
     public void Gives_up_on_whatever_it_might_read_differently_from_YamlDotNet()
     {
         // Any character at any place of a file that reads: what PlainYaml still reads, it reads as YamlDotNet does.
-        var significant = "\n :#-[]{},'\"|>!&*?%@`\\\t\r\u00857x"; // line breaks, indicators, tabs, a digit, a letter
+        // Line breaks, indicators, tabs, a digit, a letter, and what the plain-character check must stop at wherever it
+        // falls in a vector of characters: control characters, DEL, a byte order mark, a lone surrogate, a line separator.
+        var significant = "\n :#-[]{},'\"|>!&*?%@`\\\t\r\u00857x\u0001\u001F\u007F\uFEFF\uD800\u2028é";
         Gen.Select(Gen.Int[0, Skill.Length - 1], Gen.Int[0, Skill.Length - 1], Gen.Char[significant], Gen.Int[0, 2]).Sample((at, other, c, how) =>
         {
             var mutated = how switch
