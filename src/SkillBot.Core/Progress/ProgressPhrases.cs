@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Languages;
@@ -33,6 +34,10 @@ public static partial class ProgressPhrases
             return null;
         }
         var plain = ChatText.Strip(text).Trim().ToLowerInvariant();
+        if (!plain.AsSpan().ContainsAny(Keywords))
+        {
+            return null;
+        }
         var language = plain.Any(Tokenizer.IsCjk) ? "zh" : LanguageSet.DefaultCode;
         if (Forget().IsMatch(plain))
         {
@@ -50,6 +55,10 @@ public static partial class ProgressPhrases
             reading.Skills.Length == 1 ? reading.Skills[0] : null,
             language);
     }
+
+    /// <summary>A word that each phrase of <see cref="Forget"/> and <see cref="Checklist"/> has: every other message (most of them) skips both patterns.</summary>
+    private static readonly SearchValues<string> Keywords = SearchValues.Create(
+        ["progress", "checklist", "far", "close", "forget", "delete", "erase", "remove", "进度", "清单", "删除", "忘记"], StringComparison.Ordinal);
 
     // Linear-time matching with no time limit: a timeout under load was an exception on the question path.
     [GeneratedRegex(@"^(please\s+)?(forget\s+(about\s+)?me|(delete|erase|remove|forget)\s+(all\s+)?(of\s+)?my\s+(data|progress|information|info))[\s.!]*$|^(请)?(删除我的数据|删除我的所有数据|忘记我)[。！!]*$",

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace SkillBot.Core.Text;
@@ -74,6 +75,7 @@ public static class Tokenizer
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called for every word of every name while a catalogue loads (PlainYaml)
     private static void Flush(List<string> tokens, Span<char> word, ref int length, ref StringBuilder? longWord)
     {
         if (length == 0)

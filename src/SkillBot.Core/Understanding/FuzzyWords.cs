@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SkillBot.Core.Understanding;
 
 /// <summary>
@@ -13,6 +15,8 @@ internal sealed class FuzzyWords
     private readonly Dictionary<string, List<string>>.AlternateLookup<ReadOnlySpan<char>> _byDeletionSpans;
     private readonly int _longestWord;
 
+    // Built once a catalogue loads: compiled optimized at once, as the tiered JIT would leave it unoptimized for most of a start (PlainYaml).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FuzzyWords(IEnumerable<string> vocabulary)
     {
         foreach (var word in vocabulary)
@@ -119,6 +123,7 @@ internal sealed class FuzzyWords
         return lengthA != lengthB ? lengthA < lengthB : string.CompareOrdinal(candidate, best) < 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static HashSet<string> Deletions(string word, int depth)
     {
         var result = new HashSet<string>(StringComparer.Ordinal) { word };

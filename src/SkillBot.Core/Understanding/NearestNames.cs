@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Text;
 
@@ -33,6 +34,8 @@ public sealed class NearestNames
     }
 
     /// <param name="comparer">Ordinal; a test passes one that counts the characters it hashes, to bound the work of a lookup.</param>
+    // Built once a catalogue loads: compiled optimized at once, as the tiered JIT would leave it unoptimized for most of a start (PlainYaml).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal NearestNames(SkillCatalogue catalogue, IEqualityComparer<string> comparer)
     {
         var entriesByWord = new Dictionary<string, List<Entry>>(comparer);
@@ -45,9 +48,11 @@ public sealed class NearestNames
         {
             AddAll(entriesByWord, role.Name, role.Aliases);
         }
-        // OrderBy is stable: equal entries keep the order they were built in (skills, then roles, as the catalogue has them).
-        _entriesByWord = new(entriesByWord.Select(pair => KeyValuePair.Create(pair.Key,
-            pair.Value.OrderBy(e => e.Words).ThenBy(e => e.Canonical, StringComparer.OrdinalIgnoreCase).ToArray())), comparer);
+        _entriesByWord = new(entriesByWord.Count, comparer);
+        foreach (var (word, entries) in entriesByWord)
+        {
+            _entriesByWord[word] = BestFirst(entries);
+        }
         foreach (var word in _entriesByWord.Keys)
         {
             for (var length = MinPrefix; length < word.Length; length++)
@@ -214,6 +219,12 @@ public sealed class NearestNames
         }
     }
 
+    /// <summary>Fewest words first, then by canonical name; OrderBy is stable, so equal entries keep the order they were built in (skills, then roles, as the catalogue has them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Entry[] BestFirst(List<Entry> entries) =>
+        entries.Count == 1 ? [entries[0]] : [.. entries.OrderBy(e => e.Words).ThenBy(e => e.Canonical, StringComparer.OrdinalIgnoreCase)];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddAll(Dictionary<string, List<Entry>> entriesByWord, string canonical, IEnumerable<string> aliases)
     {
         foreach (var name in aliases.Prepend(canonical))

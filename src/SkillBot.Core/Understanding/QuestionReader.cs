@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SkillBot.Core.Catalogue;
 using SkillBot.Core.Languages;
 using SkillBot.Core.Text;
@@ -41,11 +42,14 @@ public sealed class QuestionReader
     }
 
     /// <param name="languages">The languages whose chat words are read around the names (all of them, in any question).</param>
+    // Built once a catalogue loads: compiled optimized at once, as the tiered JIT would leave it unoptimized for most of a start (PlainYaml).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public QuestionReader(SkillCatalogue catalogue, LanguageSet languages)
     {
         _catalogue = catalogue;
         _words = new ChatWords(languages);
         var targets = new Dictionary<string, List<Named>>(StringComparer.Ordinal);
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Add(string name, Named named)
         {
             var key = Tokenizer.Key(name);

@@ -21,6 +21,13 @@ public sealed class ProgressTests
     [InlineData("forget me", ProgressAsk.Forget, null, null, "en")]
     [InlineData("Please delete my data.", ProgressAsk.Forget, null, null, "en")]
     [InlineData("删除我的数据", ProgressAsk.Forget, null, null, "zh")]
+    // Each word the phrases are first looked for by (ProgressPhrases.Keywords) in at least one phrase.
+    [InlineData("my CHECKLIST", ProgressAsk.Checklist, null, null, "en")]
+    [InlineData("我的清单", ProgressAsk.Checklist, null, null, "zh")]
+    [InlineData("forget about me", ProgressAsk.Forget, null, null, "en")]
+    [InlineData("erase all of my info", ProgressAsk.Forget, null, null, "en")]
+    [InlineData("remove my information", ProgressAsk.Forget, null, null, "en")]
+    [InlineData("请忘记我！", ProgressAsk.Forget, null, null, "zh")]
     public void Progress_phrases_are_read_with_the_level_and_skill_they_name(string text, ProgressAsk ask, string? level, string? skill, string language)
     {
         var question = Assistant.ReadProgress(text);
