@@ -28,7 +28,9 @@ public static class TeamsEndpoint
         services.AddSingleton<BotTokenClient>();
         // ConnectorClient logs what fails itself; the factory's per-request log scopes cost a reply a few percent.
         services.AddHttpClient(ConnectorClient.HttpClientName, http => http.Timeout = WholeSendTimeout)
-            .RemoveAllLoggers().AddResilienceHandler("teams-connector", Retries);
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler(sp => new ResilienceHandler(
+                ConnectorRetries(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetRequiredService<ILogger<ConnectorClient>>())));
         services.AddSingleton<ConnectorClient>();
         return services;
     }
@@ -37,20 +39,35 @@ public static class TeamsEndpoint
     private static readonly TimeSpan WholeSendTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>429 waits for Retry-After, 5xx and network errors back off exponentially with jitter; each attempt bounded, and the whole send by the client's timeout.</summary>
-    private static void Retries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
-    {
-        var options = context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
+    private static void Retries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context) =>
+        AddRetries(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value);
+
+    private const int MaxRetries = 4;
+
+    private static ResiliencePipelineBuilder<HttpResponseMessage> AddRetries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TeamsOptions options, ILogger? retries = null) =>
         pipeline.AddRetry(new HttpRetryStrategyOptions
         {
-            MaxRetryAttempts = 4,
+            MaxRetryAttempts = MaxRetries,
             Delay = options.ConnectorRetryDelay,
             MaxDelay = TimeSpan.FromSeconds(20),
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             ShouldRetryAfterHeader = true,
-        });
-        pipeline.AddTimeout(TimeSpan.FromSeconds(15));
-    }
+            OnRetry = retry =>
+            {
+                retries?.LogWarning("Retrying a send to the connector (retry {Retry} of {Retries}) in {Delay}: {Outcome}", retry.AttemptNumber + 1, MaxRetries, retry.RetryDelay,
+                    LogSafe.Text(retry.Outcome.Exception?.Message ?? $"{(int?)retry.Outcome.Result?.StatusCode} {retry.Outcome.Result?.ReasonPhrase}"));
+                return ValueTask.CompletedTask;
+            },
+        }).AddTimeout(TimeSpan.FromSeconds(15));
+
+    /// <summary>
+    /// The connector's retries, built outside the resilience DI: a reply is sent for every message, and the
+    /// registered pipelines' telemetry and reload tracking cost a reply more than its retry and timeout do. A retry is
+    /// logged here instead.
+    /// </summary>
+    private static ResiliencePipeline<HttpResponseMessage> ConnectorRetries(TeamsOptions options, ILogger logger) =>
+        AddRetries(new ResiliencePipelineBuilder<HttpResponseMessage>(), options, logger).Build();
 
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
     {

@@ -80,6 +80,24 @@ public sealed class TeamsResilienceTests
     }
 
     [Fact]
+    public async Task Each_retry_of_a_reply_is_logged_with_what_the_connector_answered()
+    {
+        var logs = new CapturedLogs();
+        await using var bed = await TeamsTestBed.StartAsync(overrides: logs.Register);
+        bed.Microsoft.FailNext(503);
+        bed.Microsoft.FailNext(429, retryAfter: "1");
+        await bed.PostAsync(bed.Message(Seed));
+        await bed.Microsoft.NextReplyAsync();
+
+        var retries = logs.Lines.Where(l => l.Contains("Retrying a send to the connector", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, retries.Count);
+        Assert.All(retries, l => Assert.StartsWith("Warning", l, StringComparison.Ordinal));
+        Assert.Contains(retries, l => l.Contains("(retry 1 of 4)", StringComparison.Ordinal) && l.Contains("503", StringComparison.Ordinal));
+        Assert.Contains(retries, l => l.Contains("(retry 2 of 4)", StringComparison.Ordinal) && l.Contains("429", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(bed.Token(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Unverified_token_and_activity_fields_reach_the_logs_escaped_never_as_new_lines()
     {
         var logs = new CapturedLogs();
