@@ -82,8 +82,9 @@ public sealed partial class Assistant
 
     private static Snapshot Build(SkillCatalogue catalogue, LanguageSet languages, CatalogueDiff? changes, IReadOnlyList<DatedChanges>? history = null)
     {
-        // The two indexes take about as long as each other on a large catalogue and share nothing: built side by side.
-        var nearest = Task.Run(() => new NearestNames(catalogue));
+        // The two indexes take about as long as each other on a large catalogue and share nothing: built side by side, the
+        // second on a thread of its own rather than one the server's requests need while a reload builds them.
+        var nearest = Task.Factory.StartNew(() => new NearestNames(catalogue), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var reader = new QuestionReader(catalogue, languages);
         // Help offers only examples this catalogue really answers as meant, in each language: try them with a plain composer first.
         var plain = new AnswerComposer(catalogue, nearest: nearest.GetAwaiter().GetResult(), languages: languages);

@@ -15,8 +15,8 @@ public static class AdminApi
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteReadiness });
 
-        app.MapPost("/api/v1/catalogue/reload", (HttpRequest request, IOptions<AdminOptions> options, CatalogueReloader reloader) =>
-            AdminKey.Check(request, options) ?? TypedResults.Json(reloader.Reload("request"), AdminJsonContext.Default.CatalogueStatus))
+        app.MapPost("/api/v1/catalogue/reload", async (HttpRequest request, IOptions<AdminOptions> options, CatalogueReloader reloader) =>
+            AdminKey.Check(request, options) ?? TypedResults.Json(await reloader.ReloadAsync("request"), AdminJsonContext.Default.CatalogueStatus))
             .WithName("ReloadCatalogue").WithSummary("Reload the catalogue folder now")
             .DescribeAdmin<CatalogueStatus>();
         app.MapGet("/api/v1/insights", (HttpRequest request, IOptions<AdminOptions> options, QuestionInsights insights) =>

@@ -90,7 +90,8 @@ public sealed partial class CatalogueHistory(
                 var fromLatest = latest is null ? null
                     : changes is not null && changes.OldVersion == latest ? changes
                     : await ChangesSinceStoredAsync(connection, latest, catalogue, timeout.Token);
-                var packed = Snapshot(folder);
+                // Seconds of compressing for a large folder: on a thread of its own, not one the server's requests need.
+                var packed = await Task.Factory.StartNew(() => Snapshot(folder), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 await InsertAsync(connection, time.GetUtcNow(), catalogue.Version, fromLatest, packed, timeout.Token);
             }
             var history = Compose(await ServingsAsync(connection, timeout.Token), catalogue);
