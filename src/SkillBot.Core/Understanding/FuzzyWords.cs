@@ -5,40 +5,71 @@ namespace SkillBot.Core.Understanding;
 /// <summary>
 /// Finds the catalogue word a misspelt word was meant to be, without scanning the vocabulary:
 /// a symmetric-delete index (each word stored under every form with up to two letters deleted),
-/// so a lookup costs a few hash probes however large the catalogue is.
+/// so a lookup costs a few probes however large the catalogue is.
 /// </summary>
+/// <remarks>
+/// The forms are kept as the hash of their characters in one sorted array, with the word each came from beside it,
+/// not as strings in a dictionary: a 20,000-skill catalogue has about a million of them, and as that many strings and
+/// lists they were most of the catalogue's objects, copied by every collection while a catalogue loads. Two forms
+/// with the same hash only make a word a candidate that is not one; every candidate's distance is measured.
+/// </remarks>
 internal sealed class FuzzyWords
 {
     private const int MaxDeletes = 2;
     private const int MinWordLength = 4;
-    private readonly Dictionary<string, List<string>> _byDeletion = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>>.AlternateLookup<ReadOnlySpan<char>> _byDeletionSpans;
+    private readonly string[] _words;
+    /// <summary>The hash of each form of each word, sorted; <see cref="_wordOfForm"/> holds the index of its word in <see cref="_words"/>.</summary>
+    private readonly int[] _forms;
+    private readonly int[] _wordOfForm;
     private readonly int _longestWord;
 
     // Built once a catalogue loads: compiled optimized at once, as the tiered JIT would leave it unoptimized for most of a start (PlainYaml).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FuzzyWords(IEnumerable<string> vocabulary)
     {
-        foreach (var word in vocabulary)
+        _words = [.. vocabulary.Where(w => w.Length >= MinWordLength && IsLetters(w))];
+        var count = 0;
+        foreach (var word in _words)
         {
-            if (word.Length < MinWordLength || !word.All(char.IsLetter))
-            {
-                continue;
-            }
-            foreach (var variant in Deletions(word, MaxDeletes))
-            {
-                if (!_byDeletion.TryGetValue(variant, out var words))
-                {
-                    _byDeletion[variant] = words = [];
-                }
-                if (!words.Contains(word))
-                {
-                    words.Add(word);
-                }
-            }
+            count += FormsOf(word.Length);
             _longestWord = Math.Max(_longestWord, word.Length);
         }
-        _byDeletionSpans = _byDeletion.GetAlternateLookup<ReadOnlySpan<char>>();
+        _forms = GC.AllocateUninitializedArray<int>(count);
+        _wordOfForm = GC.AllocateUninitializedArray<int>(count);
+        var buffer = new char[_longestWord];
+        var at = 0;
+        for (var index = 0; index < _words.Length; index++)
+        {
+            var word = _words[index];
+            _forms[at] = string.GetHashCode(word.AsSpan());
+            _wordOfForm[at++] = index;
+            for (var i = 0; i < word.Length; i++)
+            {
+                _forms[at] = string.GetHashCode(Without(word, i, buffer));
+                _wordOfForm[at++] = index;
+                for (var j = i + 1; j < word.Length; j++)
+                {
+                    _forms[at] = string.GetHashCode(Without(word, i, j, buffer));
+                    _wordOfForm[at++] = index;
+                }
+            }
+        }
+        Array.Sort(_forms, _wordOfForm);
+    }
+
+    /// <summary>A word of <paramref name="length"/> letters, with none, one and two of them deleted.</summary>
+    private static int FormsOf(int length) => 1 + length + (length * (length - 1) / 2);
+
+    private static bool IsLetters(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The nearest vocabulary word within the budget for the word's length, or null.</summary>
@@ -55,20 +86,36 @@ internal sealed class FuzzyWords
         // A variant reached twice (deleting either of a double letter) only re-offers the same candidate.
         var best = new Best(word, budget);
         var buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
-        best.Offer(Probe(word));
+        Offer(ref best, word);
         for (var i = 0; i < word.Length; i++)
         {
-            best.Offer(Probe(Without(word, i, buffer)));
+            Offer(ref best, Without(word, i, buffer));
             for (var j = i + 1; budget >= 2 && j < word.Length; j++)
             {
-                best.Offer(Probe(Without(word, i, j, buffer)));
+                Offer(ref best, Without(word, i, j, buffer));
             }
         }
         return best.Distance <= budget ? best.Word : null;
     }
 
-    private List<string>? Probe(ReadOnlySpan<char> variant) =>
-        _byDeletionSpans.TryGetValue(variant, out var words) ? words : null;
+    /// <summary>Every word with a form of the same hash as <paramref name="form"/> is a candidate.</summary>
+    private void Offer(ref Best best, ReadOnlySpan<char> form)
+    {
+        var hash = string.GetHashCode(form);
+        var at = _forms.AsSpan().BinarySearch(hash);
+        if (at < 0)
+        {
+            return;
+        }
+        while (at > 0 && _forms[at - 1] == hash)
+        {
+            at--;
+        }
+        for (; at < _forms.Length && _forms[at] == hash; at++)
+        {
+            best.Offer(_words[_wordOfForm[at]]);
+        }
+    }
 
     private static ReadOnlySpan<char> Without(string word, int i, Span<char> buffer)
     {
@@ -91,20 +138,13 @@ internal sealed class FuzzyWords
         public string? Word;
         public int Distance = budget + 1;
 
-        public void Offer(List<string>? candidates)
+        public void Offer(string candidate)
         {
-            if (candidates is null)
+            var distance = EditDistance.Bounded(word, candidate, budget);
+            if (distance < Distance || (distance == Distance && Word is not null && Better(word, candidate, Word)))
             {
-                return;
-            }
-            foreach (var candidate in candidates)
-            {
-                var distance = EditDistance.Bounded(word, candidate, budget);
-                if (distance < Distance || (distance == Distance && Word is not null && Better(word, candidate, Word)))
-                {
-                    Word = candidate;
-                    Distance = distance;
-                }
+                Word = candidate;
+                Distance = distance;
             }
         }
     }
@@ -121,33 +161,5 @@ internal sealed class FuzzyWords
         var lengthA = Math.Abs(candidate.Length - word.Length);
         var lengthB = Math.Abs(best.Length - word.Length);
         return lengthA != lengthB ? lengthA < lengthB : string.CompareOrdinal(candidate, best) < 0;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static HashSet<string> Deletions(string word, int depth)
-    {
-        var result = new HashSet<string>(StringComparer.Ordinal) { word };
-        var frontier = new List<string> { word };
-        for (var d = 0; d < depth; d++)
-        {
-            var next = new List<string>();
-            foreach (var w in frontier)
-            {
-                if (w.Length <= 1)
-                {
-                    continue;
-                }
-                for (var i = 0; i < w.Length; i++)
-                {
-                    var variant = string.Concat(w.AsSpan(0, i), w.AsSpan(i + 1));
-                    if (result.Add(variant))
-                    {
-                        next.Add(variant);
-                    }
-                }
-            }
-            frontier = next;
-        }
-        return result;
     }
 }
