@@ -48,7 +48,7 @@ public sealed partial class CatalogueReloader(
     /// <summary>Loads the folder again and serves it if it is valid. Never throws: a failure is a refused reload.</summary>
     /// <remarks>
     /// On a thread of its own: a reload is seconds of work, and on a thread-pool thread (with the new indexes built on a
-    /// second one) it left a two-core server's requests waiting for a free thread, up to 200 ms, while it ran.
+    /// second one) it left a two-core server's requests waiting for a free thread, 200-340 ms at a time, while it ran.
     /// </remarks>
     public Task<CatalogueStatus> ReloadAsync(string reason) =>
         Task.Factory.StartNew(() => Reload(reason), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
