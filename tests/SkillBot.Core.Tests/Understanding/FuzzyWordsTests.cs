@@ -39,8 +39,11 @@ public sealed class FuzzyWordsTests
         Assert.Equal("kubernetes", fuzzy.Nearest("kubernets"));
 
         // 200,000 words of 40 letters would be 164 million forms: the index stops at its bound and still answers.
-        var many = Enumerable.Range(0, 200_000).Select(i => "w" + string.Concat(i.ToString("D6").Select(d => (char)('a' + d - '0'))) + new string('q', 33));
+        var many = Enumerable.Range(0, 200_000).Select(i => "w" + string.Concat(i.ToString("D6").Select(d => (char)('a' + d - '0'))) + new string('q', 33)).ToList();
+        var before = GC.GetAllocatedBytesForCurrentThread();
         var bounded = new FuzzyWords(many);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.InRange(allocated, 0, 128L << 20); // the 64 MiB of the index; unbounded, 1.3 GB
         Assert.Equal("waabcde" + new string('q', 33), bounded.Nearest("waabcde" + new string('q', 32)));
     }
 
