@@ -15,7 +15,7 @@ public sealed record Turn(string Channel, ChatUser? User, string? Text, CardActi
 
 /// <summary>
 /// What the core made of a turn: the answer, the context to remember (null: nothing changed), and a rating the
-/// person gave, for the host to count. A struct: one per turn, on the hot path, never kept.
+/// person gave, for the host to count. A struct: one per turn, on the hot path (the host keeps one per distinct question).
 /// </summary>
 public readonly record struct TurnResult(Answer Answer, UserContext? Remember, Feedback? Feedback)
 {

@@ -30,7 +30,7 @@ public readonly record struct GateReply(Answer Answer, GateOutcome Outcome);
 /// duplicate deliveries, and the person's context, which is read before the pure core answers and written after. Every
 /// answer is counted (metrics) and what owners should see goes to the insights, here and nowhere else.
 /// </summary>
-public sealed class TurnGate(Assistant assistant, IUserContextStore contexts, ChatRateLimiter limiter, SeenIds seen, QuestionInsights insights, OwnerMessenger owners, UnansweredRouter unanswered)
+public sealed class TurnGate(Assistant assistant, AnsweredTurns answered, IUserContextStore contexts, ChatRateLimiter limiter, SeenIds seen, QuestionInsights insights, OwnerMessenger owners, UnansweredRouter unanswered)
 {
     /// <summary>A turn from a channel that verified who asks (Slack, Teams): limited per user and per workspace.</summary>
     public async ValueTask<GateReply> PassAsync(Turn turn, CancellationToken cancellationToken) =>
@@ -72,7 +72,7 @@ public sealed class TurnGate(Assistant assistant, IUserContextStore contexts, Ch
         var start = Stopwatch.GetTimestamp();
         var key = turn.User?.Key;
         var context = key is null ? null : await contexts.RecallAsync(key, cancellationToken);
-        var result = assistant.Respond(turn, context);
+        var result = answered.Respond(turn, context);
         if (key is not null && result.Remember is { } next)
         {
             await contexts.RememberAsync(key, next, cancellationToken);

@@ -95,6 +95,7 @@ public static class SkillBotApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRouter>());
         builder.Services.AddSingleton<QuestionInsights>();
         builder.Services.AddSingleton(_ => loading.GetAwaiter().GetResult().Assistant);
+        builder.Services.AddSingleton<AnsweredTurns>();
         builder.Services.AddSingleton<TurnGate>();
         builder.Services.AddSettings<AnnouncementOptions, AnnouncementOptionsValidator>(builder.Configuration, AnnouncementOptions.Section);
         builder.Services.AddSingleton<CatalogueAnnouncer>();

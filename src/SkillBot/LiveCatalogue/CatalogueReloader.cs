@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using SkillBot.CatalogueFiles;
 using SkillBot.Core;
+using SkillBot.Gate;
 using SkillBot.Rendering;
 
 namespace SkillBot.LiveCatalogue;
@@ -29,6 +30,7 @@ public sealed partial class CatalogueReloader(
     ServedCatalogue startup,
     CatalogueAnnouncer announcer,
     RenderedAnswers renderings,
+    AnsweredTurns answered,
     CatalogueHistory history,
     ILogger<CatalogueReloader> logger,
     TimeProvider time) : IHostedService, IDisposable
@@ -67,6 +69,7 @@ public sealed partial class CatalogueReloader(
                     var changes = assistant.Use(catalogue);
                     announcer.Announce(assistant, changes);
                     renderings.Clear();
+                    answered.Clear();
                     history.Served(_folder, catalogue, changes); // what changed is kept, so the old version is never loaded again
                     LoadMemory.ReturnAfterReload(catalogue);
                     SkillBotMetrics.RecordReload(loaded: true);
