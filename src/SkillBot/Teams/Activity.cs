@@ -5,9 +5,9 @@ using SkillBot.Rendering;
 namespace SkillBot.Teams;
 
 /// <summary>
-/// The fields of a Bot Framework activity SkillBot reads. Unknown fields are skipped, and the parts that
-/// grow without notice (entities, channelData, value) stay raw JSON read leniently: Teams stops delivering
-/// to bots that fail on new entity types.
+/// The fields of a Bot Framework activity SkillBot reads. Unknown fields are skipped. The parts that grow without
+/// notice are read leniently, because Teams stops delivering to bots that fail on new entity types: entities and
+/// channelData for the few values SkillBot uses (<see cref="MentionsConverter"/>), value as raw JSON.
 /// </summary>
 public sealed record Activity
 {
@@ -24,8 +24,13 @@ public sealed record Activity
     public string? Text { get; set; }
     public string? Locale { get; set; }
     public IReadOnlyList<ChannelAccount>? MembersAdded { get; set; }
-    public IReadOnlyList<JsonElement>? Entities { get; set; }
-    public JsonElement? ChannelData { get; set; }
+    /// <summary>The entities of type mention; the others are skipped, whatever their shape.</summary>
+    [JsonPropertyName("entities")]
+    [JsonConverter(typeof(MentionsConverter))]
+    public IReadOnlyList<Mention>? Mentions { get; set; }
+
+    [JsonConverter(typeof(ChannelDataConverter))]
+    public TeamsChannelData? ChannelData { get; set; }
     public JsonElement? Value { get; set; }
 
     /// <summary>installationUpdate: "add" (or "add-upgrade") when SkillBot is installed in a team, "remove" when taken out.</summary>

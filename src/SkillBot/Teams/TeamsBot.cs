@@ -86,7 +86,7 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
         var botAdded = activity.Recipient?.Id is { } bot && activity.MembersAdded?.Any(m => m?.Id == bot) == true;
         if (!botAdded)
         {
-            if (EventType(activity) == "channelCreated" && Unanswerable(activity) is null && TeamsInbound.ChannelReference(activity) is { } created)
+            if (activity.ChannelData?.EventType == "channelCreated" && Unanswerable(activity) is null && TeamsInbound.ChannelReference(activity) is { } created)
             {
                 // A channel made in a team SkillBot is in: it can post there (announcements, owners, unanswered questions).
                 await channels.RememberAsync(created.ChannelId, created.Reference);
@@ -114,11 +114,6 @@ public sealed class TeamsBot(TurnGate gate, Assistant assistant, TeamsOutbound o
         }
         return TeamsResponse.Accepted;
     }
-
-    private static string? EventType(Activity activity) =>
-        activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("eventType", out var type) && type.ValueKind == JsonValueKind.String
-            ? type.GetString()
-            : null;
 
     /// <summary>
     /// Answers an activity id once: the reply is queued and the activity accepted at once. An id counts as

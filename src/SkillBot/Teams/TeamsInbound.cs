@@ -55,10 +55,7 @@ public static class TeamsInbound
         {
             return null;
         }
-        var tenant = (activity.ChannelData is { ValueKind: JsonValueKind.Object } data
-                && data.TryGetProperty("tenant", out var t) && t.ValueKind == JsonValueKind.Object ? Text(t, "id") : null)
-            ?? activity.Conversation?.TenantId
-            ?? "-";
+        var tenant = activity.ChannelData?.TenantId ?? activity.Conversation?.TenantId ?? "-";
         return new ChatUser(Channel, tenant, user);
     }
 
@@ -68,13 +65,11 @@ public static class TeamsInbound
     private static bool IsGroup(Activity activity) =>
         activity.Conversation?.ConversationType is "channel" or "groupChat" || activity.Conversation?.IsGroup == true;
 
-    /// <summary>Mention entities naming the bot (the recipient). Entities of any other shape are skipped, never fatal.</summary>
+    /// <summary>Mention entities naming the bot (the recipient).</summary>
     private static IEnumerable<(string? Text, string? Name)> MentionsOfBot(Activity activity) =>
-        (activity.Entities ?? [])
-            .Where(e => e.ValueKind == JsonValueKind.Object && Text(e, "type") == "mention")
-            .Where(e => e.TryGetProperty("mentioned", out var m) && m.ValueKind == JsonValueKind.Object
-                && Text(m, "id") is { } id && id == activity.Recipient?.Id)
-            .Select(e => (Text(e, "text"), Text(e.GetProperty("mentioned"), "name")));
+        (activity.Mentions ?? [])
+            .Where(m => m.Mentioned?.Id is { } id && id == activity.Recipient?.Id)
+            .Select(m => (m.Text, m.Mentioned!.Name));
 
     /// <summary>
     /// Removes the bot's <c>&lt;at&gt;Name&lt;/at&gt;</c> as its mention entity writes it (the Bot Framework's way),
@@ -108,8 +103,7 @@ public static class TeamsInbound
     /// </summary>
     public static (string ChannelId, ChannelReference Reference)? ChannelReference(Activity activity)
     {
-        var data = activity.ChannelData is { ValueKind: JsonValueKind.Object } d ? d : (JsonElement?)null;
-        var channel = data is { } c && c.TryGetProperty("channel", out var ch) && ch.ValueKind == JsonValueKind.Object ? Text(ch, "id") : null;
+        var channel = activity.ChannelData?.ChannelId;
         var conversation = activity.Conversation;
         if (channel is null && conversation?.ConversationType == "channel" && conversation.Id is { Length: > 0 } id)
         {
@@ -119,8 +113,7 @@ public static class TeamsInbound
         {
             return null;
         }
-        var tenant = conversation?.TenantId
-            ?? (data is { } t && t.TryGetProperty("tenant", out var tn) && tn.ValueKind == JsonValueKind.Object ? Text(tn, "id") : null);
+        var tenant = conversation?.TenantId ?? activity.ChannelData?.TenantId;
         return (channel, new ChannelReference(serviceUrl, channel, tenant, activity.Recipient?.Id, activity.Recipient?.Name));
     }
 }
