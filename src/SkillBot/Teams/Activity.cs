@@ -29,6 +29,7 @@ public sealed record Activity
     [JsonConverter(typeof(MentionsConverter))]
     public IReadOnlyList<Mention>? Mentions { get; set; }
 
+    /// <summary>The tenant, the team's channel and the event; null when channelData is not an object.</summary>
     [JsonConverter(typeof(ChannelDataConverter))]
     public TeamsChannelData? ChannelData { get; set; }
     public JsonElement? Value { get; set; }
