@@ -13,14 +13,19 @@ namespace SkillBot.Gate;
 /// A result is kept under the composer that answered it, so a new catalogue never gets an old one's answer.
 /// The reloader clears the cache when it swaps catalogues, so no answer keeps an old catalogue in memory.
 /// Buttons are not kept: they carry ratings and questions for owners, which must happen each time.
-/// The cache is bounded by count and forgets the least used first.
+/// The cache is bounded by size and forgets the least used first. An answer counts one, and so does each of its
+/// items: a built item is about a kilobyte, and a role profile on a large catalogue has hundreds.
 /// </summary>
 public sealed class AnsweredTurns(Assistant assistant) : IDisposable
 {
-    public const int MaxEntries = 10_000;
+    /// <summary>Answers and their items: some tens of MiB at most.</summary>
+    public const long SizeLimit = 32_768;
 
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries, CompactionPercentage = 0.25 });
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit, CompactionPercentage = 0.25 });
     private readonly Lock _swap = new();
+
+    /// <summary>The results kept (for tests of the bound).</summary>
+    internal int Count => _cache.Count;
 
     /// <summary>What the core makes of <paramref name="turn"/> for someone with <paramref name="context"/>, from the cache when asked before.</summary>
     public TurnResult Respond(Turn turn, UserContext? context)
@@ -42,7 +47,7 @@ public sealed class AnsweredTurns(Assistant assistant) : IDisposable
             // Under the lock, so a Clear after a swap also removes what was kept just before it.
             if (ReferenceEquals(assistant.Composer, composer))
             {
-                _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1 });
+                _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1 + result.Answer.Items.Count });
             }
         }
         return result;

@@ -87,6 +87,22 @@ public sealed class AnsweredTurnsTests
     }
 
     [Fact]
+    public void A_long_list_counts_by_its_items_against_the_bound()
+    {
+        var assistant = new Assistant(GeneratedCatalogue.Generate().Load());
+        using var answered = new AnsweredTurns(assistant);
+        var listing = answered.Respond(Question("what skills are there?"), null).Answer;
+        Assert.True(listing.Items.Count >= 1_000, $"the listing has {listing.Items.Count} items");
+
+        for (var n = 0; n < 40; n++)
+        {
+            answered.Respond(Question("what skills are there?" + new string('?', n)), null);
+        }
+
+        Assert.InRange(answered.Count, 1, AnsweredTurns.SizeLimit / (1 + listing.Items.Count));
+    }
+
+    [Fact]
     public void Once_cleared_after_a_swap_no_result_keeps_the_old_catalogue_in_memory()
     {
         var assistant = new Assistant(Catalogues.BuiltIn());
